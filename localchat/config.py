@@ -1,0 +1,103 @@
+"""Settings: defaults < localchat.toml < LOCALCHAT_* environment variables < command-line flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_FILE = "localchat.toml"
+ENV_PREFIX = "LOCALCHAT_"
+
+
+@dataclass
+class Config:
+    # posts -> index
+    posts: Path = Path("posts")
+    index: Path = Path(".localchat")
+    include_drafts: bool = False
+    base_url: str = ""
+    # {slug}: frontmatter slug or file name; {path}: path under posts/ without extension;
+    # {year} {month} {day}: from the post's date.
+    url_pattern: str = "/posts/{slug}/"
+    embedder: str = ""  # "" = the bundled all-MiniLM-L6-v2
+    # retrieve -> prompt -> stream
+    model: str = ""  # "" = the bundled SmolLM2-135M-Instruct; a registry name or a .gguf path
+    models_dir: Path = Path("models")
+    n_ctx: int = 4096
+    max_tokens: int = 512
+    n_threads: int = 0  # 0 = every usable core
+    n_gpu_layers: int | None = None  # None = all layers when the build can offload, else 0
+    chat_format: str = ""  # "" = the chat template inside the GGUF
+    temperature: float = 0.2
+    k: int = 5
+    min_similarity: float = 0.30  # relevance gate; see docs/relevance-gate.md
+    not_covered: str = "I haven't written about that."
+    # serve
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    def replace(self, **changes: Any) -> "Config":
+        """A copy with the non-None changes applied (CLI flags left unset are None)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _coerce(name: str, raw: Any, current: Any, annotation: str) -> Any:
+    """Turn a TOML or environment value into the field's type, or say clearly why not."""
+    try:
+        if "Path" in annotation:
+            return Path(str(raw)).expanduser()
+        if annotation.startswith("bool"):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(f"expected true or false, got {raw!r}")
+        if annotation.startswith("int"):
+            if raw is None or (isinstance(raw, str) and raw.strip().lower() in {"", "auto", "none"}):
+                return None if "None" in annotation else current
+            return int(raw)
+        if annotation.startswith("float"):
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: {exc}") from None
+
+
+def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, **flags: Any) -> Config:
+    """Build the effective config. `flags` are CLI values; None means 'not given'."""
+    cwd = cwd or Path.cwd()
+    environ = os.environ if environ is None else environ
+    config = Config()
+    fields = {f.name: f for f in dataclasses.fields(Config)}
+    values: dict[str, Any] = {}
+
+    path = cwd / CONFIG_FILE
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        data = data.get("localchat", data)  # allow a [localchat] table or top-level keys
+        for key, raw in data.items():
+            name = key.replace("-", "_")
+            if name not in fields:
+                raise ConfigError(f"{path}: unknown setting {key!r}")
+            values[name] = _coerce(name, raw, getattr(config, name), str(fields[name].type))
+            if isinstance(values[name], Path) and not values[name].is_absolute():
+                values[name] = cwd / values[name]  # relative to the config file, not the caller
+    for name, f in fields.items():
+        raw = environ.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _coerce(name, raw, getattr(config, name), str(f.type))
+    config = dataclasses.replace(config, **values)
+    return config.replace(**{k: v for k, v in flags.items() if k in fields})
+

@@ -1,0 +1,295 @@
+"""Posts: find the markdown files of a blog, read their frontmatter, decide what is published.
+
+Nothing here raises for a bad file: each one becomes a `PostError(path, reason)` and the rest
+carry on. Drafts fail closed: if we cannot tell that a post is published, it is a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
+
+import frontmatter
+from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
+
+from .errors import PostsNotFound
+
+SUFFIXES = {".md", ".markdown", ".mdx"}
+SKIP_DIRS = {"node_modules"}
+MAX_BYTES = 5 * 1024 * 1024  # a post longer than ~1M words is not a post
+DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pubdate", "publish_date", "created")
+TRUE_WORDS = {"true", "yes", "y", "on", "1"}
+FALSE_WORDS = {"false", "no", "n", "off", "0"}
+
+
+@dataclass
+class Post:
+    id: str  # path under the posts folder, POSIX style: stable across machines
+    path: Path
+    title: str
+    date: str  # ISO yyyy-mm-dd, or "" when the post has none
+    tags: list[str]
+    type: str
+    description: str
+    url: str
+    draft: bool
+    body: str  # markdown without frontmatter
+    hash: str  # changes whenever anything we index from this post changes
+
+
+@dataclass
+class PostError:
+    path: str
+    reason: str
+
+
+@dataclass
+class ReadResult:
+    posts: list[Post] = field(default_factory=list)  # published posts (and drafts if asked for)
+    drafts_skipped: list[str] = field(default_factory=list)  # ids only: a draft's text goes nowhere
+    errors: list[PostError] = field(default_factory=list)
+
+
+class TOMLHandler(BaseHandler):
+    """Hugo/Zola `+++` frontmatter, parsed with the standard library."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: Any) -> dict[str, Any]:
+        return tomllib.loads(fm)
+
+    def export(self, metadata: dict[str, Any], **kwargs: Any) -> str:  # pragma: no cover - unused
+        raise NotImplementedError
+
+
+HANDLERS = [YAMLHandler(), TOMLHandler(), JSONHandler()]
+
+
+def find_post_files(root: Path) -> Iterator[Path]:
+    """Every post file under root, sorted, skipping hidden folders, node_modules and _index.md."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") or part in SKIP_DIRS for part in rel.parts[:-1]):
+            continue
+        if rel.name.startswith(".") or rel.name.startswith("_index."):
+            continue
+        if path.suffix.lower() in SUFFIXES and not path.is_dir():
+            yield path
+
+
+def read_posts(
+    root: Path,
+    *,
+    include_drafts: bool = False,
+    base_url: str = "",
+    url_pattern: str = "/posts/{slug}/",
+    today: dt.date | None = None,
+) -> ReadResult:
+    """Read every post under root. Raises only when root itself is unusable."""
+    root = Path(root)
+    if not root.is_dir():
+        raise PostsNotFound(f"posts folder not found: {root}")
+    today = today or dt.date.today()
+    result = ReadResult()
+    for path in find_post_files(root):
+        post_id = path.relative_to(root).as_posix()
+        try:
+            post = read_post(path, post_id, base_url=base_url, url_pattern=url_pattern, today=today)
+        except PostProblem as exc:
+            result.errors.append(PostError(post_id, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - nothing raises out of ingestion
+            result.errors.append(PostError(post_id, f"unexpected error: {type(exc).__name__}: {exc}"))
+            continue
+        if post.draft and not include_drafts:
+            result.drafts_skipped.append(post_id)
+        else:
+            result.posts.append(post)
+    return result
+
+
+class PostProblem(Exception):
+    """One post cannot be read; the message is the reason shown to the user."""
+
+
+def read_post(path: Path, post_id: str, *, base_url: str, url_pattern: str, today: dt.date) -> Post:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PostProblem(f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PostProblem(f"cannot read file: {exc.strerror or exc}") from None
+    if b"\x00" in raw[:8192]:
+        raise PostProblem("binary file, not markdown")
+    text = decode(raw)
+    metadata, body = split_frontmatter(text)
+    rel = PurePosixPath(post_id)
+
+    draft = draft_reason(metadata, rel, today) is not None
+    title = clean_str(metadata.get("title")) or first_heading(body) or rel.stem.replace("-", " ").strip()
+    date = post_date(metadata, rel)
+    slug = clean_str(metadata.get("slug")) or slug_from_path(rel)
+    url = post_url(metadata, rel, slug, date, base_url, url_pattern)
+    tags = as_list(metadata.get("tags")) + [c for c in as_list(metadata.get("categories")) if c]
+    tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
+    description = clean_str(metadata.get("description") or metadata.get("summary"))
+    post_type = clean_str(metadata.get("type")) or "post"
+    digest = hashlib.sha256(raw + f"\0{url}\0{draft}".encode()).hexdigest()[:32]
+    return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (a BOM must not hide the frontmatter), else replace what is not UTF-8."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
+    handler = frontmatter.detect_format(text, HANDLERS)
+    if handler is None:
+        return {}, text
+    try:
+        # handler.split + load rather than frontmatter.parse, which silently drops non-mapping metadata
+        raw_fm, body = handler.split(text)
+        metadata = handler.load(raw_fm) if raw_fm.strip() else {}
+    except Exception as exc:  # YAML, TOML and JSON errors, and ValueError for bad dates
+        kind = {YAMLHandler: "YAML", TOMLHandler: "TOML", JSONHandler: "JSON"}[type(handler)]
+        reason = " ".join(str(exc).split())[:200]
+        if type(exc) is ValueError:  # YAML parses `2023-13-45` as a date and fails there
+            raise PostProblem(f"invalid date in {kind} frontmatter: {reason}") from None
+        raise PostProblem(f"broken {kind} frontmatter: {reason}") from None
+    if not isinstance(metadata, dict):
+        raise PostProblem("frontmatter is not a mapping of keys to values")
+    return metadata, body
+
+
+def parse_bool(value: Any) -> bool | None:
+    """True/False for any common spelling, None when it cannot be told."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    return None
+
+
+def draft_reason(metadata: dict[str, Any], rel: PurePosixPath, today: dt.date) -> str | None:
+    """Why this post is unpublished, or None if it is clearly published. Unclear means draft."""
+    if "_drafts" in rel.parts:
+        return "in a _drafts folder"
+    if "draft" in metadata:
+        draft = parse_bool(metadata["draft"])
+        if draft is None:
+            return f"draft value {metadata['draft']!r} is unclear"
+        if draft:
+            return "draft: true"
+    if "published" in metadata and to_date(metadata["published"]) is None:
+        # `published: 2024-01-01` is a publish date (checked below); otherwise it must say yes
+        if parse_bool(metadata["published"]) is not True:
+            return f"published: {metadata['published']!r}"
+    for key in DATE_KEYS:
+        if key in metadata:
+            day = to_date(metadata[key])
+            if day and day > today:
+                return f"{key} {day.isoformat()} is in the future"
+    return None
+
+
+def to_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+            if match:
+                try:
+                    return dt.date(*map(int, match.groups()))
+                except ValueError:
+                    return None
+    return None
+
+
+def post_date(metadata: dict[str, Any], rel: PurePosixPath) -> str:
+    for key in DATE_KEYS:
+        value = metadata.get(key)
+        if value is None or parse_bool(value) is not None:  # `published: true` is not a date
+            continue
+        day = to_date(value)
+        if day is None:
+            raise PostProblem(f"invalid date in {key!r}: {value!r}")
+        return day.isoformat()
+    # 2024-01-05-title.md, or a 2018/07/27/title path
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", rel.name) or re.search(r"(\d{4})/(\d{2})/(\d{2})", str(rel))
+    if match:
+        try:
+            return dt.date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            pass
+    return ""
+
+
+def slug_from_path(rel: PurePosixPath) -> str:
+    stem = rel.stem
+    if stem.lower() == "index" and len(rel.parts) > 1:  # page bundle: my-post/index.md
+        stem = rel.parent.name
+    return re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)  # Jekyll: the date is not part of the slug
+
+
+def post_url(
+    metadata: dict[str, Any], rel: PurePosixPath, slug: str, date: str, base_url: str, url_pattern: str
+) -> str:
+    base = base_url.rstrip("/")
+    link = clean_str(metadata.get("permalink") or metadata.get("path"))
+    if link:
+        return link if re.match(r"https?://", link) else base + "/" + link.lstrip("/")
+    year, month, day = (date.split("-") + ["", "", ""])[:3] if date else ("", "", "")
+    path = str(rel.with_suffix(""))
+    try:
+        formatted = url_pattern.format(slug=slug, path=path, year=year, month=month, day=day)
+    except (KeyError, IndexError, ValueError):
+        formatted = f"/posts/{slug}/"
+    return formatted if re.match(r"https?://", formatted) else base + "/" + formatted.lstrip("/")
+
+
+def as_list(value: Any) -> list[str]:
+    """Tags as a YAML list, or a comma- or space-separated string."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [clean_str(v) for v in value if clean_str(v)]
+    text = clean_str(value)
+    parts = text.split(",") if "," in text else text.split()
+    return [p.strip() for p in parts if p.strip()]
+
+
+def clean_str(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return " ".join(str(value).split())
+
+
+def first_heading(body: str) -> str:
+    prose = re.sub(r"^(```|~~~).*?^\1", "", body, flags=re.MULTILINE | re.DOTALL)  # not `# comments`
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", prose, re.MULTILINE)
+    return match.group(1).strip() if match else ""
+
