@@ -1,0 +1,216 @@
+"""The `localchat` command. Each subcommand parses flags, calls the Python API, prints. Nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import Config, load_config
+from .errors import LocalchatError
+
+Handler = Callable[[argparse.Namespace, Config], int]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="localchat", description="A fully local chatbot for your markdown blog.")
+    parser.add_argument("--version", action="version", version=f"localchat {__import__('localchat').__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser, *, model: bool = False) -> None:
+        p.add_argument("--posts", type=Path, help="posts folder (default ./posts)")
+        p.add_argument("--index", type=Path, help="index folder (default ./.localchat)")
+        p.add_argument("--include-drafts", action="store_const", const=True, help="index drafts too (private use only)")
+        p.add_argument("--base-url", help="the blog's address, e.g. https://example.com")
+        p.add_argument("--url-pattern", help="post URL pattern, e.g. /posts/{slug}/ or /{year}/{month}/{slug}/")
+        if model:
+            p.add_argument("--model", help="model name from `localchat models`, or a .gguf path")
+            p.add_argument("--n-ctx", type=int, help="context window in tokens (default 4096)")
+            p.add_argument("--max-tokens", type=int, help="longest answer in tokens (default 512)")
+            p.add_argument("--n-gpu-layers", type=int, help="layers to offload (-1 all; default: all if supported)")
+            p.add_argument("--chat-format", help="llama-cpp-python chat format, for a GGUF without a template")
+
+    p = sub.add_parser("index", help="sync the index with the posts folder")
+    common(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("search", help="search the blog (no model involved)")
+    common(p)
+    p.add_argument("query")
+    p.add_argument("--k", type=int, help="how many posts (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("ask", help="ask the blog a question")
+    common(p, model=True)
+    p.add_argument("question")
+    p.add_argument("--k", type=int, help="how many excerpts to give the model (default 5)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser("pull", help="download a GGUF model into models/")
+    p.add_argument("name", help="a name from `localchat models`, or REPO_ID/FILE.gguf")
+    p.add_argument("--models-dir", type=Path)
+
+    p = sub.add_parser("models", help="list recommended and downloaded models")
+    p.add_argument("--models-dir", type=Path)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        flags = {k: v for k, v in vars(args).items() if k not in {"command", "json", "query", "question", "name"}}
+        config = load_config(**flags)
+        return COMMANDS[args.command](args, config)
+    except LocalchatError as exc:
+        print(f"localchat: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("localchat: interrupted", file=sys.stderr)
+        return 130
+
+
+def progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A tqdm bar on a terminal; nothing when piped (so --json output stays clean)."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, desc=label, unit="chunk", file=sys.stderr)
+        bar["bar"].update(done - bar["bar"].n)
+        if done >= total:
+            bar["bar"].close()
+
+    return update
+
+
+def run_sync(config: Config, *, quiet: bool = False) -> Any:
+    from .embed import load_embedder
+    from .index import sync
+
+    report = sync(
+        config.posts, config.index, load_embedder(config.embedder), include_drafts=config.include_drafts,
+        base_url=config.base_url, url_pattern=config.url_pattern,
+        progress=None if quiet else progress_bar("embedding"),
+    )
+    return report
+
+
+@command("index")
+def cmd_index(args: argparse.Namespace, config: Config) -> int:
+    report = run_sync(config, quiet=args.json)
+    if args.json:
+        data = report.to_dict()
+        data.pop("messages")
+        print(json.dumps(data))
+    else:
+        for message in report.messages:
+            print(message, file=sys.stderr)
+        for error in report.errors:
+            print(f"skipped {error.path}: {error.reason}", file=sys.stderr)
+        print(
+            f"{report.posts_indexed} posts indexed ({report.posts_embedded} embedded, {report.posts_deleted} removed), "
+            f"{report.chunks} chunks, {report.drafts_skipped} drafts skipped, {len(report.errors)} errors "
+            f"in {report.seconds:.1f}s"
+        )
+    return 0
+
+
+def ensure_index(config: Config) -> None:
+    """ask and search index first when there is no index yet."""
+    if not (config.index / "chunks.lance").exists():
+        print("no index yet: indexing the posts first…", file=sys.stderr)
+        run_sync(config)
+
+
+@command("search")
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    from .embed import load_embedder
+    from .index import open_table
+    from .retrieve import search
+
+    ensure_index(config)
+    table, messages = open_table(config.index)
+    for message in messages:
+        print(message, file=sys.stderr)
+    hits = search(table, load_embedder(config.embedder), args.query, k=args.k or config.k,
+                  include_drafts=config.include_drafts)
+    if args.json:
+        print(json.dumps([
+            {"title": h.title, "url": h.url, "date": h.date, "heading": h.heading, "score": round(h.score, 5),
+             "similarity": round(h.similarity, 4), "post_id": h.post_id}
+            for h in hits
+        ]))
+        return 0
+    if not hits:
+        print("no results")
+    for i, h in enumerate(hits, 1):
+        where = f" › {h.heading}" if h.heading else ""
+        print(f"{i}. {h.title}{where}  ({h.date or 'undated'}, similarity {h.similarity:.2f})\n   {h.url}")
+    return 0
+
+
+@command("ask")
+def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    from .engine import Engine
+
+    engine = Engine(config)
+    engine.ensure_index(progress_bar("embedding"))
+    answer = engine.ask(args.question, k=args.k)
+    if args.json:
+        answer.finish()
+        data = answer.to_dict()
+        data["sources"] = [{k: s[k] for k in ("n", "title", "url", "date", "score")} for s in data["sources"]]
+        data["timings"] = {k: data["timings"][k] for k in ("retrieve_ms", "ttft_ms", "tokens", "tok_per_s")}
+        print(json.dumps({k: data[k] for k in ("answer", "sources", "refused", "timings")}))
+        return 0
+    try:
+        for piece in answer:
+            print(piece, end="", flush=True)
+    finally:
+        answer.close()
+    print()
+    if answer.sources:
+        print("\nNearest posts:" if answer.refused else "\nSources:")
+        for s in answer.sources:
+            print(f"  [{s.n}] {s.title} ({s.date or 'undated'})\n      {s.url}")
+    return 0
+
+
+@command("pull")
+def cmd_pull(args: argparse.Namespace, config: Config) -> int:
+    from .models import pull
+
+    path = pull(args.name, args.models_dir or config.models_dir, progress=sys.stderr.isatty())
+    print(f"downloaded {path}")
+    return 0
+
+
+@command("models")
+def cmd_models(args: argparse.Namespace, config: Config) -> int:
+    from .models import list_models
+
+    models = list_models(args.models_dir or config.models_dir)
+    if args.json:
+        print(json.dumps([{k: str(v) if isinstance(v, Path) else v for k, v in vars(m).items()} for m in models]))
+        return 0
+    for m in models:
+        mark = "✓" if m.present else " "
+        print(f"{mark} {m.name:<26} {m.describe()}")
+    print("\n✓ = on this machine. Get another with: localchat pull NAME")
+    return 0
