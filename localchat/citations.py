@@ -1,0 +1,51 @@
+"""Citations: check every [n] the model writes against the sources we showed it, as it streams.
+
+A citation that points nowhere is dropped; "[1, 3]" and "[1][3]" are normalised. Text is held
+back only while a "[" might still turn into a citation, so streaming stays smooth.
+"""
+
+from __future__ import annotations
+
+import re
+
+CITATION = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
+PARTIAL = re.compile(r"\[[\d\s,;]*$")  # an unfinished "[1, 2" at the end of the buffer
+
+
+class CitationFilter:
+    def __init__(self, n_sources: int) -> None:
+        self.n_sources = n_sources
+        self.buffer = ""
+        self.cited: list[int] = []  # valid citations, in order of first use
+        self.removed: list[str] = []  # what we took out, for the debug info
+
+    def _fix(self, match: re.Match[str]) -> str:
+        numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1).strip())]
+        valid = [n for n in numbers if 1 <= n <= self.n_sources]
+        if len(valid) < len(numbers):
+            self.removed.append(match.group(0))
+        for n in valid:
+            if n not in self.cited:
+                self.cited.append(n)
+        return "".join(f"[{n}]" for n in dict.fromkeys(valid))
+
+    def feed(self, text: str) -> str:
+        """Take a piece of model output; return what is safe to show now."""
+        self.buffer += text
+        partial = PARTIAL.search(self.buffer)
+        if partial and len(self.buffer) - partial.start() < 24:
+            ready, self.buffer = self.buffer[: partial.start()], self.buffer[partial.start() :]
+        else:
+            ready, self.buffer = self.buffer, ""
+        return CITATION.sub(self._fix, ready)
+
+    def flush(self) -> str:
+        ready, self.buffer = self.buffer, ""
+        return CITATION.sub(self._fix, ready)
+
+
+def check_citations(text: str, n_sources: int) -> tuple[str, list[int]]:
+    """Whole-text version: the repaired text and the valid citation numbers."""
+    f = CitationFilter(n_sources)
+    out = f.feed(text) + f.flush()
+    return out, f.cited

@@ -1,0 +1,263 @@
+"""The engine: one Python API over the whole path. The CLI, the app and the HTTP API sit on it.
+
+    engine = Engine(load_config())
+    answer = engine.ask("How do you make cold brew?")
+    for piece in answer:          # streams; closing early stops the model
+        print(piece, end="")
+    answer.sources, answer.refused, answer.timings
+
+Grounding does not depend on the model: which sources are shown, whether the blog covers the
+question at all, and whether a citation is valid are all decided here, in code.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterator, Sequence
+
+from .citations import CitationFilter
+from .config import Config
+from .embed import Embedder, load_embedder
+from .errors import IndexProblem, InputTooLong
+from .index import SyncReport, open_table, sync
+from .llm import Message, Model, load_model
+from .models import resolve_model
+from .prompt import SYSTEM_PROMPT, Prompt, build_prompt
+from .retrieve import Hit, search
+
+MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
+SNIPPET_CHARS = 280
+
+
+@dataclass
+class Source:
+    n: int
+    title: str
+    url: str
+    date: str
+    score: float
+    similarity: float
+    snippet: str
+    post_id: str
+    heading: str = ""
+
+
+@dataclass
+class Timings:
+    retrieve_ms: float = 0.0
+    ttft_ms: float | None = None
+    tokens: int = 0
+    tok_per_s: float | None = None
+    total_ms: float = 0.0
+
+
+@dataclass
+class Answer:
+    """A streaming answer. Iterate it for text pieces; afterwards `text` holds the whole answer."""
+
+    question: str
+    sources: list[Source]
+    refused: bool
+    text: str = ""
+    citations: list[int] = field(default_factory=list)
+    timings: Timings = field(default_factory=Timings)
+    debug: dict[str, Any] = field(default_factory=dict)
+    _pieces: Iterator[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._pieces is None:
+            return iter(())
+        return self._pieces
+
+    def close(self) -> None:
+        """Stop generating now (the reader left or pressed stop); frees the model for the next one."""
+        if self._pieces is not None and hasattr(self._pieces, "close"):
+            self._pieces.close()
+
+    def finish(self) -> "Answer":
+        """Consume the rest of the stream (for non-streaming callers)."""
+        for _ in self:
+            pass
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "sources": [
+                {"n": s.n, "title": s.title, "url": s.url, "date": s.date, "score": round(s.score, 5),
+                 "similarity": round(s.similarity, 4), "snippet": s.snippet}
+                for s in self.sources
+            ],
+            "refused": self.refused,
+            "citations": self.citations,
+            "timings": {k: (round(v, 1) if isinstance(v, float) else v) for k, v in asdict(self.timings).items()},
+        }
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def to_source(n: int, hit: Hit) -> Source:
+    return Source(n, hit.title, hit.url, hit.date, hit.score, hit.similarity, snippet(hit.body), hit.post_id, hit.heading)
+
+
+# Words that lean on an earlier turn: "how long does *it* take?", "*and* the second one?"
+FOLLOW_UP = re.compile(
+    r"\b(it|its|that|this|these|those|they|them|their|there|he|she|him|her|his|one|ones|same|else|also|more)\b"
+    r"|^\s*(and|but|so|then|what about|how about)\b",
+    re.IGNORECASE,
+)
+
+
+def is_follow_up(question: str) -> bool:
+    return bool(FOLLOW_UP.search(question)) or len(question.split()) <= 3
+
+
+def retrieval_query(question: str, history: Sequence[Message]) -> str:
+    """A follow-up ("and how long does it take?") is retrieved together with the previous
+    question; a question that stands on its own is retrieved alone, so a change of topic
+    is judged on its own merits by the relevance gate."""
+    previous = [m["content"] for m in history if m.get("role") == "user"]
+    if previous and is_follow_up(question):
+        return f"{previous[-1]}\n{question}"
+    return question
+
+
+class Engine:
+    def __init__(self, config: Config, *, embedder: Embedder | None = None, model: Model | None = None,
+                 reader: bool = False) -> None:
+        self.config = config
+        self.reader = reader  # reader mode: drafts never, whatever the index holds
+        self._embedder = embedder
+        self._model = model
+        self._table: Any = None
+        self._load_lock = threading.Lock()
+        self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
+
+    # --- components, loaded on first use --------------------------------------------------
+
+    @property
+    def include_drafts(self) -> bool:
+        return self.config.include_drafts and not self.reader
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(self.config.embedder)
+        return self._embedder
+
+    @property
+    def model(self) -> Model:
+        with self._load_lock:
+            if self._model is None:
+                c = self.config
+                path = resolve_model(c.model or None, c.models_dir)
+                self._model = load_model(path, n_ctx=c.n_ctx, n_threads=c.n_threads, n_gpu_layers=c.n_gpu_layers,
+                                         chat_format=c.chat_format)
+            return self._model
+
+    @property
+    def table(self) -> Any:
+        if self._table is None:
+            self._table, messages = open_table(self.config.index)
+            self.messages.extend(messages)
+        return self._table
+
+    # --- the data path ------------------------------------------------------------------
+
+    def sync(self, progress: Any = None) -> SyncReport:
+        c = self.config
+        report = sync(c.posts, c.index, self.embedder, include_drafts=c.include_drafts, base_url=c.base_url,
+                      url_pattern=c.url_pattern, progress=progress)
+        self._table = None  # reopen: the sync replaced the table
+        self.messages.extend(report.messages)
+        return report
+
+    def ensure_index(self, progress: Any = None) -> SyncReport | None:
+        try:
+            self.table
+            return None
+        except IndexProblem:
+            return self.sync(progress)
+
+    def search(self, query: str, *, k: int | None = None, where: str | None = None, per_post: bool = True) -> list[Hit]:
+        return search(self.table, self.embedder, query, k=k or self.config.k, where=where, per_post=per_post,
+                      include_drafts=self.include_drafts)
+
+    def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
+            seed: int | None = None) -> Answer:
+        """Retrieve, gate, build the prompt and return a streaming Answer. Raises InputTooLong."""
+        question = question.strip()
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputTooLong(
+                f"That question is {len(question):,} characters long; please keep it under {MAX_QUESTION_CHARS:,}."
+            )
+        if not question:
+            raise InputTooLong("Please type a question.")
+        started = time.perf_counter()
+        hits = self.search(retrieval_query(question, history), k=k)
+        timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
+
+        best = max((h.similarity for h in hits), default=-1.0)
+        if best < self.config.min_similarity:
+            return self._refusal(question, hits, best, timings)
+
+        model = self.model
+        prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens)
+        sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
+        answer = Answer(question, sources, refused=False, timings=timings)
+        answer.debug = {"best_similarity": best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
+                        "dropped": prompt.dropped, "retrieval_query": retrieval_query(question, history)}
+        answer._pieces = self._generate(answer, prompt, model, started, seed)
+        return answer
+
+    def _refusal(self, question: str, hits: list[Hit], best: float, timings: Timings) -> Answer:
+        nearest = [to_source(i + 1, h) for i, h in enumerate(hits[:3])]
+        text = self.config.not_covered
+        if nearest:
+            text += " The closest posts I have are listed below."
+        answer = Answer(question, nearest, refused=True, text=text, timings=timings)
+        answer.debug = {"best_similarity": best, "threshold": self.config.min_similarity}
+        answer._pieces = iter([text])
+        return answer
+
+    def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None) -> Iterator[str]:
+        tokens, stop = model.render(prompt.messages)
+        assert len(tokens) <= prompt.budget, "prompt over budget"  # build_prompt guarantees it
+        citations = CitationFilter(len(prompt.excerpts))
+        parts: list[str] = []
+        first_at = None
+        stream = model.stream(tokens, stop, max_tokens=self.config.max_tokens, temperature=self.config.temperature,
+                              seed=seed)
+        try:
+            for piece in stream:
+                if first_at is None:
+                    first_at = time.perf_counter()
+                    answer.timings.ttft_ms = (first_at - started) * 1000
+                answer.timings.tokens += 1  # llama-cpp-python streams one token per piece
+                shown = citations.feed(piece)
+                if shown:
+                    parts.append(shown)
+                    answer.text = "".join(parts)
+                    yield shown
+            tail = citations.flush()
+            if tail:
+                parts.append(tail)
+                yield tail
+        finally:
+            stream.close()
+            answer.text = "".join(parts).strip()
+            answer.citations = citations.cited
+            answer.debug["citations_removed"] = citations.removed
+            end = time.perf_counter()
+            answer.timings.total_ms = (end - started) * 1000
+            if first_at is not None and answer.timings.tokens > 1:
+                answer.timings.tok_per_s = (answer.timings.tokens - 1) / max(end - first_at, 1e-6)
+
+
+__all__ = ["Answer", "Engine", "Source", "Timings", "SYSTEM_PROMPT"]

@@ -1,0 +1,113 @@
+"""The language model: one llama.cpp model in this process, one lock around every call.
+
+We render the chat template ourselves and hand llama.cpp the token ids, so the prompt we
+count for the budget is exactly the prompt that runs, and a benchmark can replay it raw.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import ModelError
+
+log = logging.getLogger("localchat")
+
+Message = dict[str, str]
+
+
+@dataclass
+class Model:
+    path: Path
+    llama: Any
+    formatter: Any  # llama_cpp Jinja2ChatFormatter or a format_* function
+    template: str  # which chat template is in use, for the logs and /api/health
+    n_ctx: int
+    gpu_layers: int
+    lock: threading.Lock  # llama.cpp contexts are not thread-safe: one generation at a time
+
+    def render(self, messages: list[Message]) -> tuple[list[int], list[str]]:
+        """Chat messages -> the exact token ids llama.cpp will run, and the stop strings."""
+        result = self.formatter(messages=messages)
+        tokens = self.llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
+        stop = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
+        return tokens, stop
+
+    def count(self, messages: list[Message]) -> int:
+        return len(self.render(messages)[0])
+
+    def stream(
+        self, tokens: list[int], stop: list[str], *, max_tokens: int, temperature: float, seed: int | None = None
+    ) -> Iterator[str]:
+        """Yield text pieces. Holds the lock for the whole stream; closing the generator
+        (a client hung up, the user pressed stop) ends generation and frees the lock at once."""
+        with self.lock:
+            pieces = self.llama.create_completion(
+                tokens, max_tokens=max_tokens, temperature=temperature, stop=stop, stream=True,
+                seed=seed, repeat_penalty=1.1,
+            )
+            try:
+                for piece in pieces:
+                    text = piece["choices"][0]["text"]
+                    if text:
+                        yield text
+            finally:
+                pieces.close()
+
+
+def usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def load_model(
+    path: Path, *, n_ctx: int = 4096, n_threads: int = 0, n_gpu_layers: int | None = None, chat_format: str = ""
+) -> Model:
+    """Load a GGUF with explicit settings (llama-cpp-python's defaults are n_ctx=512, half the cores)."""
+    import llama_cpp
+    from llama_cpp import llama_chat_format
+
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"model file not found: {path}")
+    with path.open("rb") as f:
+        if f.read(4) != b"GGUF":
+            raise ModelError(f"not a GGUF model file: {path}")
+    if n_gpu_layers is None:
+        n_gpu_layers = -1 if llama_cpp.llama_supports_gpu_offload() else 0
+    threads = n_threads or usable_cores()
+    try:
+        llama = llama_cpp.Llama(
+            model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+            n_gpu_layers=n_gpu_layers, verbose=False,
+        )
+    except Exception as exc:  # noqa: BLE001 - llama.cpp says "Failed to load model from file"
+        raise ModelError(f"cannot load model {path.name}: {exc} (is the file complete?)") from None
+
+    if chat_format:
+        formatter = getattr(llama_chat_format, f"format_{chat_format.replace('-', '_')}", None)
+        if formatter is None:
+            raise ModelError(f"unknown chat format {chat_format!r}")
+        template = f"chat format {chat_format}"
+    else:
+        jinja = llama.metadata.get("tokenizer.chat_template")
+        if not jinja:
+            raise ModelError(f"{path.name} has no chat template; pass --chat-format (e.g. chatml)")
+
+        def token_text(token_id: int) -> str:
+            return llama._model.token_get_text(token_id) if token_id != -1 else ""
+
+        eos_id = llama.token_eos()
+        formatter = llama_chat_format.Jinja2ChatFormatter(
+            template=jinja, eos_token=token_text(eos_id), bos_token=token_text(llama.token_bos()),
+            stop_token_ids=[eos_id],
+        )
+        template = "GGUF chat template (tokenizer.chat_template)"
+    log.info("model %s: %s, n_ctx=%d, threads=%d, gpu layers=%d", path.name, template, n_ctx, threads, n_gpu_layers)
+    return Model(path, llama, formatter, template, n_ctx, n_gpu_layers, threading.Lock())

@@ -1,0 +1,178 @@
+"""The answer engine, with the real bundled model through llama-cpp-python and a real index."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import MYKAL_POSTS, needs_mykal, run_cli
+from localchat.citations import CitationFilter, check_citations
+from localchat.config import Config
+from localchat.engine import Engine
+from localchat.errors import InputTooLong
+from localchat.llm import load_model
+from localchat.models import bundled_model_path
+from localchat.prompt import build_prompt
+from test_index import make_posts
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory, embedder) -> Config:
+    root = tmp_path_factory.mktemp("blog")
+    config = Config(posts=make_posts(root / "posts"), index=root / "index", n_ctx=2048, max_tokens=48)
+    Engine(config, embedder=embedder).sync()
+    return config
+
+
+@pytest.fixture(scope="module")
+def engine(blog: Config, embedder, model) -> Engine:
+    return Engine(blog, embedder=embedder, model=model)
+
+
+def test_answer_streams_with_retrieved_sources(engine: Engine) -> None:
+    answer = engine.ask("How often should I feed my sourdough starter?", seed=1)
+    assert not answer.refused
+    assert answer.sources[0].post_id == "bread.md"  # chosen by retrieval, not by the model
+    assert answer.sources[0].url.endswith("#feeding")
+    pieces = list(answer)
+    assert len(pieces) > 3  # it streamed, it did not arrive in one piece
+    assert answer.text == "".join(pieces).strip() and answer.text
+    assert answer.timings.ttft_ms is not None and answer.timings.tokens >= len(pieces)
+    assert all(1 <= n <= len(answer.sources) for n in answer.citations)
+
+
+def test_out_of_scope_is_refused_without_the_model(blog: Config, embedder) -> None:
+    # A model path that does not exist: if the engine tried to load it, ask() would raise.
+    engine = Engine(blog.replace(model="/nonexistent/model.gguf"), embedder=embedder)
+    answer = engine.ask("Who won the football world cup in 1998?")
+    assert answer.refused
+    assert answer.text.startswith("I haven't written about that.")
+    assert list(answer) == [answer.text]
+    assert engine._model is None  # never loaded
+    assert answer.sources and len(answer.sources) <= 3  # the nearest posts are still offered
+
+
+def test_follow_up_is_retrieved_with_the_previous_question(engine: Engine) -> None:
+    history = [
+        {"role": "user", "content": "Tell me about hiking the Cedar Ridge Loop"},
+        {"role": "assistant", "content": "It climbs through cedar forest [1]."},
+    ]
+    follow_up = "How many metres does it climb?"
+    with_context = engine.ask(follow_up, history, seed=1)
+    assert "Cedar Ridge" in with_context.debug["retrieval_query"]
+    assert with_context.sources[0].post_id == "hike.md"
+    with_context.close()
+    # A new topic is judged on its own: the earlier hiking question does not carry it past the gate.
+    switched = engine.ask("Who won the football world cup in 1998?", history)
+    assert switched.refused and switched.debug  # and the model was not needed for that
+
+
+def test_huge_question_is_refused_quickly(engine: Engine) -> None:
+    question = "why " * 20_000
+    started = time.perf_counter()
+    with pytest.raises(InputTooLong, match="characters long"):
+        engine.ask(question)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_prompt_never_exceeds_the_context(engine: Engine, model) -> None:
+    hits = engine.search("starter tomatoes hiking sensor keyboard", k=5)
+    long_hits = [type(h)(**{**h.__dict__, "body": h.body + " filler words" * 300}) for h in hits]
+    history = [{"role": r, "content": f"turn {i} " + "blah " * 150} for i in range(8) for r in ("user", "assistant")]
+    budget = 1024 - 256
+    prompt = build_prompt("What sensor did you use?", long_hits, history, model.count, budget)
+    tokens, _ = model.render(prompt.messages)
+    assert len(tokens) == prompt.tokens <= budget
+    assert prompt.dropped  # and it says what did not fit
+    assert any("oldest" in d for d in prompt.dropped)
+    assert prompt.excerpts and prompt.excerpts[0].hit.post_id == long_hits[0].post_id  # best kept
+    # A question that cannot fit alone is an error, never silently truncated.
+    with pytest.raises(InputTooLong):
+        build_prompt("word " * 2000, hits, [], model.count, budget)
+
+
+def test_two_threads_share_one_model_safely(engine: Engine) -> None:
+    spans: dict[str, tuple[float, float]] = {}
+    errors: list[BaseException] = []
+
+    def ask(name: str, question: str) -> None:
+        try:
+            answer = engine.ask(question, seed=2)
+            pieces = []
+            for piece in answer:
+                pieces.append((time.perf_counter(), piece))
+            assert answer.text
+            spans[name] = (pieces[0][0], pieces[-1][0])
+        except BaseException as exc:  # noqa: BLE001 - surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask, args=("a", "How do I grow balcony tomatoes?")),
+               threading.Thread(target=ask, args=("b", "How often should I feed the starter?"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    (a0, a1), (b0, b1) = spans["a"], spans["b"]
+    assert a1 < b0 or b1 < a0  # the lock serialised the two streams
+
+
+def test_cancelling_a_stream_frees_the_model_at_once(blog: Config, embedder, model) -> None:
+    engine = Engine(blog.replace(max_tokens=400), embedder=embedder, model=model)
+    answer = engine.ask("Describe the Cedar Ridge Loop hike in detail.", seed=3)
+    stream = iter(answer)
+    next(stream), next(stream)
+    answer.close()
+    assert answer.timings.tokens < 10
+    assert not model.lock.locked()
+    started = time.perf_counter()
+    second = engine.ask("How do I grow balcony tomatoes?", seed=3)
+    next(iter(second))
+    assert time.perf_counter() - started < 5
+    second.close()
+
+
+def test_citations_are_checked_against_the_sources() -> None:
+    text, cited = check_citations("Feed daily [1]. Wrong [7]. Both [1, 2]. Again [2][9].", 2)
+    assert text == "Feed daily [1]. Wrong . Both [1][2]. Again [2]."
+    assert cited == [1, 2]
+    f = CitationFilter(3)  # streamed in awkward pieces
+    out = "".join(f.feed(p) for p in ["See [", "1", "] and [4", "2] and [", "3]."]) + f.flush()
+    assert out == "See [1] and  and [3]."
+
+
+def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"GGUF" + b"\x00" * 64)
+    from localchat.errors import ModelError
+
+    with pytest.raises(ModelError, match="cannot load model bad.gguf"):
+        load_model(bad)
+    result = run_cli("ask", "hello?", "--model", str(bad), "--posts", str(tmp_path / "none"), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bundled_model_has_a_chat_template() -> None:
+    model = load_model(bundled_model_path(), n_ctx=512)
+    assert "chat template" in model.template and model.n_ctx == 512
+
+
+@needs_mykal
+def test_ask_json_on_the_real_blog(tmp_path: Path) -> None:
+    common = ["--posts", str(MYKAL_POSTS), "--index", str(tmp_path / "ix"), "--max-tokens", "64", "--json"]
+    result = run_cli("ask", "What coffee gear do you use at home?", *common, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"answer", "sources", "refused", "timings"}
+    assert not data["refused"] and data["answer"]
+    titles = " ".join(s["title"].lower() for s in data["sources"])
+    assert "coffee" in titles or "latte" in titles or "cappuccino" in titles
+    assert set(data["timings"]) == {"retrieve_ms", "ttft_ms", "tokens", "tok_per_s"}
+
+    refused = json.loads(run_cli("ask", "How do I change the tyre on a car?", *common, cwd=tmp_path).stdout)
+    assert refused["refused"] is True and refused["answer"].startswith("I haven't written about that.")
