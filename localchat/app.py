@@ -102,6 +102,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
                              "or --public if you really mean it")
     reader = reader or share
     engine = Engine(config, reader=reader)
+    engine.check_model()
     report = engine.sync()
     print(f"index: {report.posts_indexed} posts ({report.posts_embedded} embedded) in {report.seconds:.1f}s")
     credentials = tuple(auth.split(":", 1)) if auth else None

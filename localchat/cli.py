@@ -57,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, help="how many excerpts to give the model (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
+    p = sub.add_parser("serve", help="run the chat app in the browser")
+    common(p, model=True)
+    p.add_argument("--host", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--share", action="store_true", help="a public Gradio link (reader mode; needs --auth)")
+    p.add_argument("--auth", metavar="USER:PASS", help="require this login")
+    p.add_argument("--public", action="store_true", help="allow --share without --auth")
+    p.add_argument("--reader", action="store_true", help="reader mode: no drafts, no owner controls")
+
     p = sub.add_parser("pull", help="download a GGUF model into models/")
     p.add_argument("name", help="a name from `localchat models`, or REPO_ID/FILE.gguf")
     p.add_argument("--models-dir", type=Path)
@@ -70,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        flags = {k: v for k, v in vars(args).items() if k not in {"command", "json", "query", "question", "name"}}
+        skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader"}
+        flags = {k: v for k, v in vars(args).items() if k not in skip}
         config = load_config(**flags)
         return COMMANDS[args.command](args, config)
     except LocalchatError as exc:
@@ -170,6 +180,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     from .engine import Engine
 
     engine = Engine(config)
+    engine.check_model()
     engine.ensure_index(progress_bar("embedding"))
     answer = engine.ask(args.question, k=args.k)
     if args.json:
@@ -207,10 +218,23 @@ def cmd_models(args: argparse.Namespace, config: Config) -> int:
 
     models = list_models(args.models_dir or config.models_dir)
     if args.json:
-        print(json.dumps([{k: str(v) if isinstance(v, Path) else v for k, v in vars(m).items()} for m in models]))
+        print(json.dumps([
+            {"name": m.name, "present": m.present, "path": str(m.path) if m.path else None, "size_bytes": m.size_bytes,
+             "repo_id": m.spec.repo_id if m.spec else None, "licence": m.spec.licence if m.spec else None,
+             "context": m.spec.context if m.spec else None}
+            for m in models
+        ]))
         return 0
     for m in models:
         mark = "✓" if m.present else " "
         print(f"{mark} {m.name:<26} {m.describe()}")
     print("\n✓ = on this machine. Get another with: localchat pull NAME")
+    return 0
+
+
+@command("serve")
+def cmd_serve(args: argparse.Namespace, config: Config) -> int:
+    from .app import serve
+
+    serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader)
     return 0

@@ -161,6 +161,11 @@ class Engine:
                                          chat_format=c.chat_format)
             return self._model
 
+    def check_model(self) -> None:
+        """Fail fast on a missing or non-GGUF model file, before any question needs it."""
+        if self._model is None:
+            resolve_model(self.config.model or None, self.config.models_dir)
+
     @property
     def table(self) -> Any:
         if self._table is None:
