@@ -36,7 +36,7 @@ class Config:
     chat_format: str = ""  # "" = the chat template inside the GGUF
     temperature: float = 0.2
     k: int = 5
-    min_similarity: float = 0.33  # relevance gate: best cosine similarity below this is "not covered"
+    min_similarity: float = 0.40  # relevance gate, calibrated in docs/relevance-gate.md
     not_covered: str = "I haven't written about that."
     # serve
     host: str = "127.0.0.1"
