@@ -148,8 +148,11 @@ def sync(
     old, report.messages = read_existing(index_dir, embedder.signature)
 
     old_hashes: dict[str, str] = {}
+    old_urls: dict[str, str] = {}
     if old is not None:
-        old_hashes = dict(zip(old.column("post_id").to_pylist(), old.column("post_hash").to_pylist()))
+        old_ids = old.column("post_id").to_pylist()
+        old_hashes = dict(zip(old_ids, old.column("post_hash").to_pylist()))
+        old_urls = dict(zip(old_ids, old.column("post_url").to_pylist()))
     current = {p.id: p for p in read.posts}
     changed = [p for p in read.posts if old_hashes.get(p.id) != p.hash]
     deleted = [pid for pid in old_hashes if pid not in current]
@@ -157,7 +160,8 @@ def sync(
     report.posts_embedded = len(changed)
     report.posts_deleted = len(deleted)
 
-    if old is not None and not changed and not deleted:
+    relinked = any(old_urls.get(p.id, p.url) != p.url for p in read.posts)  # base_url or pattern changed
+    if old is not None and not changed and not deleted and not relinked:
         table, _ = open_table(index_dir)
         ensure_fts(table)
         report.chunks = old.num_rows
@@ -168,8 +172,9 @@ def sync(
     target = schema(embedder.dim, embedder.signature)
     parts = [new_rows]
     if old is not None:
-        keep = [pid in current and old_hashes[pid] == current[pid].hash for pid in old.column("post_id").to_pylist()]
-        parts.insert(0, old.filter(pa.array(keep, pa.bool_())).select(target.names).cast(target))
+        keep = [pid in current and old_hashes[pid] == current[pid].hash for pid in old_ids]
+        kept = old.filter(pa.array(keep, pa.bool_())).select(target.names).cast(target)
+        parts.insert(0, relink(kept, current))
     data = pa.concat_tables(parts).sort_by([("post_id", "ascending"), ("n", "ascending")])
     data = data.replace_schema_metadata(target.metadata)
 
@@ -183,6 +188,14 @@ def sync(
     report.chunks = data.num_rows
     report.seconds = time.perf_counter() - started
     return report
+
+
+def relink(rows: pa.Table, posts: dict[str, Post]) -> pa.Table:
+    """Refresh the URLs of kept rows from the current posts (no re-embedding needed)."""
+    post_urls = [posts[pid].url for pid in rows.column("post_id").to_pylist()]
+    urls = [u + (f"#{a}" if a else "") for u, a in zip(post_urls, rows.column("anchor").to_pylist())]
+    rows = rows.set_column(rows.schema.get_field_index("post_url"), "post_url", pa.array(post_urls, pa.string()))
+    return rows.set_column(rows.schema.get_field_index("url"), "url", pa.array(urls, pa.string()))
 
 
 def ensure_fts(table: Any) -> None:

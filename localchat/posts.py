@@ -141,7 +141,8 @@ def read_post(path: Path, post_id: str, *, base_url: str, url_pattern: str, toda
     tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
     description = clean_str(metadata.get("description") or metadata.get("summary"))
     post_type = clean_str(metadata.get("type")) or "post"
-    digest = hashlib.sha256(raw + f"\0{url}\0{draft}".encode()).hexdigest()[:32]
+    # What the embeddings depend on: the file's bytes. A new base URL re-links, never re-embeds.
+    digest = hashlib.sha256(raw + f"\0{draft}".encode()).hexdigest()[:32]
     return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest)
 
 

@@ -66,6 +66,11 @@ def test_incremental_sync_embeds_only_what_changed(tmp_path: Path, embedder) -> 
     assert (deleted.posts_embedded, deleted.posts_deleted) == (0, 1)
     assert "hike.md" not in {r["post_id"] for r in rows(index)}
 
+    relinked = sync(posts, index, embedder, base_url="https://blog.example")
+    assert relinked.posts_embedded == 0  # a new base URL re-links without re-embedding
+    table, _ = open_table(index)
+    assert all(u.startswith("https://blog.example/posts/") for u in table.to_arrow().column("url").to_pylist())
+
     write(posts, "new.md", "---\ntitle: New\n---\nA brand new post about kayaks.\n")
     added = sync(posts, index, embedder)
     assert (added.posts_embedded, added.posts_indexed) == (1, 5)
