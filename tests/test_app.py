@@ -59,3 +59,24 @@ def test_share_without_auth_refuses(tmp_path: Path) -> None:
                      cwd=tmp_path, timeout=120)
     assert result.returncode == 1
     assert "--share" in result.stderr and "--auth" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_indexes_the_sample_blog_and_binds_loopback(tmp_path: Path) -> None:
+    import socket
+
+    from gradio_client import Client
+
+    from conftest import SAMPLE_POSTS
+    from localchat.app import serve
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=port, max_tokens=24), prevent_thread_lock=True)
+    try:
+        assert demo.server_name == "127.0.0.1"
+        _, sources = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
+            "How do you wire the BME280 sensor?", api_name="/chat")
+        assert "Raspberry Pi Weather Station" in sources
+    finally:
+        demo.close()
