@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from .posts import Post
 
-CHUNKER_VERSION = "1"  # bump when chunk text changes, so every post is re-embedded
+CHUNKER_VERSION = "2"  # bump when chunk text changes, so every post is re-embedded
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -128,6 +128,8 @@ def chunk_post(post: Post, count_tokens: CountTokens, max_tokens: int) -> list[C
     """Cut a post into chunks whose full text (with prefix) fits `max_tokens` word pieces."""
     chunks: list[Chunk] = []
     for section in markdown_sections(post.body):
+        if section.headings[:1] == [post.title]:  # a "# Title" heading repeats the title: not a section
+            section = Section(section.headings[1:], section.anchor if len(section.headings) > 1 else "", section.text)
         heading = " > ".join(section.headings)
         prefix = post.title + (f" — {heading}" if heading else "") + "\n\n"
         budget = max_tokens - count_tokens([prefix])[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -78,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("ask", "serve") and not getattr(args, "json", False):
+        handler = logging.StreamHandler(sys.stderr)  # says which model and chat template run
+        handler.setFormatter(logging.Formatter("localchat: %(message)s"))
+        logging.getLogger("localchat").addHandler(handler)
+        logging.getLogger("localchat").setLevel(logging.INFO)
     try:
         skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader"}
         flags = {k: v for k, v in vars(args).items() if k not in skip}

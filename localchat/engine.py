@@ -30,6 +30,7 @@ from .retrieve import Hit, search
 
 MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
 SNIPPET_CHARS = 280
+EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
 
 
 @dataclass
@@ -212,6 +213,9 @@ class Engine:
         if best < self.config.min_similarity:
             return self._refusal(question, hits, best, timings)
 
+        # Only excerpts that are about the question reach the model and the sources list.
+        floor = self.config.min_similarity - EXCERPT_MARGIN
+        hits = [h for h in hits if h.similarity >= floor or h.similarity == best]
         model = self.model
         prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens)
         sources = [to_source(e.n, e.hit) for e in prompt.excerpts]

@@ -1,0 +1,33 @@
+"""Settings precedence: defaults < localchat.toml < LOCALCHAT_* < flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from localchat.config import Config, load_config
+from localchat.errors import ConfigError
+
+
+def test_precedence(tmp_path: Path) -> None:
+    (tmp_path / "localchat.toml").write_text('posts = "blog"\nk = 3\nbase_url = "https://toml.example"\nn_ctx = 2048\n')
+    env = {"LOCALCHAT_K": "7", "LOCALCHAT_INCLUDE_DRAFTS": "yes", "LOCALCHAT_N_CTX": "8192"}
+    config = load_config(cwd=tmp_path, environ=env, n_ctx=1024, base_url=None)
+    assert config.posts == tmp_path / "blog"  # from the file, relative to it
+    assert config.k == 7  # env beats file
+    assert config.include_drafts is True
+    assert config.n_ctx == 1024  # flag beats env
+    assert config.base_url == "https://toml.example"  # a flag left unset changes nothing
+    assert load_config(cwd=tmp_path / "elsewhere", environ={}) == Config()
+
+
+def test_bad_settings_are_clear(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="'k'"):
+        load_config(cwd=tmp_path, environ={"LOCALCHAT_K": "many"})
+    (tmp_path / "localchat.toml").write_text("colour = 'blue'\n")
+    with pytest.raises(ConfigError, match="unknown setting 'colour'"):
+        load_config(cwd=tmp_path, environ={})
+    (tmp_path / "localchat.toml").write_text("posts = \n")
+    with pytest.raises(ConfigError, match="localchat.toml"):
+        load_config(cwd=tmp_path, environ={})
