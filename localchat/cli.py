@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, help="how many excerpts to give the model (default 5)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
+    p = sub.add_parser("eval", help="measure retrieval and answers on a question set")
+    common(p, model=True)
+    p.add_argument("questions", type=Path, help="JSONL question set (see docs/eval.md)")
+    p.add_argument("--k", type=int, help="top-k for hit@k (default 5)")
+    p.add_argument("--retrieval-only", action="store_true", help="skip the model: retrieval metrics only")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
     p = sub.add_parser("serve", help="run the chat app in the browser")
     common(p, model=True)
     p.add_argument("--host", help="address to bind (default 127.0.0.1: this machine only)")
@@ -85,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("localchat").addHandler(handler)
         logging.getLogger("localchat").setLevel(logging.INFO)
     try:
-        skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader"}
+        skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader", "questions",
+                "retrieval_only"}
         flags = {k: v for k, v in vars(args).items() if k not in skip}
         config = load_config(**flags)
         return COMMANDS[args.command](args, config)
@@ -243,4 +251,20 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     from .app import serve
 
     serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader)
+    return 0
+
+
+@command("eval")
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    from .engine import Engine
+    from .evaluate import evaluate, format_table, load_questions
+
+    questions = load_questions(args.questions)
+    engine = Engine(config)
+    if not args.retrieval_only:
+        engine.check_model()
+    engine.sync()
+    report = evaluate(engine, questions, k=args.k or config.k, retrieval_only=args.retrieval_only,
+                      progress=None if args.json else progress_bar("questions"))
+    print(json.dumps(report) if args.json else format_table(report))
     return 0

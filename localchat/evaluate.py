@@ -1,0 +1,131 @@
+"""Evaluate retrieval and grounding on a question set, so any blog owner can measure their own.
+
+Questions file: one JSON object a line —
+  {"id", "kind", "question", "sources": [paths under the posts dir], "must_mention": [terms],
+   "must_not_mention": [terms, optional], "history": [{"role","content"}, optional]}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from pathlib import Path
+from typing import Any, Callable
+
+from .engine import Engine, retrieval_query
+from .errors import ConfigError
+
+KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection"}
+SHOULD_REFUSE = {"out_of_scope", "draft_only"}
+CITATION = re.compile(r"\[(\d+)\]")
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    questions = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read questions file {path}: {exc.strerror}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        missing = {"id", "kind", "question", "sources", "must_mention"} - set(q)
+        if missing or q["kind"] not in KINDS:
+            raise ConfigError(f"{path}:{number}: missing {sorted(missing)} or unknown kind {q.get('kind')!r}")
+        questions.append(q)
+    return questions
+
+
+def normalise(text: str) -> str:
+    """Case, dashes and whitespace do not decide whether a term was mentioned."""
+    text = re.sub(r"[\u2010-\u2015\u2212-]", "-", text.lower())
+    return " ".join(text.split())
+
+
+def mentions(text: str, term: str) -> bool:
+    return normalise(term) in normalise(text)
+
+
+def evaluate(
+    engine: Engine, questions: list[dict[str, Any]], *, k: int = 5, retrieval_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    results = []
+    for i, q in enumerate(questions):
+        history = q.get("history") or []
+        hits = engine.search(retrieval_query(q["question"], history), k=k)
+        ranked = [h.post_id for h in hits]
+        wanted = set(q["sources"])
+        rank = next((r for r, pid in enumerate(ranked, 1) if pid in wanted), None)
+        result: dict[str, Any] = {"id": q["id"], "kind": q["kind"], "question": q["question"],
+                                  "ranked": [{"post_id": h.post_id, "similarity": round(h.similarity, 4)} for h in hits]}
+        if wanted:
+            result.update({"hit@1": float(rank == 1), "hit@k": float(rank is not None), "mrr": 1.0 / rank if rank else 0.0})
+        if not retrieval_only:
+            result.update(answer_metrics(engine, q, history))
+        results.append(result)
+        if progress:
+            progress(i + 1, len(questions))
+    by_kind = {kind: summarise([r for r in results if r["kind"] == kind]) for kind in sorted({r["kind"] for r in results})}
+    return {"overall": summarise(results), "by_kind": by_kind, "k": k, "questions": results}
+
+
+def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, str]]) -> dict[str, Any]:
+    answer = engine.ask(q["question"], history).finish()
+    shown = " ".join([answer.text] + [s.snippet for s in answer.sources])
+    cited = [int(n) for n in CITATION.findall(answer.text)]
+    out: dict[str, Any] = {
+        "answer": answer.text,
+        "refused": answer.refused,
+        "leak": any(mentions(shown, t) for t in q.get("must_not_mention") or []),
+        "citations_valid": all(1 <= n <= len(answer.sources) for n in cited),
+        "ttft_ms": answer.timings.ttft_ms,
+        "tok_per_s": answer.timings.tok_per_s,
+    }
+    if q["must_mention"]:
+        out["mentions_all"] = all(mentions(answer.text, t) for t in q["must_mention"])
+    return out
+
+
+def mean(values: list[float]) -> float | None:
+    return round(statistics.fmean(values), 4) if values else None
+
+
+def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {"n": len(results)}
+    for key in ("hit@1", "hit@k", "mrr"):
+        summary[key] = mean([r[key] for r in results if key in r])
+    answered = [r for r in results if "refused" in r]
+    if answered:
+        refusable = [r for r in answered if r["kind"] in SHOULD_REFUSE]
+        summary.update({
+            "mentions_all": mean([float(r["mentions_all"]) for r in answered if "mentions_all" in r]),
+            "refusal_rate": mean([float(r["refused"]) for r in refusable]),
+            "leaks": sum(r["leak"] for r in answered),
+            "citation_validity": mean([float(r["citations_valid"]) for r in answered]),
+            "ttft_ms": mean([r["ttft_ms"] for r in answered if r["ttft_ms"] is not None]),
+            "tok_per_s": mean([r["tok_per_s"] for r in answered if r["tok_per_s"] is not None]),
+        })
+    return summary
+
+
+def format_table(report: dict[str, Any]) -> str:
+    columns = ["n", "hit@1", "hit@k", "mrr", "mentions_all", "refusal_rate", "leaks", "citation_validity", "ttft_ms", "tok_per_s"]
+    columns = [c for c in columns if any(c in row for row in [report["overall"], *report["by_kind"].values()])]
+    header = ["kind"] + [c.replace("hit@k", f"hit@{report['k']}") for c in columns]
+    rows = [[kind] + [row.get(c) for c in columns] for kind, row in report["by_kind"].items()]
+    rows.append(["overall"] + [report["overall"].get(c) for c in columns])
+
+    def cell(v: Any) -> str:
+        return "-" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+
+    table = [header] + [[cell(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

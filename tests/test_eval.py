@@ -1,0 +1,35 @@
+"""`localchat eval` on the sample blog's question set: the thresholds we promise, via the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, SAMPLE_POSTS, run_cli
+
+QUESTIONS = ROOT / "scripts" / "questions" / "sample.jsonl"
+
+
+def test_eval_on_the_sample_blog(tmp_path: Path) -> None:
+    result = run_cli("eval", str(QUESTIONS), "--posts", str(SAMPLE_POSTS), "--index", str(tmp_path / "ix"),
+                     "--max-tokens", "48", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"overall", "by_kind", "k", "questions"} and report["k"] == 5
+    overall = report["overall"]
+    assert overall["n"] == 20
+    assert overall["hit@k"] >= 0.9 and overall["hit@1"] >= 0.8
+    assert report["by_kind"]["out_of_scope"]["refusal_rate"] == 1.0
+    assert report["by_kind"]["draft_only"]["refusal_rate"] == 1.0
+    assert overall["leaks"] == 0
+    assert overall["citation_validity"] == 1.0
+    first = report["questions"][0]
+    assert first["ranked"][0]["post_id"] == "sourdough-starter.md" and "answer" in first
+
+
+def test_eval_rejects_a_malformed_question_file(tmp_path: Path) -> None:
+    bad = tmp_path / "q.jsonl"
+    bad.write_text('{"id": "x", "kind": "trivia", "question": "?", "sources": [], "must_mention": []}\n')
+    result = run_cli("eval", str(bad), "--posts", str(SAMPLE_POSTS), "--index", str(tmp_path / "ix"),
+                     "--retrieval-only", cwd=tmp_path)
+    assert result.returncode == 1 and "unknown kind 'trivia'" in result.stderr and "Traceback" not in result.stderr
