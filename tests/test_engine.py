@@ -71,12 +71,11 @@ def test_follow_up_is_retrieved_with_the_previous_question(engine: Engine) -> No
     assert switched.refused and switched.debug  # and the model was not needed for that
 
 
-def test_huge_question_is_refused_quickly(engine: Engine) -> None:
-    question = "why " * 20_000
-    started = time.perf_counter()
+def test_huge_question_is_refused_before_any_work(blog: Config, embedder) -> None:
+    engine = Engine(blog.replace(model="/nonexistent/model.gguf"), embedder=embedder)
     with pytest.raises(InputTooLong, match="characters long"):
-        engine.ask(question)
-    assert time.perf_counter() - started < 0.5
+        engine.ask("why " * 20_000)
+    assert engine._model is None and engine._table is None  # refused before retrieval or the model
 
 
 def test_prompt_never_exceeds_the_context(engine: Engine, model) -> None:
@@ -127,12 +126,11 @@ def test_cancelling_a_stream_frees_the_model_at_once(blog: Config, embedder, mod
     stream = iter(answer)
     next(stream), next(stream)
     answer.close()
-    assert answer.timings.tokens < 10
-    assert not model.lock.locked()
-    started = time.perf_counter()
+    assert answer.timings.tokens < 10  # generation stopped, it did not run on to max_tokens
+    assert model.lock.acquire(blocking=False)  # the model is free for the next question right away
+    model.lock.release()
     second = engine.ask("How do I grow balcony tomatoes?", seed=3)
-    next(iter(second))
-    assert time.perf_counter() - started < 5
+    assert next(iter(second))
     second.close()
 
 
