@@ -38,6 +38,7 @@ class Config:
     k: int = 5
     min_similarity: float = 0.40  # relevance gate, calibrated in docs/relevance-gate.md
     not_covered: str = "I haven't written about that."
+    rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
     host: str = "127.0.0.1"
     port: int = 7860

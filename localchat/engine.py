@@ -206,12 +206,15 @@ class Engine:
         if not question:
             raise InputTooLong("Please type a question.")
         started = time.perf_counter()
-        hits = self.search(retrieval_query(question, history), k=k)
+        query = self.rewrite(question, history) if self.config.rewrite_followups else retrieval_query(question, history)
+        hits = self.search(query, k=k)
         timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
 
         best = max((h.similarity for h in hits), default=-1.0)
         if best < self.config.min_similarity:
-            return self._refusal(question, hits, best, timings)
+            refusal = self._refusal(question, hits, best, timings)
+            refusal.debug["retrieval_query"] = query
+            return refusal
 
         # Only excerpts that are about the question reach the model and the sources list.
         floor = self.config.min_similarity - EXCERPT_MARGIN
@@ -221,9 +224,27 @@ class Engine:
         sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
         answer = Answer(question, sources, refused=False, timings=timings)
         answer.debug = {"best_similarity": best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
-                        "dropped": prompt.dropped, "retrieval_query": retrieval_query(question, history)}
+                        "dropped": prompt.dropped, "retrieval_query": query}
         answer._pieces = self._generate(answer, prompt, model, started, seed)
         return answer
+
+    def rewrite(self, question: str, history: Sequence[Message]) -> str:
+        """With a capable model: turn a follow-up into a standalone question for retrieval.
+        Falls back to the previous-question heuristic when the model returns nothing usable."""
+        fallback = retrieval_query(question, history)
+        previous = [m for m in history if m.get("role") in ("user", "assistant")][-4:]
+        if not previous or not is_follow_up(question):
+            return question
+        transcript = "\n".join(f"{m['role']}: {m['content'][:500]}" for m in previous)
+        messages = [
+            {"role": "system", "content": "Rewrite the user's last question so it can be understood without the "
+                                          "conversation. Reply with the question only."},
+            {"role": "user", "content": f"Conversation:\n{transcript}\n\nLast question: {question}"},
+        ]
+        tokens, stop = self.model.render(messages)
+        text = "".join(self.model.stream(tokens, stop, max_tokens=64, temperature=0.0, seed=0)).strip()
+        text = text.splitlines()[0].strip() if text else ""
+        return text if 3 <= len(text) <= 300 else fallback
 
     def _refusal(self, question: str, hits: list[Hit], best: float, timings: Timings) -> Answer:
         nearest = [to_source(i + 1, h) for i, h in enumerate(hits[:3])]

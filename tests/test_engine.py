@@ -71,6 +71,18 @@ def test_follow_up_is_retrieved_with_the_previous_question(engine: Engine) -> No
     assert switched.refused and switched.debug  # and the model was not needed for that
 
 
+def test_follow_up_rewrite_by_the_model_when_enabled(blog: Config, embedder, model) -> None:
+    engine = Engine(blog.replace(rewrite_followups=True), embedder=embedder, model=model)
+    history = [{"role": "user", "content": "Tell me about hiking the Cedar Ridge Loop"},
+               {"role": "assistant", "content": "It climbs through cedar forest [1]."}]
+    rewritten = engine.rewrite("How long does it take?", history)
+    assert rewritten and rewritten != "How long does it take?"  # the model restated it (or we fell back)
+    assert engine.rewrite("What sensor is in the weather station?", history) == "What sensor is in the weather station?"
+    answer = engine.ask("How long does it take?", history, seed=1)
+    assert answer.debug["retrieval_query"] == rewritten  # retrieval used the model's rewrite
+    answer.close()
+
+
 def test_huge_question_is_refused_before_any_work(blog: Config, embedder) -> None:
     engine = Engine(blog.replace(model="/nonexistent/model.gguf"), embedder=embedder)
     with pytest.raises(InputTooLong, match="characters long"):

@@ -141,6 +141,7 @@ def test_kill_9_mid_sync_leaves_old_or_new_state(tmp_path: Path, embedder) -> No
     rng = random.Random(1234)
     child = Path(__file__).with_name("sync_child.py")
     seen = set()
+    landed = {"before the first commit": 0, "whole state A": 0, "whole state B": 0}
     for _ in range(kills):
         proc = subprocess.Popen([sys.executable, str(child), str(a), str(b), str(index)], stdout=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "ready"
@@ -148,6 +149,7 @@ def test_kill_9_mid_sync_leaves_old_or_new_state(tmp_path: Path, embedder) -> No
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         if not (index / "chunks.lance").exists():
+            landed["before the first commit"] += 1
             continue  # killed before the very first commit: nothing to check yet
         table, _ = open_table(index)
         got = {}
@@ -155,8 +157,11 @@ def test_kill_9_mid_sync_leaves_old_or_new_state(tmp_path: Path, embedder) -> No
             assert got.setdefault(r["post_id"], r["post_hash"]) == r["post_hash"]  # one version per post
         assert got in states, "index holds a mix of states"
         seen.add(states.index(got))
+        landed[("whole state A", "whole state B")[states.index(got)]] += 1
         assert search(table, embedder, "canoes", k=1)  # and it still answers a query
     assert seen, "no kill landed after the first commit"
+    if os.environ.get("LOCALCHAT_CRASH_REPORT"):  # scripts/ benchmarks record what the kills hit
+        Path(os.environ["LOCALCHAT_CRASH_REPORT"]).write_text(json.dumps({"kills": kills, **landed}))
     final = sync(b, index, embedder)  # and the next sync finishes the job
     assert final.posts_indexed == 5
 
