@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import reprlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,10 @@ MAX_BYTES = 5 * 1024 * 1024  # a post longer than ~1M words is not a post
 DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pubdate", "publish_date", "created")
 TRUE_WORDS = {"true", "yes", "y", "on", "1"}
 FALSE_WORDS = {"false", "no", "n", "off", "0"}
+# Frontmatter values shown in a reason are cut short: YAML aliases can nest a tiny file into a
+# structure with billions of elements, and a plain repr() of it would never finish.
+_short = reprlib.Repr()
+_short.maxlevel, _short.maxlist, _short.maxdict, _short.maxstring, _short.maxother = 2, 4, 4, 60, 60
 
 
 @dataclass
@@ -196,13 +201,13 @@ def draft_reason(metadata: dict[str, Any], rel: PurePosixPath, today: dt.date) -
     if "draft" in metadata:
         draft = parse_bool(metadata["draft"])
         if draft is None:
-            return f"draft value {metadata['draft']!r} is unclear"
+            return f"draft value {short_repr(metadata['draft'])} is unclear"
         if draft:
             return "draft: true"
     if "published" in metadata and to_date(metadata["published"]) is None:
         # `published: 2024-01-01` is a publish date (checked below); otherwise it must say yes
         if parse_bool(metadata["published"]) is not True:
-            return f"published: {metadata['published']!r}"
+            return f"published: {short_repr(metadata['published'])}"
     for key in DATE_KEYS:
         if key in metadata:
             day = to_date(metadata[key])
@@ -237,7 +242,7 @@ def post_date(metadata: dict[str, Any], rel: PurePosixPath) -> str:
             continue
         day = to_date(value)
         if day is None:
-            raise PostProblem(f"invalid date in {key!r}: {value!r}")
+            raise PostProblem(f"invalid date in {key!r}: {short_repr(value)}")
         return day.isoformat()
     # 2024-01-05-title.md, or a 2018/07/27/title path
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", rel.name) or re.search(r"(\d{4})/(\d{2})/(\d{2})", str(rel))
@@ -284,9 +289,16 @@ def as_list(value: Any) -> list[str]:
 
 
 def clean_str(value: Any) -> str:
-    if value is None or isinstance(value, (dict, list)):
+    if value is None or isinstance(value, (dict, list, set)):
         return ""
-    return " ".join(str(value).split())
+    # JSON frontmatter may hold a lone surrogate ("\ud800"), which no encoder downstream accepts.
+    text = str(value).encode("utf-8", "replace").decode("utf-8")
+    return " ".join(text.split())
+
+
+def short_repr(value: Any) -> str:
+    text = _short.repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def first_heading(body: str) -> str:
