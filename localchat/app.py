@@ -1,13 +1,13 @@
 """The Gradio app: a chat over the engine, with the sources of each answer beside it."""
 
-from __future__ import annotations
-
 import re
 from typing import Any, Iterator
 
-from .config import Config
+import gradio as gr
+
 from .engine import Answer, Engine
 from .errors import LocalchatError
+from .service import Service
 
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<\s*img\b[^>]*>", re.IGNORECASE)
 UNSAFE_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):[^)]*\)", re.IGNORECASE)
@@ -38,23 +38,45 @@ def sources_markdown(answer: Answer) -> str:
 def example_questions(engine: Engine, limit: int = 4) -> list[str]:
     """Questions made from the blog itself: its most recent post titles."""
     try:
-        table = engine.table
-        rows = table.search().where("draft = false").select(["title", "date"]).limit(10_000).to_list()
+        rows = engine.table.search().where("draft = false").select(["title", "date"]).limit(10_000).to_list()
     except LocalchatError:
         return []
     latest = sorted({(r["date"], r["title"]) for r in rows}, reverse=True)[:limit]
     return [f"What did you write in “{title}”?" for _, title in latest]
 
 
-def build_app(engine: Engine, *, reader: bool = False) -> Any:
-    import gradio as gr
+def overview_markdown(service: Service) -> str:
+    """The empty state of the sources panel: what this blog covers."""
+    posts, _ = service.counts()
+    if not posts:
+        return "*No posts are indexed yet.*"
+    return f"**Ask about any of the blog's {posts} posts.** Sources for each answer appear here."
 
-    def respond(message: str, history: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+
+def status_markdown(service: Service) -> str:
+    posts, chunks = service.counts()
+    lines = [f"**{posts} posts**, {chunks} passages indexed."]
+    report, at = service.last_sync, service.last_sync_at
+    if report and at:
+        lines.append(f"Last sync {at:%H:%M:%S}: {report.posts_embedded} re-embedded, "
+                     f"{report.posts_deleted} removed, {report.drafts_skipped} drafts kept out, {report.seconds:.1f}s.")
+        for e in report.errors[:20]:
+            lines.append(f"- ⚠️ `{e.path}`: {e.reason}")
+    return "\n\n".join(lines)
+
+
+def build_app(service: Service) -> Any:
+    """The chat page. Owner mode adds the index status and a re-index button; reader mode has
+    neither, caps question length and rate-limits each browser session."""
+    engine = service.engine
+
+    def respond(message: str, history: list[dict[str, Any]], request: gr.Request) -> Iterator[tuple[str, str]]:
         turns = [{"role": m["role"], "content": _text(m.get("content"))} for m in history]
+        key = getattr(request, "session_hash", None) or "?"
         try:
-            answer = engine.ask(message, turns)
+            answer = service.ask(key, _text(message), turns)
         except LocalchatError as exc:
-            yield str(exc), ""
+            yield f"⚠️ {exc}", ""
             return
         sources = sources_markdown(answer)
         text = ""
@@ -66,10 +88,10 @@ def build_app(engine: Engine, *, reader: bool = False) -> Any:
             answer.close()  # the reader left or pressed stop: free the model now
         yield safe_markdown(answer.text or text), sources
 
-    with gr.Blocks(title="localchat") as demo:
+    with gr.Blocks(title="localchat", fill_height=True) as demo:
         with gr.Row():
             with gr.Column(scale=3):
-                sources = gr.Markdown(render=False, elem_id="sources")
+                sources = gr.Markdown(overview_markdown(service), render=False, elem_id="sources")
                 gr.ChatInterface(
                     respond,
                     additional_outputs=[sources],
@@ -79,39 +101,37 @@ def build_app(engine: Engine, *, reader: bool = False) -> Any:
                     description="Answers come from the blog's posts, on this machine. Nothing is sent anywhere.",
                     concurrency_limit=1,
                     api_name="chat",
-                    chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat"),
+                    chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat", height=480),
+                    textbox=gr.Textbox(placeholder="Ask about the blog…", max_length=service.max_question_chars,
+                                       elem_id="question", submit_btn=True, stop_btn=True),
                 )
             with gr.Column(scale=2):
                 sources.render()
+                if not service.reader:
+                    with gr.Accordion("Index (owner only)", open=False, elem_id="owner"):
+                        status = gr.Markdown(status_markdown(service))
+                        button = gr.Button("Re-index now", elem_id="reindex")
+
+                    def reindex() -> str:
+                        service.sync()
+                        return status_markdown(service)
+
+                    button.click(reindex, outputs=status, concurrency_limit=1, concurrency_id="index",
+                                 api_name="reindex")
+                    gr.Timer(5).tick(lambda: status_markdown(service), outputs=status, api_visibility="private",
+                                     concurrency_limit=None, show_progress="hidden")
+    # One model, one line: every event that runs the model waits in the same queue.
+    for fn in demo.fns.values():
+        if fn.concurrency_limit == 1 and fn.concurrency_id != "index":
+            fn.concurrency_id = "model"
     return demo
 
 
 def _text(content: Any) -> str:
     if isinstance(content, str):
         return content
+    if isinstance(content, dict):  # a multimodal message {"text": ..., "files": [...]}
+        return str(content.get("text", ""))
     if isinstance(content, list):  # Gradio 6 may send [{"type": "text", "text": ...}]
         return " ".join(str(c.get("text", "")) if isinstance(c, dict) else str(c) for c in content)
     return str(content or "")
-
-
-def serve(config: Config, *, share: bool = False, auth: str | None = None, public: bool = False,
-          reader: bool = False, prevent_thread_lock: bool = False) -> Any:
-    """Index if needed, then launch. `--share` needs `--auth` unless `--public` is given."""
-    if share and not auth and not public:
-        raise LocalchatError("--share makes the app reachable from the internet: add --auth USER:PASS, "
-                             "or --public if you really mean it")
-    reader = reader or share
-    engine = Engine(config, reader=reader)
-    engine.check_model()
-    report = engine.sync()
-    print(f"index: {report.posts_indexed} posts ({report.posts_embedded} embedded) in {report.seconds:.1f}s")
-    credentials = tuple(auth.split(":", 1)) if auth else None
-    demo = build_app(engine, reader=reader)
-    demo.queue(max_size=16)
-    blocked = [str(p.resolve()) for p in (config.posts, config.index, config.models_dir)]
-    demo.launch(
-        server_name=config.host, server_port=config.port, share=share, auth=credentials,
-        blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=prevent_thread_lock,
-        footer_links=[],
-    )
-    return demo

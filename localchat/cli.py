@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auth", metavar="USER:PASS", help="require this login")
     p.add_argument("--public", action="store_true", help="allow --share without --auth")
     p.add_argument("--reader", action="store_true", help="reader mode: no drafts, no owner controls")
+    p.add_argument("--watch", action=argparse.BooleanOptionalAction, default=None,
+                   help="re-index posts as they are saved (default: on in owner mode)")
 
     p = sub.add_parser("pull", help="download a GGUF model into models/")
     p.add_argument("name", help="a name from `localchat models`, or REPO_ID/FILE.gguf")
@@ -248,9 +250,10 @@ def cmd_models(args: argparse.Namespace, config: Config) -> int:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    from .app import serve
+    from .serve import serve
 
-    serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader)
+    serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader,
+          progress=progress_bar("indexing"))
     return 0
 
 

@@ -42,6 +42,10 @@ class Config:
     # serve
     host: str = "127.0.0.1"
     port: int = 7860
+    watch: bool | None = None  # None = on in owner mode, off in reader mode
+    rate_limit: float = 10.0  # questions a minute per reader (reader mode); 0 = no limit
+    max_waiting: int = 8  # questions answering or waiting for the model; more are told "busy"
+    reader_max_chars: int = 1000  # longest question a reader may send
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with the non-None changes applied (CLI flags left unset are None)."""

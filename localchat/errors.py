@@ -29,3 +29,19 @@ class DownloadError(ModelError):
 
 class InputTooLong(LocalchatError):
     """A question or conversation is longer than localchat accepts."""
+
+
+class Refused(LocalchatError):
+    """A shared app turned a request away for now; `retry_after` says when to try again (seconds)."""
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class RateLimited(Refused):
+    """This reader asked more often than the per-reader rate limit allows."""
+
+
+class Busy(Refused):
+    """Too many questions are already waiting for the model."""

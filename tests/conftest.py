@@ -51,3 +51,54 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600, env: dict
         [sys.executable, "-m", "localchat", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
         env=full_env,
     )
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+APP_POSTS = {
+    "bread.md": "---\ntitle: Sourdough Starter Care\ndate: 2023-02-01\ntags: [baking]\n---\n"
+    "## Feeding\n\nFeed the starter equal weights of flour and water every morning.\n\n"
+    "## Storage\n\nKeep it in the fridge when you bake only on weekends.\n",
+    "garden.md": "---\ntitle: Balcony Tomatoes\ndate: 2024-05-10\ntags: [garden]\n---\n"
+    "Cherry tomatoes grow well in large pots on a sunny balcony if you water them daily.\n",
+    "weather.md": "---\ntitle: Raspberry Pi Weather Station\ndate: 2024-09-01\ntags: [hardware, python]\n---\n"
+    "I wired a QX-7781 sensor to the Pi's I2C pins and log readings every minute to SQLite.\n",
+    "secret.md": "---\ntitle: Private Draft\ndraft: true\n---\n"
+    "DRAFTCANARY: my plans to quit my job and move to Lisbon next spring.\n",
+}
+
+
+def launch(root: Path, **settings):
+    """A real `serve` on a free loopback port over a small blog whose index also holds a draft
+    (built with include_drafts, as an owner might): reader mode must still never show it."""
+    from localchat.config import Config
+    from localchat.serve import serve
+
+    posts = root / "posts"
+    for rel, text in APP_POSTS.items():
+        write(posts, rel, text)
+    reader = settings.pop("reader", False)
+    auth = settings.pop("auth", None)
+    config = Config(posts=posts, index=root / "index", include_drafts=True, port=free_port(), n_ctx=2048,
+                    max_tokens=40, **settings)
+    return serve(config, reader=reader, auth=auth, prevent_thread_lock=True)
+
+
+@pytest.fixture(scope="session")
+def owner_app(tmp_path_factory):
+    running = launch(tmp_path_factory.mktemp("owner"))
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="session")
+def reader_app(tmp_path_factory):
+    running = launch(tmp_path_factory.mktemp("reader"), reader=True, auth="reader:s3cret", rate_limit=6.0)
+    yield running
+    running.close()

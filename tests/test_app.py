@@ -1,38 +1,41 @@
-"""The Gradio app on loopback, driven by gradio_client like a real browser session would."""
+"""The Gradio app on loopback, driven by gradio_client the way a browser session drives it."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from gradio_client import Client
 
-from conftest import run_cli, write
-from localchat.app import build_app, safe_markdown
+from conftest import SAMPLE_POSTS, free_port, run_cli, write
+from localchat.app import safe_markdown
 from localchat.config import Config
-from localchat.engine import Engine
-from test_index import make_posts
+from localchat.serve import serve
+
+READER_AUTH = ("reader", "s3cret")
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory, embedder, model):
-    from gradio_client import Client
-
-    root = tmp_path_factory.mktemp("app")
-    config = Config(posts=make_posts(root / "posts"), index=root / "index", n_ctx=2048, max_tokens=40)
-    engine = Engine(config, embedder=embedder, model=model)
-    engine.sync()
-    demo = build_app(engine)
-    demo.queue(max_size=8)
-    _, url, _ = demo.launch(server_name="127.0.0.1", server_port=None, prevent_thread_lock=True, quiet=True)
-    try:
-        yield Client(url, verbose=False)
-    finally:
-        demo.close()
+@pytest.fixture()
+def owner(owner_app) -> Client:
+    return Client(owner_app.url, verbose=False)
 
 
-def test_chat_streams_and_lists_sources(client) -> None:
-    client.reset_session()
-    job = client.submit("How often should I feed my sourdough starter?", api_name="/chat")
+@pytest.fixture()
+def reader(reader_app) -> Client:
+    return Client(reader_app.url, verbose=False, auth=READER_AUTH)
+
+
+def endpoints(client: Client) -> set[str]:
+    return set(client.view_api(return_format="dict", print_info=False)["named_endpoints"])
+
+
+def elem_ids(client: Client) -> set[str]:
+    return {c.get("props", {}).get("elem_id") for c in client.config["components"]} - {None}
+
+
+def test_chat_streams_and_lists_sources(owner) -> None:
+    job = owner.submit("How often should I feed my sourdough starter?", api_name="/chat")
     outputs = list(job)
     assert len(outputs) > 2  # streamed in pieces
     text, sources = job.result()
@@ -40,11 +43,58 @@ def test_chat_streams_and_lists_sources(client) -> None:
     assert "Sourdough Starter Care" in sources and "#feeding" in sources
 
 
-def test_refusal_is_shown_as_one(client) -> None:
-    client.reset_session()
-    text, sources = client.predict("Who won the 1998 football world cup?", api_name="/chat")
+def test_refusal_is_shown_as_one(owner) -> None:
+    text, sources = owner.predict("Who won the 1998 football world cup?", api_name="/chat")
     assert text.startswith("I haven't written about that.")
     assert "Nearest posts" in sources
+
+
+def test_owner_sees_index_controls_and_readers_do_not(owner, reader) -> None:
+    assert "/reindex" in endpoints(owner) and {"owner", "reindex"} <= elem_ids(owner)
+    status = owner.predict(api_name="/reindex")
+    assert "posts" in status and "Last sync" in status
+    assert "/reindex" not in endpoints(reader) and not {"owner", "reindex"} & elem_ids(reader)
+
+
+def test_reader_never_sees_a_draft_even_when_the_owner_indexed_it(owner, reader) -> None:
+    question = "What are your plans to quit your job and move to Lisbon?"
+    _, owner_sources = owner.predict(question, api_name="/chat")
+    assert "Private Draft" in owner_sources  # the index holds it: the reader check below can fail
+    text, reader_sources = reader.predict(question, api_name="/chat")
+    assert "Private Draft" not in reader_sources and "DRAFTCANARY" not in text + reader_sources
+
+
+def test_reader_questions_are_capped_and_rate_limited(reader_app) -> None:
+    client = Client(reader_app.url, verbose=False, auth=READER_AUTH)
+    text, _ = client.predict("x" * 1500, api_name="/chat")
+    assert "under 1,000 characters" in text
+    replies = [client.predict("Who won the 1998 football world cup?", api_name="/chat")[0] for _ in range(4)]
+    assert any("please wait" in r for r in replies), replies  # burst of 3, then the limit
+    other = Client(reader_app.url, verbose=False, auth=READER_AUTH)  # another reader is not affected
+    assert "please wait" not in other.predict("Who won the 1998 football world cup?", api_name="/chat")[0]
+
+
+def test_saving_a_post_reaches_the_running_app(owner_app, owner) -> None:
+    posts = owner_app.service.engine.config.posts
+    write(posts, "garden.md", "---\ntitle: Balcony Tomatoes\ndate: 2024-05-10\ntags: [garden]\n---\n"
+          "Cherry tomatoes grow well in large pots. I feed them ZORBLAX-9 seaweed tonic every Friday.\n")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        report = owner_app.service.last_sync
+        if report and report.posts_embedded == 1:
+            break
+        time.sleep(0.5)
+    assert report and (report.posts_embedded, report.posts_deleted) == (1, 0)  # only that post re-embedded
+    _, sources = owner.predict("What seaweed tonic do you give the tomatoes?", api_name="/chat")
+    assert "ZORBLAX-9" in sources
+
+    (posts / "garden.md").unlink()  # deleting a post takes it out too
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and owner_app.service.last_sync.posts_deleted != 1:
+        time.sleep(0.5)
+    assert owner_app.service.last_sync.posts_deleted == 1
+    _, sources = owner.predict("What seaweed tonic do you give the tomatoes?", api_name="/chat")
+    assert "ZORBLAX-9" not in sources
 
 
 def test_model_output_cannot_carry_images_or_script_links() -> None:
@@ -59,24 +109,17 @@ def test_share_without_auth_refuses(tmp_path: Path) -> None:
                      cwd=tmp_path, timeout=120)
     assert result.returncode == 1
     assert "--share" in result.stderr and "--auth" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "ix").exists()  # refused before indexing anything
 
 
 def test_serve_indexes_the_sample_blog_and_binds_loopback(tmp_path: Path) -> None:
-    import socket
-
-    from gradio_client import Client
-
-    from conftest import SAMPLE_POSTS
-    from localchat.app import serve
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    demo = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=port, max_tokens=24), prevent_thread_lock=True)
+    running = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=free_port(), max_tokens=24),
+                    prevent_thread_lock=True)
     try:
-        assert demo.server_name == "127.0.0.1"
-        _, sources = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
-            "How do you wire the BME280 sensor?", api_name="/chat")
+        assert running.demo.server_name == "127.0.0.1" and running.url.startswith("http://127.0.0.1:")
+        _, sources = Client(running.url, verbose=False).predict("How do you wire the BME280 sensor?",
+                                                                api_name="/chat")
         assert "Raspberry Pi Weather Station" in sources
+        assert running.service.last_sync.drafts_skipped == 1  # the sample blog's draft stays out
     finally:
-        demo.close()
+        running.close()

@@ -1,0 +1,154 @@
+"""The HTTP API beside the app: OpenAI-style chat completions over the blog, plus a health check.
+
+    POST /v1/chat/completions   {"messages": [{"role": "user", "content": "..."}], "stream": false}
+    GET  /api/health
+
+Answers carry the blog's sources in an extra `sources` field (streamed answers send them in the
+first chunk, before any text). The system prompt is ours: `system` messages from the client are
+ignored, so a caller cannot talk the bot out of its grounding rules.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import time
+import uuid
+from typing import Any, AsyncIterator
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from .engine import Answer
+from .errors import Busy, InputTooLong, LocalchatError, RateLimited, Refused
+from .service import Service
+
+MAX_BODY_BYTES = 2 * 1024 * 1024  # bigger than any question we accept, small enough to refuse quickly
+
+
+def authorized(header: str | None, auth: tuple[str, str] | None) -> bool:
+    """`Authorization: Bearer USER:PASS` (what OpenAI clients send as the api key) or Basic."""
+    if auth is None:
+        return True
+    if not header:
+        return False
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            value = base64.b64decode(value.strip()).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return False
+    elif scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(value.strip().encode(), f"{auth[0]}:{auth[1]}".encode())
+
+
+def error(status: int, message: str, kind: str, retry_after: float | None = None) -> Any:
+    headers = {"Retry-After": str(max(1, round(retry_after)))} if retry_after else None
+    return JSONResponse({"error": {"message": message, "type": kind}}, status_code=status, headers=headers)
+
+
+def refusal_response(exc: LocalchatError) -> Any:
+    if isinstance(exc, RateLimited):
+        return error(429, str(exc), "rate_limit_exceeded", exc.retry_after)
+    if isinstance(exc, Busy):
+        return error(503, str(exc), "server_busy", exc.retry_after)
+    if isinstance(exc, Refused):
+        return error(503, str(exc), "unavailable", exc.retry_after)
+    if isinstance(exc, InputTooLong):
+        return error(400, str(exc), "invalid_request_error")
+    return error(500, str(exc), "server_error")
+
+
+def parse_messages(body: Any) -> tuple[str, list[dict[str, str]]]:
+    """The last user message is the question; earlier user/assistant turns are the history."""
+    if not isinstance(body, dict) or not isinstance(body.get("messages"), list) or not body["messages"]:
+        raise InputTooLong("Send a JSON body with a non-empty \"messages\" list.")
+    turns = []
+    for m in body["messages"]:
+        if not isinstance(m, dict) or m.get("role") not in ("system", "user", "assistant"):
+            raise InputTooLong("Each message needs a role (user, assistant or system) and content.")
+        if m["role"] != "system":
+            turns.append({"role": m["role"], "content": content_text(m.get("content"))})
+    if not turns or turns[-1]["role"] != "user":
+        raise InputTooLong("The last message must be the user's question.")
+    return turns[-1]["content"], turns[:-1]
+
+
+def content_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # [{"type": "text", "text": "..."}]
+        return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return "" if content is None else str(content)
+
+
+def sources_field(answer: Answer) -> list[dict[str, Any]]:
+    return answer.to_dict()["sources"]
+
+
+def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None) -> None:
+    """Add the API routes to the app's FastAPI server (Gradio's own, so one port serves both)."""
+    async def health() -> Any:
+        return JSONResponse(service.health())
+
+    async def chat_completions(request: Request) -> Any:
+        if not authorized(request.headers.get("authorization"), auth):
+            return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).", "invalid_api_key")
+        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error")
+        raw = await request.body()
+        if len(raw) > MAX_BODY_BYTES:
+            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error")
+        try:
+            body = json.loads(raw)
+            question, history = parse_messages(body)
+            key = request.client.host if request.client else "?"
+            answer = await run_in_threadpool(service.ask, key, question, history)
+        except json.JSONDecodeError:
+            return error(400, "The body is not valid JSON.", "invalid_request_error")
+        except LocalchatError as exc:
+            return refusal_response(exc)
+        meta = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()), "model": service.model_name}
+        if body.get("stream"):
+            return StreamingResponse(sse(answer, meta), media_type="text/event-stream",
+                                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        try:
+            await run_in_threadpool(answer.finish)
+        finally:
+            answer.close()
+        return JSONResponse({
+            **meta, "object": "chat.completion",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": answer.text}, "finish_reason": "stop"}],
+            "usage": {"completion_tokens": answer.timings.tokens},
+            "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
+        })
+
+    app.add_api_route("/api/health", health, methods=["GET"])
+    app.add_api_route("/v1/chat/completions", chat_completions, methods=["POST"])
+
+
+async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
+    """Server-sent events in OpenAI's chunk format. If the client goes away, the server cancels
+    this generator at its next await; the `finally` then stops the model within a token."""
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+        data = {**meta, "object": "chat.completion.chunk",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return f"data: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+    pieces = iter(answer)
+    done = object()
+    try:
+        yield chunk({"role": "assistant", "content": ""}, sources=sources_field(answer), refused=answer.refused)
+        while True:
+            piece = await run_in_threadpool(next, pieces, done)
+            if piece is done:
+                break
+            yield chunk({"content": piece})
+        yield chunk({}, "stop", citations=answer.citations)
+        yield "data: [DONE]\n\n"
+    finally:
+        answer.close()

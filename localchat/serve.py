@@ -1,0 +1,112 @@
+"""`localchat serve`: index if needed, then run the chat page and the HTTP API on one port.
+
+Owner mode (the default) binds 127.0.0.1 and watches the posts folder. Reader mode (`--reader`,
+implied by `--share`) never shows drafts, hides the owner's controls, caps question length and
+rate-limits each reader. `--share` puts the app on the internet, so it needs `--auth` unless
+`--public` says that is really meant.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .api import mount_api
+from .app import build_app
+from .config import Config
+from .engine import MAX_QUESTION_CHARS, Engine
+from .errors import ConfigError
+from .limits import Admission, RateLimiter
+from .models import resolve_model
+from .service import Service
+from .watch import PostsWatcher, summary
+
+log = logging.getLogger("localchat")
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class Running:
+    """A launched app: `url` to open, `close()` to stop the server and the watcher."""
+
+    demo: Any
+    service: Service
+    url: str
+    share_url: str | None
+    watcher: PostsWatcher | None
+
+    def close(self) -> None:
+        if self.watcher:
+            self.watcher.stop()
+        self.demo.close()
+
+
+def parse_auth(auth: str | None) -> tuple[str, str] | None:
+    if auth is None:
+        return None
+    user, sep, password = auth.partition(":")
+    if not sep or not user or not password:
+        raise ConfigError("--auth needs USER:PASS, both non-empty")
+    return user, password
+
+
+def check_exposure(config: Config, *, share: bool, auth: str | None, public: bool) -> None:
+    """Refuse to put the app on the internet by accident; warn when it is on purpose."""
+    if share and not auth and not public:
+        raise ConfigError("--share makes the app reachable from the internet: add --auth USER:PASS, "
+                          "or --public if you really mean it")
+    if share and public and not auth:
+        log.warning("--public: anyone with the share link can ask questions (reader mode, no drafts)")
+    if config.host not in LOOPBACK and not auth:
+        log.warning("binding %s without --auth: every machine that can reach this one can use the app",
+                    config.host)
+
+
+def make_service(config: Config, *, reader: bool) -> Service:
+    engine = Engine(config, reader=reader)
+    model = resolve_model(config.model or None, config.models_dir)  # fails fast, one line, if missing
+    return Service(
+        engine, reader=reader,
+        rate=RateLimiter(config.rate_limit if reader else 0),
+        admission=Admission(max(1, config.max_waiting)),
+        max_question_chars=min(config.reader_max_chars, MAX_QUESTION_CHARS) if reader else MAX_QUESTION_CHARS,
+        model_name=model.stem,
+    )
+
+
+def serve(config: Config, *, share: bool = False, auth: str | None = None, public: bool = False,
+          reader: bool = False, prevent_thread_lock: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> Running:
+    check_exposure(config, share=share, auth=auth, public=public)
+    credentials = parse_auth(auth)
+    reader = reader or share
+    service = make_service(config, reader=reader)
+
+    report = service.sync(progress)
+    print(f"index: {summary(report)} in {report.seconds:.1f}s", flush=True)
+    for message in service.engine.messages:
+        print(f"index: {message}", flush=True)
+
+    watch = config.watch if config.watch is not None else not reader
+    watcher = PostsWatcher(config.posts, service.sync).start() if watch else None
+
+    demo = build_app(service)
+    demo.queue(max_size=service.admission.max_waiting, default_concurrency_limit=1)
+    blocked = [str(p.resolve()) for p in (config.posts, config.index, config.models_dir)]
+    _, url, share_url = demo.launch(
+        server_name=config.host, server_port=config.port, share=share, auth=credentials,
+        blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=True, footer_links=[],
+        quiet=prevent_thread_lock, show_error=False,
+    )
+    mount_api(demo.app, service, auth=credentials)
+    running = Running(demo, service, url, share_url, watcher)
+    mode = "reader mode" if reader else "owner mode"
+    print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)
+    if not prevent_thread_lock:
+        try:
+            demo.block_thread()
+        finally:
+            if watcher:
+                watcher.stop()
+    return running
