@@ -16,6 +16,11 @@ from .retrieve import Hit
 
 Message = dict[str, str]
 
+# History longer than this many characters per token of budget cannot fit, so it is dropped
+# without counting. SmolLM2's longest token is 32 characters (a run of spaces or "="); prose
+# averages about 4.
+MAX_CHARS_PER_TOKEN = 32
+
 # No secrets and no file paths here: assume a reader can get the model to repeat it.
 SYSTEM_PROMPT = """You are the assistant of a personal blog. You answer readers' questions \
 using only the blog excerpts given with each question, in the blog author's voice where it helps.
@@ -77,20 +82,45 @@ def build_prompt(
     turns = [dict(role=m["role"], content=m["content"]) for m in history if m.get("role") in ("user", "assistant")]
     excerpts = [Excerpt(i + 1, h) for i, h in enumerate(hits)]
     dropped: list[str] = []
+    total = len(turns)
 
     def assemble() -> list[Message]:
         return [{"role": "system", "content": system}, *turns, {"role": "user", "content": user_message(question, excerpts)}]
 
+    # History is whatever a client sends: turns beyond MAX_CHARS_PER_TOKEN * budget characters go
+    # uncounted (tokenizing a megabyte of history takes about half a second, every count).
+    chars, keep = 0, 0
+    for turn in reversed(turns):
+        chars += len(turn["content"])
+        if chars > MAX_CHARS_PER_TOKEN * budget:
+            break
+        keep += 1
+    turns = turns[len(turns) - keep :]
+    if (len(turns) - total) % 2:  # whole exchanges (user + assistant) only, so roles keep alternating
+        turns = turns[1:]
+
+    history_all = turns
     messages = assemble()
     tokens = count(messages)
-    while tokens > budget and (turns or len(excerpts) > 1):
-        if turns:
-            # drop a whole exchange (user + assistant) so roles keep alternating
-            removed, turns = turns[:2], turns[2:]
-            dropped.append(f"{len(removed)} oldest conversation message(s)")
-        else:
-            gone = excerpts.pop()
-            dropped.append(f"excerpt [{gone.n}] {gone.hit.title}")
+    if tokens > budget and turns:
+        # Drop the fewest oldest exchanges that make it fit. Binary search: one count per halving,
+        # not one per exchange (hundreds of turns would take minutes to re-count one by one).
+        low, high = 1, (len(history_all) + 1) // 2  # exchanges to drop; `high` drops them all
+        while low < high:
+            mid = (low + high) // 2
+            turns = history_all[2 * mid :]
+            if count(assemble()) <= budget:
+                high = mid
+            else:
+                low = mid + 1
+        turns = history_all[2 * low :]
+        messages = assemble()
+        tokens = count(messages)
+    if len(turns) < total:
+        dropped.append(f"{total - len(turns)} oldest conversation message(s)")
+    while tokens > budget and len(excerpts) > 1:
+        gone = excerpts.pop()
+        dropped.append(f"excerpt [{gone.n}] {gone.hit.title}")
         messages = assemble()
         tokens = count(messages)
     if tokens > budget and excerpts:

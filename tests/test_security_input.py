@@ -184,3 +184,31 @@ def test_assembled_prompt_never_exceeds_the_budget(model) -> None:
         assert prompt.messages[-1]["content"].endswith(question)  # the question is never cut
 
     check()
+
+
+def test_a_huge_history_is_fitted_with_few_token_counts(model) -> None:
+    """A client can send any history. Fitting it must cost a handful of token counts, not one
+    per turn: 400 turns used to mean 200 re-counts of the whole prompt (49 s on 2 cores)."""
+    calls: list[int] = []
+
+    def count(messages):
+        calls.append(sum(len(m["content"]) for m in messages))
+        return model.count(messages)
+
+    budget = 2048 - 512
+    history = [{"role": ("user", "assistant")[i % 2], "content": f"turn {i} " + "some words here " * 16}
+               for i in range(400)]
+    prompt = build_prompt("how do I feed a starter?", [hit(0, 50)], history, count, budget)
+    assert prompt.tokens <= budget
+    kept = prompt.messages[1:-1]
+    assert kept and kept[-1]["content"] == history[-1]["content"]  # the newest turns are the ones kept
+    assert all(a["role"] != b["role"] for a, b in zip(kept, kept[1:]))  # user and assistant alternate
+    assert kept[0]["role"] == "user"
+    assert prompt.dropped[0] == f"{400 - len(kept)} oldest conversation message(s)"
+    assert len(calls) <= 12  # about log2(200 exchanges), not 200
+
+    calls.clear()
+    megabyte = [{"role": "user", "content": "x " * 500_000}, {"role": "assistant", "content": "ok"}]
+    prompt = build_prompt("how do I feed a starter?", [hit(0, 50)], megabyte, count, budget)
+    assert prompt.messages[1:-1] == [] and prompt.tokens <= budget
+    assert max(calls) < 100_000  # the megabyte was never tokenized
