@@ -1,0 +1,66 @@
+"""A real browser on the real page: type a question, watch the answer stream, see the source links.
+
+Uses Debian's chromium and chromium-driver (.ci/run installs them); skipped where they are absent.
+The screenshot is saved in the test's temp folder, to be looked at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian chromium + chromium-driver not installed")
+
+
+@pytest.fixture()
+def browser():
+    from selenium import webdriver
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(owner_app.url)
+    box = WebDriverWait(browser, 60).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+    box.send_keys("How often should I feed my sourdough starter?")
+    box.send_keys(Keys.ENTER)
+
+    lengths: list[int] = []  # the bot message's length over time: several values means it streamed
+    deadline = time.monotonic() + 120
+    link, changed = None, time.monotonic()
+    while time.monotonic() < deadline:
+        bots = browser.find_elements(By.CSS_SELECTOR, "#chat [data-testid='bot']")
+        if bots:
+            n = len(bots[-1].text)
+            if not lengths or n != lengths[-1]:
+                lengths.append(n)
+                changed = time.monotonic()
+        links = browser.find_elements(By.CSS_SELECTOR, "#sources a")
+        link = next((a for a in links if a.text == "Sourdough Starter Care"), None)
+        if link is not None and lengths and time.monotonic() - changed > 3:  # the answer has settled
+            break
+        time.sleep(0.05)
+    browser.save_screenshot(str(tmp_path / "chat.png"))
+    assert link is not None, "no source link to the post"
+    assert link.get_attribute("href").endswith("/posts/bread/#feeding")
+    assert len([n for n in lengths if n]) > 2, f"the answer did not stream: {lengths}"
+    assert (tmp_path / "chat.png").stat().st_size > 10_000
