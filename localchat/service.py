@@ -65,7 +65,8 @@ class Service:
     def counts(self) -> tuple[int, int]:
         """(posts, chunks) a visitor can see."""
         try:
-            rows = self.engine.table.to_arrow().select(["post_id", "draft"]).to_pylist()
+            table = self.engine.table
+            rows = table.search().select(["post_id", "draft"]).limit(max(1, table.count_rows())).to_list()
         except LocalchatError:
             return 0, 0
         if not self.engine.include_drafts:
