@@ -1,7 +1,9 @@
 """The Gradio app: a chat over the engine, with the sources of each answer beside it."""
 
+import html
 import re
 from typing import Any, Iterator
+from urllib.parse import quote, unquote
 
 import gradio as gr
 
@@ -9,17 +11,47 @@ from .engine import Answer, Engine
 from .errors import LocalchatError
 from .service import Service
 
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<\s*img\b[^>]*>", re.IGNORECASE)
-UNSAFE_LINK = re.compile(r"\]\(\s*(?:javascript|data|vbscript):[^)]*\)", re.IGNORECASE)
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])?")  # nested brackets too
+# Where a link's URL starts, inline `[t](url)` or a reference definition `[t]: url`, and the
+# scheme before its first colon (backslashes and spaces included: `java\script\:` still counts).
+LINK_SCHEME = re.compile(r"(\][(:]\s*<?\s*)([^:/?#()<>\[\]\"'\n]{0,256})(:)")
+SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*")
+SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 def safe_markdown(text: str) -> str:
     """Model output as inert markdown: no images (an image URL can carry data out), no HTML,
-    no script links — whatever the model or a poisoned post writes."""
+    no links but http(s) and mailto — whatever the model or a poisoned post writes.
+
+    Rather than list the bad spellings, it undoes every disguise first (entities, control and
+    zero-width characters, tags that hide inside tags) and then removes what is left: every
+    `![` (inline, reference-style or nested images alike) and every link scheme not allowed.
+    """
+    previous = None
+    while text != previous:  # until nothing decodes or strips any more: `&amp;#58;`, `<scr<b>ipt>`
+        previous = text
+        text = html.unescape(text)
+        text = CONTROL.sub("", text).replace("\t", "    ")
+        text = TAG.sub("", text)
     text = IMAGE.sub("[image removed]", text)
-    text = UNSAFE_LINK.sub("](#)", text)
-    return TAG.sub("", text)
+    text = text.replace("![", "!\\[")  # any image syntax left (reference-style, odd brackets) is text
+    return LINK_SCHEME.sub(_defang_link, text)
+
+
+def _defang_link(match: re.Match[str]) -> str:
+    scheme = re.sub(r"[\s\\]", "", unquote(match.group(2))).lower()
+    if SCHEME.fullmatch(scheme) and scheme not in SAFE_SCHEMES:
+        return match.group(1) + "#"  # `[t](javascript:alert(1))` -> `[t](#alert(1))`
+    return match.group(0)
+
+
+def safe_url(url: str) -> str:
+    """A post's URL as a markdown link target: http(s) or relative, nothing that ends the link."""
+    if re.match(r"\s*[A-Za-z][\w+.-]*:", url) and not re.match(r"https?://", url):
+        return "#"
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~")
 
 
 def sources_markdown(answer: Answer) -> str:
@@ -29,9 +61,9 @@ def sources_markdown(answer: Answer) -> str:
     lines = [head]
     for s in answer.sources:
         date = f" · {s.date}" if s.date else ""
-        title = s.title.replace("[", "(").replace("]", ")")
+        title = safe_markdown(s.title).replace("[", "(").replace("]", ")")
         snippet = safe_markdown(s.snippet).replace("\n", " ")
-        lines.append(f"{s.n}. [{title}]({s.url}){date}\n   > {snippet}")
+        lines.append(f"{s.n}. [{title}]({safe_url(s.url)}){date}\n   > {snippet}")
     return "\n".join(lines)
 
 
