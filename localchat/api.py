@@ -152,3 +152,59 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
         yield "data: [DONE]\n\n"
     finally:
         answer.close()
+
+
+class OriginPolicy:
+    """Who may call this server from a web page on another origin: only `allowed` (the owner's
+    site, from the `cors_origins` setting), and only the HTTP API. Wraps the whole app, outside
+    Gradio's own CORS layer, which grants any origin once the app is reached by a non-local name
+    (a share link, a LAN address) — a page elsewhere could then read answers with the reader's
+    cookies."""
+
+    API_PATHS = ("/v1/", "/api/health")
+
+    def __init__(self, app: Any, allowed: set[str]) -> None:
+        self.app = app
+        self.allowed = {o.rstrip("/") for o in allowed if o}
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        origin = headers.get("origin")
+        if origin is None or origin.rstrip("/") in same_origin(headers):
+            return await self.app(scope, receive, send)
+        grant = origin.rstrip("/") in self.allowed and scope["path"].startswith(self.API_PATHS)
+        if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
+            response = [(b"vary", b"Origin")]
+            if grant:
+                response += [(b"access-control-allow-origin", origin.encode("latin-1")),
+                             (b"access-control-allow-methods", b"GET, POST, OPTIONS"),
+                             (b"access-control-allow-headers", b"authorization, content-type"),
+                             (b"access-control-max-age", b"600")]
+            await send({"type": "http.response.start", "status": 204 if grant else 403, "headers": response})
+            return await send({"type": "http.response.body", "body": b""})
+
+        async def send_with_policy(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", [])
+                        if not k.lower().startswith(b"access-control-allow-")]
+                if grant:
+                    kept += [(b"access-control-allow-origin", origin.encode("latin-1")), (b"vary", b"Origin")]
+                message = {**message, "headers": kept}
+            await send(message)
+
+        return await self.app(scope, receive, send_with_policy)
+
+
+def same_origin(headers: dict[str, str]) -> set[str]:
+    host = headers.get("host", "")
+    return {f"http://{host}", f"https://{host}"}
+
+
+def apply_origin_policy(app: Any, allowed: set[str]) -> None:
+    """Install OriginPolicy around an already running Starlette app (Gradio builds its
+    middleware stack at start-up, after which no middleware can be added the usual way)."""
+    if app.middleware_stack is None:
+        app.middleware_stack = app.build_middleware_stack()
+    app.middleware_stack = OriginPolicy(app.middleware_stack, allowed)

@@ -46,6 +46,7 @@ class Config:
     rate_limit: float = 10.0  # questions a minute per reader (reader mode); 0 = no limit
     max_waiting: int = 8  # questions answering or waiting for the model; more are told "busy"
     reader_max_chars: int = 1000  # longest question a reader may send
+    cors_origins: str = ""  # comma-separated sites whose pages may call the HTTP API, e.g. https://example.com
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with the non-None changes applied (CLI flags left unset are None)."""

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .api import mount_api
+from .api import apply_origin_policy, mount_api
 from .app import build_app
 from .config import Config
 from .engine import MAX_QUESTION_CHARS, Engine
@@ -100,6 +100,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         quiet=prevent_thread_lock, show_error=False,
     )
     mount_api(demo.app, service, auth=credentials)
+    apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
     running = Running(demo, service, url, share_url, watcher)
     mode = "reader mode" if reader else "owner mode"
     print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)

@@ -99,6 +99,7 @@ def owner_app(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def reader_app(tmp_path_factory):
-    running = launch(tmp_path_factory.mktemp("reader"), reader=True, auth="reader:s3cret", rate_limit=6.0)
+    running = launch(tmp_path_factory.mktemp("reader"), reader=True, auth="reader:s3cret", rate_limit=6.0,
+                     cors_origins="https://blog.example")
     yield running
     running.close()

@@ -129,3 +129,24 @@ def test_file_routes_do_not_serve_the_blog_folders(owner_app, path) -> None:
         r = httpx.get(url, timeout=30)
         assert r.status_code in (403, 404), url
         assert "Feed the starter" not in r.text
+
+
+def test_other_origins_get_no_cors_grant_even_on_a_public_name(owner_app, reader_app) -> None:
+    # Gradio grants any origin once the app is reached by a non-local host name (a share link,
+    # a LAN address); localchat takes that back, except for the HTTP API and the owner's own site.
+    for app in (owner_app, reader_app):
+        port = app.url.rstrip("/").rsplit(":", 1)[1]
+        public = {"Host": f"blog.example:{port}", "Origin": "https://evil.example"}
+        for path in ("config", "gradio_api/info", "api/health"):
+            r = httpx.get(app.url + path, headers=public, timeout=30)
+            assert "access-control-allow-origin" not in r.headers, path
+        preflight = {**public, "Access-Control-Request-Method": "POST"}
+        r = httpx.options(app.url + "v1/chat/completions", headers=preflight, timeout=30)
+        assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
+    port = reader_app.url.rstrip("/").rsplit(":", 1)[1]
+    own_site = {"Host": f"bot.blog.example:{port}", "Origin": "https://blog.example",
+                "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+    r = httpx.options(reader_app.url + "v1/chat/completions", headers=own_site, timeout=30)
+    assert r.status_code == 204 and r.headers["access-control-allow-origin"] == "https://blog.example"
+    r = httpx.get(reader_app.url + "config", headers={**own_site, "Access-Control-Request-Method": ""}, timeout=30)
+    assert "access-control-allow-origin" not in r.headers  # the owner's site gets the API, not the UI
