@@ -85,8 +85,8 @@ def launch(root: Path, **settings):
         write(posts, rel, text)
     reader = settings.pop("reader", False)
     auth = settings.pop("auth", None)
-    config = Config(posts=posts, index=root / "index", include_drafts=True, port=free_port(), n_ctx=2048,
-                    max_tokens=40, **settings)
+    settings = {"n_ctx": 2048, "max_tokens": 40, **settings}
+    config = Config(posts=posts, index=root / "index", include_drafts=True, port=free_port(), **settings)
     return serve(config, reader=reader, auth=auth, prevent_thread_lock=True)
 
 

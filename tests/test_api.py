@@ -150,3 +150,33 @@ def test_other_origins_get_no_cors_grant_even_on_a_public_name(owner_app, reader
     assert r.status_code == 204 and r.headers["access-control-allow-origin"] == "https://blog.example"
     r = httpx.get(reader_app.url + "config", headers={**own_site, "Access-Control-Request-Method": ""}, timeout=30)
     assert "access-control-allow-origin" not in r.headers  # the owner's site gets the API, not the UI
+
+
+def test_a_client_that_hangs_up_stops_the_model_within_a_few_tokens(tmp_path) -> None:
+    from conftest import launch
+
+    app = launch(tmp_path, temperature=0.0, max_tokens=120, watch=False)
+    try:
+        answers = []  # observe the Answer objects the API streams, to count their tokens
+        ask_for_real = app.service.ask
+        app.service.ask = lambda *a, **k: answers.append(ask_for_real(*a, **k)) or answers[-1]
+        question = "Describe everything about feeding and storing a sourdough starter, step by step."
+        full = ask(app.url, question).json()  # the same question to the end, for comparison
+        whole = answers[-1].timings.tokens
+        body = {"messages": [{"role": "user", "content": question}], "stream": True}
+        received = 0
+        with httpx.stream("POST", app.url + "v1/chat/completions", json=body, timeout=120) as r:
+            for line in r.iter_lines():
+                received += line.startswith("data: ")
+                if received == 3:  # the sources chunk and two pieces of text
+                    break
+        dropped = answers[-1]
+        deadline = time.monotonic() + 30
+        while not dropped._pieces.closed and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert dropped._pieces.closed and app.service.admission.inside == 0
+        assert whole > 10, full  # long enough that stopping early is visible
+        assert dropped.timings.tokens <= 2 + 3 < whole  # two tokens sent, at most a few more made
+        assert ask(app.url, question).status_code == 200  # the next request starts normally
+    finally:
+        app.close()
