@@ -123,3 +123,12 @@ def test_serve_indexes_the_sample_blog_and_binds_loopback(tmp_path: Path) -> Non
         assert running.service.last_sync.drafts_skipped == 1  # the sample blog's draft stays out
     finally:
         running.close()
+
+
+def test_every_event_that_runs_the_model_waits_in_one_line(owner_app) -> None:
+    fns = list(owner_app.demo.fns.values())
+    model_events = [f for f in fns if f.concurrency_id == "model"]
+    assert len(model_events) >= 2  # the chat box, its API endpoint, the examples...
+    assert all(f.concurrency_limit == 1 for f in model_events)
+    names = {getattr(f.fn, "__name__", "") for f in fns if f.concurrency_limit == 1 and f.concurrency_id != "model"}
+    assert names <= {"reindex"}  # nothing else runs one at a time on its own line
