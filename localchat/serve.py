@@ -97,13 +97,15 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     _, url, share_url = demo.launch(
         server_name=config.host, server_port=config.port, share=share, auth=credentials,
         blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=True, footer_links=[],
-        quiet=prevent_thread_lock, show_error=False,
+        quiet=True, show_error=False,  # Gradio's own banner talks about launch(share=True): we say it ourselves
     )
     mount_api(demo.app, service, auth=credentials)
     apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
     running = Running(demo, service, url, share_url, watcher)
     mode = "reader mode" if reader else "owner mode"
     print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)
+    if share_url:
+        print(f"localchat: shared at {share_url} (reader mode)", flush=True)
     if not prevent_thread_lock:
         try:
             demo.block_thread()
