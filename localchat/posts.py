@@ -23,7 +23,10 @@ from .errors import PostsNotFound
 SUFFIXES = {".md", ".markdown", ".mdx"}
 SKIP_DIRS = {"node_modules"}
 MAX_BYTES = 5 * 1024 * 1024  # a post longer than ~1M words is not a post
-DATE_KEYS = ("date", "pubDate", "publishDate", "published", "pubdate", "publish_date", "created")
+# Keys are matched case-insensitively (Hugo does: `Draft: true` is a draft there).
+DATE_KEYS = ("date", "pubdate", "publishdate", "published", "publish_date", "created")
+EXPIRY_KEYS = ("expirydate", "expiry_date", "unpublishdate", "unpublish_date")  # Hugo: gone after this day
+PUBLISHED_STATUS = {"published", "publish", "public", "live", "active"}
 TRUE_WORDS = {"true", "yes", "y", "on", "1"}
 FALSE_WORDS = {"false", "no", "n", "off", "0"}
 # Frontmatter values shown in a reason are cut short: YAML aliases can nest a tiny file into a
@@ -134,10 +137,11 @@ def read_post(path: Path, post_id: str, *, base_url: str, url_pattern: str, toda
     if b"\x00" in raw[:8192]:
         raise PostProblem("binary file, not markdown")
     text = decode(raw)
-    metadata, body = split_frontmatter(text)
+    original, body = split_frontmatter(text)
+    metadata = lower_keys(original)
     rel = PurePosixPath(post_id)
 
-    draft = draft_reason(metadata, rel, today) is not None
+    draft = draft_reason(original, rel, today) is not None
     title = clean_str(metadata.get("title")) or first_heading(body) or rel.stem.replace("-", " ").strip()
     date = post_date(metadata, rel)
     slug = clean_str(metadata.get("slug")) or slug_from_path(rel)
@@ -161,12 +165,17 @@ def decode(raw: bytes) -> str:
 
 
 def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
-    handler = frontmatter.detect_format(text, HANDLERS)
+    # Blank lines before the fence still make frontmatter: a draft flag must not turn into body text.
+    lead = text.lstrip(" \t\n")
+    handler = frontmatter.detect_format(lead, HANDLERS)
     if handler is None:
         return {}, text
     try:
         # handler.split + load rather than frontmatter.parse, which silently drops non-mapping metadata
-        raw_fm, body = handler.split(text)
+        raw_fm, body = handler.split(lead)
+    except ValueError:
+        raise PostProblem("frontmatter is never closed (no second fence line)") from None
+    try:
         metadata = handler.load(raw_fm) if raw_fm.strip() else {}
     except Exception as exc:  # YAML, TOML and JSON errors, and ValueError for bad dates
         kind = {YAMLHandler: "YAML", TOMLHandler: "TOML", JSONHandler: "JSON"}[type(handler)]
@@ -194,25 +203,51 @@ def parse_bool(value: Any) -> bool | None:
     return None
 
 
+def lower_keys(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Keys in lower case; of `Title` and `title`, the first one written wins."""
+    lowered: dict[str, Any] = {}
+    for key, value in metadata.items():
+        lowered.setdefault(str(key).lower(), value)
+    return lowered
+
+
 def draft_reason(metadata: dict[str, Any], rel: PurePosixPath, today: dt.date) -> str | None:
-    """Why this post is unpublished, or None if it is clearly published. Unclear means draft."""
+    """Why this post is unpublished, or None if it is clearly published. Unclear means draft.
+    Every spelling of a key counts: `draft: false` and `Draft: true` together make a draft."""
     if "_drafts" in rel.parts:
         return "in a _drafts folder"
-    if "draft" in metadata:
-        draft = parse_bool(metadata["draft"])
-        if draft is None:
-            return f"draft value {short_repr(metadata['draft'])} is unclear"
-        if draft:
-            return "draft: true"
-    if "published" in metadata and to_date(metadata["published"]) is None:
+    values: dict[str, list[Any]] = {}
+    for key, value in metadata.items():
+        values.setdefault(str(key).lower(), []).append(value)
+    for name in ("draft", "private"):
+        for value in values.get(name, []):
+            flag = parse_bool(value)
+            if flag is None:
+                return f"{name} value {short_repr(value)} is unclear"
+            if flag:
+                return f"{name}: true"
+    for value in values.get("published", []):
         # `published: 2024-01-01` is a publish date (checked below); otherwise it must say yes
-        if parse_bool(metadata["published"]) is not True:
-            return f"published: {short_repr(metadata['published'])}"
+        if to_date(value) is None and parse_bool(value) is not True:
+            return f"published: {short_repr(value)}"
+    for value in values.get("status", []):  # Pelican, WordPress and Ghost exports
+        if clean_str(value).lower() not in PUBLISHED_STATUS:
+            return f"status: {short_repr(value)}"
+    for value in values.get("permalink", []):  # Eleventy: `permalink: false` means never built
+        if value is False:
+            return "permalink: false"
     for key in DATE_KEYS:
-        if key in metadata:
-            day = to_date(metadata[key])
+        for value in values.get(key, []):
+            day = to_date(value)
             if day and day > today:
                 return f"{key} {day.isoformat()} is in the future"
+    for key in EXPIRY_KEYS:
+        for value in values.get(key, []):
+            day = to_date(value)
+            if day is None and value not in (None, ""):
+                return f"{key} {short_repr(value)} is unclear"
+            if day and day <= today:
+                return f"{key} {day.isoformat()} has passed"
     return None
 
 
