@@ -9,6 +9,7 @@ overwrite survived 40/40 kills, delete-then-add 24/40, drop-then-create 16/40.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -95,21 +96,59 @@ def open_table(index_dir: Path, *, repair: bool = True) -> tuple[Any, list[str]]
     return restore_last_good(db, index_dir, problem)
 
 
+def manifest_version(path: Path) -> int:
+    """Lance names manifests `{version}.manifest`, or `{2**64 - 1 - version}.manifest` (v2 naming)."""
+    number = int(path.name.split(".")[0])
+    return 2**64 - 1 - number if number >= 2**63 else number
+
+
+def set_aside_newest_manifest(table_dir: Path) -> int | None:
+    """Rename the newest manifest out of Lance's sight (kept, as *.manifest.broken), so the
+    version before it becomes the newest. Returns the version set aside, None if none is left."""
+    manifests = [p for p in (table_dir / "_versions").glob("*.manifest") if p.name.split(".")[0].isdigit()]
+    if len(manifests) < 2:
+        return None
+    newest = max(manifests, key=manifest_version)
+    newest.rename(newest.with_name(newest.name + ".broken"))
+    return manifest_version(newest)
+
+
 def restore_last_good(db: Any, index_dir: Path, problem: Exception) -> tuple[Any, list[str]]:
-    try:
-        table = db.open_table(TABLE)
-        versions = sorted((v["version"] for v in table.list_versions()), reverse=True)
-    except Exception:  # noqa: BLE001
-        raise IndexProblem(f"index at {index_dir} is broken ({problem}); delete it and run `localchat index`") from None
-    for version in versions[1:]:
+    """Find the newest version that reads and make it the latest again.
+
+    A broken data file leaves the version list readable: check out older versions until one reads.
+    A broken *manifest* (the file that says what a version is) makes the table unopenable: set the
+    newest manifest aside and try again."""
+    problem_text = re.sub(r",? /\S+\.rs:\d+:\d+", "", str(problem))  # Lance appends its Rust source path
+    set_aside: list[int] = []
+    while True:
+        try:
+            table = db.open_table(TABLE)
+            versions = sorted((v["version"] for v in table.list_versions()), reverse=True)
+            break
+        except Exception:  # noqa: BLE001 - the newest manifest itself is unreadable
+            gone = set_aside_newest_manifest(index_dir / f"{TABLE}.lance")
+            if gone is None:
+                raise IndexProblem(f"index at {index_dir} is broken ({problem}); delete it and run `localchat index`") from None
+            set_aside.append(gone)
+    # After setting manifests aside, the newest remaining version may be good; otherwise it is not.
+    for version in versions if set_aside else versions[1:]:
         try:
             table.checkout(version)
             table.head(1)
             table.restore(version)
-            return table, [f"index was broken ({problem}); restored version {version}"]
+            return table, [f"index was broken ({problem_text}); restored version {version}"]
         except Exception:  # noqa: BLE001 - try an older one
             continue
     raise IndexProblem(f"index at {index_dir} is broken and has no good version; delete it and re-index")
+
+
+def set_aside_table(index_dir: Path) -> Path:
+    """Move a table beyond repair out of the way (never delete: it may be worth a look)."""
+    table_dir = index_dir / f"{TABLE}.lance"
+    aside = index_dir / f"{TABLE}.broken-{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 10**6}"
+    table_dir.rename(aside)
+    return aside
 
 
 def read_existing(index_dir: Path, signature: str) -> tuple[pa.Table | None, list[str]]:
@@ -119,7 +158,9 @@ def read_existing(index_dir: Path, signature: str) -> tuple[pa.Table | None, lis
     except IndexProblem as exc:
         if "no index" in str(exc):
             return None, []
-        return None, [f"{exc}; rebuilding it"]
+        # Beyond repair: an overwrite would have to read it too, so move it aside and start afresh.
+        aside = set_aside_table(index_dir)
+        return None, [f"{exc}; moved it to {aside.name} and rebuilt the index from the posts"]
     meta = table.schema.metadata or {}
     old_signature = meta.get(b"embedder", b"").decode()
     if old_signature != signature:
@@ -231,12 +272,8 @@ def embed_posts(posts: list[Post], embedder: Embedder, progress: Progress | None
                     "draft": post.draft,
                 }
             )
-    vectors = []
-    for start in range(0, len(rows), EMBED_BATCH):
-        batch = rows[start : start + EMBED_BATCH]
-        vectors.extend(embedder.encode([r["text"] for r in batch]))
-        if progress:
-            progress(min(start + EMBED_BATCH, len(rows)), len(rows))
+    # One call for all changed posts: the embedder batches texts of similar length together.
+    vectors = embedder.encode([r["text"] for r in rows], batch_size=EMBED_BATCH, progress=progress)
     for row, vector in zip(rows, vectors):
         row["vector"] = vector.tolist()
     return pa.Table.from_pylist(rows, schema=target)
