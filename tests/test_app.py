@@ -132,3 +132,38 @@ def test_every_event_that_runs_the_model_waits_in_one_line(owner_app) -> None:
     assert all(f.concurrency_limit == 1 for f in model_events)
     names = {getattr(f.fn, "__name__", "") for f in fns if f.concurrency_limit == 1 and f.concurrency_id != "model"}
     assert names <= {"reindex"}  # nothing else runs one at a time on its own line
+
+
+def test_a_browser_that_goes_away_mid_answer_stops_the_model(tmp_path) -> None:
+    """Speak Gradio's own queue protocol, read three streamed updates, then hang up."""
+    import httpx
+
+    from conftest import launch
+
+    app = launch(tmp_path, temperature=0.0, max_tokens=120, watch=False)
+    try:
+        answers = []  # observe the Answer objects the app streams, to count their tokens
+        ask_for_real = app.service.ask
+        app.service.ask = lambda *a, **k: answers.append(ask_for_real(*a, **k)) or answers[-1]
+        config = httpx.get(app.url + "config", timeout=30).json()
+        fn_index = next(i for i, d in enumerate(config["dependencies"]) if d.get("api_name") == "chat")
+        question = "Describe everything about feeding and storing a sourdough starter, step by step."
+        join = {"data": [question, []], "fn_index": fn_index, "session_hash": "gone", "event_data": None,
+                "trigger_id": None}
+        assert httpx.post(app.url + "gradio_api/queue/join", json=join, timeout=30).status_code == 200
+        updates = 0
+        with httpx.stream("GET", app.url + "gradio_api/queue/data", params={"session_hash": "gone"},
+                          timeout=120) as stream:
+            for line in stream.iter_lines():
+                updates += "process_generating" in line
+                if updates == 3:
+                    break
+        deadline = time.monotonic() + 30
+        while not answers[-1]._pieces.closed and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert answers[-1]._pieces.closed and app.service.admission.inside == 0
+        assert answers[-1].timings.tokens <= 8 < 120  # a few tokens past the hang-up, not the whole answer
+        text, _ = Client(app.url, verbose=False).predict("How do I store the starter?", api_name="/chat")
+        assert text  # the next reader is answered normally
+    finally:
+        app.close()
