@@ -26,6 +26,8 @@ class Config:
     # {year} {month} {day}: from the post's date.
     url_pattern: str = "/posts/{slug}/"
     embedder: str = ""  # "" = the bundled all-MiniLM-L6-v2
+    # auto = onnx-int8 when ONNX Runtime is installed, else torch; see localchat/embed.py
+    embed_backend: str = "auto"  # auto | onnx-int8 | onnx | torch
     # retrieve -> prompt -> stream
     model: str = ""  # "" = the bundled SmolLM2-135M-Instruct; a registry name or a .gguf path
     models_dir: Path = Path("models")

@@ -1,0 +1,159 @@
+"""The embedder's backends: the same vectors as torch, an offline first export, a clean fallback,
+and indexes that never mix int8 and float32 vectors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import SAMPLE_POSTS, write
+from localchat.chunks import chunk_post
+from localchat.embed import load_embedder
+from localchat.errors import ConfigError
+from localchat.index import sync
+from localchat.posts import read_posts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def torch_embedder():
+    return load_embedder(backend="torch")
+
+
+@pytest.fixture(scope="module")
+def int8_embedder():
+    return load_embedder(backend="onnx-int8")
+
+
+def sample_texts(embedder) -> list[str]:
+    """What the sample blog really embeds: its chunks, and its eval questions as queries."""
+    posts = read_posts(SAMPLE_POSTS).posts
+    chunks = [c.text for p in posts for c in chunk_post(p, embedder.count_tokens, embedder.max_tokens)]
+    lines = (ROOT / "scripts" / "questions" / "sample.jsonl").read_text().splitlines()
+    return chunks + [json.loads(line)["question"] for line in lines if line.strip()]
+
+
+def test_int8_vectors_stay_close_to_torch(torch_embedder, int8_embedder):
+    assert int8_embedder.backend == "onnx-int8"
+    texts = sample_texts(torch_embedder)
+    assert len(texts) > 30
+    reference = torch_embedder.encode(texts)
+    for batch_size in (1, 64):  # int8 activations are scaled per batch: check a query alone, and an index batch
+        cosine = (int8_embedder.encode(texts, batch_size=batch_size) * reference).sum(axis=1)
+        assert cosine.min() >= 0.99, texts[int(cosine.argmin())][:80]
+
+
+def test_float32_onnx_gives_torch_vectors_and_shares_its_indexes(torch_embedder):
+    onnx = load_embedder(backend="onnx")
+    assert onnx.backend == "onnx"
+    texts = sample_texts(torch_embedder)[:40]
+    cosine = (onnx.encode(texts) * torch_embedder.encode(texts)).sum(axis=1)
+    assert cosine.min() >= 0.9999
+    assert onnx.signature == torch_embedder.signature  # same vectors: no rebuild when switching
+
+
+def test_token_counts_match_the_torch_tokenizer(torch_embedder, int8_embedder):
+    texts = sample_texts(torch_embedder) + ["word " * 600]  # past the 256 limit: counted, not truncated
+    counts = int8_embedder.count_tokens(texts)
+    assert counts == torch_embedder.count_tokens(texts)
+    assert counts[-1] == 600
+    assert int8_embedder.max_tokens == torch_embedder.max_tokens == 254
+
+
+def test_length_sorted_batches_keep_the_callers_order(torch_embedder, int8_embedder):
+    texts = ["a short one", "a much longer text about sourdough starters, flour and water " * 8, "BME280", "mid " * 20]
+    for embedder in (torch_embedder, int8_embedder):
+        together = embedder.encode(texts, batch_size=2)
+        alone = np.stack([embedder.encode([t])[0] for t in texts])
+        # int8 activations are scaled per batch, so a text's batch-mates move its vector a little
+        assert ((together * alone).sum(axis=1) > 0.98).all()
+        assert (np.argmax(together @ alone.T, axis=1) == np.arange(len(texts))).all()
+        assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
+    assert torch_embedder.encode([]).shape == (0, torch_embedder.dim)
+
+
+def test_int8_and_float_indexes_never_mix(tmp_path, torch_embedder, int8_embedder):
+    assert int8_embedder.signature != torch_embedder.signature
+    posts = tmp_path / "posts"
+    write(posts, "a.md", "---\ntitle: Cold brew\n---\nCoarse coffee, cold water, a night in the fridge.\n")
+    write(posts, "b.md", "---\ntitle: Tomatoes\n---\nBalcony tomatoes need a deep pot and daily water.\n")
+    assert sync(posts, tmp_path / "ix", torch_embedder).posts_embedded == 2
+    report = sync(posts, tmp_path / "ix", int8_embedder)
+    assert report.posts_embedded == 2  # every post re-embedded by int8, none kept from torch
+    assert any("embedder changed" in m for m in report.messages)
+    assert sync(posts, tmp_path / "ix", int8_embedder).posts_embedded == 0
+
+
+def test_unknown_backend_is_a_config_error():
+    with pytest.raises(ConfigError, match="embed_backend"):
+        load_embedder(backend="tensorrt")
+
+
+def run_python(code: str, cache: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    full_env = {**os.environ, "LOCALCHAT_CACHE_DIR": str(cache), **(env or {})}
+    full_env.pop("LOCALCHAT_EMBED_BACKEND", None)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=600, env=full_env, cwd=ROOT)
+
+
+def test_first_export_works_offline_and_later_loads_need_no_torch(tmp_path):
+    cache = tmp_path / "cache"
+    first = run_python(
+        """
+        import socket
+        def refuse(*args, **kwargs):
+            raise OSError("network is off in this test")
+        socket.socket.connect = socket.socket.connect_ex = socket.create_connection = refuse
+        from localchat.embed import load_embedder
+        e = load_embedder()
+        print(e.backend, e.signature)
+        """,
+        cache,
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split() == ["onnx-int8", "all-MiniLM-L6-v2:384:int8"]
+    [folder] = (cache / "embedders").iterdir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["backend"] == "onnx-int8" and manifest["min_cosine"] >= 0.99
+    assert (folder / manifest["file"]).stat().st_size > 1_000_000
+    assert not list((cache / "embedders").glob(".*.tmp"))  # no work folder left behind
+
+    again = run_python(
+        """
+        import sys
+        from localchat.embed import load_embedder
+        e = load_embedder()
+        v = e.encode(["How do you make cold brew?"])
+        print(e.backend, v.shape[1], "torch" in sys.modules)
+        """,
+        cache,
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == ["onnx-int8", "384", "False"]  # the cached model runs without torch
+
+
+def test_without_onnxruntime_it_falls_back_to_torch_with_one_line(tmp_path):
+    result = run_python(
+        """
+        import sys
+        sys.modules["onnxruntime"] = None  # as if it were not installed
+        from localchat.embed import load_embedder
+        e = load_embedder()
+        print(e.backend, e.signature, len(e.encode(["hello"])[0]))
+        """,
+        tmp_path / "cache",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["torch", "all-MiniLM-L6-v2:384", "384"]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "embedding with torch" in lines[0], result.stderr
+    assert not (tmp_path / "cache").exists()  # nothing exported
