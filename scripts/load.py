@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         running = serve(config, prevent_thread_lock=True)
         try:
             report = {"clients": args.clients, "questions_per_client": args.questions, "max_waiting": args.max_waiting,
-                      "max_tokens": args.max_tokens, "machine": f"{platform.machine()}, {platform.processor() or ''}",
+                      "max_tokens": args.max_tokens, "machine": f"{platform.machine()}, {os.cpu_count()} cores",
                       "command": "python scripts/load.py " + " ".join(argv or sys.argv[1:])}
             for via in ("api", "app"):
                 print(f"{via}: {args.clients} clients x {args.questions} questions...", flush=True)
