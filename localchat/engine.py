@@ -18,6 +18,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator, Sequence
 
+from . import catalog as cat
+from . import meta
+from .catalog import Entry
 from .citations import CitationFilter
 from .config import Config
 from .embed import Embedder, load_embedder
@@ -26,11 +29,13 @@ from .index import SyncReport, open_table, sync
 from .llm import Message, Model, load_model
 from .models import resolve_model
 from .prompt import SYSTEM_PROMPT, Prompt, build_prompt
-from .retrieve import Hit, search
+from .retrieve import Hit, build_where, search
 
 MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
 SNIPPET_CHARS = 280
 EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
+ACROSS_MIN_POSTS = 3  # "... across your posts": show at least this many posts that passed retrieval
+COUNT_SHOWN = 10  # "how many posts ...": the number, and the newest few as links
 
 
 @dataclass
@@ -66,6 +71,7 @@ class Answer:
     citations: list[int] = field(default_factory=list)
     timings: Timings = field(default_factory=Timings)
     debug: dict[str, Any] = field(default_factory=dict)
+    related: list[Entry] = field(default_factory=list)  # other posts near the sources, never drafts
     _pieces: Iterator[str] | None = None
 
     def __iter__(self) -> Iterator[str]:
@@ -94,8 +100,27 @@ class Answer:
             ],
             "refused": self.refused,
             "citations": self.citations,
+            "related": [{"title": e.title, "url": e.url, "date": e.date} for e in self.related],
             "timings": {k: (round(v, 1) if isinstance(v, float) else v) for k, v in asdict(self.timings).items()},
         }
+
+
+@dataclass
+class Route:
+    """What ask() will show, decided before any model runs (the eval measures exactly this).
+    kind: "retrieval" (hybrid search), "catalog" (an exact list from the catalog, no model),
+    "opinion" (retrieval restricted to the posts a question names, one excerpt per post)."""
+
+    kind: str
+    query: str
+    meta: meta.Query | None = None
+    hits: list[Hit] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    total: int = 0  # catalog matches before the list was cut
+
+    @property
+    def post_ids(self) -> list[str]:
+        return [e.post_id for e in self.entries] if self.kind == "catalog" else [h.post_id for h in self.hits]
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -138,6 +163,8 @@ class Engine:
         self._model = model
         self._table: Any = None
         self._load_lock = threading.Lock()
+        self._catalog: tuple[Any, list[Entry]] = (None, [])  # (cache key, entries)
+        self._vectors: tuple[Any, cat.PostVectors] = (None, cat.PostVectors())
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
 
     # --- components, loaded on first use --------------------------------------------------
@@ -195,6 +222,46 @@ class Engine:
         return search(self.table, self.embedder, query, k=k or self.config.k, where=where, per_post=per_post,
                       include_drafts=self.include_drafts)
 
+    def catalog(self) -> list[Entry]:
+        """Every post the reader may see, newest first; re-read whenever the index changed."""
+        table = self.table
+        version = (table, table.version, self.include_drafts)  # a re-opened table may restart its numbering
+        if self._catalog[0] != version:
+            self._catalog = (version, cat.load(table, include_drafts=self.include_drafts))
+        return self._catalog[1]
+
+    def related(self, post_ids: Sequence[str], n: int = 3) -> list[Entry]:
+        table = self.table
+        if self._vectors[0] != (table, table.version):
+            self._vectors = ((table, table.version), cat.post_vectors(table))
+        return cat.related(self.catalog(), self._vectors[1], post_ids, n)
+
+    def retrieve(self, question: str, history: Sequence[Message] = (), *, k: int | None = None) -> Route:
+        """Route the question: a question about the blog as a whole goes to the catalog, the rest to search."""
+        k = k or self.config.k
+        query = self.rewrite(question, history) if self.config.rewrite_followups else retrieval_query(question, history)
+        entries = self.catalog()
+        q = meta.parse(question, entries)
+        if q is None:
+            return Route("retrieval", query, hits=self.search(query, k=k))
+        if q.action == "overview":
+            return Route("catalog", query, q, entries=[e for e in entries if e.date][: q.limit], total=len(entries))
+        chosen = meta.select(entries, q)
+        if q.filtered and not chosen:
+            return Route("catalog", query, q)  # "I haven't published any posts tagged X": exact, and no model
+        only = build_where(include_drafts=True, post_ids=[e.post_id for e in chosen]) if q.filtered else None
+        if q.action == "opinion":
+            hits = self.search(query, k=k, where=only)
+            if hits and max(h.similarity for h in hits) >= self.config.min_similarity:
+                return Route("opinion", query, q, hits=hits)
+            return Route("retrieval", query, hits=self.search(query, k=k))  # the filter guessed wrong
+        if q.topic:  # "list your posts on gardening": the matching posts that are about the topic
+            by_id = {e.post_id: e for e in chosen}
+            hits = self.search(q.topic, k=meta.LIST_LIMIT, where=only)
+            chosen = [by_id[h.post_id] for h in hits if h.similarity >= self.config.min_similarity and h.post_id in by_id]
+        shown = COUNT_SHOWN if q.action == "count" else q.limit or meta.LIST_LIMIT
+        return Route("catalog", query, q, entries=chosen[:shown], total=len(chosen))
+
     def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
             seed: int | None = None) -> Answer:
         """Retrieve, gate, build the prompt and return a streaming Answer. Raises InputTooLong."""
@@ -206,9 +273,11 @@ class Engine:
         if not question:
             raise InputTooLong("Please type a question.")
         started = time.perf_counter()
-        query = self.rewrite(question, history) if self.config.rewrite_followups else retrieval_query(question, history)
-        hits = self.search(query, k=k)
+        route = self.retrieve(question, history, k=k)
+        query, hits = route.query, route.hits
         timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
+        if route.kind == "catalog":
+            return self._catalog_answer(question, route, timings)
 
         best = max((h.similarity for h in hits), default=-1.0)
         if best < self.config.min_similarity:
@@ -218,13 +287,16 @@ class Engine:
 
         # Only excerpts that are about the question reach the model and the sources list.
         floor = self.config.min_similarity - EXCERPT_MARGIN
-        hits = [h for h in hits if h.similarity >= floor or h.similarity == best]
+        across = route.kind == "opinion"  # several posts asked for: the filter, not the floor, decides
+        keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
+        hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
         model = self.model
         prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens)
         sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
         answer = Answer(question, sources, refused=False, timings=timings)
         answer.debug = {"best_similarity": best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
-                        "dropped": prompt.dropped, "retrieval_query": query}
+                        "dropped": prompt.dropped, "retrieval_query": query, "route": route.kind}
+        answer.related = self.related([s.post_id for s in sources])
         answer._pieces = self._generate(answer, prompt, model, started, seed)
         return answer
 
@@ -245,6 +317,23 @@ class Engine:
         text = "".join(self.model.stream(tokens, stop, max_tokens=64, temperature=0.0, seed=0)).strip()
         text = text.splitlines()[0].strip() if text else ""
         return text if 3 <= len(text) <= 300 else fallback
+
+    def _catalog_answer(self, question: str, route: Route, timings: Timings) -> Answer:
+        """Lists, counts and the overview come from the catalog, exactly: the model is not asked."""
+        q = route.meta
+        assert q is not None
+        if q.action == "overview":
+            text = meta.render_overview(cat.overview(self.catalog()))
+        else:
+            text = meta.render(q, route.entries, route.total)
+        sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id)
+                   for i, e in enumerate(route.entries, 1)]
+        answer = Answer(question, sources, refused=not route.entries, text=text, timings=timings)
+        answer.debug = {"route": "catalog", "meta": asdict(q), "total": route.total}
+        if len(route.entries) == 1:
+            answer.related = self.related([route.entries[0].post_id])
+        answer._pieces = iter([text])
+        return answer
 
     def _refusal(self, question: str, hits: list[Hit], best: float, timings: Timings) -> Answer:
         nearest = [to_source(i + 1, h) for i, h in enumerate(hits[:3])]
@@ -290,4 +379,4 @@ class Engine:
                 answer.timings.tok_per_s = (answer.timings.tokens - 1) / max(end - first_at, 1e-6)
 
 
-__all__ = ["Answer", "Engine", "Source", "Timings", "SYSTEM_PROMPT"]
+__all__ = ["Answer", "Engine", "Route", "Source", "Timings", "SYSTEM_PROMPT"]

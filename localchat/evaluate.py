@@ -13,7 +13,7 @@ import statistics
 from pathlib import Path
 from typing import Any, Callable
 
-from .engine import Engine, retrieval_query
+from .engine import Engine
 from .errors import ConfigError
 
 KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection"}
@@ -58,12 +58,13 @@ def evaluate(
     results = []
     for i, q in enumerate(questions):
         history = q.get("history") or []
-        hits = engine.search(retrieval_query(q["question"], history), k=k)
-        ranked = [h.post_id for h in hits]
+        route = engine.retrieve(q["question"], history, k=k)  # what ask() shows: a catalog list or search hits
+        ranked = route.post_ids[:k]
         wanted = set(q["sources"])
         rank = next((r for r, pid in enumerate(ranked, 1) if pid in wanted), None)
-        result: dict[str, Any] = {"id": q["id"], "kind": q["kind"], "question": q["question"],
-                                  "ranked": [{"post_id": h.post_id, "similarity": round(h.similarity, 4)} for h in hits]}
+        similarity = {h.post_id: round(h.similarity, 4) for h in route.hits}
+        result: dict[str, Any] = {"id": q["id"], "kind": q["kind"], "question": q["question"], "route": route.kind,
+                                  "ranked": [{"post_id": pid, "similarity": similarity.get(pid)} for pid in ranked]}
         if wanted:
             result.update({"hit@1": float(rank == 1), "hit@k": float(rank is not None), "mrr": 1.0 / rank if rank else 0.0})
         if not retrieval_only:

@@ -1,0 +1,144 @@
+"""The catalog: one entry per post in the index — title, link, date, tags, type, description, length.
+
+It is read from the index table itself (the first chunk of every post carries the post's
+metadata), so it can never disagree with the index: a crash, an incremental sync or a re-link
+changes both in the same commit. Drafts are filtered here exactly as in retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body"]
+DESCRIPTION_CHARS = 240
+# Related = close in text or in the author's own grouping. On mykal.codes whole-post cosine
+# similarities of unrelated pairs sit around 0.1 (median) to 0.3 (90th percentile).
+RELATED_MIN = 0.35
+TAG_BONUS = 0.1  # per shared tag, when ranking
+
+
+@dataclass
+class Entry:
+    post_id: str
+    title: str
+    url: str
+    date: str  # ISO yyyy-mm-dd or ""
+    tags: list[str]
+    type: str
+    description: str  # the frontmatter description, else the post's first paragraph
+    words: int
+    draft: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"post_id": self.post_id, "title": self.title, "url": self.url, "date": self.date,
+                "tags": self.tags, "type": self.type, "description": self.description, "words": self.words}
+
+
+def norm_tag(tag: str) -> str:
+    """'Advent of Code', 'advent_of_code' and 'advent-of-code' are one tag."""
+    return re.sub(r"[\s_]+", "-", tag.strip().lower())
+
+
+def first_paragraph(body: str, limit: int = DESCRIPTION_CHARS) -> str:
+    for paragraph in re.split(r"\n\s*\n", body or ""):
+        text = " ".join(paragraph.split())
+        if len(text) >= 20:  # skip a stray caption or a one-word line
+            return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return " ".join((body or "").split())[:limit]
+
+
+def _scan(table: Any, where: str, columns: list[str]) -> list[dict[str, Any]]:
+    total = table.count_rows()
+    if not total:
+        return []
+    return table.search().where(where).select(columns).limit(total).to_list()
+
+
+def load(table: Any, *, include_drafts: bool = False) -> list[Entry]:
+    """Every post in the index, newest first (undated posts last)."""
+    where = "n = 0" + ("" if include_drafts else " AND draft = false")
+    entries = [
+        Entry(r["post_id"], r["title"], r["post_url"], r["date"] or "", list(r["tags"] or []), r["type"] or "post",
+              r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]))
+        for r in _scan(table, where, CATALOG_COLUMNS)
+    ]
+    return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
+
+
+# --- related posts: whole-post vectors are the mean of the post's chunk vectors (no re-embedding)
+
+
+@dataclass
+class PostVectors:
+    ids: list[str] = field(default_factory=list)
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+
+
+def post_vectors(table: Any) -> PostVectors:
+    """Unit mean vectors of every published post. Drafts are never candidates for 'related'."""
+    rows = _scan(table, "draft = false", ["post_id", "vector"])
+    sums: dict[str, np.ndarray] = {}
+    for row in rows:
+        vector = np.asarray(row["vector"], dtype=np.float32)
+        sums[row["post_id"]] = sums[row["post_id"]] + vector if row["post_id"] in sums else vector
+    if not sums:
+        return PostVectors()
+    ids = sorted(sums)
+    matrix = np.stack([sums[i] for i in ids])
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    return PostVectors(ids, matrix)
+
+
+def related(entries: Sequence[Entry], vectors: PostVectors, post_ids: Sequence[str], n: int = 3) -> list[Entry]:
+    """Up to n other published posts closest to the given ones, by whole-post embedding and shared tags."""
+    index = {pid: i for i, pid in enumerate(vectors.ids)}
+    anchors = [index[p] for p in dict.fromkeys(post_ids) if p in index]
+    if not anchors:
+        return []
+    by_id = {e.post_id: e for e in entries}
+    anchor_tags = {norm_tag(t) for p in post_ids if p in by_id for t in by_id[p].tags}
+    closeness = (vectors.matrix @ vectors.matrix[anchors].T).max(axis=1)
+    scored = []
+    for pid, similarity in zip(vectors.ids, closeness):
+        entry = by_id.get(pid)
+        shared = len(anchor_tags & {norm_tag(t) for t in entry.tags}) if entry else 0
+        if entry is None or entry.draft or pid in post_ids or (similarity < RELATED_MIN and not shared):
+            continue
+        scored.append((float(similarity) + TAG_BONUS * shared, entry))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    return [entry for _, entry in scored[:n]]
+
+
+# --- what the app shows before the first question ----------------------------------------------
+
+
+def top_tags(entries: Sequence[Entry], n: int = 8) -> list[tuple[str, int]]:
+    counts = Counter(t for e in entries for t in dict.fromkeys(norm_tag(t) for t in e.tags))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5) -> dict[str, Any]:
+    """What this blog covers: post count, date span, types, top tags with counts, latest posts."""
+    dates = sorted(e.date for e in entries if e.date)
+    return {
+        "posts": len(entries),
+        "first": dates[0] if dates else "",
+        "last": dates[-1] if dates else "",
+        "types": dict(Counter(e.type for e in entries).most_common()),
+        "tags": top_tags(entries, tags),
+        "latest": [e for e in entries if e.date][:latest],
+    }
+
+
+def example_questions(entries: Sequence[Entry], n: int = 4) -> list[str]:
+    """Questions a visitor might ask, made from this blog's own recent titles and top tags."""
+    questions = ["What's your latest post?"]
+    questions += [f"What have you written about {tag}?" for tag, count in top_tags(entries, 2) if count > 1]
+    questions += [f"What is “{e.title}” about?" for e in entries[:2]]
+    questions.append("What do you write about?")
+    return list(dict.fromkeys(questions))[:n]
