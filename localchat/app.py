@@ -7,6 +7,7 @@ from urllib.parse import quote, unquote
 
 import gradio as gr
 
+from . import catalog
 from .engine import Answer, Engine
 from .errors import LocalchatError
 from .service import Service
@@ -54,6 +55,11 @@ def safe_url(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~")
 
 
+def link(title: str, url: str) -> str:
+    """A markdown link to a post whose title and URL come from files we don't control."""
+    return f"[{safe_markdown(title).replace('[', '(').replace(']', ')')}]({safe_url(url)})"
+
+
 def sources_markdown(answer: Answer) -> str:
     if not answer.sources:
         return ""
@@ -61,28 +67,38 @@ def sources_markdown(answer: Answer) -> str:
     lines = [head]
     for s in answer.sources:
         date = f" · {s.date}" if s.date else ""
-        title = safe_markdown(s.title).replace("[", "(").replace("]", ")")
         snippet = safe_markdown(s.snippet).replace("\n", " ")
-        lines.append(f"{s.n}. [{title}]({safe_url(s.url)}){date}\n   > {snippet}")
+        lines.append(f"{s.n}. {link(s.title, s.url)}{date}\n   > {snippet}")
+    if answer.related:
+        lines.append("\n**Related posts**")
+        lines += [f"- {link(e.title, e.url)}" + (f" · {e.date}" if e.date else "") for e in answer.related]
     return "\n".join(lines)
 
 
 def example_questions(engine: Engine, limit: int = 4) -> list[str]:
-    """Questions made from the blog itself: its most recent post titles."""
+    """Questions made from the blog itself: its latest posts and most used tags."""
     try:
-        rows = engine.table.search().where("draft = false").select(["title", "date"]).limit(10_000).to_list()
+        return catalog.example_questions(engine.catalog(), limit)
     except LocalchatError:
         return []
-    latest = sorted({(r["date"], r["title"]) for r in rows}, reverse=True)[:limit]
-    return [f"What did you write in “{title}”?" for _, title in latest]
 
 
 def overview_markdown(service: Service) -> str:
-    """The empty state of the sources panel: what this blog covers."""
-    posts, _ = service.counts()
-    if not posts:
+    """The empty state of the sources panel: what this blog covers, from its catalog."""
+    try:
+        summary = catalog.overview(service.engine.catalog())
+    except LocalchatError:
+        summary = {"posts": 0}
+    if not summary["posts"]:
         return "*No posts are indexed yet.*"
-    return f"**Ask about any of the blog's {posts} posts.** Sources for each answer appear here."
+    span = f", {summary['first'][:4]}–{summary['last'][:4]}" if summary["first"] else ""
+    lines = [f"**What this blog covers** — {summary['posts']} posts{span}"]
+    if summary["tags"]:
+        lines.append("Topics: " + ", ".join(f"{safe_markdown(t)} ({n})" for t, n in summary["tags"]))
+    if summary["latest"]:
+        lines.append("Latest posts:\n" + "\n".join(f"- {link(e.title, e.url)} · {e.date}" for e in summary["latest"]))
+    lines.append("*Sources for each answer appear here.*")
+    return "\n\n".join(lines)
 
 
 def status_markdown(service: Service) -> str:

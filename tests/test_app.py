@@ -167,3 +167,18 @@ def test_a_browser_that_goes_away_mid_answer_stops_the_model(tmp_path) -> None:
         assert text  # the next reader is answered normally
     finally:
         app.close()
+
+
+def test_the_empty_panel_and_the_examples_come_from_the_blog(owner, reader) -> None:
+    def panel(client: Client) -> str:
+        return next(c["props"]["value"] for c in client.config["components"]
+                    if c.get("props", {}).get("elem_id") == "sources")
+
+    def examples(client: Client) -> str:
+        return str([c["props"].get("examples") for c in client.config["components"]
+                    if c.get("props", {}).get("elem_id") == "chat"])
+
+    assert "What this blog covers" in panel(reader) and "Raspberry Pi Weather Station" in panel(reader)
+    assert "hardware" in panel(reader)  # a tag of the blog's
+    assert "— 4 posts" in panel(owner) and "— 3 posts" in panel(reader)  # the owner indexed a draft
+    assert "latest post" in examples(reader) and "Private Draft" not in examples(reader)
