@@ -204,7 +204,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         data = answer.to_dict()
         data["sources"] = [{k: s[k] for k in ("n", "title", "url", "date", "score")} for s in data["sources"]]
         data["timings"] = {k: data["timings"][k] for k in ("retrieve_ms", "ttft_ms", "tokens", "tok_per_s")}
-        print(json.dumps({k: data[k] for k in ("answer", "sources", "refused", "timings")}))
+        print(json.dumps({k: data[k] for k in ("answer", "sources", "refused", "related", "timings")}))
         return 0
     try:
         for piece in answer:
@@ -216,6 +216,10 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         print("\nNearest posts:" if answer.refused else "\nSources:")
         for s in answer.sources:
             print(f"  [{s.n}] {s.title} ({s.date or 'undated'})\n      {s.url}")
+    if answer.related:
+        print("\nRelated posts:")
+        for e in answer.related:
+            print(f"  - {e.title} ({e.date or 'undated'})\n      {e.url}")
     return 0
 
 
