@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -222,8 +223,15 @@ def sync(
     db = connect(index_dir)
     table = db.create_table(TABLE, data, mode="overwrite")  # the single commit
     ensure_fts(table)
+    # Drafts were indexed before and are not wanted now: old versions would keep their text on
+    # disk for KEEP_VERSIONS_FOR, so drop every old version at once (privacy over a fallback).
+    purge = old is not None and not include_drafts and any(old.column("draft").to_pylist())
     try:
-        table.optimize(cleanup_older_than=KEEP_VERSIONS_FOR)
+        with warnings.catch_warnings():  # lancedb warns that a zero cleanup breaks concurrent readers
+            warnings.simplefilter("ignore")
+            table.optimize(cleanup_older_than=dt.timedelta(0) if purge else KEEP_VERSIONS_FOR)
+        if purge:
+            report.messages.append("drafts removed from the index, old versions included")
     except Exception as exc:  # noqa: BLE001 - compaction is housekeeping, never fatal
         report.messages.append(f"index compaction skipped: {exc}")
     report.chunks = data.num_rows

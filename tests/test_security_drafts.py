@@ -131,3 +131,17 @@ def test_reader_answers_never_show_a_draft(canary_engines) -> None:
         answer = ungated.ask(question, k=3, seed=0).finish()
         assert not answer.refused
         assert answer_leaks(blog, answer) == [], (question, answer.text)
+
+
+def test_turning_drafts_off_purges_them_from_disk(tmp_path: Path, embedder) -> None:
+    """Old versions are kept 10 minutes as a crash fallback; with drafts in them, that would keep
+    draft text on disk after the owner said no. Turning drafts off drops the old versions at once."""
+    from localchat.index import sync
+
+    blog = make_canary_blog(tmp_path / "posts")
+    sync(blog.posts, tmp_path / "ix", embedder, include_drafts=True)
+    assert any(t.lower().encode() in index_bytes(tmp_path / "ix").lower() for t in blog.tokens.values())
+    report = sync(blog.posts, tmp_path / "ix", embedder)
+    assert any("drafts removed" in m for m in report.messages)
+    raw = index_bytes(tmp_path / "ix").lower()
+    assert [rel for rel, token in blog.tokens.items() if token.lower().encode() in raw] == []
