@@ -87,12 +87,14 @@ class Embedder:
     backend: str  # what actually runs: "onnx-int8", "onnx" or "torch"
     run: Callable[[list[str]], np.ndarray]  # one batch -> normalised float32 vectors
     count: Callable[[list[str]], list[int]]  # word pieces per text, no special tokens, no truncation
+    batch_size: int = 32  # ONNX Runtime is fastest with small batches (16), torch with larger ones
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32, progress: Progress | None = None) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int | None = None, progress: Progress | None = None) -> np.ndarray:
         """Unit vectors for `texts`, in their order. Batches hold texts of similar length, so
         little compute goes to padding; the lock is per batch, so a reader's query can slip in
         between the batches of a long sync."""
+        batch_size = batch_size or self.batch_size
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
         for start in range(0, len(order), batch_size):
@@ -275,7 +277,7 @@ def onnx_embedder(path: Path, model_file: Path, label: str, pipeline: Pipeline, 
     def count(texts: list[str]) -> list[int]:
         return [len(e.ids) for e in counter.encode_batch(texts, add_special_tokens=False)]
 
-    return Embedder(label, pipeline.dim, pipeline.max_seq_length - 2, backend, run, count)
+    return Embedder(label, pipeline.dim, pipeline.max_seq_length - 2, backend, run, count, batch_size=16)
 
 
 def export(path: Path, folder: Path, *, int8: bool) -> None:

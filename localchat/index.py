@@ -26,7 +26,6 @@ from .errors import IndexProblem
 from .posts import Post, PostError, read_posts
 
 TABLE = "chunks"
-EMBED_BATCH = 64
 KEEP_VERSIONS_FOR = dt.timedelta(minutes=10)  # old versions to fall back on after a crash
 
 Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
@@ -281,7 +280,7 @@ def embed_posts(posts: list[Post], embedder: Embedder, progress: Progress | None
                 }
             )
     # One call for all changed posts: the embedder batches texts of similar length together.
-    vectors = embedder.encode([r["text"] for r in rows], batch_size=EMBED_BATCH, progress=progress)
+    vectors = embedder.encode([r["text"] for r in rows], progress=progress)
     for row, vector in zip(rows, vectors):
         row["vector"] = vector.tolist()
     return pa.Table.from_pylist(rows, schema=target)
