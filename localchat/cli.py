@@ -130,7 +130,7 @@ def run_sync(config: Config, *, quiet: bool = False) -> Any:
     from .index import sync
 
     report = sync(
-        config.posts, config.index, load_embedder(config.embedder), include_drafts=config.include_drafts,
+        config.posts, config.index, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts,
         base_url=config.base_url, url_pattern=config.url_pattern,
         progress=None if quiet else progress_bar("embedding"),
     )
@@ -174,7 +174,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     table, messages = open_table(config.index)
     for message in messages:
         print(message, file=sys.stderr)
-    hits = search(table, load_embedder(config.embedder), args.query, k=args.k or config.k,
+    hits = search(table, load_embedder(config.embedder, config.embed_backend), args.query, k=args.k or config.k,
                   include_drafts=config.include_drafts)
     if args.json:
         print(json.dumps([

@@ -176,7 +176,7 @@ class Engine:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = load_embedder(self.config.embedder)
+            self._embedder = load_embedder(self.config.embedder, self.config.embed_backend)
         return self._embedder
 
     @property
