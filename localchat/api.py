@@ -4,7 +4,8 @@
     GET  /api/health
 
 Answers carry the blog's sources in an extra `sources` field (streamed answers send them in the
-first chunk, before any text). The system prompt is ours: `system` messages from the client are
+first chunk, before any text). Answer text is sanitised markdown (no HTML, no images, only
+http(s)/mailto links); streamed deltas are raw, and the last chunk carries `safe_content`. The system prompt is ours: `system` messages from the client are
 ignored, so a caller cannot talk the bot out of its grounding rules.
 """
 
@@ -21,6 +22,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from .app import safe_markdown, safe_url
 from .engine import Answer
 from .errors import Busy, InputTooLong, LocalchatError, RateLimited, Refused
 from .service import Service
@@ -86,7 +88,12 @@ def content_text(content: Any) -> str:
 
 
 def sources_field(answer: Answer) -> list[dict[str, Any]]:
-    return answer.to_dict()["sources"]
+    """The sources, with titles and snippets as inert as the answer: they quote posts, and a
+    post can be poisoned too."""
+    sources = answer.to_dict()["sources"]
+    for s in sources:
+        s["title"], s["snippet"], s["url"] = safe_markdown(s["title"]), safe_markdown(s["snippet"]), safe_url(s["url"])
+    return sources
 
 
 def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None) -> None:
@@ -121,7 +128,7 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             answer.close()
         return JSONResponse({
             **meta, "object": "chat.completion",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": answer.text}, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": safe_markdown(answer.text)}, "finish_reason": "stop"}],
             "usage": {"completion_tokens": answer.timings.tokens},
             "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
         })
@@ -148,7 +155,9 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
             if piece is done:
                 break
             yield chunk({"content": piece})
-        yield chunk({}, "stop", citations=answer.citations)
+        # Deltas are raw tokens: render them as plain text while they arrive, then swap in this
+        # sanitised markdown (an image or script link can only be judged once it is complete).
+        yield chunk({}, "stop", citations=answer.citations, safe_content=safe_markdown(answer.text))
         yield "data: [DONE]\n\n"
     finally:
         answer.close()
