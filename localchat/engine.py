@@ -16,7 +16,7 @@ import re
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from . import catalog as cat
 from . import meta
@@ -84,6 +84,11 @@ class Answer:
         if self._pieces is not None and hasattr(self._pieces, "close"):
             self._pieces.close()
 
+    def on_close(self, release: Callable[[], None]) -> None:
+        """Call `release` exactly once, when the stream ends or is closed: a server gives the
+        answer's place in line back this way."""
+        self._pieces = Held(iter(self), release)
+
     def finish(self) -> "Answer":
         """Consume the rest of the stream (for non-streaming callers)."""
         for _ in self:
@@ -121,6 +126,36 @@ class Route:
     @property
     def post_ids(self) -> list[str]:
         return [e.post_id for e in self.entries] if self.kind == "catalog" else [h.post_id for h in self.hits]
+
+
+class Held:
+    """An answer's stream that gives its place back exactly once: when it ends or is closed."""
+
+    def __init__(self, pieces: Iterator[str], release: Callable[[], None]) -> None:
+        self.pieces = pieces
+        self.release = release
+        self.closed = False
+
+    def __iter__(self) -> "Held":
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self.pieces)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            close = getattr(self.pieces, "close", None)
+            if close:
+                close()
+        finally:
+            self.release()
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:

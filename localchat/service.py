@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Sequence
 
 from .engine import Answer, Engine
 from .errors import InputTooLong, LocalchatError
@@ -52,7 +52,7 @@ class Service:
         if answer.refused:  # no model needed: give the place back now
             release()
         else:
-            answer._pieces = Held(iter(answer), release)
+            answer.on_close(release)
         return answer
 
     def sync(self, progress: Any = None) -> SyncReport:
@@ -78,33 +78,3 @@ class Service:
         return {"status": "ok" if posts else "empty", "posts": posts, "chunks": chunks, "model": self.model_name,
                 "mode": "reader" if self.reader else "owner",
                 "last_sync": self.last_sync_at.isoformat(timespec="seconds") if self.last_sync_at else None}
-
-
-class Held:
-    """An answer's stream that gives its place back exactly once: when it ends or is closed."""
-
-    def __init__(self, pieces: Iterator[str], release: Callable[[], None]) -> None:
-        self.pieces = pieces
-        self.release = release
-        self.closed = False
-
-    def __iter__(self) -> "Held":
-        return self
-
-    def __next__(self) -> str:
-        try:
-            return next(self.pieces)
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        try:
-            close = getattr(self.pieces, "close", None)
-            if close:
-                close()
-        finally:
-            self.release()
