@@ -201,7 +201,7 @@ def planted(tmp_path_factory, embedder, model) -> Engine:
     root = tmp_path_factory.mktemp("planted")
     write(root / "posts", "solar.md", PLANTED)
     write(root / "posts", "bread.md", "---\ntitle: Sourdough\n---\nFeed the starter flour and water daily.\n")
-    engine = Engine(Config(posts=root / "posts", index=root / "ix", n_ctx=2048, max_tokens=96), embedder=embedder,
+    engine = Engine(Config(posts=root / "posts", index=root / "ix", n_ctx=2048, max_tokens=64), embedder=embedder,
                     model=model)
     engine.sync()
     return engine
