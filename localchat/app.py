@@ -16,8 +16,10 @@ TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])?")  # nested brackets too
 # Where a link's URL starts, inline `[t](url)` or a reference definition `[t]: url`, and the
-# scheme before its first colon (backslashes and spaces included: `java\script\:` still counts).
-LINK_SCHEME = re.compile(r"(\][(:]\s*<?\s*)([^:/?#()<>\[\]\"'\n]{0,256})(:)")
+# scheme before its first colon (backslashes included: `java\script\:` still counts). A scheme
+# with a space in it is no scheme to a browser (tabs, which browsers drop, are spaces by then),
+# so prose like "[1]: see the post: …" is left alone.
+LINK_SCHEME = re.compile(r"(\][(:]\s*<?\s*)([^:/?#()<>\[\]\"'\s]{0,256})(:)")
 SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 

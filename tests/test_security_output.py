@@ -133,7 +133,8 @@ def test_the_oracle_catches_the_raw_attacks() -> None:
 
 def test_ordinary_answers_survive() -> None:
     text = ("Feed it every morning [1]. See [the post](https://blog.example/posts/bread/#feeding) or "
-            "[mail me](mailto:me@example.com). Use `a < b && c > d` and **bold**.\n\n- one\n- two")
+            "[mail me](mailto:me@example.com). Use `a < b && c > d` and **bold**.\n\n- one\n- two\n\n"
+            "Sources [1]: see the post: feed it daily. Ratio 1:5:5, at 10:30 (roughly).")
     out = safe_markdown(text)
     assert out == text
     assert "https://blog.example/posts/bread/#feeding" in MD.render(out)
