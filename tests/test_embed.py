@@ -157,3 +157,10 @@ def test_without_onnxruntime_it_falls_back_to_torch_with_one_line(tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "embedding with torch" in lines[0], result.stderr
     assert not (tmp_path / "cache").exists()  # nothing exported
+
+
+def test_the_engine_uses_the_configured_backend(torch_embedder):
+    from localchat.config import Config
+    from localchat.engine import Engine
+
+    assert Engine(Config(embed_backend="torch")).embedder is torch_embedder  # loaded once per process
