@@ -193,8 +193,9 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 @command("ask")
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
-    from .engine import Engine
+    from .engine import Engine, check_question
 
+    check_question(args.question)  # before loading anything: a pasted page is refused at once
     engine = Engine(config)
     engine.check_model()
     engine.ensure_index(progress_bar("embedding"))

@@ -158,6 +158,18 @@ class Held:
             self.release()
 
 
+def check_question(question: str) -> str:
+    """The question, stripped; InputTooLong if it is empty or longer than any question is."""
+    question = question.strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InputTooLong(
+            f"That question is {len(question):,} characters long; please keep it under {MAX_QUESTION_CHARS:,}."
+        )
+    if not question:
+        raise InputTooLong("Please type a question.")
+    return question
+
+
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -300,13 +312,7 @@ class Engine:
     def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
             seed: int | None = None) -> Answer:
         """Retrieve, gate, build the prompt and return a streaming Answer. Raises InputTooLong."""
-        question = question.strip()
-        if len(question) > MAX_QUESTION_CHARS:
-            raise InputTooLong(
-                f"That question is {len(question):,} characters long; please keep it under {MAX_QUESTION_CHARS:,}."
-            )
-        if not question:
-            raise InputTooLong("Please type a question.")
+        question = check_question(question)
         started = time.perf_counter()
         route = self.retrieve(question, history, k=k)
         query, hits = route.query, route.hits
