@@ -1,9 +1,10 @@
 """The embedder: sentence-transformers on this machine, loaded from disk, never from a hub.
 
 Three backends run the same model:
-- "onnx-int8": the model exported once to ONNX with int8 weights, run by ONNX Runtime. About 2.4x
-  torch's speed on two cores; its vectors stay within cosine 0.99 of torch's (checked at export).
-- "onnx": the same export in float32: the same vectors as torch, about 1.3x faster.
+- "onnx-int8": the model exported once to ONNX with int8 weights, run by ONNX Runtime. About 2x
+  torch's speed on two cores (docs/benchmarks/bench.md); its vectors stay within cosine 0.99 of
+  torch's (checked at export, and by tests/test_embed.py).
+- "onnx": the same export in float32, with ONNX Runtime's fused BERT kernels: torch's vectors.
 - "torch": sentence-transformers as it is.
 "auto" (the default) is onnx-int8 where ONNX Runtime is installed, else torch. The export runs once
 per model, offline (torch.onnx, no hub), into the cache folder; later runs load it without torch.
