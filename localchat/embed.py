@@ -344,6 +344,7 @@ def export(path: Path, folder: Path, *, int8: bool) -> None:
             work.rename(folder)
         except OSError:  # another process exported it first: theirs is as good as ours
             pass
+        remove_superseded(folder, str(path))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -374,6 +375,20 @@ def quiet_root_logger() -> Iterator[None]:
         yield
     finally:
         root.removeHandler(quiet)
+
+
+def remove_superseded(folder: Path, source: str) -> None:
+    """Older exports of the same model folder (an earlier export version, a reinstalled wheel)
+    are never loaded again: drop them rather than let the cache grow by 70 MB each time."""
+    kind = folder.name.rsplit("-", 1)[0]  # label-int8 or label-fp32
+    for other in folder.parent.glob(f"{kind}-*"):
+        if other == folder:
+            continue
+        try:
+            if json.loads((other / "manifest.json").read_text()).get("source") == source:
+                shutil.rmtree(other, ignore_errors=True)
+        except (OSError, ValueError):
+            continue
 
 
 def pid_alive(pid: str) -> bool:

@@ -4,6 +4,7 @@ and indexes that never mix int8 and float32 vectors."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -126,6 +127,9 @@ def test_first_export_works_offline_and_later_loads_need_no_torch(tmp_path):
     assert manifest["backend"] == "onnx-int8" and manifest["min_cosine"] >= 0.99
     assert (folder / manifest["file"]).stat().st_size > 1_000_000
     assert not list((cache / "embedders").glob(".*.tmp"))  # no work folder left behind
+    stale = folder.with_name(folder.name.rsplit("-", 1)[0] + "-0000000000000000")
+    shutil.copytree(folder, stale)  # as if an older export version were still there
+    shutil.rmtree(folder)  # so the next load exports again
 
     again = run_python(
         """
@@ -138,7 +142,21 @@ def test_first_export_works_offline_and_later_loads_need_no_torch(tmp_path):
         cache,
     )
     assert again.returncode == 0, again.stderr
-    assert again.stdout.split() == ["onnx-int8", "384", "False"]  # the cached model runs without torch
+    assert again.stdout.split() == ["onnx-int8", "384", "True"]  # it exported again, with torch
+    assert not stale.exists() and folder.is_dir()  # the superseded export is gone
+
+    third = run_python(
+        """
+        import sys
+        from localchat.embed import load_embedder
+        e = load_embedder()
+        v = e.encode(["How do you make cold brew?"])
+        print(e.backend, v.shape[1], "torch" in sys.modules)
+        """,
+        cache,
+    )
+    assert third.returncode == 0, third.stderr
+    assert third.stdout.split() == ["onnx-int8", "384", "False"]  # the cached model runs without torch
 
 
 def test_without_onnxruntime_it_falls_back_to_torch_with_one_line(tmp_path):
