@@ -61,7 +61,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-APP_POSTS = {
+SMALL_BLOG = {
     "bread.md": "---\ntitle: Sourdough Starter Care\ndate: 2023-02-01\ntags: [baking]\n---\n"
     "## Feeding\n\nFeed the starter equal weights of flour and water every morning.\n\n"
     "## Storage\n\nKeep it in the fridge when you bake only on weekends.\n",
@@ -69,9 +69,20 @@ APP_POSTS = {
     "Cherry tomatoes grow well in large pots on a sunny balcony if you water them daily.\n",
     "weather.md": "---\ntitle: Raspberry Pi Weather Station\ndate: 2024-09-01\ntags: [hardware, python]\n---\n"
     "I wired a QX-7781 sensor to the Pi's I2C pins and log readings every minute to SQLite.\n",
+}
+APP_POSTS = {
+    **SMALL_BLOG,
     "secret.md": "---\ntitle: Private Draft\ndraft: true\n---\n"
     "DRAFTCANARY: my plans to quit my job and move to Lisbon next spring.\n",
 }
+
+
+def record_answers(running) -> list:
+    """Keep every Answer a running app hands out, to look at its tokens and stream afterwards."""
+    answers: list = []
+    ask = running.service.ask
+    running.service.ask = lambda *a, **k: answers.append(ask(*a, **k)) or answers[-1]
+    return answers
 
 
 def launch(root: Path, **settings):

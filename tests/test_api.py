@@ -153,13 +153,11 @@ def test_other_origins_get_no_cors_grant_even_on_a_public_name(owner_app, reader
 
 
 def test_a_client_that_hangs_up_stops_the_model_within_a_few_tokens(tmp_path) -> None:
-    from conftest import launch
+    from conftest import launch, record_answers
 
     app = launch(tmp_path, temperature=0.0, max_tokens=120, watch=False)
     try:
-        answers = []  # observe the Answer objects the API streams, to count their tokens
-        ask_for_real = app.service.ask
-        app.service.ask = lambda *a, **k: answers.append(ask_for_real(*a, **k)) or answers[-1]
+        answers = record_answers(app)
         question = "Describe everything about feeding and storing a sourdough starter, step by step."
         full = ask(app.url, question).json()  # the same question to the end, for comparison
         whole = answers[-1].timings.tokens

@@ -138,13 +138,11 @@ def test_a_browser_that_goes_away_mid_answer_stops_the_model(tmp_path) -> None:
     """Speak Gradio's own queue protocol, read three streamed updates, then hang up."""
     import httpx
 
-    from conftest import launch
+    from conftest import launch, record_answers
 
     app = launch(tmp_path, temperature=0.0, max_tokens=120, watch=False)
     try:
-        answers = []  # observe the Answer objects the app streams, to count their tokens
-        ask_for_real = app.service.ask
-        app.service.ask = lambda *a, **k: answers.append(ask_for_real(*a, **k)) or answers[-1]
+        answers = record_answers(app)
         config = httpx.get(app.url + "config", timeout=30).json()
         fn_index = next(i for i, d in enumerate(config["dependencies"]) if d.get("api_name") == "chat")
         question = "Describe everything about feeding and storing a sourdough starter, step by step."

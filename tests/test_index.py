@@ -13,19 +13,13 @@ import time
 from pathlib import Path
 
 
-from conftest import MYKAL_POSTS, needs_mykal, run_cli, write
+from conftest import MYKAL_POSTS, SMALL_BLOG, needs_mykal, run_cli, write
 from localchat.index import open_table, sync
 from localchat.posts import read_posts
 from localchat.retrieve import build_where, search
 
 POSTS = {
-    "bread.md": "---\ntitle: Sourdough Starter Care\ndate: 2023-02-01\ntags: [baking]\n---\n"
-    "## Feeding\n\nFeed the starter equal weights of flour and water every morning.\n\n"
-    "## Storage\n\nKeep it in the fridge when you bake only on weekends.\n",
-    "garden.md": "---\ntitle: Balcony Tomatoes\ndate: 2024-05-10\ntags: [garden]\n---\n"
-    "Cherry tomatoes grow well in large pots on a sunny balcony if you water them daily.\n",
-    "weather.md": "---\ntitle: Raspberry Pi Weather Station\ndate: 2024-09-01\ntags: [hardware, python]\n---\n"
-    "I wired a QX-7781 sensor to the Pi's I2C pins and log readings every minute to SQLite.\n",
+    **SMALL_BLOG,
     "hike.md": "---\ntitle: Hiking the Cedar Ridge Loop\ndate: 2022-08-20\ntags: [outdoors]\n---\n"
     "The loop climbs 600 metres through old-growth cedar forest to a lookout over the lake.\n",
     "keyboard.md": "---\ntitle: Keyboard Parts List\ndate: 2021-11-11\ntags: [hardware]\n---\n"
