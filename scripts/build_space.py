@@ -20,6 +20,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).resolve().parent / "space"  # the Space's own README.md and app.py
 sys.path.insert(0, str(ROOT))
 
 from localchat.posts import read_posts  # noqa: E402
@@ -34,7 +35,7 @@ def requirements() -> str:
 
 
 def readme() -> str:
-    text = (ROOT / "space" / "README.md").read_text(encoding="utf-8")
+    text = (TEMPLATE / "README.md").read_text(encoding="utf-8")
     try:
         version = importlib.metadata.version("gradio")
     except importlib.metadata.PackageNotFoundError:
@@ -54,7 +55,7 @@ def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(post.path, target)
     shutil.copytree(ROOT / "localchat", out / "localchat", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copyfile(ROOT / "space" / "app.py", out / "app.py")
+    shutil.copyfile(TEMPLATE / "app.py", out / "app.py")
     (out / "README.md").write_text(readme(), encoding="utf-8")
     (out / "requirements.txt").write_text(requirements(), encoding="utf-8")
     settings = {"base_url": base_url, **({"url_pattern": url_pattern} if url_pattern else {})}
