@@ -16,7 +16,7 @@ from .api import apply_origin_policy, mount_api
 from .app import build_app
 from .config import Config
 from .engine import MAX_QUESTION_CHARS, Engine
-from .errors import ConfigError
+from .errors import ConfigError, LocalchatError
 from .limits import Admission, RateLimiter
 from .models import resolve_model
 from .service import Service
@@ -94,11 +94,16 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     demo = build_app(service)
     demo.queue(max_size=service.admission.max_waiting, default_concurrency_limit=1)
     blocked = [str(p.resolve()) for p in (config.posts, config.index, config.models_dir)]
-    _, url, share_url = demo.launch(
-        server_name=config.host, server_port=config.port, share=share, auth=credentials,
-        blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=True, footer_links=[],
-        quiet=True, show_error=False,  # Gradio's own banner talks about launch(share=True): we say it ourselves
-    )
+    try:
+        _, url, share_url = demo.launch(
+            server_name=config.host, server_port=config.port, share=share, auth=credentials,
+            blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=True, footer_links=[],
+            quiet=True, show_error=False,  # Gradio's own banner talks about launch(share=True): we say it ourselves
+        )
+    except OSError as exc:  # the port is taken, the address is not this machine's, no share tunnel
+        if watcher:
+            watcher.stop()
+        raise LocalchatError(f"cannot start the app on {config.host}:{config.port}: {exc}") from None
     mount_api(demo.app, service, auth=credentials)
     apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
     running = Running(demo, service, url, share_url, watcher)

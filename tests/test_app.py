@@ -180,3 +180,17 @@ def test_the_empty_panel_and_the_examples_come_from_the_blog(owner, reader) -> N
     assert "hardware" in panel(reader)  # a tag of the blog's
     assert "— 4 posts" in panel(owner) and "— 3 posts" in panel(reader)  # the owner indexed a draft
     assert "latest post" in examples(reader) and "Private Draft" not in examples(reader)
+
+
+def test_a_taken_port_is_one_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    from localchat.errors import LocalchatError
+
+    write(tmp_path / "posts", "a.md", "---\ntitle: A\n---\nText about kayaks.\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(LocalchatError, match=f"cannot start the app on 127.0.0.1:{port}"):
+            serve(Config(posts=tmp_path / "posts", index=tmp_path / "ix", port=port), prevent_thread_lock=True)
