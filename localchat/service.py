@@ -63,15 +63,13 @@ class Service:
             return report
 
     def counts(self) -> tuple[int, int]:
-        """(posts, chunks) a visitor can see."""
+        """(posts, chunks) a visitor can see: the engine's cached catalog, and LanceDB's row count."""
         try:
-            table = self.engine.table
-            rows = table.search().select(["post_id", "draft"]).limit(max(1, table.count_rows())).to_list()
+            posts = len(self.engine.catalog())
+            chunks = self.engine.table.count_rows(None if self.engine.include_drafts else "draft = false")
         except LocalchatError:
             return 0, 0
-        if not self.engine.include_drafts:
-            rows = [r for r in rows if not r["draft"]]
-        return len({r["post_id"] for r in rows}), len(rows)
+        return posts, chunks
 
     def health(self) -> dict[str, Any]:
         posts, chunks = self.counts()
