@@ -22,7 +22,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from .app import safe_markdown, safe_url
+from .app import message_text, safe_markdown, safe_url
 from .engine import Answer
 from .errors import Busy, InputTooLong, LocalchatError, RateLimited, Refused
 from .service import Service
@@ -73,18 +73,10 @@ def parse_messages(body: Any) -> tuple[str, list[dict[str, str]]]:
         if not isinstance(m, dict) or m.get("role") not in ("system", "user", "assistant"):
             raise InputTooLong("Each message needs a role (user, assistant or system) and content.")
         if m["role"] != "system":
-            turns.append({"role": m["role"], "content": content_text(m.get("content"))})
+            turns.append({"role": m["role"], "content": message_text(m.get("content"))})
     if not turns or turns[-1]["role"] != "user":
         raise InputTooLong("The last message must be the user's question.")
     return turns[-1]["content"], turns[:-1]
-
-
-def content_text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):  # [{"type": "text", "text": "..."}]
-        return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
-    return "" if content is None else str(content)
 
 
 def sources_field(answer: Answer) -> list[dict[str, Any]]:

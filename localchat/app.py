@@ -121,10 +121,10 @@ def build_app(service: Service) -> Any:
     engine = service.engine
 
     def respond(message: str, history: list[dict[str, Any]], request: gr.Request) -> Iterator[tuple[str, str]]:
-        turns = [{"role": m["role"], "content": _text(m.get("content"))} for m in history]
+        turns = [{"role": m["role"], "content": message_text(m.get("content"))} for m in history]
         key = getattr(request, "session_hash", None) or "?"
         try:
-            answer = service.ask(key, _text(message), turns)
+            answer = service.ask(key, message_text(message), turns)
         except LocalchatError as exc:
             yield f"⚠️ {exc}", ""
             return
@@ -177,7 +177,8 @@ def build_app(service: Service) -> Any:
     return demo
 
 
-def _text(content: Any) -> str:
+def message_text(content: Any) -> str:
+    """A chat message's text, whatever shape the client sent (Gradio's or OpenAI's)."""
     if isinstance(content, str):
         return content
     if isinstance(content, dict):  # a multimodal message {"text": ..., "files": [...]}
