@@ -7,21 +7,24 @@ back only while a "[" might still turn into a citation, so streaming stays smoot
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 CITATION = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 PARTIAL = re.compile(r"\[[\d\s,;]*$")  # an unfinished "[1, 2" at the end of the buffer
 
 
 class CitationFilter:
-    def __init__(self, n_sources: int) -> None:
-        self.n_sources = n_sources
+    def __init__(self, valid: int | Collection[int]) -> None:
+        # The numbers the model may cite: 1..n, or the exact set a later turn of a conversation
+        # shows (excerpts keep their number across turns, so it can have gaps).
+        self.valid = set(range(1, valid + 1)) if isinstance(valid, int) else set(valid)
         self.buffer = ""
         self.cited: list[int] = []  # valid citations, in order of first use
         self.removed: list[str] = []  # what we took out, for the debug info
 
     def _fix(self, match: re.Match[str]) -> str:
         numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1).strip())]
-        valid = [n for n in numbers if 1 <= n <= self.n_sources]
+        valid = [n for n in numbers if n in self.valid]
         if len(valid) < len(numbers):
             self.removed.append(match.group(0))
         for n in valid:
@@ -44,8 +47,8 @@ class CitationFilter:
         return CITATION.sub(self._fix, ready)
 
 
-def check_citations(text: str, n_sources: int) -> tuple[str, list[int]]:
+def check_citations(text: str, valid: int | Collection[int]) -> tuple[str, list[int]]:
     """Whole-text version: the repaired text and the valid citation numbers."""
-    f = CitationFilter(n_sources)
+    f = CitationFilter(valid)
     out = f.feed(text) + f.flush()
     return out, f.cited

@@ -28,7 +28,7 @@ from .errors import IndexProblem, InputTooLong
 from .index import SyncReport, open_table, sync
 from .llm import Message, Model, load_model
 from .models import resolve_model
-from .prompt import SYSTEM_PROMPT, Prompt, build_prompt
+from .prompt import SYSTEM_PROMPT, Prompt, Turn, TurnMemory, build_prompt, user_message
 from .retrieve import Hit, build_where, search
 
 MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
@@ -213,6 +213,7 @@ class Engine:
         self._catalog: tuple[Any, list[Entry]] = (None, [])  # (cache key, entries)
         self._vectors: tuple[Any, cat.PostVectors] = (None, cat.PostVectors())
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
+        self.turns = TurnMemory()  # earlier questions as the model saw them, for llama.cpp's prefix cache
 
     # --- components, loaded on first use --------------------------------------------------
 
@@ -317,11 +318,14 @@ class Engine:
         route = self.retrieve(question, history, k=k)
         query, hits = route.query, route.hits
         timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
+        earlier = self.turns.recall(history)
         if route.kind == "catalog":
+            self.turns.remember(history, question, Turn(user_message(question, []), [], earlier is not None))
             return self._catalog_answer(question, route, timings)
 
         best = max((h.similarity for h in hits), default=-1.0)
         if best < self.config.min_similarity:
+            self.turns.remember(history, question, Turn(user_message(question, []), [], earlier is not None))
             refusal = self._refusal(question, hits, best, timings)
             refusal.debug["retrieval_query"] = query
             return refusal
@@ -332,11 +336,15 @@ class Engine:
         keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
         hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
         model = self.model
-        prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens)
+        prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens,
+                              earlier=earlier)
+        if prompt.turn:
+            self.turns.remember(history, question, prompt.turn)
         sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
         answer = Answer(question, sources, refused=False, timings=timings)
         answer.debug = {"best_similarity": best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
-                        "dropped": prompt.dropped, "retrieval_query": query, "route": route.kind}
+                        "dropped": prompt.dropped, "retrieval_query": query, "route": route.kind,
+                        "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained}
         answer.related = self.related([s.post_id for s in sources])
         answer._pieces = self._generate(answer, prompt, model, started, seed)
         return answer
@@ -389,7 +397,7 @@ class Engine:
     def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None) -> Iterator[str]:
         tokens, stop = model.render(prompt.messages)
         assert len(tokens) <= prompt.budget, "prompt over budget"  # build_prompt guarantees it
-        citations = CitationFilter(len(prompt.excerpts))
+        citations = CitationFilter([e.n for e in prompt.excerpts])
         parts: list[str] = []
         first_at = None
         stream = model.stream(tokens, stop, max_tokens=self.config.max_tokens, temperature=self.config.temperature,

@@ -84,7 +84,7 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
         "answer": answer.text,
         "refused": answer.refused,
         "leak": any(mentions(shown, t) for t in q.get("must_not_mention") or []),
-        "citations_valid": all(1 <= n <= len(answer.sources) for n in cited),
+        "citations_valid": all(n in {s.n for s in answer.sources} for n in cited),
         "ttft_ms": answer.timings.ttft_ms,
         "tok_per_s": answer.timings.tok_per_s,
     }

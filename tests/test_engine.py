@@ -16,7 +16,7 @@ from localchat.engine import Engine
 from localchat.errors import InputTooLong
 from localchat.llm import load_model
 from localchat.models import bundled_model_path
-from localchat.prompt import build_prompt
+from localchat.prompt import Turn, TurnMemory, build_prompt
 from test_index import make_posts
 
 
@@ -106,6 +106,75 @@ def test_prompt_never_exceeds_the_context(engine: Engine, model) -> None:
         build_prompt("word " * 2000, hits, [], model.count, budget)
 
 
+def test_next_turn_starts_with_the_first_prompt_token_for_token(engine: Engine, model) -> None:
+    # llama.cpp reuses the longest token prefix it has already evaluated: the second turn's prompt
+    # must begin with the whole first prompt (excerpts included), or the first turn is prefilled again.
+    budget = 2048 - 48
+    question = "How often should I feed my sourdough starter?"
+    first = build_prompt(question, engine.search(question, k=2), [], model.count, budget)
+    assert first.turn and first.turn.chained
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": "Twice a day [1]."}]
+    follow_up = "And what about the bread dough and the hike?"
+    hits = engine.search(f"{question} bread dough hike", k=5)
+    second = build_prompt(follow_up, hits, history, model.count, budget, earlier=[first.turn])
+    tokens_first, _ = model.render(first.messages)
+    tokens_second, _ = model.render(second.messages)
+    assert tokens_second[: len(tokens_first)] == tokens_first  # the generation prompt too: the reply follows it
+    assert len(tokens_second) == second.tokens <= budget
+
+    before = {e.hit.id: e.n for e in first.excerpts}
+    again = [e for e in second.excerpts if e.hit.id in before]
+    new = [e for e in second.excerpts if e.hit.id not in before]
+    assert again and new  # the test covers both cases
+    assert all(e.n == before[e.hit.id] for e in again)  # an excerpt keeps its number in the conversation
+    assert sorted(e.n for e in new) == list(range(len(before) + 1, len(before) + len(new) + 1))
+    last = second.messages[-1]["content"]
+    assert all(f'<excerpt n="{e.n}">' not in last for e in again)  # not shown twice...
+    assert f"[{again[0].n}]" in last  # ...but pointed at
+    assert second.turn and second.turn.excerpts == new and second.turn.chained
+
+    # When the conversation with its excerpts does not fit, history goes back to plain text and
+    # the numbering starts again at 1; that turn cannot be built on later.
+    tight = build_prompt(follow_up, hits, history, model.count, first.tokens, earlier=[first.turn])
+    assert [e.n for e in tight.excerpts] == list(range(1, len(tight.excerpts) + 1))
+    assert tight.tokens <= first.tokens and tight.turn and not tight.turn.chained
+
+
+def test_turn_memory_recalls_only_a_whole_known_conversation() -> None:
+    memory = TurnMemory(size=2)
+    one, two = Turn("q1 with excerpts", [], True), Turn("q2 with excerpts", [], True)
+    memory.remember([], "q1", one)
+    history = [{"role": "user", "content": "q1"}, {"role": "assistant", "content": "a1"}]
+    memory.remember(history, "q2", two)
+    longer = history + [{"role": "user", "content": "q2"}, {"role": "assistant", "content": "a2"}]
+    assert memory.recall([]) == []
+    assert memory.recall(longer) == [one, two]
+    edited = [history[0], {"role": "assistant", "content": "a1, edited"}] + longer[2:]
+    assert memory.recall(edited) is None  # the second question was asked after another reply
+    memory.remember(longer, "q3", Turn("q3", [], False))
+    assert memory.recall(history) is None  # the oldest entry was forgotten (size 2)
+    memory.remember([], "q1", one)
+    assert memory.recall(longer + [{"role": "user", "content": "q3"}, {"role": "assistant", "content": "a3"}]) is None
+
+
+def test_engine_keeps_excerpts_in_the_conversation(engine: Engine) -> None:
+    first = engine.ask("How often should I feed my sourdough starter?", seed=1).finish()
+    history = [{"role": "user", "content": first.question}, {"role": "assistant", "content": first.text}]
+    second = engine.ask("How much flour does it get?", history, seed=1).finish()
+    assert second.debug["history_with_excerpts"] is True
+    shown = {(s.post_id, s.heading, s.snippet): s.n for s in first.sources}
+    for s in second.sources:  # a source shown again keeps its number; a new one gets a new number
+        key = (s.post_id, s.heading, s.snippet)
+        assert s.n == shown[key] if key in shown else s.n > len(first.sources)
+    assert set(second.citations) <= {s.n for s in second.sources}
+    # A client that sends a question this engine never answered gets the plain prompt.
+    unknown = [{"role": "user", "content": "Tell me about your sourdough starter"}, {"role": "assistant", "content": "Daily."}]
+    other = engine.ask("How much flour does it get?", unknown)
+    assert other.debug["history_with_excerpts"] is False
+    assert [s.n for s in other.sources] == list(range(1, len(other.sources) + 1))
+    other.close()
+
+
 def test_two_threads_share_one_model_safely(engine: Engine) -> None:
     spans: dict[str, tuple[float, float]] = {}
     errors: list[BaseException] = []
@@ -153,6 +222,8 @@ def test_citations_are_checked_against_the_sources() -> None:
     f = CitationFilter(3)  # streamed in awkward pieces
     out = "".join(f.feed(p) for p in ["See [", "1", "] and [4", "2] and [", "3]."]) + f.flush()
     assert out == "See [1] and  and [3]."
+    # Later turns of a conversation may show numbers with gaps: [2] was shown in an earlier turn only.
+    assert check_citations("Old [2], new [6], kept [1].", [1, 6]) == ("Old , new [6], kept [1].", [6, 1])
 
 
 def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
