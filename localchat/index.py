@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import lancedb
 import pyarrow as pa
-from lancedb.index import FTS
+from lancedb.index import FTS, IvfHnswSq
 
 from .chunks import CHUNKER_VERSION, chunk_post
 from .embed import Embedder
@@ -27,6 +27,11 @@ from .posts import Post, PostError, read_posts
 
 TABLE = "chunks"
 KEEP_VERSIONS_FOR = dt.timedelta(minutes=10)  # old versions to fall back on after a crash
+
+# Below this many chunks (about 4,000 posts) an exact scan of every vector answers in under
+# 30 ms on 2 cores; above it, an approximate index (docs/benchmarks/bench.md, section 3).
+VECTOR_INDEX_MIN_ROWS = 20_000
+ROWS_PER_PARTITION = 4_096
 
 Progress = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 
@@ -204,7 +209,7 @@ def sync(
     relinked = any(old_urls.get(p.id, p.url) != p.url for p in read.posts)  # base_url or pattern changed
     if old is not None and not changed and not deleted and not relinked:
         table, _ = open_table(index_dir)
-        ensure_fts(table)
+        ensure_indices(table)
         report.chunks = old.num_rows
         report.seconds = time.perf_counter() - started
         return report
@@ -221,7 +226,7 @@ def sync(
 
     db = connect(index_dir)
     table = db.create_table(TABLE, data, mode="overwrite")  # the single commit
-    ensure_fts(table)
+    ensure_indices(table)
     # Drafts were indexed before and are not wanted now: old versions would keep their text on
     # disk for KEEP_VERSIONS_FOR, so drop every old version at once (privacy over a fallback).
     purge = old is not None and not include_drafts and any(old.column("draft").to_pylist())
@@ -246,10 +251,18 @@ def relink(rows: pa.Table, posts: dict[str, Post]) -> pa.Table:
     return rows.set_column(rows.schema.get_field_index("url"), "url", pa.array(urls, pa.string()))
 
 
-def ensure_fts(table: Any) -> None:
-    """(Re)build the BM25 index when the latest version lacks one (a sync can die before it)."""
-    if not any(ix.index_type == "FTS" for ix in table.list_indices()):
+def ensure_indices(table: Any) -> None:
+    """(Re)build what the latest version lacks (a sync can die before it): the BM25 index, and
+    on a large blog an approximate vector index. Search works without either, only slower."""
+    kinds = {ix.index_type for ix in table.list_indices()}
+    if "FTS" not in kinds:
         table.create_index("text", config=FTS(), replace=True)
+    rows = table.count_rows()
+    if rows >= VECTOR_INDEX_MIN_ROWS and not kinds & {"IVF_HNSW_SQ", "IvfHnswSq"}:
+        # IVF partitions of ~4k vectors, each an HNSW graph of 8-bit vectors; search re-ranks
+        # the candidates with the full vectors (retrieve.REFINE), which brings back the recall.
+        config = IvfHnswSq(distance_type="cosine", num_partitions=max(1, rows // ROWS_PER_PARTITION))
+        table.create_index("vector", config=config, replace=True)
 
 
 def embed_posts(posts: list[Post], embedder: Embedder, progress: Progress | None) -> pa.Table:

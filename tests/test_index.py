@@ -14,6 +14,7 @@ from pathlib import Path
 
 
 from conftest import MYKAL_POSTS, SMALL_BLOG, needs_mykal, run_cli, write
+from localchat import index as index_module
 from localchat.index import open_table, sync
 from localchat.posts import read_posts
 from localchat.retrieve import build_where, search
@@ -96,6 +97,31 @@ def test_hybrid_search_finds_a_rare_term_dense_search_misses(tmp_path: Path, emb
 
     filtered = search(table, embedder, "garden", k=5, where=build_where(since="2024-01-01", tags=["garden"]))
     assert [h.post_id for h in filtered] == ["garden.md"]
+
+
+def test_large_blog_gets_a_vector_index_and_search_keeps_its_promises(tmp_path: Path, embedder, monkeypatch) -> None:
+    # The real threshold is 20,000 chunks; lowered here so a blog of 60 small posts crosses it.
+    monkeypatch.setattr(index_module, "VECTOR_INDEX_MIN_ROWS", 40)
+    topics = ["sourdough", "tomatoes", "hiking", "keyboards", "backups", "postgres", "rust", "coffee", "cycling", "chess"]
+    blog = {**POSTS, **{f"n{i:02d}.md": f"---\ntitle: Note {i} on {topics[i % 10]}\n---\nThoughts on {topics[i % 10]}, "
+                         f"part {i}: what I tried with {topics[i % 10]} and what I would change.\n" for i in range(60)}}
+    posts, index = make_posts(tmp_path / "posts", blog), tmp_path / "index"
+    report = sync(posts, index, embedder, include_drafts=True)
+    table, _ = open_table(index)
+    kinds = {ix.index_type for ix in table.list_indices()}
+    assert report.chunks >= 40 and "IvfHnswSq" in kinds and "FTS" in kinds
+
+    hits = search(table, embedder, "how often should I feed my starter", k=3)
+    assert hits[0].post_id == "bread.md" and hits[0].url.endswith("#feeding")
+    # The draft filter holds with the approximate index too, and the owner still finds the draft.
+    assert "secret.md" not in {h.post_id for h in search(table, embedder, "quit my job plans", k=10)}
+    assert "secret.md" in {h.post_id for h in search(table, embedder, "quit my job plans", k=10, include_drafts=True)}
+
+    # A sync that died after its commit but before the index: the next sync builds it again.
+    table.drop_index("vector_idx")
+    assert sync(posts, index, embedder, include_drafts=True).posts_embedded == 0
+    table, _ = open_table(index)
+    assert "IvfHnswSq" in {ix.index_type for ix in table.list_indices()}
 
 
 def test_drafts_indexed_on_request_are_still_filtered_for_readers(tmp_path: Path, embedder) -> None:

@@ -23,7 +23,7 @@ from conftest import write
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.errors import IndexProblem
-from localchat.index import ensure_fts, manifest_version, open_table, sync
+from localchat.index import ensure_indices, manifest_version, open_table, sync
 from localchat.retrieve import search
 from test_index import make_posts
 
@@ -100,7 +100,7 @@ def kill_during_compaction(index: Path, embedder, kills: int, seed: int = 99) ->
             pick = rng.randrange(len(TOPICS))
             assert search(table, embedder, f"notes on {TOPICS[pick]}", k=1, mode="dense")[0].post_id == \
                 f"{TOPICS[pick]}.md"
-            ensure_fts(table)  # what the next sync does; then BM25 must find the one post with the word
+            ensure_indices(table)  # what the next sync does; then BM25 must find the one post with the word
             assert [h.post_id for h in search(table, embedder, term(pick), k=1, mode="bm25")] == [f"{TOPICS[pick]}.md"]
     finally:
         server.kill()
