@@ -87,7 +87,10 @@ class Embedder:
     backend: str  # what actually runs: "onnx-int8", "onnx" or "torch"
     run: Callable[[list[str]], np.ndarray]  # one batch -> normalised float32 vectors
     count: Callable[[list[str]], list[int]]  # word pieces per text, no special tokens, no truncation
-    batch_size: int = 32  # ONNX Runtime is fastest with small batches (16), torch with larger ones
+    batch_size: int = 32  # texts per batch at most
+    # Word pieces per batch at most (0: no limit). ONNX Runtime runs fastest on ~1,000 at a time
+    # (a batch's activations then stay in cache): 1.4x the speed of 16 texts a batch on 2 cores.
+    batch_tokens: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def encode(self, texts: Sequence[str], batch_size: int | None = None, progress: Progress | None = None) -> np.ndarray:
@@ -96,13 +99,22 @@ class Embedder:
         between the batches of a long sync."""
         batch_size = batch_size or self.batch_size
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
-        for start in range(0, len(order), batch_size):
-            batch = order[start : start + batch_size]
+        if self.batch_tokens:  # padded length of a text: its word pieces (as truncated) + [CLS] and [SEP]
+            lengths = [min(n, self.max_tokens) + 2 for n in self.count_tokens(texts)]
+        else:
+            lengths = [len(t) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
+        start = 0
+        while start < len(order):
+            size = batch_size  # longest first: the batch's first text sets its padded length
+            if self.batch_tokens:
+                size = min(size, max(1, self.batch_tokens // lengths[order[start]]))
+            batch = order[start : start + size]
             with self._lock:  # one batch at a time keeps RSS flat and the cores undivided
                 out[batch] = self.run([texts[i] for i in batch])
+            start += len(batch)
             if progress:
-                progress(min(start + batch_size, len(texts)), len(texts))
+                progress(start, len(texts))
         return out
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
@@ -277,7 +289,8 @@ def onnx_embedder(path: Path, model_file: Path, label: str, pipeline: Pipeline, 
     def count(texts: list[str]) -> list[int]:
         return [len(e.ids) for e in counter.encode_batch(texts, add_special_tokens=False)]
 
-    return Embedder(label, pipeline.dim, pipeline.max_seq_length - 2, backend, run, count, batch_size=16)
+    return Embedder(label, pipeline.dim, pipeline.max_seq_length - 2, backend, run, count, batch_size=64,
+                    batch_tokens=1024)
 
 
 def export(path: Path, folder: Path, *, int8: bool) -> None:

@@ -80,6 +80,26 @@ def test_length_sorted_batches_keep_the_callers_order(torch_embedder, int8_embed
     assert torch_embedder.encode([]).shape == (0, torch_embedder.dim)
 
 
+def test_onnx_batches_hold_about_a_thousand_word_pieces(int8_embedder):
+    import dataclasses
+
+    texts = sample_texts(int8_embedder) + ["word " * 600]  # truncated to 254 pieces: padded to 256
+    seen: list[list[str]] = []
+
+    def run(batch: list[str]) -> np.ndarray:
+        seen.append(batch)
+        return int8_embedder.run(batch)
+
+    recording = dataclasses.replace(int8_embedder, run=run)
+    vectors = recording.encode(texts)
+    assert sorted(t for batch in seen for t in batch) == sorted(texts)  # each text embedded once
+    for batch in seen:  # longest first: the first text's padded length times the batch must fit the budget
+        longest = min(int8_embedder.count_tokens(batch[:1])[0], int8_embedder.max_tokens) + 2
+        assert longest * len(batch) <= int8_embedder.batch_tokens or len(batch) == 1
+    assert len(seen) > 2 and any(len(b) > 8 for b in seen)  # short texts go many at a time
+    assert np.allclose(vectors, int8_embedder.encode(texts))
+
+
 def test_int8_and_float_indexes_never_mix(tmp_path, torch_embedder, int8_embedder):
     assert int8_embedder.signature != torch_embedder.signature
     posts = tmp_path / "posts"
