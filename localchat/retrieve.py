@@ -8,6 +8,7 @@ also carries its cosine similarity to the question, which the relevance gate use
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ REFINE = 2
 # Identifiers like BME280, QX-7781 or pg_trgm: an exact match on one is near-certain relevance,
 # which neither an embedding nor BM25's tokenizer (it splits "QX-7781" in two) fully rewards.
 IDENTIFIER = re.compile(r"\b(?=[\w-]*\d[\w-]*[A-Za-z]|[\w-]*[A-Za-z][\w-]*\d|\w*_\w)[A-Za-z0-9][\w-]{2,}\b")
+BM25_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="localchat-bm25")
 COLUMNS = ["id", "post_id", "n", "title", "url", "post_url", "date", "tags", "type", "heading", "body", "text", "vector"]
 
 
@@ -82,9 +84,12 @@ def search(
 ) -> list[Hit]:
     """Top-k chunks for `query` (at most one per post when per_post). mode: hybrid|dense|bm25."""
     where = " AND ".join(w for w in [build_where(include_drafts=include_drafts), where] if w) or None
+    # BM25 needs no query vector: it runs in another thread while the question is embedded and
+    # the vectors searched (LanceDB releases the GIL), so a query costs the longer of the two.
+    bm25_rows = BM25_THREADS.submit(_bm25, table, query, where) if mode in ("hybrid", "bm25") else None
     qv = embedder.encode([query])[0]
     dense = _dense(table, qv, where) if mode in ("hybrid", "dense") else []
-    bm25 = _bm25(table, query, where) if mode in ("hybrid", "bm25") else []
+    bm25 = bm25_rows.result() if bm25_rows else []
 
     fused: dict[str, dict[str, Any]] = {}
     for source, rows in (("dense", dense), ("bm25", bm25)):
