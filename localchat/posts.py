@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import reprlib
 import tomllib
@@ -80,15 +81,19 @@ HANDLERS = [YAMLHandler(), TOMLHandler(), JSONHandler()]
 
 
 def find_post_files(root: Path) -> Iterator[Path]:
-    """Every post file under root, sorted, skipping hidden folders, node_modules and _index.md."""
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") or part in SKIP_DIRS for part in rel.parts[:-1]):
-            continue
-        if rel.name.startswith(".") or rel.name.startswith("_index."):
-            continue
-        if path.suffix.lower() in SUFFIXES and not path.is_dir():
-            yield path
+    """Every post file under root, sorted, skipping hidden folders, node_modules and _index.md.
+    Skipped folders are never entered (watch mode lists the tree every second, and --posts may
+    point at a whole site repository)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
+        for name in files:
+            if name.startswith(".") or name.startswith("_index."):
+                continue
+            path = Path(folder) / name
+            if path.suffix.lower() in SUFFIXES:
+                found.append(path)
+    yield from sorted(found)
 
 
 def read_posts(
