@@ -330,7 +330,13 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
 
     # A question the blog answers (the gate lets it through), and a follow-up to it.
     candidates = [q for q in questions if q["kind"] in ("fact", "paraphrase")] or [{"question": "What is this blog about?"}]
-    first = next((q["question"] for q in candidates if not engine.ask(q["question"]).refused), candidates[0]["question"])
+    # tok/s needs a real generation: the first of them whose answer runs to 24 tokens or more.
+    def long_answer(question: str) -> bool:
+        answer = engine.ask(question, seed=0)
+        return not answer.refused and answer.finish().timings.tokens >= 24
+
+    answered = [q["question"] for q in candidates if not engine.ask(q["question"]).refused] or [candidates[0]["question"]]
+    first = next((q for q in answered[:12] if long_answer(q)), answered[0])
     follow_up = "Can you tell me more about that?"
 
     def through_localchat(question: str, history: list[dict[str, str]], cold: bool) -> dict[str, Any]:
@@ -376,6 +382,22 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
         runs["second"].append(through_localchat(follow_up, history, cold=False))  # the prefix cache is warm
         runs["raw_second_cold"].append(through_raw(runs["second"][-1]["prompt"], runs["second"][-1]["stop"]))
 
+    # The second turn's gain depends on how much is new in it (the reply, excerpts not shown
+    # before): measure it over several conversations, each from a cold cache.
+    conversations = []
+    for question in answered[:6]:
+        say(f"llm: conversation “{question[:40]}…”")
+        one = through_localchat(question, [], cold=True)
+        history = [{"role": "user", "content": question}, {"role": "assistant", "content": one["text"]}]
+        two = through_localchat(follow_up, history, cold=False)
+        if one["refused"] or two["refused"]:
+            continue
+        shared_tokens = next((i for i, (a, b) in enumerate(zip(one["prompt"], two["prompt"])) if a != b),
+                             min(len(one["prompt"]), len(two["prompt"])))
+        conversations.append({"question": question, "first_ttft_ms": one["ttft_ms"], "second_ttft_ms": two["ttft_ms"],
+                              "first_prompt_tokens": len(one["prompt"]), "second_prompt_tokens": len(two["prompt"]),
+                              "cached_prefix": shared_tokens, "ratio": two["ttft_ms"] / one["ttft_ms"]})
+
     def median(name: str, key: str) -> float | None:
         values = [r[key] for r in runs[name] if r.get(key) is not None]
         return statistics.median(values) if values else None
@@ -390,6 +412,7 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
         "second_turn": {k: median("second", k) for k in ("ttft_ms", "retrieve_ms", "tokens", "tok_per_s")},
         "raw_second_prompt_cold": {k: median("raw_second_cold", k) for k in ("ttft_ms", "tokens", "tok_per_s")},
         "same_tokens": all(a["tokens"] == b["tokens"] for a, b in zip(runs["localchat"], runs["raw"])),
+        "conversations": conversations,
     }
     pairs = {
         "ttft_vs_raw": [a["ttft_ms"] / b["ttft_ms"] for a, b in zip(runs["localchat"], runs["raw"])],
@@ -397,7 +420,8 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
         "tok_s_vs_raw": [a["tok_per_s"] / b["tok_per_s"]
                          for a, b in [*zip(runs["localchat"], runs["raw"]), *zip(runs["second"], runs["raw_second_cold"])]
                          if a["tok_per_s"] and b["tok_per_s"] and min(a["tokens"], b["tokens"]) >= 16],
-        "second_vs_first": [b["ttft_ms"] / a["ttft_ms"] for a, b in zip(runs["localchat"], runs["second"])],
+        "second_vs_first": [c["ratio"] for c in conversations]
+        or [b["ttft_ms"] / a["ttft_ms"] for a, b in zip(runs["localchat"], runs["second"])],
         "second_warm_vs_cold": [a["ttft_ms"] / b["ttft_ms"] for a, b in zip(runs["second"], runs["raw_second_cold"])],
     }
     result["ratios"] = {k: statistics.median(v) if v else None for k, v in pairs.items()}  # median of per-pair ratios
@@ -548,12 +572,17 @@ def targets_table(r: dict[str, Any]) -> list[dict[str, Any]]:
                 None if None in hit else hit[0] >= hit[-1])
     if "llm" in r:
         ratios = r["llm"]["ratios"]
+
+        def within(key: str, target: str, above: bool) -> bool | None:
+            value = ratios[key]
+            return None if value is None else value >= TARGETS[target] if above else value <= TARGETS[target]
+
         add("TTFT vs raw llama-cpp-python", f"<= {TARGETS['ttft_ratio']}x", ratios["ttft_vs_raw"],
-            ratios["ttft_vs_raw"] <= TARGETS["ttft_ratio"], "x")
+            within("ttft_vs_raw", "ttft_ratio", False), "x")
         add("generation tok/s vs raw", f">= {TARGETS['tok_s_ratio']}x", ratios["tok_s_vs_raw"],
-            ratios["tok_s_vs_raw"] >= TARGETS["tok_s_ratio"], "x")
+            within("tok_s_vs_raw", "tok_s_ratio", True), "x")
         add("second-turn TTFT vs first", f"<= {TARGETS['second_turn_ratio']}x", ratios["second_vs_first"],
-            ratios["second_vs_first"] <= TARGETS["second_turn_ratio"], "x")
+            within("second_vs_first", "second_turn_ratio", False), "x")
     if "retrieval" in r:
         largest = r["retrieval"][max(r["retrieval"], key=int)]
         size = f"{largest['posts']:,} posts"
@@ -690,12 +719,23 @@ def write_markdown(r: dict[str, Any], path: Path) -> None:
                   "Ratios are medians of per-pair ratios (each localchat run against the raw run made right after "
                   "it): TTFT " + ratio_text(llm, "ttft_vs_raw") + ", tok/s (pairs with at least 16 tokens "
                   "generated, first and second turns) " + ratio_text(llm, "tok_s_vs_raw")
-                  + ", second turn vs first " + ratio_text(llm, "second_vs_first") + ".",
+                  + ", second turn vs first " + ratio_text(llm, "second_vs_first")
+                  + f" (over {len(llm.get('conversations', []))} conversations, below).",
                   "",
                   f"The second turn's prompt has {llm['second_prompt_tokens']} tokens, of which the first "
                   f"{llm['second_prompt_cached_prefix']} match the first turn's prompt (of {llm['prompt_tokens']}: the "
                   "conversation repeats the first question with its excerpts) and come from llama.cpp's prefix cache; "
                   "excerpts the first turn showed are not shown again."]
+        if llm.get("conversations"):
+            lines += ["", f"Second turns: each question from the set with an answer, then “{llm['follow_up']}”, "
+                      "the first turn from an empty cache. What the second turn must prefill is its prompt less "
+                      "the cached prefix (the reply, new excerpts, the question).", "",
+                      "| first question | first TTFT ms | prompt tokens | second TTFT ms | second prompt tokens | "
+                      "cached prefix | ratio |", "| --- | --- | --- | --- | --- | --- | --- |"]
+            for c in llm["conversations"]:
+                lines.append(f"| {c['question']} | {fmt(c['first_ttft_ms'], 0)} | {c['first_prompt_tokens']} | "
+                             f"{fmt(c['second_ttft_ms'], 0)} | {c['second_prompt_tokens']} | {c['cached_prefix']} | "
+                             f"{c['ratio']:.2f}x |")
     if "rss" in r:
         lines += ["", "## 5. Memory of `localchat serve`", "", "| embedder backend | ready after s | peak RSS idle MB | "
                   "peak RSS after one answer MB |", "| --- | --- | --- | --- |"]
