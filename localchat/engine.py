@@ -214,6 +214,7 @@ class Engine:
         self._vectors: tuple[Any, cat.PostVectors] = (None, cat.PostVectors())
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
         self.turns = TurnMemory()  # earlier questions as the model saw them, for llama.cpp's prefix cache
+        self._turns_for: Any = None  # the index version those excerpts came from
 
     # --- components, loaded on first use --------------------------------------------------
 
@@ -318,6 +319,10 @@ class Engine:
         route = self.retrieve(question, history, k=k)
         query, hits = route.query, route.hits
         timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
+        table = self.table
+        if self._turns_for != (table, table.version):
+            # The index changed (a post edited, deleted or made a draft): never repeat old excerpts.
+            self.turns, self._turns_for = TurnMemory(), (table, table.version)
         earlier = self.turns.recall(history)
         if route.kind == "catalog":
             self.turns.remember(history, question, Turn(user_message(question, []), [], earlier is not None))

@@ -175,6 +175,27 @@ def test_engine_keeps_excerpts_in_the_conversation(engine: Engine) -> None:
     other.close()
 
 
+def test_a_changed_index_forgets_the_excerpts_of_earlier_turns(tmp_path: Path, embedder, model) -> None:
+    # A post unpublished after the first turn must not come back through the remembered prompt.
+    config = Config(posts=make_posts(tmp_path / "posts"), index=tmp_path / "index", n_ctx=2048, max_tokens=8)
+    engine = Engine(config, embedder=embedder, model=model)
+    engine.sync()
+    first = engine.ask("How often should I feed my sourdough starter?", seed=1).finish()
+    assert first.sources[0].post_id == "bread.md"
+    history = [{"role": "user", "content": first.question}, {"role": "assistant", "content": first.text}]
+    again = engine.ask("How much flour does it get?", history, seed=1)
+    assert again.debug["history_with_excerpts"] is True
+    again.close()
+    bread = tmp_path / "posts" / "bread.md"
+    bread.write_text(bread.read_text().replace("---\n", "---\ndraft: true\n", 1))
+    assert engine.sync().drafts_skipped == 2
+    after = engine.ask("And how often do you water the tomatoes?", history, seed=1)
+    assert not after.refused and after.sources[0].post_id == "garden.md"
+    assert after.debug["history_with_excerpts"] is False  # the first turn goes back as plain text
+    assert "bread.md" not in {s.post_id for s in after.sources}
+    after.close()
+
+
 def test_two_threads_share_one_model_safely(engine: Engine) -> None:
     spans: dict[str, tuple[float, float]] = {}
     errors: list[BaseException] = []
