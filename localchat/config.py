@@ -34,7 +34,9 @@ class Config:
     n_ctx: int = 4096
     max_tokens: int = 512
     n_threads: int = 0  # 0 = every usable core
-    n_gpu_layers: int | None = None  # None = all layers when the build can offload, else 0
+    # None = all layers when the build can offload, else 0. With a CUDA build, 0 still lets llama.cpp
+    # use the GPU for prompt processing (docs/benchmarks/gpu.md); CUDA_VISIBLE_DEVICES= hides it.
+    n_gpu_layers: int | None = None
     chat_format: str = ""  # "" = the chat template inside the GGUF
     temperature: float = 0.2
     k: int = 5

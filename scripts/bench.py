@@ -793,9 +793,13 @@ def explain_misses(r: dict[str, Any]) -> list[str]:
                 f"{(1 - row['reached'] / TARGETS['index_vs_seed']) * 100:.0f} % short). The sync is all embedding "
                 "(reading, chunking, LanceDB and BM25 take well under a second of it), so the ratio is the backend's "
                 f"{ix['ratios']['backend_speedup']:.2f}x times the chunker's {ix['ratios']['chunking_speedup']:.2f}x. "
-                "Faster int8 would need the first layers' feed-forward outputs quantised too, which takes the worst "
-                "cosine to torch below 0.99 (0.985 measured); ONNX Runtime's int8 kernels also lose more than torch "
-                "does when other work takes the cores (in a side test on these cores they ran faster on 1 thread than on 2).")
+                "Batches are already sized by word pieces (~1,000 a batch, 1.3-1.4x faster than 16 texts a batch) and "
+                "ONNX Runtime's attention, GELU and layer-norm kernels are fused. Tried in side tests on these cores "
+                "and not kept: the first layers' feed-forward outputs in int8 too (worst cosine to torch 0.985, under "
+                "the 0.99 rule); ONNX Runtime's blockwise MatMulNBits weights (8-bit: 1.4x slower; 4-bit: cosine "
+                "0.95); spinning worker threads (+2 %); two single-threaded runs at once instead of one run on two "
+                "threads (+1-3 %, within the noise, and a slower query embedding). What remains is the int8 model "
+                f"itself over {ix['tokens_embedded']['localchat']:,} word pieces.")
         elif what.startswith("retrieval p") and "retrieval" in r and not any("vector" in n for n in notes):
             largest = r["retrieval"][max(r["retrieval"], key=int)]
             exact = largest.get("exact_scan")
