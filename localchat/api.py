@@ -79,6 +79,23 @@ def parse_messages(body: Any) -> tuple[str, list[dict[str, str]]]:
     return turns[-1]["content"], turns[:-1]
 
 
+def parse_max_tokens(body: dict[str, Any]) -> int | None:
+    """OpenAI's `max_tokens` (or `max_completion_tokens`): it may shorten an answer, never
+    lengthen it past the server's own limit."""
+    value = body.get("max_completion_tokens", body.get("max_tokens"))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputTooLong("max_tokens must be a positive whole number.")
+    return value
+
+
+def finish_reason(answer: Answer) -> str:
+    """OpenAI's words: "length" when the answer was cut at its token limit, else "stop"."""
+    limit = answer.debug.get("max_tokens")
+    return "length" if limit and answer.timings.tokens >= limit else "stop"
+
+
 def sources_field(answer: Answer) -> list[dict[str, Any]]:
     """The sources, with titles and snippets as inert as the answer: they quote posts, and a
     post can be poisoned too."""
@@ -104,8 +121,9 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
         try:
             body = json.loads(raw)
             question, history = parse_messages(body)
+            max_tokens = parse_max_tokens(body)
             key = request.client.host if request.client else "?"
-            answer = await run_in_threadpool(service.ask, key, question, history)
+            answer = await run_in_threadpool(service.ask, key, question, history, max_tokens)
         except json.JSONDecodeError:
             return error(400, "The body is not valid JSON.", "invalid_request_error")
         except LocalchatError as exc:
@@ -120,7 +138,7 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             answer.close()
         return JSONResponse({
             **meta, "object": "chat.completion",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": safe_markdown(answer.text)}, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": safe_markdown(answer.text)}, "finish_reason": finish_reason(answer)}],
             "usage": {"completion_tokens": answer.timings.tokens},
             "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
         })
@@ -149,7 +167,7 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
             yield chunk({"content": piece})
         # Deltas are raw tokens: render them as plain text while they arrive, then swap in this
         # sanitised markdown (an image or script link can only be judged once it is complete).
-        yield chunk({}, "stop", citations=answer.citations, safe_content=safe_markdown(answer.text))
+        yield chunk({}, finish_reason(answer), citations=answer.citations, safe_content=safe_markdown(answer.text))
         yield "data: [DONE]\n\n"
     finally:
         answer.close()

@@ -312,8 +312,10 @@ class Engine:
         return Route("catalog", query, q, entries=chosen[:shown], total=len(chosen))
 
     def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
-            seed: int | None = None) -> Answer:
-        """Retrieve, gate, build the prompt and return a streaming Answer. Raises InputTooLong."""
+            seed: int | None = None, max_tokens: int | None = None) -> Answer:
+        """Retrieve, gate, build the prompt and return a streaming Answer. Raises InputTooLong.
+        `max_tokens` can shorten an answer, never lengthen it past the config's (the prompt's
+        budget leaves room for that many)."""
         question = check_question(question)
         started = time.perf_counter()
         route = self.retrieve(question, history, k=k)
@@ -351,7 +353,8 @@ class Engine:
                         "dropped": prompt.dropped, "retrieval_query": query, "route": route.kind,
                         "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained}
         answer.related = self.related([s.post_id for s in sources])
-        answer._pieces = self._generate(answer, prompt, model, started, seed)
+        answer.debug["max_tokens"] = min(max_tokens or self.config.max_tokens, self.config.max_tokens)
+        answer._pieces = self._generate(answer, prompt, model, started, seed, answer.debug["max_tokens"])
         return answer
 
     def rewrite(self, question: str, history: Sequence[Message]) -> str:
@@ -399,14 +402,14 @@ class Engine:
         answer._pieces = iter([text])
         return answer
 
-    def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None) -> Iterator[str]:
+    def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None,
+                  max_tokens: int) -> Iterator[str]:
         tokens, stop = model.render(prompt.messages)
         assert len(tokens) <= prompt.budget, "prompt over budget"  # build_prompt guarantees it
         citations = CitationFilter([e.n for e in prompt.excerpts])
         parts: list[str] = []
         first_at = None
-        stream = model.stream(tokens, stop, max_tokens=self.config.max_tokens, temperature=self.config.temperature,
-                              seed=seed)
+        stream = model.stream(tokens, stop, max_tokens=max_tokens, temperature=self.config.temperature, seed=seed)
         try:
             for piece in stream:
                 if first_at is None:

@@ -33,7 +33,7 @@ class Service:
     last_sync_at: dt.datetime | None = None
     _sync_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def ask(self, key: str, question: str, history: Sequence[Message] = ()) -> Answer:
+    def ask(self, key: str, question: str, history: Sequence[Message] = (), max_tokens: int | None = None) -> Answer:
         """Check the limits, then answer. The returned Answer holds a place in the line for the
         model until it is finished or closed."""
         self.rate.check(key)
@@ -45,7 +45,7 @@ class Service:
                  for m in list(history)[-MAX_HISTORY_TURNS:] if m.get("role") in ("user", "assistant")]
         release = self.admission.take()
         try:
-            answer = self.engine.ask(question, turns)
+            answer = self.engine.ask(question, turns, max_tokens=max_tokens)
         except BaseException:
             release()
             raise

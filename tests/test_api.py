@@ -34,7 +34,8 @@ def test_completion_has_the_openai_shape_and_the_sources(owner_app) -> None:
     assert data["object"] == "chat.completion" and data["id"].startswith("chatcmpl-")
     choice = data["choices"][0]
     assert choice["message"]["role"] == "assistant" and choice["message"]["content"]
-    assert choice["finish_reason"] == "stop" and data["refused"] is False
+    cut = data["usage"]["completion_tokens"] >= 40  # the test server's max_tokens
+    assert choice["finish_reason"] == ("length" if cut else "stop") and data["refused"] is False
     assert data["sources"][0]["title"] == "Raspberry Pi Weather Station"
     assert data["sources"][0]["url"].startswith("/posts/weather/")
 
@@ -50,7 +51,16 @@ def test_streaming_sends_sources_first_then_pieces_then_done(owner_app) -> None:
     assert first["object"] == "chat.completion.chunk" and first["choices"][0]["delta"]["role"] == "assistant"
     assert first["sources"][0]["title"] == "Raspberry Pi Weather Station"
     assert len(pieces) > 2 and all("content" in p["choices"][0]["delta"] for p in pieces)
-    assert last["choices"][0]["finish_reason"] == "stop"
+    assert last["choices"][0]["finish_reason"] in ("stop", "length")
+
+
+def test_max_tokens_shortens_an_answer_but_never_lengthens_it(owner_app) -> None:
+    short = ask(owner_app.url, WEATHER, max_tokens=3).json()
+    assert short["usage"]["completion_tokens"] == 3 and short["choices"][0]["finish_reason"] == "length"
+    capped = ask(owner_app.url, WEATHER, max_tokens=100_000, temperature=0).json()  # the server's 40 rule
+    assert capped["usage"]["completion_tokens"] <= 40
+    bad = ask(owner_app.url, WEATHER, max_tokens=0)
+    assert bad.status_code == 400 and "max_tokens" in bad.json()["error"]["message"]
 
 
 def test_a_question_the_blog_does_not_cover_is_refused(owner_app) -> None:
