@@ -241,6 +241,17 @@ def draft_reason(metadata: dict[str, Any], rel: PurePosixPath, today: dt.date) -
     for value in values.get("permalink", []):  # Eleventy: `permalink: false` means never built
         if value is False:
             return "permalink: false"
+    for value in values.get("headless", []):  # Hugo: a headless bundle is never rendered as a page
+        flag = parse_bool(value)
+        if flag is None:
+            return f"headless value {short_repr(value)} is unclear"
+        if flag:
+            return "headless: true"
+    for key in ("_build", "build"):  # Hugo build options (`build` since 0.145): render never/false
+        for value in values.get(key, []):
+            render = lower_keys(value).get("render") if isinstance(value, dict) else None
+            if render is not None and (render is False or clean_str(render).lower() in ("never", "false")):
+                return f"{key}.render: {short_repr(render)}"
     for key in DATE_KEYS:
         for value in values.get(key, []):
             day = to_date(value)
