@@ -214,7 +214,6 @@ class Engine:
         self._vectors: tuple[Any, cat.PostVectors] = (None, cat.PostVectors())
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
         self.turns = TurnMemory()  # earlier questions as the model saw them, for llama.cpp's prefix cache
-        self._turns_for: Any = None  # the index version those excerpts came from
 
     # --- components, loaded on first use --------------------------------------------------
 
@@ -277,6 +276,8 @@ class Engine:
         version = (table, table.version, self.include_drafts)  # a re-opened table may restart its numbering
         if self._catalog[0] != version:
             self._catalog = (version, cat.load(table, include_drafts=self.include_drafts))
+            # A post may have been edited, deleted or made a draft: never repeat excerpts from before.
+            self.turns = TurnMemory()
         return self._catalog[1]
 
     def related(self, post_ids: Sequence[str], n: int = 3) -> list[Entry]:
@@ -321,18 +322,16 @@ class Engine:
         route = self.retrieve(question, history, k=k)
         query, hits = route.query, route.hits
         timings = Timings(retrieve_ms=(time.perf_counter() - started) * 1000)
-        table = self.table
-        if self._turns_for != (table, table.version):
-            # The index changed (a post edited, deleted or made a draft): never repeat old excerpts.
-            self.turns, self._turns_for = TurnMemory(), (table, table.version)
+        # retrieve() read the catalog, which empties the memory when the index changed
         earlier = self.turns.recall(history)
+        unprompted = Turn(user_message(question, []), [], earlier is not None)  # no excerpts: a catalog answer or a refusal
         if route.kind == "catalog":
-            self.turns.remember(history, question, Turn(user_message(question, []), [], earlier is not None))
+            self.turns.remember(history, question, unprompted)
             return self._catalog_answer(question, route, timings)
 
         best = max((h.similarity for h in hits), default=-1.0)
         if best < self.config.min_similarity:
-            self.turns.remember(history, question, Turn(user_message(question, []), [], earlier is not None))
+            self.turns.remember(history, question, unprompted)
             refusal = self._refusal(question, hits, best, timings)
             refusal.debug["retrieval_query"] = query
             return refusal
