@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import finish  # noqa: E402 - scripts/report.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = {
     "sync": ("tests/test_index.py::test_kill_9_mid_sync_leaves_old_or_new_state", "LOCALCHAT_CRASH_KILLS",
@@ -50,10 +52,7 @@ def main() -> int:
             if run.returncode:
                 result[name]["output"] = run.stdout[-3000:]
     result["ok"] = all(r["passed"] for r in result.values())
-    print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2))
-    return 0 if result["ok"] else 1
+    return finish(result, args.json)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from canary import UNREADABLE, CanaryBlog, make_canary_blog  # noqa: E402
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
 from localchat.index import open_table, sync  # noqa: E402
+from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 
 def shown(answer) -> str:
@@ -112,10 +113,7 @@ def main() -> int:
                     and result["index_without_drafts"]["tokens_in_index_files"] == 0
                     and all(result[k]["leaks"] == 0 for k in checked)
                     and result["contrast_owner_with_drafts"]["leaks"] > 0)
-    print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2))
-    return 0 if result["ok"] else 1
+    return finish(result, args.json)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ Results: docs/benchmarks/long-input.md. CI asserts the behaviour, not the time
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
 from localchat.errors import InputTooLong  # noqa: E402
 from localchat.prompt import build_prompt  # noqa: E402
+from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 MEGABYTE = "Tell me about sourdough. " * 42_000  # 1,050,000 characters
 
@@ -96,10 +96,7 @@ def main() -> int:
                              "budget": budget, "dropped": prompt.dropped}
     result["ok"] = (result["engine_cold"]["max_ms"] < 100 and result["engine_warm"]["max_ms"] < 100
                     and not result["cli_128k"]["traceback"] and result["cli_128k"]["exit"] == 1)
-    print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2))
-    return 0 if result["ok"] else 1
+    return finish(result, args.json)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 import localchat  # noqa: E402,F401 - offline environment first
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
+from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 # The bound we promise: after warm-up, under 20 KB per question on the fitted line, and under
 # 64 MB between the lowest and highest sample (allocator noise and llama.cpp's buffers included).
@@ -113,10 +114,7 @@ def main() -> int:
         "rss_kb": samples,
     }
     result["ok"] = fitted < MAX_SLOPE_KB and growth_mb < MAX_GROWTH_MB
-    print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2))
-    return 0 if result["ok"] else 1
+    return finish(result, args.json)
 
 
 if __name__ == "__main__":
