@@ -126,6 +126,16 @@ def run_python(code: str, cache: Path, env: dict | None = None) -> subprocess.Co
                           timeout=600, env=full_env, cwd=ROOT)
 
 
+# Load the default embedder, embed a question, and say whether torch had to be imported for it.
+LOAD_AND_EMBED = """
+import sys
+from localchat.embed import load_embedder
+e = load_embedder()
+v = e.encode(["How do you make cold brew?"])
+print(e.backend, v.shape[1], "torch" in sys.modules)
+"""
+
+
 def test_first_export_works_offline_and_later_loads_need_no_torch(tmp_path):
     cache = tmp_path / "cache"
     first = run_python(
@@ -151,30 +161,12 @@ def test_first_export_works_offline_and_later_loads_need_no_torch(tmp_path):
     shutil.copytree(folder, stale)  # as if an older export version were still there
     shutil.rmtree(folder)  # so the next load exports again
 
-    again = run_python(
-        """
-        import sys
-        from localchat.embed import load_embedder
-        e = load_embedder()
-        v = e.encode(["How do you make cold brew?"])
-        print(e.backend, v.shape[1], "torch" in sys.modules)
-        """,
-        cache,
-    )
+    again = run_python(LOAD_AND_EMBED, cache)
     assert again.returncode == 0, again.stderr
     assert again.stdout.split() == ["onnx-int8", "384", "True"]  # it exported again, with torch
     assert not stale.exists() and folder.is_dir()  # the superseded export is gone
 
-    third = run_python(
-        """
-        import sys
-        from localchat.embed import load_embedder
-        e = load_embedder()
-        v = e.encode(["How do you make cold brew?"])
-        print(e.backend, v.shape[1], "torch" in sys.modules)
-        """,
-        cache,
-    )
+    third = run_python(LOAD_AND_EMBED, cache)
     assert third.returncode == 0, third.stderr
     assert third.stdout.split() == ["onnx-int8", "384", "False"]  # the cached model runs without torch
 
