@@ -69,6 +69,7 @@ def sources_markdown(answer: Answer) -> str:
     lines = [head]
     for s in answer.sources:
         date = f" · {s.date}" if s.date else ""
+        date += f" (updated {s.updated})" if s.updated and s.updated > s.date else ""
         snippet = safe_markdown(s.snippet).replace("\n", " ")
         lines.append(f"{s.n}. {link(s.title, s.url)}{date}\n   > {snippet}")
     if answer.related:
@@ -110,6 +111,12 @@ def status_markdown(service: Service) -> str:
     if report and at:
         lines.append(f"Last sync {at:%H:%M:%S}: {report.posts_embedded} re-embedded, "
                      f"{report.posts_deleted} removed, {report.drafts_skipped} drafts kept out, {report.seconds:.1f}s.")
+        if report.url_rule:
+            lines.append(safe_markdown(report.url_rule))
+        if report.undated:
+            lines.append(f"⚠️ **{report.undated} posts have no date.** Questions like “your latest post” or “what did you "
+                         "write in 2023?” cannot place them. Give them a `date:` in their frontmatter, a "
+                         "`YYYY-MM-DD-` file name, or keep the blog in git.")
         for e in report.errors[:20]:
             lines.append(f"- ⚠️ `{e.path}`: {e.reason}")
     return "\n\n".join(lines)

@@ -14,7 +14,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body"]
+CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body",
+                   "updated", "date_source", "authors"]
 DESCRIPTION_CHARS = 240
 # Related = close in text or in the author's own grouping. On mykal.codes whole-post cosine
 # similarities of unrelated pairs sit around 0.1 (median) to 0.3 (90th percentile).
@@ -33,9 +34,20 @@ class Entry:
     description: str  # the frontmatter description, else the post's first paragraph
     words: int
     draft: bool = False
+    updated: str = ""
+    date_source: str = ""  # where the date came from (dates.py); "" when undated
+    authors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_post(cls, post: Any) -> "Entry":
+        """The entry a sync would write for this post (posts.Post), without an index."""
+        return cls(post.id, post.title, post.url, post.date, list(post.tags), post.type,
+                   post.description or first_paragraph(post.body), len(post.body.split()), post.draft,
+                   post.updated, post.date_source, list(post.authors))
 
     def to_dict(self) -> dict[str, Any]:
         return {"post_id": self.post_id, "title": self.title, "url": self.url, "date": self.date,
+                "updated": self.updated, "date_source": self.date_source, "authors": self.authors,
                 "tags": self.tags, "type": self.type, "description": self.description, "words": self.words}
 
 
@@ -64,7 +76,8 @@ def load(table: Any, *, include_drafts: bool = False) -> list[Entry]:
     where = "n = 0" + ("" if include_drafts else " AND draft = false")
     entries = [
         Entry(r["post_id"], r["title"], r["post_url"], r["date"] or "", list(r["tags"] or []), r["type"] or "post",
-              r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]))
+              r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]),
+              r["updated"] or "", r["date_source"] or "", list(r["authors"] or []))
         for r in _scan(table, where, CATALOG_COLUMNS)
     ]
     return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
@@ -122,11 +135,21 @@ def top_tags(entries: Sequence[Entry], n: int = 8) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
+def blog_author(entries: Sequence[Entry], configured: str = "", site_author: str = "") -> str:
+    """Who writes this blog: the owner's setting, else the most common frontmatter author, else
+    the author in the site generator's config."""
+    if configured:
+        return configured
+    counts = Counter(a for e in entries for a in dict.fromkeys(e.authors))
+    return min(counts, key=lambda a: (-counts[a], a)) if counts else site_author
+
+
 def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5) -> dict[str, Any]:
     """What this blog covers: post count, date span, types, top tags with counts, latest posts."""
     dates = sorted(e.date for e in entries if e.date)
     return {
         "posts": len(entries),
+        "undated": sum(1 for e in entries if not e.date),
         "first": dates[0] if dates else "",
         "last": dates[-1] if dates else "",
         "types": dict(Counter(e.type for e in entries).most_common()),

@@ -145,6 +145,11 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         data.pop("messages")
         print(json.dumps(data))
     else:
+        print(report.url_rule, file=sys.stderr)
+        if report.posts_indexed:
+            sources = ", ".join(f"{n} {source}" for source, n in report.date_sources.items())
+            print(f"dates: {sources or 'none found'}" + (f"; {report.undated} posts undated" if report.undated else ""),
+                  file=sys.stderr)
         for message in report.messages:
             print(message, file=sys.stderr)
         for error in report.errors:

@@ -21,10 +21,12 @@ class Config:
     posts: Path = Path("posts")
     index: Path = Path(".localchat")
     include_drafts: bool = False
-    base_url: str = ""
+    base_url: str = ""  # "" = the site's own, from its generator config (site.py), if any
+    # "" = the rule of the site's generator config, else /posts/{slug}/. A pattern set here wins:
     # {slug}: frontmatter slug or file name; {path}: path under posts/ without extension;
     # {year} {month} {day}: from the post's date.
-    url_pattern: str = "/posts/{slug}/"
+    url_pattern: str = ""
+    author: str = ""  # the blog's author; "" = the most common frontmatter author, else the site config's
     embedder: str = ""  # "" = the bundled all-MiniLM-L6-v2
     # auto = onnx-int8 when ONNX Runtime is installed, else torch; see localchat/embed.py
     embed_backend: str = "auto"  # auto | onnx-int8 | onnx | torch

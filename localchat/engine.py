@@ -30,6 +30,7 @@ from .llm import Message, Model, load_model
 from .models import resolve_model
 from .prompt import SYSTEM_PROMPT, Prompt, Turn, TurnMemory, build_prompt, user_message
 from .retrieve import Hit, build_where, search
+from .site import Site, detect_site
 
 MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
 SNIPPET_CHARS = 280
@@ -49,6 +50,7 @@ class Source:
     snippet: str
     post_id: str
     heading: str = ""
+    updated: str = ""  # when the post was last changed, if the blog says (frontmatter or git)
 
 
 @dataclass
@@ -99,7 +101,7 @@ class Answer:
         return {
             "answer": self.text,
             "sources": [
-                {"n": s.n, "title": s.title, "url": s.url, "date": s.date, "score": round(s.score, 5),
+                {"n": s.n, "title": s.title, "url": s.url, "date": s.date, "updated": s.updated, "score": round(s.score, 5),
                  "similarity": round(s.similarity, 4), "snippet": s.snippet}
                 for s in self.sources
             ],
@@ -176,7 +178,8 @@ def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 def to_source(n: int, hit: Hit) -> Source:
-    return Source(n, hit.title, hit.url, hit.date, hit.score, hit.similarity, snippet(hit.body), hit.post_id, hit.heading)
+    return Source(n, hit.title, hit.url, hit.date, hit.score, hit.similarity, snippet(hit.body), hit.post_id, hit.heading,
+                  hit.updated)
 
 
 # Words that lean on an earlier turn: "how long does *it* take?", "*and* the second one?"
@@ -214,6 +217,7 @@ class Engine:
         self._vectors: tuple[Any, cat.PostVectors] = (None, cat.PostVectors())
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
         self.turns = TurnMemory()  # earlier questions as the model saw them, for llama.cpp's prefix cache
+        self._site: Site | None = None  # the blog's generator config, read when first needed
 
     # --- components, loaded on first use --------------------------------------------------
 
@@ -279,6 +283,14 @@ class Engine:
             # A post may have been edited, deleted or made a draft: never repeat excerpts from before.
             self.turns = TurnMemory()
         return self._catalog[1]
+
+    @property
+    def author(self) -> str:
+        """Who writes this blog, so a question may name them: the `author` setting, else the most
+        common frontmatter author, else the author in the site generator's config."""
+        if self._site is None:
+            self._site = detect_site(self.config.posts)
+        return cat.blog_author(self.catalog(), self.config.author, self._site.author)
 
     def related(self, post_ids: Sequence[str], n: int = 3) -> list[Entry]:
         table = self.table
@@ -382,7 +394,7 @@ class Engine:
             text = meta.render_overview(cat.overview(self.catalog()))
         else:
             text = meta.render(q, route.entries, route.total)
-        sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id)
+        sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id, updated=e.updated)
                    for i, e in enumerate(route.entries, 1)]
         answer = Answer(question, sources, refused=not route.entries, text=text, timings=timings)
         answer.debug = {"route": "catalog", "meta": asdict(q), "total": route.total}

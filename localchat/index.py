@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections import Counter
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, Callable
 
 import lancedb
 import pyarrow as pa
+import pyarrow.compute as pc
 from lancedb.index import FTS, IvfHnswSq
 
 from .chunks import CHUNKER_VERSION, chunk_post
@@ -45,6 +47,9 @@ class SyncReport:
     drafts_skipped: int = 0
     errors: list[PostError] = field(default_factory=list)
     seconds: float = 0.0
+    undated: int = 0  # indexed posts with no date anywhere: whole-blog questions cannot place them
+    date_sources: dict[str, int] = field(default_factory=dict)  # {"frontmatter:date": 70, "git": 3, …}
+    url_rule: str = ""  # which URL rule is used, from which file (one line)
     messages: list[str] = field(default_factory=list)  # rebuilds, repairs: things to tell the user
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +67,9 @@ def schema(dim: int, signature: str) -> pa.Schema:
         ("url", pa.string()),  # the post's url + #anchor of the chunk's heading
         ("post_url", pa.string()),
         ("date", pa.string()),
+        ("date_source", pa.string()),
+        ("updated", pa.string()),
+        ("authors", pa.list_(pa.string())),
         ("tags", pa.list_(pa.string())),
         ("type", pa.string()),
         ("description", pa.string()),
@@ -182,23 +190,29 @@ def sync(
     *,
     include_drafts: bool = False,
     base_url: str = "",
-    url_pattern: str = "/posts/{slug}/",
+    url_pattern: str = "",
     progress: Progress | None = None,
 ) -> SyncReport:
     """Bring the index in line with the posts folder, embedding only new and changed posts."""
     started = time.perf_counter()
     read = read_posts(posts_dir, include_drafts=include_drafts, base_url=base_url, url_pattern=url_pattern)
     report = SyncReport(drafts_skipped=len(read.drafts_skipped), errors=read.errors)
+    report.undated = sum(1 for p in read.posts if not p.date)
+    report.date_sources = dict(Counter(p.date_source for p in read.posts if p.date_source).most_common())
+    report.url_rule = read.site.describe(base_url, url_pattern)
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     old, report.messages = read_existing(index_dir, embedder.signature)
+    report.messages = read.site.problems + report.messages
 
     old_hashes: dict[str, str] = {}
-    old_urls: dict[str, str] = {}
+    old_meta: dict[str, dict[str, Any]] = {}
     if old is not None:
+        old = with_columns(old, schema(embedder.dim, embedder.signature))
         old_ids = old.column("post_id").to_pylist()
         old_hashes = dict(zip(old_ids, old.column("post_hash").to_pylist()))
-        old_urls = dict(zip(old_ids, old.column("post_url").to_pylist()))
+        firsts = old.filter(pc.equal(old.column("n"), 0)).select(["post_id", *POST_COLUMNS]).to_pylist()
+        old_meta = {row.pop("post_id"): row for row in firsts}
     current = {p.id: p for p in read.posts}
     changed = [p for p in read.posts if old_hashes.get(p.id) != p.hash]
     deleted = [pid for pid in old_hashes if pid not in current]
@@ -206,8 +220,9 @@ def sync(
     report.posts_embedded = len(changed)
     report.posts_deleted = len(deleted)
 
-    relinked = any(old_urls.get(p.id, p.url) != p.url for p in read.posts)  # base_url or pattern changed
-    if old is not None and not changed and not deleted and not relinked:
+    # a new URL rule, a git date, a category: metadata changes re-label rows, never re-embed them
+    relabelled = any(p.id in old_meta and old_meta[p.id] != post_columns(p) for p in read.posts)
+    if old is not None and not changed and not deleted and not relabelled:
         table, _ = open_table(index_dir)
         ensure_indices(table)
         report.chunks = old.num_rows
@@ -220,7 +235,7 @@ def sync(
     if old is not None:
         keep = [pid in current and old_hashes[pid] == current[pid].hash for pid in old_ids]
         kept = old.filter(pa.array(keep, pa.bool_())).select(target.names).cast(target)
-        parts.insert(0, relink(kept, current))
+        parts.insert(0, relabel(kept, current))
     data = pa.concat_tables(parts).sort_by([("post_id", "ascending"), ("n", "ascending")])
     data = data.replace_schema_metadata(target.metadata)
 
@@ -243,11 +258,31 @@ def sync(
     return report
 
 
-def relink(rows: pa.Table, posts: dict[str, Post]) -> pa.Table:
-    """Refresh the URLs of kept rows from the current posts (no re-embedding needed)."""
-    post_urls = [posts[pid].url for pid in rows.column("post_id").to_pylist()]
-    urls = [u + (f"#{a}" if a else "") for u, a in zip(post_urls, rows.column("anchor").to_pylist())]
-    rows = rows.set_column(rows.schema.get_field_index("post_url"), "post_url", pa.array(post_urls, pa.string()))
+# What a row carries of its post besides the embedded text: refreshed on every sync.
+POST_COLUMNS = ["title", "post_url", "date", "date_source", "updated", "authors", "tags", "type", "description"]
+
+
+def post_columns(post: Post) -> dict[str, Any]:
+    return {"title": post.title, "post_url": post.url, "date": post.date, "date_source": post.date_source,
+            "updated": post.updated, "authors": post.authors, "tags": post.tags, "type": post.type,
+            "description": post.description}
+
+
+def with_columns(rows: pa.Table, target: pa.Schema) -> pa.Table:
+    """An index written before a column existed gets it empty (relabel fills it): no re-embedding."""
+    for name in target.names:
+        if name not in rows.column_names:
+            rows = rows.append_column(target.field(name), pa.nulls(rows.num_rows, target.field(name).type))
+    return rows
+
+
+def relabel(rows: pa.Table, posts: dict[str, Post]) -> pa.Table:
+    """Refresh the post metadata and URLs of kept rows from the current posts."""
+    ids = rows.column("post_id").to_pylist()
+    for name in POST_COLUMNS:
+        values = [post_columns(posts[pid])[name] for pid in ids]
+        rows = rows.set_column(rows.schema.get_field_index(name), name, pa.array(values, rows.schema.field(name).type))
+    urls = [posts[pid].url + (f"#{a}" if a else "") for pid, a in zip(ids, rows.column("anchor").to_pylist())]
     return rows.set_column(rows.schema.get_field_index("url"), "url", pa.array(urls, pa.string()))
 
 
@@ -276,13 +311,8 @@ def embed_posts(posts: list[Post], embedder: Embedder, progress: Progress | None
                     "id": f"{post.id}#{chunk.n}",
                     "post_id": post.id,
                     "n": chunk.n,
-                    "title": post.title,
                     "url": post.url + (f"#{chunk.anchor}" if chunk.anchor else ""),
-                    "post_url": post.url,
-                    "date": post.date,
-                    "tags": post.tags,
-                    "type": post.type,
-                    "description": post.description,
+                    **post_columns(post),
                     "words": words,
                     "heading": chunk.heading,
                     "anchor": chunk.anchor,

@@ -19,17 +19,22 @@ from typing import Any, Iterator
 import frontmatter
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from . import dates
+from .dates import DATE_KEYS, to_date
 from .errors import PostsNotFound
+from .git import git_dates
+from .site import DEFAULT_PATTERN, PostInfo, Site, author_name, detect_site, pattern_path, site_path
 
 SUFFIXES = {".md", ".markdown", ".mdx"}
 SKIP_DIRS = {"node_modules"}
 MAX_BYTES = 5 * 1024 * 1024  # a post longer than ~1M words is not a post
 # Keys are matched case-insensitively (Hugo does: `Draft: true` is a draft there).
-DATE_KEYS = ("date", "pubdate", "publishdate", "published", "publish_date", "created")
 EXPIRY_KEYS = ("expirydate", "expiry_date", "unpublishdate", "unpublish_date")  # Hugo: gone after this day
 PUBLISHED_STATUS = {"published", "publish", "public", "live", "active"}
 TRUE_WORDS = {"true", "yes", "y", "on", "1"}
 FALSE_WORDS = {"false", "no", "n", "off", "0"}
+# A top folder that names no category: the posts folder itself, one inside it, or a year
+GENERIC_FOLDERS = {"posts", "post", "blog", "articles", "content", "notes", "entries", "src", "pages"}
 # Frontmatter values shown in a reason are cut short: YAML aliases can nest a tiny file into a
 # structure with billions of elements, and a plain repr() of it would never finish.
 _short = reprlib.Repr()
@@ -42,13 +47,16 @@ class Post:
     path: Path
     title: str
     date: str  # ISO yyyy-mm-dd, or "" when the post has none
-    tags: list[str]
+    tags: list[str]  # tags, then categories
     type: str
     description: str
     url: str
     draft: bool
     body: str  # markdown without frontmatter
-    hash: str  # changes whenever anything we index from this post changes
+    hash: str  # changes whenever anything we embed from this post changes
+    date_source: str = ""  # where the date came from: frontmatter:<key>, filename, path, url, folders, git
+    updated: str = ""  # ISO, or ""
+    authors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +70,7 @@ class ReadResult:
     posts: list[Post] = field(default_factory=list)  # published posts (and drafts if asked for)
     drafts_skipped: list[str] = field(default_factory=list)  # ids only: a draft's text goes nowhere
     errors: list[PostError] = field(default_factory=list)
+    site: Site = field(default_factory=Site)  # the generator and URL rule found for this blog
 
 
 class TOMLHandler(BaseHandler):
@@ -81,7 +90,8 @@ HANDLERS = [YAMLHandler(), TOMLHandler(), JSONHandler()]
 
 
 def find_post_files(root: Path) -> Iterator[Path]:
-    """Every post file under root, sorted, skipping hidden folders, node_modules and _index.md.
+    """Every post file under root, sorted, skipping hidden folders, node_modules, section pages
+    (_index.md) and the listing page at the top (index.md there is the blog's index, not a post).
     Skipped folders are never entered (watch mode lists the tree every second, and --posts may
     point at a whole site repository)."""
     found = []
@@ -89,6 +99,8 @@ def find_post_files(root: Path) -> Iterator[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS]
         for name in files:
             if name.startswith(".") or name.startswith("_index."):
+                continue
+            if folder == str(root) and Path(name).stem.lower() == "index":  # the blog's own listing page
                 continue
             path = Path(folder) / name
             if path.suffix.lower() in SUFFIXES:
@@ -101,19 +113,23 @@ def read_posts(
     *,
     include_drafts: bool = False,
     base_url: str = "",
-    url_pattern: str = "/posts/{slug}/",
+    url_pattern: str = "",
     today: dt.date | None = None,
 ) -> ReadResult:
-    """Read every post under root. Raises only when root itself is unusable."""
+    """Read every post under root. Raises only when root itself is unusable.
+    An empty base_url or url_pattern means: take it from the site's generator config."""
     root = Path(root)
     if not root.is_dir():
         raise PostsNotFound(f"posts folder not found: {root}")
     today = today or dt.date.today()
-    result = ReadResult()
+    result = ReadResult(site=detect_site(root))
+    site = result.site
+    history = site.git_dates if site.git_dates is not None else git_dates(root)
     for path in find_post_files(root):
         post_id = path.relative_to(root).as_posix()
         try:
-            post = read_post(path, post_id, base_url=base_url, url_pattern=url_pattern, today=today)
+            post = read_post(path, post_id, site=result.site, git=history.get(post_id), base_url=base_url,
+                             url_pattern=url_pattern, today=today)
         except PostProblem as exc:
             result.errors.append(PostError(post_id, str(exc)))
             continue
@@ -131,7 +147,10 @@ class PostProblem(Exception):
     """One post cannot be read; the message is the reason shown to the user."""
 
 
-def read_post(path: Path, post_id: str, *, base_url: str, url_pattern: str, today: dt.date) -> Post:
+def read_post(
+    path: Path, post_id: str, *, site: Site | None = None, git: tuple[dt.date, dt.date] | None = None,
+    base_url: str = "", url_pattern: str = "", today: dt.date,
+) -> Post:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -146,18 +165,42 @@ def read_post(path: Path, post_id: str, *, base_url: str, url_pattern: str, toda
     metadata = lower_keys(original)
     rel = PurePosixPath(post_id)
 
+    site = site or Site()
     draft = draft_reason(original, rel, today) is not None
     title = clean_str(metadata.get("title")) or first_heading(body) or rel.stem.replace("-", " ").strip()
-    date = post_date(metadata, rel)
-    slug = clean_str(metadata.get("slug")) or slug_from_path(rel)
-    url = post_url(metadata, rel, slug, date, base_url, url_pattern)
-    tags = as_list(metadata.get("tags")) + [c for c in as_list(metadata.get("categories")) if c]
+    site_base = (base_url or site.base_url).rstrip("/")
+    try:
+        date, date_source, updated = dates.post_dates(metadata, rel, site_base, git)
+    except dates.BadDate as exc:
+        raise PostProblem(f"invalid date in {exc.args[0]!r}: {short_repr(metadata.get(exc.args[0]))}") from None
+    categories = post_categories(metadata, rel)
+    info = PostInfo(rel, metadata, title, date, categories)
+    url = post_url(info, site, site_base, url_pattern)
+    taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
+    tags = as_list(metadata.get("tags")) + as_list(taxonomies.get("tags")) + categories
     tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
-    description = clean_str(metadata.get("description") or metadata.get("summary"))
+    authors = list(dict.fromkeys(author_name(metadata.get("authors")) + author_name(metadata.get("author"))))
+    description = clean_str(metadata.get("description") or metadata.get("summary") or metadata.get("excerpt"))
     post_type = clean_str(metadata.get("type")) or "post"
-    # What the embeddings depend on: the file's bytes. A new base URL re-links, never re-embeds.
+    # What the embeddings depend on: the file's bytes. A new base URL or a git date re-links, never re-embeds.
     digest = hashlib.sha256(raw + f"\0{draft}".encode()).hexdigest()[:32]
-    return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest)
+    return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest,
+                date_source, updated, [clean_str(a) for a in authors if clean_str(a)])
+
+
+def post_categories(metadata: dict[str, Any], rel: PurePosixPath) -> list[str]:
+    """`category`/`categories`; else the top folder of a blog sorted into folders (release/x.md),
+    unless that folder is a page bundle, a date, or a generic name like posts/."""
+    taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
+    named = as_list(metadata.get("categories")) + as_list(metadata.get("category")) + as_list(taxonomies.get("categories"))
+    if named:
+        return list(dict.fromkeys(named))
+    bundle = rel.stem.lower() == "index"
+    folders = rel.parts[:-2] if bundle else rel.parts[:-1]
+    if folders and not folders[0].isdigit() and not folders[0].startswith("_") \
+            and folders[0].lower() not in GENERIC_FOLDERS:
+        return [folders[0]]
+    return []
 
 
 def decode(raw: bytes) -> str:
@@ -267,65 +310,18 @@ def draft_reason(metadata: dict[str, Any], rel: PurePosixPath, today: dt.date) -
     return None
 
 
-def to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-            if match:
-                try:
-                    return dt.date(*map(int, match.groups()))
-                except ValueError:
-                    return None
-    return None
-
-
-def post_date(metadata: dict[str, Any], rel: PurePosixPath) -> str:
-    for key in DATE_KEYS:
-        value = metadata.get(key)
-        if value is None or parse_bool(value) is not None:  # `published: true` is not a date
-            continue
-        day = to_date(value)
-        if day is None:
-            raise PostProblem(f"invalid date in {key!r}: {short_repr(value)}")
-        return day.isoformat()
-    # 2024-01-05-title.md, or a 2018/07/27/title path
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", rel.name) or re.search(r"(\d{4})/(\d{2})/(\d{2})", str(rel))
-    if match:
-        try:
-            return dt.date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            pass
-    return ""
-
-
-def slug_from_path(rel: PurePosixPath) -> str:
-    stem = rel.stem
-    if stem.lower() == "index" and len(rel.parts) > 1:  # page bundle: my-post/index.md
-        stem = rel.parent.name
-    return re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)  # Jekyll: the date is not part of the slug
-
-
-def post_url(
-    metadata: dict[str, Any], rel: PurePosixPath, slug: str, date: str, base_url: str, url_pattern: str
-) -> str:
-    base = base_url.rstrip("/")
-    link = clean_str(metadata.get("permalink") or metadata.get("path"))
-    if link:
-        return link if re.match(r"https?://", link) else base + "/" + link.lstrip("/")
-    year, month, day = (date.split("-") + ["", "", ""])[:3] if date else ("", "", "")
-    path = str(rel.with_suffix(""))
-    try:
-        formatted = url_pattern.format(slug=slug, path=path, year=year, month=month, day=day)
-    except (KeyError, IndexError, ValueError):
-        formatted = f"/posts/{slug}/"
-    return formatted if re.match(r"https?://", formatted) else base + "/" + formatted.lstrip("/")
+def post_url(info: PostInfo, site: Site, base: str, url_pattern: str) -> str:
+    """The post's own link wins (permalink, path, or a site-relative url); then --url-pattern when
+    the owner set one; then the generator's rule; then /posts/{slug}/."""
+    if url_pattern or site.path_for is None:
+        own = info.metadata.get("permalink") or info.metadata.get("path")
+        if isinstance(own, str) and re.match(r"https?://", own.strip()):
+            return own.strip()
+        path = site_path(own, base) or site_path(info.metadata.get("url"), base)
+        path = path or pattern_path(url_pattern or DEFAULT_PATTERN, info)
+    else:
+        path = site.path_for(info)
+    return path if re.match(r"https?://", path) else base + "/" + path.lstrip("/")
 
 
 def as_list(value: Any) -> list[str]:

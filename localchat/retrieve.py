@@ -26,7 +26,8 @@ REFINE = 2
 # which neither an embedding nor BM25's tokenizer (it splits "QX-7781" in two) fully rewards.
 IDENTIFIER = re.compile(r"\b(?=[\w-]*\d[\w-]*[A-Za-z]|[\w-]*[A-Za-z][\w-]*\d|\w*_\w)[A-Za-z0-9][\w-]{2,}\b")
 BM25_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="localchat-bm25")
-COLUMNS = ["id", "post_id", "n", "title", "url", "post_url", "date", "tags", "type", "heading", "body", "text", "vector"]
+COLUMNS = ["id", "post_id", "n", "title", "url", "post_url", "date", "updated", "tags", "type", "heading", "body", "text",
+           "vector"]
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Hit:
     similarity: float  # cosine similarity of question and chunk, -1..1
     dense_rank: int | None
     bm25_rank: int | None
+    updated: str = ""
 
 
 def sql_quote(value: str) -> str:
@@ -116,7 +118,7 @@ def search(
             Hit(
                 row["id"], row["post_id"], row["title"], row["url"], row["post_url"], row["date"],
                 list(row["tags"] or []), row["type"], row["heading"], row["body"],
-                entry["score"], similarity, entry["dense"], entry["bm25"],
+                entry["score"], similarity, entry["dense"], entry["bm25"], row.get("updated") or "",
             )
         )
         if len(hits) == k:

@@ -3,7 +3,9 @@
     python scripts/build_space.py OUT [--posts DIR] [--base-url URL] [--url-pattern P]
 
 OUT gets app.py, README.md (the Space's front matter), requirements.txt, the localchat package,
-localchat.toml and posts/ — holding only the posts localchat would show a reader. Drafts (in any
+localchat.toml and posts/ — holding only the posts localchat would show a reader, and a snapshot
+of each one's URL and git dates (posts/.localchat-site.json: the site config and the blog's git
+history do not travel with the copy). Drafts (in any
 spelling), broken files and anything else are left behind, because every file in a public Space
 is public. Then `cd OUT && git init && git remote add origin https://huggingface.co/spaces/YOU/NAME`
 (or clone your Space first and build into the clone), commit and push.
@@ -24,6 +26,7 @@ TEMPLATE = Path(__file__).resolve().parent / "space"  # the Space's own README.m
 sys.path.insert(0, str(ROOT))
 
 from localchat.posts import read_posts  # noqa: E402
+from localchat.site import write_snapshot  # noqa: E402
 
 # Prebuilt CPU wheels of llama-cpp-python, so the Space does not compile it on every rebuild.
 LLAMA_WHEELS = "--extra-index-url https://abetlen.github.io/llama-cpp-python/whl/cpu"
@@ -54,6 +57,8 @@ def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = 
         target = out / "posts" / post.id
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(post.path, target)
+    # The site's config and git history stay behind: keep the URLs and git dates they gave.
+    write_snapshot(out / "posts", result.site, result.posts)
     shutil.copytree(ROOT / "localchat", out / "localchat", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copyfile(TEMPLATE / "app.py", out / "app.py")
     (out / "README.md").write_text(readme(), encoding="utf-8")

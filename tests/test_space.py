@@ -65,3 +65,30 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_the_space_keeps_the_sites_urls_and_git_dates(tmp_path: Path) -> None:
+    """The Space holds copies of the posts: the generator config and the git history stay behind,
+    so the URLs and git dates they gave travel in a snapshot."""
+    import shutil
+
+    from localchat.posts import read_posts
+    from test_site import SITES, git
+
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "jekyll", site)
+    write_note = site / "_posts" / "notes" / "undated.md"
+    write_note.parent.mkdir(parents=True)
+    write_note.write_text("# Undated\n\nOnly git knows when.\n")
+    git(site, "init", "-q")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "all", date="2021-02-03T12:00:00+00:00")
+    original = {p.id: p for p in read_posts(site / "_posts").posts}
+    assert original["notes/undated.md"].date_source == "git"
+
+    build(tmp_path / "space", site / "_posts")
+    copied = {p.id: p for p in read_posts(tmp_path / "space" / "posts").posts}
+    assert set(copied) == set(original)
+    for pid, post in original.items():
+        assert (copied[pid].url, copied[pid].date, copied[pid].date_source) == (post.url, post.date, post.date_source)
+    assert copied["notes/undated.md"].date == "2021-02-03"
