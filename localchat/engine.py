@@ -302,13 +302,12 @@ class Engine:
         """Route the question: a question about the blog as a whole goes to the catalog, the rest to search."""
         k = k or self.config.k
         query = self.rewrite(question, history) if self.config.rewrite_followups else retrieval_query(question, history)
-        entries = self.catalog()
-        q = meta.parse(question, entries)
-        if q is None:
+        found = meta.understand(question, history, self.catalog(), self.author)
+        if found is None:
             return Route("retrieval", query, hits=self.search(query, k=k))
+        q, chosen, total = found
         if q.action == "overview":
-            return Route("catalog", query, q, entries=[e for e in entries if e.date][: q.limit], total=len(entries))
-        chosen = meta.select(entries, q)
+            return Route("catalog", query, q, entries=meta.shown(q, chosen), total=total)
         if q.filtered and not chosen:
             return Route("catalog", query, q)  # "I haven't published any posts tagged X": exact, and no model
         only = build_where(include_drafts=True, post_ids=[e.post_id for e in chosen]) if q.filtered else None
@@ -321,8 +320,7 @@ class Engine:
             by_id = {e.post_id: e for e in chosen}
             hits = self.search(q.topic, k=meta.LIST_LIMIT, where=only)
             chosen = [by_id[h.post_id] for h in hits if h.similarity >= self.config.min_similarity and h.post_id in by_id]
-        shown = COUNT_SHOWN if q.action == "count" else q.limit or meta.LIST_LIMIT
-        return Route("catalog", query, q, entries=chosen[:shown], total=len(chosen))
+        return Route("catalog", query, q, entries=meta.shown(q, chosen, COUNT_SHOWN), total=len(chosen))
 
     def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
             seed: int | None = None, max_tokens: int | None = None) -> Answer:

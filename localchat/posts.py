@@ -192,7 +192,10 @@ def post_categories(metadata: dict[str, Any], rel: PurePosixPath) -> list[str]:
     """`category`/`categories`; else the top folder of a blog sorted into folders (release/x.md),
     unless that folder is a page bundle, a date, or a generic name like posts/."""
     taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
-    named = as_list(metadata.get("categories")) + as_list(metadata.get("category")) + as_list(taxonomies.get("categories"))
+    # `category: Elixir in Production` is one category; `categories: a b` is two (Jekyll splits them)
+    single = metadata.get("category")
+    single = [clean_str(c) for c in single] if isinstance(single, list) else [clean_str(single)] if single else []
+    named = as_list(metadata.get("categories")) + [c for c in single if c] + as_list(taxonomies.get("categories"))
     if named:
         return list(dict.fromkeys(named))
     bundle = rel.stem.lower() == "index"

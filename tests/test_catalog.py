@@ -264,3 +264,63 @@ def test_mykal_meta_and_multi_questions_reach_hit_at_5(mykal: Engine) -> None:
     questions = [q for q in load_questions(ROOT / "scripts" / "questions" / "mykal.jsonl") if q["kind"] in ("meta", "multi")]
     report = evaluate(mykal, questions, k=5, retrieval_only=True)
     assert report["by_kind"]["meta"]["hit@k"] >= 0.9 and report["by_kind"]["multi"]["hit@k"] >= 0.9
+
+
+# --- the parser on a blog it was not written for: authors, categories, the blog's own name --------
+
+
+def authored_blog() -> list:
+    """A made-up multi-author project blog: categories, authors, and titles that all say 'Zed'."""
+    rows = [
+        ("r1.md", "Zed 1.0 released", "2021-01-10", ["releases"], ["Ana Lima"]),
+        ("r2.md", "Zed 1.1 released", "2022-03-02", ["releases"], ["Ana Lima"]),
+        ("r3.md", "Zed 1.2 released", "2023-05-20", ["releases"], ["Bo Chen"]),
+        ("s1.md", "March security fixes for Zed", "2022-03-15", ["vulnerability"], ["Bo Chen"]),
+        ("s2.md", "June security fixes for Zed", "2023-06-01", ["vulnerability"], ["Bo Chen"]),
+        ("s3.md", "Zed security fixes, winter edition", "2024-01-12", ["vulnerability"], ["José Núñez"]),
+        ("c1.md", "Meet the Zed community", "2024-02-02", ["community"], ["José Núñez"]),
+        ("c2.md", "Zed at the spring meetup", "2024-04-20", ["community"], ["Ana Lima"]),
+    ]
+    entries = [cat.Entry(pid, title, f"/{pid}/", date, tags, "post", "", 100, authors=authors)
+               for pid, title, date, tags, authors in rows]
+    return sorted(entries, key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.parametrize("question, ids", [
+    ("How many posts did Bo Chen write?", {"r3.md", "s1.md", "s2.md"}),
+    ("What did josé núñez publish?", {"s3.md", "c1.md"}),  # accents and case do not matter
+    ("Which release posts came out after 2021?", {"r2.md", "r3.md"}),  # category by its stem
+    ("List the security fixes posts", {"s1.md", "s2.md", "s3.md"}),  # a category by the title words that mark it
+    ("What's the latest post on the Zed blog?", {"c2.md"}),  # the blog's own name filters nothing
+    ("newest zed post?", {"c2.md"}),
+    ("What was Ana Lima's first post?", {"r1.md"}),
+    ("What went up in the community category this spring?", set()),  # spring 2026: nothing yet
+])
+def test_parse_uses_what_the_blog_itself_says(question: str, ids: set) -> None:
+    entries = authored_blog()
+    found = meta.understand(question, [], entries, "", dt.date(2026, 12, 1))
+    assert found is not None, question
+    q, chosen, _ = found
+    assert {e.post_id for e in meta.shown(q, chosen, len(chosen))} == ids, (question, q)
+
+
+def test_follow_ups_change_the_previous_whole_blog_question() -> None:
+    entries, today = authored_blog(), dt.date(2026, 12, 1)
+    history = [{"role": "user", "content": "How many release posts were there in 2022?"},
+               {"role": "assistant", "content": "1."}]
+    q, chosen, total = meta.understand("and in 2023?", history, entries, "", today)
+    assert (q.action, q.tags, total) == ("count", ["releases"], 1) and chosen[0].post_id == "r3.md"
+    q, chosen, _ = meta.understand("which ones were by Ana Lima?", history[:1] + history[1:], entries, "", today)
+    assert q.action == "list" and q.authors == ["Ana Lima"] and [e.post_id for e in chosen] == ["r2.md"]
+    assert meta.understand("How do I install it?", history, entries, "", today) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Where is that file on Windows?",
+    "What's new in Zed 1.2?",
+    "Did Ana Lima fix the parser bug in 1.1?",
+    "How long did the security fixes take to ship in 2023?",
+])
+def test_parse_leaves_content_questions_to_retrieval_on_an_authored_blog(question: str) -> None:
+    found = meta.understand(question, [], authored_blog(), "", dt.date(2026, 12, 1))
+    assert found is None or found[0].action == "opinion", (question, found and found[0])

@@ -1,0 +1,120 @@
+"""Whole-blog questions: is each one understood exactly, on blogs and phrasings we did not write?
+
+    python scripts/wholeblog_eval.py scripts/questions/blind1/wholeblog.jsonl [--json out.json]
+
+Each line: {"id", "corpus", "question", "intent": latest|first|count|list|overview,
+"expected": {"posts", "count", "ordered"}, "history": [...] (optional)}. The catalog of each corpus
+is read straight from its posts (no index, no model), with today fixed at 2026-12-01 as the sets
+were written. A question is exact when the route is the catalog and its answer names exactly the
+expected posts (in order where the set says so) or the expected count. Per-corpus table on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from localchat import catalog, meta  # noqa: E402
+from localchat.posts import read_posts  # noqa: E402
+from report import finish  # noqa: E402
+
+TODAY = dt.date(2026, 12, 1)
+CORPORA = {
+    "mykal.codes": ROOT.parent / "shared" / "corpora" / "mykal.codes" / "posts",
+    "nodejs.org-blog": ROOT.parent / "shared" / "corpora" / "nodejs.org-blog" / "posts",
+    "elixir-lang-blog": ROOT.parent / "shared" / "corpora" / "elixir-lang-blog" / "posts",
+    "sample": ROOT / "posts",
+}
+
+
+def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[catalog.Entry]:
+    if corpus not in cache:
+        posts = read_posts(CORPORA[corpus], today=TODAY).posts
+        cache[corpus] = sorted((catalog.Entry.from_post(p) for p in posts), key=lambda e: (e.date, e.post_id),
+                               reverse=True)
+    return cache[corpus]
+
+
+def judge(q: dict[str, Any], entries: list[catalog.Entry]) -> dict[str, Any]:
+    want = q["expected"]
+    found = meta.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries), TODAY)
+    out: dict[str, Any] = {"id": q["id"], "corpus": q["corpus"], "intent": q["intent"], "question": q["question"]}
+    if found is None:
+        return out | {"route": "search", "exact": False}
+    query, matches, total = found
+    out |= {"route": query.action, "parsed": {k: v for k, v in vars(query).items() if v}}
+    got = [e.post_id for e in meta.shown(query, matches, count_shown=len(matches))]
+    if q["intent"] == "overview":
+        exact = query.action == "overview"
+    elif q["intent"] == "count":
+        exact = query.action == "count" and total == want["count"]
+    elif want.get("ordered"):
+        exact = query.action == "list" and got == want["posts"]
+    else:
+        exact = query.action in ("list", "count") and sorted(got) == sorted(want["posts"]) and total == len(want["posts"])
+    if not exact:
+        out["got"] = got[:8] if q["intent"] != "count" else total
+        out["want"] = want["posts"][:8] if q["intent"] != "count" else want["count"]
+    return out | {"exact": exact}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("questions", type=Path)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--misses", action="store_true", help="print each question not understood exactly")
+    parser.add_argument("--ordinary", nargs="*", default=[], metavar="CORPUS=FILE.jsonl",
+                        help="question sets of ordinary questions (the eval schema): none may be routed to the catalog")
+    args = parser.parse_args(argv)
+    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    cache: dict[str, list[catalog.Entry]] = {}
+    misrouted: dict[str, list[str]] = {}
+    for spec in args.ordinary:
+        corpus, path = spec.split("=", 1)
+        ordinary = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+        ordinary = [q for q in ordinary if q["kind"] not in ("meta",)]
+        entries = entries_for(corpus, cache)
+        author = catalog.blog_author(entries)
+        wrong = [q["question"] for q in ordinary
+                 if meta.understand(q["question"], q.get("history") or [], entries, author, TODAY) is not None
+                 and meta.understand(q["question"], q.get("history") or [], entries, author, TODAY)[0].action != "opinion"]
+        misrouted[corpus] = wrong
+        print(f"{corpus}: {len(wrong)} of {len(ordinary)} ordinary questions routed to the catalog", file=sys.stderr)
+        for question in wrong:
+            print(f"  {question}", file=sys.stderr)
+    results = [judge(q, entries_for(q["corpus"], cache)) for q in questions if CORPORA[q["corpus"]].is_dir()]
+    table: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    for r in results:
+        table[r["corpus"]][r["intent"]].append(r["exact"])
+        table[r["corpus"]]["all"].append(r["exact"])
+        table["all"][r["intent"]].append(r["exact"])
+        table["all"]["all"].append(r["exact"])
+    intents = ["latest", "first", "count", "list", "overview", "all"]
+    print("corpus".ljust(18) + "".join(i.rjust(11) for i in intents), file=sys.stderr)
+    for corpus, row in table.items():
+        cells = [f"{sum(row[i])}/{len(row[i])}" if row[i] else "-" for i in intents]
+        print(corpus.ljust(18) + "".join(c.rjust(11) for c in cells), file=sys.stderr)
+    if args.misses:
+        for r in results:
+            if not r["exact"]:
+                print(json.dumps(r, ensure_ascii=False), file=sys.stderr)
+    exact = sum(r["exact"] for r in results)
+    summary = {"ok": True, "exact": exact, "n": len(results), "rate": round(exact / max(len(results), 1), 4),
+               "misrouted": misrouted,
+               "by_corpus": {c: {i: [sum(v), len(v)] for i, v in row.items()} for c, row in table.items()}}
+    if args.json:
+        return finish(summary | {"results": results}, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
