@@ -42,8 +42,11 @@ class Config:
     chat_format: str = ""  # "" = the chat template inside the GGUF
     temperature: float = 0.2
     k: int = 5
-    min_similarity: float = 0.40  # relevance gate, calibrated in docs/relevance-gate.md
+    # relevance gate: None = measured per blog (this blog's noise level + a margin, localchat/gate.py);
+    # a number fixes the cosine threshold; a negative one turns the gate off. docs/relevance-gate.md
+    min_similarity: float | None = None
     not_covered: str = "I haven't written about that."
+    not_covered_named: str = "I haven't written about {terms}."  # a specific thing no post mentions
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
     host: str = "127.0.0.1"
@@ -78,6 +81,8 @@ def _coerce(name: str, raw: Any, current: Any, annotation: str) -> Any:
                 return None if "None" in annotation else current
             return int(raw)
         if annotation.startswith("float"):
+            if "None" in annotation and (raw is None or str(raw).strip().lower() in {"", "auto", "none"}):
+                return None
             return float(raw)
         return str(raw)
     except (TypeError, ValueError) as exc:

@@ -25,6 +25,7 @@ from .citations import CitationFilter
 from .config import Config
 from .embed import Embedder, load_embedder
 from .errors import IndexProblem, InputTooLong
+from .gate import Gate, Noise, Verdict
 from .index import SyncReport, open_table, sync
 from .llm import Message, Model, load_model
 from .models import resolve_model
@@ -218,6 +219,7 @@ class Engine:
         self.messages: list[str] = []  # things the user should be told (index restored, rebuilt)
         self.turns = TurnMemory()  # earlier questions as the model saw them, for llama.cpp's prefix cache
         self._site: Site | None = None  # the blog's generator config, read when first needed
+        self._noise: tuple[int, Noise] | None = None  # (index rows when measured, the gate's noise level)
 
     # --- components, loaded on first use --------------------------------------------------
 
@@ -284,6 +286,25 @@ class Engine:
             self.turns = TurnMemory()
         return self._catalog[1]
 
+    def gate(self) -> Gate:
+        """The relevance gate over the current index. Its noise level is measured once and kept
+        while the blog's size stays within a tenth of what it was measured on (an edit does not
+        move it; a blog that doubles does)."""
+        table = self.table
+        gate = Gate(table, self.embedder, build_where(include_drafts=self.include_drafts), self.config.min_similarity)
+        if self.config.min_similarity is None:
+            size = table.count_rows()
+            if self._noise is None or not 0.9 * self._noise[0] <= size <= 1.1 * self._noise[0]:
+                self._noise = (max(size, 1), gate.noise)
+            gate.noise = self._noise[1]
+        return gate
+
+    def known_names(self, question: str) -> set[str]:
+        """Words that name the blog itself, never a missing subject: its author, and a person asked
+        about where a blog's posts name no authors ("What did Mykal write…")."""
+        vocab = meta.vocabulary(self.catalog(), self.author)
+        return meta.owner_words(question, vocab) | set(meta.tokens(self.config.base_url.split("//")[-1]))
+
     @property
     def author(self) -> str:
         """Who writes this blog, so a question may name them: the `author` setting, else the most
@@ -313,13 +334,14 @@ class Engine:
         only = build_where(include_drafts=True, post_ids=[e.post_id for e in chosen]) if q.filtered else None
         if q.action == "opinion":
             hits = self.search(query, k=k, where=only)
-            if hits and max(h.similarity for h in hits) >= self.config.min_similarity:
+            if hits and max(h.similarity for h in hits) >= self.gate().threshold():
                 return Route("opinion", query, q, hits=hits)
             return Route("retrieval", query, hits=self.search(query, k=k))  # the filter guessed wrong
         if q.topic:  # "list your posts on gardening": the matching posts that are about the topic
             by_id = {e.post_id: e for e in chosen}
             hits = self.search(q.topic, k=meta.LIST_LIMIT, where=only)
-            chosen = [by_id[h.post_id] for h in hits if h.similarity >= self.config.min_similarity and h.post_id in by_id]
+            limit = self.gate().threshold()
+            chosen = [by_id[h.post_id] for h in hits if h.similarity >= limit and h.post_id in by_id]
         return Route("catalog", query, q, entries=meta.shown(q, chosen, COUNT_SHOWN), total=len(chosen))
 
     def ask(self, question: str, history: Sequence[Message] = (), *, k: int | None = None,
@@ -339,15 +361,16 @@ class Engine:
             self.turns.remember(history, question, unprompted)
             return self._catalog_answer(question, route, timings)
 
-        best = max((h.similarity for h in hits), default=-1.0)
-        if best < self.config.min_similarity:
+        verdict = self.gate().judge(question, hits, self.known_names(question))
+        best = verdict.best
+        if not verdict.covered:
             self.turns.remember(history, question, unprompted)
-            refusal = self._refusal(question, hits, best, timings)
+            refusal = self._refusal(question, hits, verdict, timings)
             refusal.debug["retrieval_query"] = query
             return refusal
 
         # Only excerpts that are about the question reach the model and the sources list.
-        floor = self.config.min_similarity - EXCERPT_MARGIN
+        floor = verdict.threshold - EXCERPT_MARGIN
         across = route.kind == "opinion"  # several posts asked for: the filter, not the floor, decides
         keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
         hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
@@ -401,13 +424,16 @@ class Engine:
         answer._pieces = iter([text])
         return answer
 
-    def _refusal(self, question: str, hits: list[Hit], best: float, timings: Timings) -> Answer:
+    def _refusal(self, question: str, hits: list[Hit], verdict: Verdict, timings: Timings) -> Answer:
         nearest = [to_source(i + 1, h) for i, h in enumerate(hits[:3])]
         text = self.config.not_covered
+        if verdict.missing:  # say what the blog does not mention, by name
+            text = self.config.not_covered_named.format(terms=" or ".join(verdict.missing))
         if nearest:
             text += " The closest posts I have are listed below."
         answer = Answer(question, nearest, refused=True, text=text, timings=timings)
-        answer.debug = {"best_similarity": best, "threshold": self.config.min_similarity}
+        answer.debug = {"best_similarity": verdict.best, "threshold": verdict.threshold, "gate": verdict.why,
+                        "missing_terms": verdict.missing}
         answer._pieces = iter([text])
         return answer
 

@@ -67,6 +67,12 @@ def evaluate(
                                   "ranked": [{"post_id": pid, "similarity": similarity.get(pid)} for pid in ranked]}
         if wanted:
             result.update({"hit@1": float(rank == 1), "hit@k": float(rank is not None), "mrr": 1.0 / rank if rank else 0.0})
+        if route.kind != "catalog":  # the gate's verdict, as ask() would reach it (no model needed)
+            verdict = engine.gate().judge(q["question"], route.hits, engine.known_names(q["question"]))
+            result["gate_refused"] = not verdict.covered
+            result["gate"] = verdict.why
+        else:
+            result["gate_refused"] = not route.entries and not route.meta
         if not retrieval_only:
             result.update(answer_metrics(engine, q, history))
         results.append(result)
@@ -83,7 +89,8 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
     out: dict[str, Any] = {
         "answer": answer.text,
         "refused": answer.refused,
-        "leak": any(mentions(shown, t) for t in q.get("must_not_mention") or []),
+        # a term the reader typed is no leak when the answer repeats it ("I haven't written about X")
+        "leak": any(mentions(shown, t) and not mentions(q["question"], t) for t in q.get("must_not_mention") or []),
         "citations_valid": all(n in {s.n for s in answer.sources} for n in cited),
         "ttft_ms": answer.timings.ttft_ms,
         "tok_per_s": answer.timings.tok_per_s,
@@ -101,6 +108,10 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     summary: dict[str, Any] = {"n": len(results)}
     for key in ("hit@1", "hit@k", "mrr"):
         summary[key] = mean([r[key] for r in results if key in r])
+    gated = [r for r in results if "gate_refused" in r and r["kind"] not in ("meta", "injection")]
+    if gated:
+        summary["gate_refuses"] = mean([float(r["gate_refused"]) for r in gated if r["kind"] in SHOULD_REFUSE])
+        summary["false_refusals"] = mean([float(r["gate_refused"]) for r in gated if r["kind"] not in SHOULD_REFUSE])
     answered = [r for r in results if "refused" in r]
     if answered:
         refusable = [r for r in answered if r["kind"] in SHOULD_REFUSE]
@@ -116,7 +127,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def format_table(report: dict[str, Any]) -> str:
-    columns = ["n", "hit@1", "hit@k", "mrr", "mentions_all", "refusal_rate", "leaks", "citation_validity", "ttft_ms", "tok_per_s"]
+    columns = ["n", "hit@1", "hit@k", "mrr", "gate_refuses", "false_refusals", "mentions_all", "refusal_rate", "leaks",
+               "citation_validity", "ttft_ms", "tok_per_s"]
     columns = [c for c in columns if any(c in row for row in [report["overall"], *report["by_kind"].values()])]
     header = ["kind"] + [c.replace("hit@k", f"hit@{report['k']}") for c in columns]
     rows = [[kind] + [row.get(c) for c in columns] for kind, row in report["by_kind"].items()]

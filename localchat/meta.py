@@ -354,14 +354,23 @@ def match_authors(words: list[str], used: list[bool], vocab: Vocabulary) -> list
     return list(dict.fromkeys(authors))
 
 
+def is_owner(name: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """A person who names the blog itself: its owner, or on a blog whose posts name no authors,
+    any person asked about ("What did Mykal write last?")."""
+    return set(name) <= vocab.owner or not vocab.authors or bool(set(name) & vocab.identity)
+
+
+def owner_words(question: str, vocab: Vocabulary) -> set[str]:
+    """The words of a question that name the blog's own author (never a missing subject)."""
+    return {w for name in names_in(question, vocab) if is_owner(name, vocab) for w in name} | vocab.owner
+
+
 def match_owner(words: list[str], used: list[bool], vocab: Vocabulary, names: list[tuple[str, ...]]) -> None:
-    """A person who names the blog itself and so filters nothing: its owner, or on a blog whose
-    posts name no authors, any person asked about ("What did Mykal write last?")."""
+    """The blog's own author filters nothing."""
     for name in names:
         for i in range(len(words) - len(name) + 1):
-            if tuple(words[i:i + len(name)]) == name and not any(used[i:i + len(name)]):
-                if set(name) <= vocab.owner or not vocab.authors or set(name) & vocab.identity:
-                    used[i:i + len(name)] = [True] * len(name)
+            if tuple(words[i:i + len(name)]) == name and not any(used[i:i + len(name)]) and is_owner(name, vocab):
+                used[i:i + len(name)] = [True] * len(name)
 
 
 def match_entity(words: list[str], used: list[bool], vocab: Vocabulary) -> None:

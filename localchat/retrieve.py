@@ -8,6 +8,7 @@ also carries its cosine similarity to the question, which the relevance gate use
 from __future__ import annotations
 
 import re
+import statistics
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,11 @@ from lancedb.query import MatchQuery
 
 from .embed import Embedder
 
-RRF_K = 60  # the constant from Cormack et al.; larger flattens the rank differences
+# Score fusion: z-scored dense and BM25 scores, weighted. 0.3 is the largest dense weight at which
+# fusion was at least as good as the better of its two parts on all four corpora (hit@1 and
+# hit@5; docs/benchmarks/retrieval.md), and it beat both on nodejs.org, the hardest.
+DENSE_WEIGHT = 0.3
+IDENTIFIER_BOOST = 0.5  # in z units: an exact BME280 or pg_trgm in the chunk
 CANDIDATES = 40  # per retriever, before fusion
 # With an approximate vector index (large blogs, index.ensure_indices), take 2x the candidates
 # from it and re-rank them by the exact vectors: 96% of the exact top-10 instead of 89%.
@@ -47,6 +52,13 @@ class Hit:
     dense_rank: int | None
     bm25_rank: int | None
     updated: str = ""
+
+
+class Hits(list):  # type: ignore[type-arg]
+    """Hits, and the similarity of the closest chunk of all candidates (the gate's evidence, even
+    when fusion ranks that chunk below the top k)."""
+
+    best_similarity: float = -1.0
 
 
 def sql_quote(value: str) -> str:
@@ -83,7 +95,7 @@ def search(
     where: str | None = None,
     include_drafts: bool = False,
     mode: str = "hybrid",
-) -> list[Hit]:
+) -> "Hits":
     """Top-k chunks for `query` (at most one per post when per_post). mode: hybrid|dense|bm25."""
     where = " AND ".join(w for w in [build_where(include_drafts=include_drafts), where] if w) or None
     # BM25 needs no query vector: it runs in another thread while the question is embedded and
@@ -93,27 +105,27 @@ def search(
     dense = _dense(table, qv, where) if mode in ("hybrid", "dense") else []
     bm25 = bm25_rows.result() if bm25_rows else []
 
-    fused: dict[str, dict[str, Any]] = {}
-    for source, rows in (("dense", dense), ("bm25", bm25)):
-        for rank, row in enumerate(rows, start=1):
-            entry = fused.setdefault(row["id"], {"row": row, "score": 0.0, "dense": None, "bm25": None})
-            entry["score"] += 1.0 / (RRF_K + rank)
-            entry[source] = rank
+    for row in dense:  # the exact cosine, also where an approximate index found the row
+        row["similarity"] = float(np.dot(qv, np.asarray(row["vector"], dtype=np.float32)))
     identifiers = [t.lower() for t in IDENTIFIER.findall(query)] if mode == "hybrid" else []
-    for entry in fused.values():
-        text = entry["row"]["text"].lower()
-        if any(t in text for t in identifiers):
-            entry["score"] += 1.0 / (RRF_K + 1)  # worth a first place in one more ranking
-    ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)
+    for row in dense + bm25:
+        row["has_identifier"] = any(t in row["text"].lower() for t in identifiers)
+    weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "bm25": 0.0}[mode]
+    ranked = fuse(dense, bm25, dense_weight=weight, identifier_boost=IDENTIFIER_BOOST)
+    if per_post:
+        ranked = keep_tops(ranked, k)
 
-    hits: list[Hit] = []
+    hits = Hits()
+    hits.best_similarity = max((r["similarity"] for r in dense), default=-1.0)
     seen_posts: set[str] = set()
     for entry in ranked:
         row = entry["row"]
         if per_post and row["post_id"] in seen_posts:
             continue
         seen_posts.add(row["post_id"])
-        similarity = float(np.dot(qv, np.asarray(row["vector"], dtype=np.float32)))
+        similarity = row.get("similarity")
+        if similarity is None:  # a BM25-only row: its cosine all the same, for the gate
+            similarity = float(np.dot(qv, np.asarray(row["vector"], dtype=np.float32)))
         hits.append(
             Hit(
                 row["id"], row["post_id"], row["title"], row["url"], row["post_url"], row["date"],
@@ -126,9 +138,69 @@ def search(
     return hits
 
 
-def _dense(table: Any, qv: np.ndarray, where: str | None) -> list[dict[str, Any]]:
+def keep_tops(ranked: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
+    """The fused ranking, with each ranking's own first post among the first k posts: a paraphrase
+    that only the embedding finds, or a rare term only BM25 finds, is never fused away. (The
+    fusion is then never worse than either ranking alone at hit@k, and here it was never worse
+    at hit@1 either: docs/benchmarks/retrieval.md.)"""
+    firsts = [min((e for e in ranked if e[source] is not None), key=lambda e: e[source], default=None)
+              for source in ("dense", "bm25")]
+    posts: list[str] = []
+    for entry in ranked:
+        if entry["row"]["post_id"] not in posts:
+            posts.append(entry["row"]["post_id"])
+    head = posts[:k]
+    missing = [e["row"]["post_id"] for e in firsts if e is not None and e["row"]["post_id"] not in head]
+    missing = list(dict.fromkeys(missing))
+    if not missing or k < 2:
+        return ranked
+    chosen = set(head[: max(k - len(missing), 1)]) | set(missing)
+    first = [e for e in ranked if e["row"]["post_id"] in chosen]
+    return first + [e for e in ranked if e["row"]["post_id"] not in chosen]
+
+
+def zscores(values: list[float]) -> list[float]:
+    if len(values) < 2:
+        return [1.0] * len(values)
+    mean = statistics.fmean(values)
+    spread = statistics.pstdev(values) or 1.0
+    return [(v - mean) / spread for v in values]
+
+
+def fuse(dense: list[dict[str, Any]], bm25: list[dict[str, Any]], *, dense_weight: float,
+         identifier_boost: float = 0.0) -> list[dict[str, Any]]:
+    """Score-aware fusion: each ranking's scores become z-scores over its own candidates (so a
+    clear winner counts for more than a near tie, and the two scales need no calibration), then
+    dense_weight x dense + (1 - dense_weight) x BM25. A chunk one ranking did not return gets that
+    ranking's lowest z. Rows need "id", and "similarity" (dense) or "_score" (BM25)."""
+    fused: dict[str, dict[str, Any]] = {}
+    for source, rows, key, weight in (("dense", dense, "similarity", dense_weight), ("bm25", bm25, "_score", 1 - dense_weight)):
+        if not rows or weight == 0:
+            continue
+        z = zscores([float(r[key]) for r in rows])
+        floor = min(z)
+        for rank, (row, value) in enumerate(zip(rows, z), start=1):
+            entry = fused.setdefault(row["id"], {"row": row, "parts": {}, "dense": None, "bm25": None})
+            entry["parts"][source] = weight * value
+            entry[source] = rank
+        for entry in fused.values():
+            entry["parts"].setdefault(source, weight * floor)
+    for entry in fused.values():
+        entry["score"] = sum(entry["parts"].values())
+        if entry["row"].get("has_identifier"):
+            entry["score"] += identifier_boost
+    return sorted(fused.values(), key=lambda e: e["score"], reverse=True)
+
+
+def best_similarity(table: Any, qv: np.ndarray, where: str | None) -> float:
+    """The cosine of the closest chunk to a query vector (the gate's noise probes)."""
+    rows = _dense(table, qv, where, limit=5)
+    return max((float(np.dot(qv, np.asarray(r["vector"], dtype=np.float32))) for r in rows), default=-1.0)
+
+
+def _dense(table: Any, qv: np.ndarray, where: str | None, limit: int = CANDIDATES) -> list[dict[str, Any]]:
     query = (table.search(qv.tolist(), query_type="vector").metric("cosine").refine_factor(REFINE)
-             .select(COLUMNS + ["_distance"]).limit(CANDIDATES))
+             .select(COLUMNS + ["_distance"]).limit(limit))
     if where:
         query = query.where(where, prefilter=True)
     return query.to_list()

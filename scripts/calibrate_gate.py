@@ -1,12 +1,13 @@
-"""Calibrate the relevance gate: which `min_similarity` separates covered from uncovered questions?
+"""Check the relevance gate on your own blog and questions: what it decides for each, and why.
 
 usage: python scripts/calibrate_gate.py QUESTIONS.jsonl --posts DIR [--index DIR]
 
-Reads a question set in the eval schema (kind, question, history). Questions of kind
-out_of_scope and draft_only should be refused (injection is skipped); every other kind should pass. For each
-question it prints the best cosine similarity retrieval found (exactly the number the gate
-compares), then the threshold that classifies the most questions correctly — ties broken towards
-refusing, because a refused in-scope question costs less than an answer about nothing.
+Reads a question set in the eval schema (kind, question, history). Questions of kind out_of_scope
+and draft_only should be refused (injection is skipped); every other kind should pass. Prints this
+blog's noise level (the best similarity that questions about nothing reach here, localchat/gate.py)
+and the threshold it gives, then each question with its best similarity and the gate's verdict
+(similar, term in excerpt, missing terms, below threshold), and how other margins would have done.
+If a fixed `min_similarity` suits your blog better, set it in localchat.toml.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from localchat.config import Config  # noqa: E402
-from localchat.engine import Engine, retrieval_query  # noqa: E402
+from localchat.engine import Engine  # noqa: E402
+from localchat.gate import threshold  # noqa: E402
 
 REFUSE = {"out_of_scope", "draft_only"}
-SKIP = {"injection"}  # judged by what the answer must not say, not by refusal
+SKIP = {"injection", "meta"}  # judged by what the answer must not say / answered from the catalog
 
 
 def main() -> None:
@@ -36,6 +38,8 @@ def main() -> None:
     index = args.index or Path(tempfile.mkdtemp()) / "index"
     engine = Engine(Config(posts=args.posts, index=index))
     engine.sync()
+    gate = engine.gate()
+    print(f"noise level {gate.noise.level:.3f} (spread {gate.noise.spread:.3f}); threshold {gate.threshold():.3f}\n")
     rows = []
     for line in args.questions.read_text().splitlines():
         if not line.strip():
@@ -43,24 +47,22 @@ def main() -> None:
         q = json.loads(line)
         if q["kind"] in SKIP:
             continue
-        hits = engine.search(retrieval_query(q["question"], q.get("history", [])))
-        best = max((h.similarity for h in hits), default=-1.0)
-        rows.append((q["kind"], q["kind"] in REFUSE, best, q["question"]))
-
-    for kind, refuse, best, question in sorted(rows, key=lambda r: r[2]):
-        print(f"{best:6.3f}  {'refuse' if refuse else 'answer'}  {kind:<13} {question[:70]}")
-    candidates = sorted({round(r[2], 3) for r in rows} | {0.0, 1.0})
-    scored = []
-    for threshold in candidates:
-        correct = sum((best < threshold) == refuse for _, refuse, best, _ in rows)
-        scored.append((correct, threshold))
-    correct, threshold = max(scored, key=lambda s: (s[0], s[1]))
-    answerable = [r for r in rows if not r[1]]
-    refusable = [r for r in rows if r[1]]
-    passed = sum(r[2] >= threshold for r in answerable)
-    refused = sum(r[2] < threshold for r in refusable)
-    print(f"\nbest threshold {threshold:.3f}: {correct}/{len(rows)} correct; "
-          f"{passed}/{len(answerable)} answerable pass, {refused}/{len(refusable)} refusable refused")
+        route = engine.retrieve(q["question"], q.get("history", []))
+        if route.kind == "catalog":
+            continue
+        verdict = gate.judge(q["question"], route.hits, engine.known_names(q["question"]))
+        rows.append((q["kind"] in REFUSE, verdict, q))
+    for refuse, verdict, q in sorted(rows, key=lambda r: r[1].best):
+        right = "ok " if verdict.covered != refuse else "XX "
+        print(f"{right}{verdict.best:6.3f}  {'refuse' if refuse else 'answer'}  {verdict.why:<16} {q['question'][:70]}")
+    print()
+    for margin in (0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20):
+        limit = threshold(gate.noise, margin)
+        covered = [not v.missing and (v.best >= limit or v.why == "term in excerpt") for _, v, _ in rows]
+        passed = sum(c for c, (refuse, _, _) in zip(covered, rows) if not refuse)
+        refused = sum(not c for c, (refuse, _, _) in zip(covered, rows) if refuse)
+        print(f"margin {margin:.2f} (threshold {limit:.3f}): {passed}/{sum(not r[0] for r in rows)} answerable pass, "
+              f"{refused}/{sum(r[0] for r in rows)} to refuse refused")
 
 
 if __name__ == "__main__":
