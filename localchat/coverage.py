@@ -99,6 +99,20 @@ def term_in_blog(table: Any, term: str, where: str | None) -> bool:
         return True
 
 
+def term_pattern(term: str) -> re.Pattern[str]:
+    """How a term is found in text: whole words, and a version after the name's first word."""
+    versioned = VERSIONED.match(term)
+    if versioned:
+        first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
+        return re.compile(rf"\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{re.escape(versioned.group(3))}(?![\d])", re.I)
+    return re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.I)
+
+
+def names_term(title: str, terms: Iterable[str]) -> bool:
+    """Whether a post title names one of the question's specific terms ("Node v0.4.4")."""
+    return any(term_pattern(t).search(title) for t in terms)
+
+
 def term_in_excerpts(question: str, texts: Iterable[str], known: Iterable[str] = ()) -> bool:
     """Whether an excerpt names a specific term of the question: evidence that the excerpt is
     about exactly what was asked, whatever its similarity."""

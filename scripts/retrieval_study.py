@@ -44,7 +44,7 @@ def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
     from lancedb.query import MatchQuery
 
     from localchat import catalog, meta
-    from localchat.coverage import missing_terms, term_in_excerpts
+    from localchat.coverage import missing_terms, names_term, specific_terms, term_in_excerpts
     from localchat.gate import PROBES
     from localchat.retrieve import IDENTIFIER, REFINE, build_where
 
@@ -74,19 +74,20 @@ def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
                     continue
                 query = retrieval_query(q["question"], q.get("history") or [])
                 identifiers = [t.lower() for t in IDENTIFIER.findall(query)]
+                terms = specific_terms(q["question"], known)
 
-                def has_id(row: dict[str, Any]) -> bool:
-                    return any(t in row["text"].lower() for t in identifiers)
+                def has_id(row: dict[str, Any]) -> list[bool]:
+                    return [any(t in row["text"].lower() for t in identifiers), names_term(row["title"], terms)]
 
                 qv = embedder.encode([query])[0]
                 dense = (table.search(qv.tolist(), query_type="vector").metric("cosine").refine_factor(REFINE)
-                         .where(where, prefilter=True).select(["id", "post_id", "vector", "text"]).limit(DEPTH).to_list())
+                         .where(where, prefilter=True).select(["id", "post_id", "vector", "text", "title"]).limit(DEPTH).to_list())
                 for r in dense:  # as retrieve.py does: the exact cosine, not an index's approximate distance
                     r["_distance"] = 1 - float(np.dot(qv, np.asarray(r["vector"], dtype=np.float32)))
                 dense.sort(key=lambda r: r["_distance"])
                 try:
                     bm25 = (table.search(MatchQuery(query, "text"), query_type="fts").where(where, prefilter=True)
-                            .select(["id", "post_id", "text"]).limit(DEPTH).to_list())
+                            .select(["id", "post_id", "text", "title"]).limit(DEPTH).to_list())
                 except Exception:  # noqa: BLE001
                     bm25 = []
                 rows.append({
@@ -141,14 +142,19 @@ def score_fusion(q: dict[str, Any], w: float, second: float = 0.0, depth: int = 
     return per_post(scored, second)
 
 
-def z_fusion(q: dict[str, Any], w: float, boost: float = 0.0, depth: int = 40, tops: bool = False) -> list[str]:
+def z_fusion(q: dict[str, Any], w: float, boost: float = 0.0, depth: int = 40, tops: bool = False,
+             title: float = 0.0) -> list[str]:
     """retrieve.fuse: each ranking's scores as z-scores over its candidates, w x dense + (1-w) x BM25;
-    a chunk one ranking missed gets that ranking's lowest z. `boost` for a query identifier in the chunk."""
+    a chunk one ranking missed gets that ranking's lowest z. `boost` for a query identifier in the
+    chunk, `title` for a post title that names a specific term of the question."""
     from localchat.retrieve import fuse, keep_tops
 
-    dense = [{"id": cid, "post_id": post, "similarity": s, "has_identifier": i} for cid, post, s, i in q["dense"][:depth]]
-    bm25 = [{"id": cid, "post_id": post, "_score": s, "has_identifier": i} for cid, post, s, i in q["bm25"][:depth]]
-    fused = fuse(dense, bm25, dense_weight=w, identifier_boost=boost)
+    def row(cid: str, post: str, flags: list[bool], **score: float) -> dict[str, Any]:
+        return {"id": cid, "post_id": post, "has_identifier": flags[0], "title_names_term": flags[1], **score}
+
+    dense = [row(cid, post, f, similarity=s) for cid, post, s, f in q["dense"][:depth]]
+    bm25 = [row(cid, post, f, _score=s) for cid, post, s, f in q["bm25"][:depth]]
+    fused = fuse(dense, bm25, dense_weight=w, identifier_boost=boost, title_boost=title)
     if tops:
         fused = keep_tops(fused, 5)
         return list(dict.fromkeys(e["row"]["post_id"] for e in fused))
@@ -189,6 +195,9 @@ def report(path: Path) -> None:
     for w in (0.3, 0.4, 0.5):
         variants[f"z w={w}, identifier +0.5, each ranking's first kept"] = (
             lambda q, w=w: z_fusion(q, w, 0.5, tops=True))
+    for title in (0.5, 1.0, 1.5):
+        variants[f"z w=0.3, identifier +0.5, first kept, title names a term +{title}"] = (
+            lambda q, t=title: z_fusion(q, 0.3, 0.5, tops=True, title=t))
     kinds = [None, "paraphrase"]
     for kind in kinds:
         print(f"\n## {'all answerable' if kind is None else kind} (hit@1 / hit@5)\n")
