@@ -59,7 +59,7 @@ things this those through thus till time times to today total type types under u
 week weeks went were what whats when where which while who whom whose why will with within write writes writing writings
 written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
-s ve d ll re t m ones
+s ve d ll re t m ones ok okay alright well great thanks thank cool hmm kicked kick opened open two
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
@@ -78,17 +78,21 @@ WRITING = re.compile(r"\b(anything|something|blog|posts?|articles?|entries|entry
                      r"announced?|happened|case stud(?:y|ies)|updates?|announcements?|write-?ups?|guides?|stor(?:y|ies))\b")
 PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|bookmarks|things|pieces|writings|updates|"
                     r"announcements|stories|studies|guides|ones|those|them|these)\b")
+# "which of his notes came out most recently?", "which of those is the newest?": one post
+SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
+                      r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:newest|latest|oldest|first|"
+                      r"most recent) one\b")
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
     r"|\bwhat (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff))\b"
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
-    r"|\boverview of (?:what|the|this|your)\b"
+    r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
 )
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
-OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?)\b")
+OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?|kick(?:ed)? off|open(?:ed)?)\b")
 LIST = re.compile(r"^\s*(?:list|show|give|name|posts|articles)\b|\b(?:which|what|list|show me|any|all)(?: of)? (?:the |your |my |his |her |their |\w+ ){0,3}"
                   r"(?:posts|articles|entries|notes|photos|links|blog posts|updates|announcements|studies|stories|guides)\b"
                   r"|\bposts (?:were|did|have|are|in|from|by|tagged|about|on)\b|\bwhich ones\b")
@@ -300,7 +304,8 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
         q.action = "count"  # "how many posts…", "how many weekly updates were there?"
     elif about_posts and LIST.search(text):
         q.action = "list"  # "which posts…", "list the internals posts", "show me the events posts"
-    elif subject and (q.filtered or across) and OPINION.search(text) and not (q.since or q.until or q.authors or ordered):
+    elif subject and (q.filtered or across) and OPINION.search(text) and not (q.since or q.until or q.authors or ordered) \
+            and not explicit and not re.search(r"\b(anything|any posts?)\b", text):
         q.action = "opinion"  # "what have you written about coffee", "what do you think about docker"
     elif (about_posts or ordered) and (ordered or q.filtered) and not q.topic and not across:
         q.action = "list"  # "your latest post", "what did José Valim write in 2025?", "newest?"
@@ -323,11 +328,26 @@ AUTHOR_AFTER = re.compile(r"^(?:'s\b|\s+(?:(?:ever|first|last|most recently|rece
                           r"release|released|cover|covers|covered|talk|talks|talked)\b)")
 
 
+LOWER_SLOT = re.compile(r"\b(?:by|did|has|had|does|is|was)\s+([a-z][\w.\-]*)\s+(?:(?:ever|first|last|most recently|recently|"
+                        r"just|also)\s+)?(?:write|wrote|written|publish|published|post|posted|blog|blogged|put|share|"
+                        r"shared|release|released|cover|covered)\b"
+                        r"|\b([a-z][\w.\-]*)'s\s+(?:(?:first|last|latest|newest|most recent|oldest|earliest)\s+)?"
+                        r"(?:posts?|notes?|links?|photos?|articles?|blog|site|writing)\b"
+                        r"|\b([a-z][\w.\-]*)\s+(?:shared|wrote|published|posted|blogged)\b")
+VOCATIVE = re.compile(r",\s*([A-ZÀ-Þ][\w'.\-]*)\s*[?.!]*\s*$|^\s*(?:hey\s+|hi\s+)?([A-ZÀ-Þ][\w'.\-]*)\s*,")
+
+
 def names_in(question: str, vocab: Vocabulary) -> list[tuple[str, ...]]:
-    """Capitalised names where a person would stand ('by X', 'did X write', "X's posts"):
-    'Ryan Dahl', 'Mykal'. Elsewhere a capital is a title or a topic ('Advent of Code')."""
+    """Names where a person would stand ('by X', 'did X write', "X's posts", "…, Mykal?"):
+    'Ryan Dahl', 'Mykal' — also in lower case in those places ("did mykal put out"). Elsewhere a
+    capital is a title or a topic ('Advent of Code')."""
     found = []
     question = question.replace("’", "'")
+    for match in list(LOWER_SLOT.finditer(question.lower())) + list(VOCATIVE.finditer(question)):
+        word = next(g for g in match.groups() if g)
+        words = tuple(tokens(re.sub(r"'s$", "", word)))
+        if words and not any(w in KNOWN_WORDS or w in TYPE_WORDS for w in words):
+            found.append(words)
     for match in NAME.finditer(question):
         before, after = question[: match.start()].lower(), question[match.end():]
         name = match[1]
@@ -433,15 +453,17 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
         return "newest", None, False
     order = "oldest" if oldest and (not newest or oldest.start() < newest.start()) else "newest"
     number = re.search(rf"\b{NUMBER} (?:(?:latest|newest|most recent|recent|last|first|oldest|earliest) )?"
-                       r"(?:[\w\-]+ ){0,3}(?:posts|articles|entries|notes|photos|links|things|ones|updates|"
+                       r"(?:[\w\-]+ ){0,5}(?:posts|articles|entries|notes|photos|links|things|ones|updates|"
                        r"announcements|studies|stories)\b"
-                       rf"|\b(?:latest|newest|last|first|oldest|earliest|recent) {NUMBER}\b", text)
+                       rf"|\b(?:latest|newest|last|first|oldest|earliest|recent) {NUMBER}\b"
+                       rf"|\bwhich {NUMBER} (?:are|were|is|was|came|went)\b", text)
     if number:
-        word = number[1] or number[2]
+        word = number[1] or number[2] or number[3]
         return order, int(word) if word.isdigit() else NUMBERS[word], True
-    if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest)\b", text):
+    if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
+                                    r"started)\b", text):
         return order, None, False  # "recent posts from 2023": the period decides
-    return order, (DEFAULT_MANY if PLURAL.search(text) and not re.search(r"\bwhich (?:one|post)\b", text) else 1), True
+    return order, (1 if SINGULAR.search(text) or not PLURAL.search(text) else DEFAULT_MANY), True
 
 
 def understand(
@@ -454,7 +476,10 @@ def understand(
     today = today or dt.date.today()
     q = parse(question, entries, today, owner)
     previous = last_query(history, entries, today, owner)
-    if previous is not None and (q is None or FOLLOW_UP.search(clean(question))):
+    # "list all of his posts" after a question about one author: he is that author
+    pronoun = previous is not None and bool(previous.authors) and bool(re.search(r"\b(his|her|their|he|she|they)\b",
+                                                                              clean(question)))
+    if previous is not None and (q is None or FOLLOW_UP.search(clean(question)) or pronoun):
         change = parse(question, entries, today, owner, fragment=True)
         if change is not None:
             q = follow_up(previous, change, clean(question))
@@ -510,8 +535,8 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
         q.action, q.limit = "count", None
     elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
         q.action, q.order, q.limit = "list", change.order, change.limit
-    elif narrowing:
-        q.action, q.limit = "list", None  # "which ones?" after "how many …?"
+    elif narrowing or re.search(r"\b(list|all|every|show)\b", text):
+        q.action, q.limit, q.order = "list", None, "newest"  # "which ones?" after "how many …?", "list all of his posts"
     q.topic = change.topic or q.topic
     return q
 

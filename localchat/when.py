@@ -145,10 +145,13 @@ def _rolling(text: str, today: dt.date):
 
 
 def _season(text: str, today: dt.date):
-    pattern = rf"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(this|last|past)?\s*(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?({YEAR}))?\b"
+    pattern = (rf"\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(this|last|past)?\s*(spring|summer|autumn|fall|winter)"
+               rf"(?:\s+(?:of\s+)?({YEAR})(?:\s*[-–/]\s*(\d{{2}}|{YEAR}))?)?\b")
     for match in re.finditer(pattern, text):
         name, which, year = match[2], match[1], match[3]
-        if year:
+        if year and match[4] and name == "winter":  # the winter of 2025-26: December 2025 to February 2026
+            start, end = season(name, int(year) + 1)
+        elif year:
             start, end = season(name, int(year))
         else:
             start, end = season(name, today.year)
