@@ -22,7 +22,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from .app import message_text, safe_markdown, safe_url
+from .app import evidence_markdown, message_text, safe_markdown, safe_url, shown_answer
 from .engine import Answer
 from .errors import Busy, InputTooLong, LocalchatError, RateLimited, Refused
 from .service import Service
@@ -138,9 +138,10 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             answer.close()
         return JSONResponse({
             **meta, "object": "chat.completion",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": safe_markdown(answer.text)}, "finish_reason": finish_reason(answer)}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": shown_answer(answer)}, "finish_reason": finish_reason(answer)}],
             "usage": {"completion_tokens": answer.timings.tokens},
             "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
+            "evidence": [e.to_dict() for e in answer.evidence], "sentences": [c.to_dict() for c in answer.sentences],
         })
 
     app.add_api_route("/api/health", health, methods=["GET"])
@@ -159,7 +160,11 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
     pieces = iter(answer)
     done = object()
     try:
-        yield chunk({"role": "assistant", "content": ""}, sources=sources_field(answer), refused=answer.refused)
+        yield chunk({"role": "assistant", "content": ""}, sources=sources_field(answer), refused=answer.refused,
+                    evidence=[e.to_dict() for e in answer.evidence])
+        lead = evidence_markdown(answer)
+        if lead:  # the passage that answers, before the model's first token
+            yield chunk({"content": lead})
         while True:
             piece = await run_in_threadpool(next, pieces, done)
             if piece is done:
@@ -167,7 +172,8 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
             yield chunk({"content": piece})
         # Deltas are raw tokens: render them as plain text while they arrive, then swap in this
         # sanitised markdown (an image or script link can only be judged once it is complete).
-        yield chunk({}, finish_reason(answer), citations=answer.citations, safe_content=safe_markdown(answer.text))
+        yield chunk({}, finish_reason(answer), citations=answer.citations, safe_content=shown_answer(answer),
+                    sentences=[c.to_dict() for c in answer.sentences])
         yield "data: [DONE]\n\n"
     finally:
         answer.close()

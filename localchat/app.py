@@ -62,6 +62,22 @@ def link(title: str, url: str) -> str:
     return f"[{safe_markdown(title).replace('[', '(').replace(']', ')')}]({safe_url(url)})"
 
 
+def evidence_markdown(answer: Answer) -> str:
+    """The quoted passage that answers, shown above the model's answer before its first token."""
+    if not answer.evidence:
+        return ""
+    e = answer.evidence[0]
+    where = e.title + (f" › {e.heading}" if e.heading else "")
+    quote = safe_markdown(e.quote).replace("\n", " ")
+    return f"> {quote}\n>\n> — [{e.n}] {link(where, e.url)}\n\n"
+
+
+def shown_answer(answer: Answer, streamed: str = "") -> str:
+    """What the reader sees once the answer is complete: the evidence, then the answer checked
+    sentence by sentence (a computed [n]; a sentence the posts do not support struck through)."""
+    return evidence_markdown(answer) + safe_markdown(answer.checked_text or answer.text or streamed)
+
+
 def sources_markdown(answer: Answer) -> str:
     if not answer.sources:
         return ""
@@ -136,14 +152,17 @@ def build_app(service: Service) -> Any:
             yield f"⚠️ {exc}", ""
             return
         sources = sources_markdown(answer)
+        lead = evidence_markdown(answer)
+        if lead:
+            yield lead, sources  # the passage that answers, at once, before the model's first token
         text = ""
         try:
             for piece in answer:
                 text += piece
-                yield safe_markdown(text), sources
+                yield lead + safe_markdown(text), sources
         finally:
             answer.close()  # the reader left or pressed stop: free the model now
-        yield safe_markdown(answer.text or text), sources
+        yield shown_answer(answer, text), sources
 
     with gr.Blocks(title="localchat", fill_height=True) as demo:
         with gr.Row():

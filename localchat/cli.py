@@ -210,14 +210,23 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         data = answer.to_dict()
         data["sources"] = [{k: s[k] for k in ("n", "title", "url", "date", "score")} for s in data["sources"]]
         data["timings"] = {k: data["timings"][k] for k in ("retrieve_ms", "ttft_ms", "tokens", "tok_per_s")}
-        print(json.dumps({k: data[k] for k in ("answer", "sources", "refused", "related", "timings")}))
+        data["evidence"] = [{k: e[k] for k in ("n", "quote", "url")} for e in data["evidence"]]
+        print(json.dumps({k: data[k] for k in ("answer", "evidence", "sentences", "sources", "refused", "related",
+                                                "timings")}))
         return 0
+    for e in answer.evidence:  # the passage that answers, before the model writes
+        print(f"> {e.quote}\n>   — [{e.n}] {e.title}{' › ' + e.heading if e.heading else ''}\n")
     try:
         for piece in answer:
             print(piece, end="", flush=True)
     finally:
         answer.close()
     print()
+    unsupported = [c for c in answer.sentences if not c.supported]
+    if unsupported:
+        print("\nNot in the posts (check before you trust these):")
+        for c in unsupported:
+            print(f"  - {c.text}  ({c.why})")
     if answer.sources:
         print("\nNearest posts:" if answer.refused else "\nSources:")
         for s in answer.sources:

@@ -47,6 +47,7 @@ class Config:
     min_similarity: float | None = None
     not_covered: str = "I haven't written about that."
     not_covered_named: str = "I haven't written about {terms}."  # a specific thing no post mentions
+    unsupported: str = "mark"  # an answer sentence the posts do not support: "mark" it, or "drop" it
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
     host: str = "127.0.0.1"

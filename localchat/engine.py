@@ -23,7 +23,9 @@ from . import meta
 from .catalog import Entry
 from .citations import CitationFilter
 from .config import Config
+from .checks import Checked, attributed, check
 from .embed import Embedder, load_embedder
+from .evidence import Evidence, Passages, best_quote, passages
 from .errors import IndexProblem, InputTooLong
 from .gate import Gate, Noise, Verdict
 from .index import SyncReport, open_table, sync
@@ -57,6 +59,7 @@ class Source:
 @dataclass
 class Timings:
     retrieve_ms: float = 0.0
+    evidence_ms: float = 0.0
     ttft_ms: float | None = None
     tokens: int = 0
     tok_per_s: float | None = None
@@ -75,6 +78,9 @@ class Answer:
     timings: Timings = field(default_factory=Timings)
     debug: dict[str, Any] = field(default_factory=dict)
     related: list[Entry] = field(default_factory=list)  # other posts near the sources, never drafts
+    evidence: list[Evidence] = field(default_factory=list)  # the quoted passage, known before the first token
+    sentences: list[Checked] = field(default_factory=list)  # the answer checked sentence by sentence, at the end
+    checked_text: str = ""  # the answer as shown: computed [n], unsupported sentences marked (or dropped)
     _pieces: Iterator[str] | None = None
 
     def __iter__(self) -> Iterator[str]:
@@ -109,6 +115,8 @@ class Answer:
             "refused": self.refused,
             "citations": self.citations,
             "related": [{"title": e.title, "url": e.url, "date": e.date} for e in self.related],
+            "evidence": [e.to_dict() for e in self.evidence],
+            "sentences": [c.to_dict() for c in self.sentences],
             "timings": {k: (round(v, 1) if isinstance(v, float) else v) for k, v in asdict(self.timings).items()},
         }
 
@@ -381,12 +389,20 @@ class Engine:
             self.turns.remember(history, question, prompt.turn)
         sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
         answer = Answer(question, sources, refused=False, timings=timings)
+        # Evidence first: the passage that answers, before the model writes (its sentence vectors
+        # are kept for checking the answer afterwards).
+        shown = [(e.n, e.hit) for e in prompt.excerpts]
+        quoted = time.perf_counter()
+        found, question_vector = passages(shown, self.embedder, question)
+        answer.evidence = [e for e in [best_quote(found, question_vector, shown)] if e]
+        timings.evidence_ms = (time.perf_counter() - quoted) * 1000
         answer.debug = {"best_similarity": best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
                         "dropped": prompt.dropped, "retrieval_query": query, "route": route.kind,
-                        "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained}
+                        "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained,
+                        "excerpt_texts": [f"{h.title}\n{h.heading}\n{h.body}" for _, h in shown]}
         answer.related = self.related([s.post_id for s in sources])
         answer.debug["max_tokens"] = min(max_tokens or self.config.max_tokens, self.config.max_tokens)
-        answer._pieces = self._generate(answer, prompt, model, started, seed, answer.debug["max_tokens"])
+        answer._pieces = self._generate(answer, prompt, model, started, seed, answer.debug["max_tokens"], found)
         return answer
 
     def rewrite(self, question: str, history: Sequence[Message]) -> str:
@@ -438,7 +454,7 @@ class Engine:
         return answer
 
     def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None,
-                  max_tokens: int) -> Iterator[str]:
+                  max_tokens: int, found: Passages | None = None) -> Iterator[str]:
         tokens, stop = model.render(prompt.messages)
         assert len(tokens) <= prompt.budget, "prompt over budget"  # build_prompt guarantees it
         citations = CitationFilter([e.n for e in prompt.excerpts])
@@ -460,6 +476,10 @@ class Engine:
             if tail:
                 parts.append(tail)
                 yield tail
+            if found is not None:  # the whole answer is there: check it, sentence by sentence
+                answer.sentences = check("".join(parts).strip(), found, self.embedder, answer.question)
+                answer.checked_text = attributed("".join(parts).strip(), answer.sentences,
+                                                 drop=self.config.unsupported == "drop")
         finally:
             stream.close()
             answer.text = "".join(parts).strip()

@@ -19,6 +19,7 @@ from .errors import ConfigError
 KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection"}
 SHOULD_REFUSE = {"out_of_scope", "draft_only"}
 CITATION = re.compile(r"\[(\d+)\]")
+NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:/]\d+)*")
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -95,8 +96,17 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
         "ttft_ms": answer.timings.ttft_ms,
         "tok_per_s": answer.timings.tok_per_s,
     }
+    seen = " ".join([e.quote for e in answer.evidence] + [answer.text])  # what the reader sees: evidence + answer
     if q["must_mention"]:
-        out["mentions_all"] = all(mentions(answer.text, t) for t in q["must_mention"])
+        out["mentions_all"] = all(mentions(seen, t) for t in q["must_mention"])
+        out["mentions_all_answer"] = all(mentions(answer.text, t) for t in q["must_mention"])
+    if answer.sentences:
+        out["supported_rate"] = sum(c.supported for c in answer.sentences) / len(answer.sentences)
+        excerpts = " ".join(answer.debug.get("excerpt_texts", []) + [q["question"]])
+        out["unmarked_numbers"] = sum(1 for c in answer.sentences if c.supported
+                                      for n in NUMBER.findall(CITATION.sub("", c.text)) if n not in excerpts)
+    if "prompt_tokens" in answer.debug:
+        out["prompt_tokens"] = answer.debug["prompt_tokens"]
     return out
 
 
@@ -117,6 +127,11 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         refusable = [r for r in answered if r["kind"] in SHOULD_REFUSE]
         summary.update({
             "mentions_all": mean([float(r["mentions_all"]) for r in answered if "mentions_all" in r]),
+            "mentions_all_answer": mean([float(r["mentions_all_answer"]) for r in answered if "mentions_all_answer" in r]),
+            "supported_rate": mean([r["supported_rate"] for r in answered if "supported_rate" in r]),
+            "unmarked_numbers": sum(r.get("unmarked_numbers", 0) for r in answered),
+            "prompt_tokens": statistics.median([r["prompt_tokens"] for r in answered if "prompt_tokens" in r])
+            if any("prompt_tokens" in r for r in answered) else None,
             "refusal_rate": mean([float(r["refused"]) for r in refusable]),
             "leaks": sum(r["leak"] for r in answered),
             "citation_validity": mean([float(r["citations_valid"]) for r in answered]),
@@ -127,8 +142,9 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def format_table(report: dict[str, Any]) -> str:
-    columns = ["n", "hit@1", "hit@k", "mrr", "gate_refuses", "false_refusals", "mentions_all", "refusal_rate", "leaks",
-               "citation_validity", "ttft_ms", "tok_per_s"]
+    columns = ["n", "hit@1", "hit@k", "mrr", "gate_refuses", "false_refusals", "mentions_all", "mentions_all_answer",
+               "supported_rate", "unmarked_numbers", "refusal_rate", "leaks", "citation_validity", "prompt_tokens",
+               "ttft_ms", "tok_per_s"]
     columns = [c for c in columns if any(c in row for row in [report["overall"], *report["by_kind"].values()])]
     header = ["kind"] + [c.replace("hit@k", f"hit@{report['k']}") for c in columns]
     rows = [[kind] + [row.get(c) for c in columns] for kind, row in report["by_kind"].items()]

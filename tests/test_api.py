@@ -52,6 +52,12 @@ def test_streaming_sends_sources_first_then_pieces_then_done(owner_app) -> None:
     assert first["sources"][0]["title"] == "Raspberry Pi Weather Station"
     assert len(pieces) > 2 and all("content" in p["choices"][0]["delta"] for p in pieces)
     assert last["choices"][0]["finish_reason"] in ("stop", "length")
+    # evidence before the first token: a structured field in the first chunk, then the first content
+    evidence = first["evidence"][0]
+    assert evidence["n"] == 1 and "I2C" in evidence["quote"] and evidence["url"].startswith("/posts/weather/")
+    lead = pieces[0]["choices"][0]["delta"]["content"]
+    assert lead.startswith("> ") and evidence["quote"][:30] in lead
+    assert last["safe_content"].startswith(lead) and isinstance(last["sentences"], list)
 
 
 def test_max_tokens_shortens_an_answer_but_never_lengthens_it(owner_app) -> None:

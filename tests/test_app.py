@@ -38,8 +38,12 @@ def test_chat_streams_and_lists_sources(owner) -> None:
     job = owner.submit("How often should I feed my sourdough starter?", api_name="/chat")
     outputs = list(job)
     assert len(outputs) > 2  # streamed in pieces
+    first_text = outputs[0][0]
+    # the passage that answers comes first, alone, before the model's first token, quoted with its link
+    assert first_text.startswith("> ") and "Feed the starter equal weights" in first_text and first_text.endswith("\n\n")
+    assert "Sourdough Starter Care" in first_text and "#feeding" in first_text
     text, sources = job.result()
-    assert text
+    assert text.startswith(first_text)
     assert "Sourdough Starter Care" in sources and "#feeding" in sources
 
 

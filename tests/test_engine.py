@@ -270,8 +270,10 @@ def test_ask_json_on_the_real_blog(tmp_path: Path) -> None:
     result = run_cli("ask", "What coffee gear do you use at home?", *common, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"answer", "sources", "refused", "related", "timings"}
+    assert set(data) == {"answer", "evidence", "sentences", "sources", "refused", "related", "timings"}
     assert not data["refused"] and data["answer"]
+    assert data["evidence"] and set(data["evidence"][0]) == {"n", "quote", "url"}
+    assert data["sentences"] and all(set(c) == {"text", "supported", "sources", "why"} for c in data["sentences"])
     source_urls = {s["url"].split("#")[0] for s in data["sources"]}
     assert all(r["url"] not in source_urls for r in data["related"])  # related posts are other posts
     titles = " ".join(s["title"].lower() for s in data["sources"])

@@ -18,7 +18,7 @@ import wholeblog_eval  # noqa: E402
 # The share of each set understood exactly that no corpus may fall below. blind1 and blind3 were the sets the
 # parser was developed on; blind2 and blind4 were measured once afterwards and are floors against regressions,
 # never a target (docs/benchmarks/retrieval.md). A new set gets its line once it has been measured.
-FLOORS = {"blind1": 0.95, "blind2": 0.6, "blind3": 0.95, "blind4": 0.75}
+FLOORS = {"blind1": 0.95, "blind2": 0.8, "blind3": 0.95, "blind4": 0.8}
 SETS = [ROOT / "scripts" / "questions" / name / "wholeblog.jsonl" for name in FLOORS]
 ORDINARY = {"mykal.codes": ["mykal.jsonl", "blind*/mykal.jsonl"], "sample": ["sample.jsonl"],
             "nodejs.org-blog": ["blind*/nodejs.jsonl"], "elixir-lang-blog": ["blind*/elixir.jsonl"]}

@@ -1,0 +1,116 @@
+"""Every generated sentence checked against the excerpts the model was shown.
+
+A small model blends excerpts and invents details. After it writes, each sentence of its answer
+is checked twice:
+- **exact support** for what must never be invented: every number (quantities, dates, versions,
+  ratios), every name capitalised mid-sentence and every code identifier in the sentence must
+  occur in a shown excerpt (or in the reader's own question);
+- **semantic support**: the sentence must be close to some sentence of the excerpts (cosine of
+  their embeddings at least SUPPORT, checked on four corpora: docs/benchmarks/answers.md).
+A supported sentence without a citation gets the [n] of the excerpt that supports it (attribution
+is computed, not generated). An unsupported one is marked — or dropped, with `unsupported = "drop"`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import numpy as np
+
+from .coverage import COMMON, SPECIFIC_SHAPE
+from .evidence import Passages, complete
+from .sentences import split, without_citations
+
+# A sentence of an answer is "about" an excerpt when this close to one of its sentences; below
+# it, it is the model's own. Chosen on sentence pairs of the four corpora (docs/benchmarks/answers.md).
+SUPPORT = 0.55
+FILLER_WORDS = 3  # "Sure!", "Hope this helps." — nothing to check
+NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:/]\d+)*(?:%|°[CF]?)?(?![\w])")
+CITED = re.compile(r"\[(\d+)\]")
+
+
+@dataclass
+class Checked:
+    text: str  # the sentence as the model wrote it
+    supported: bool
+    sources: list[int] = field(default_factory=list)  # the [n] that support it
+    why: str = ""  # for an unsupported sentence: what is not in the posts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "supported": self.supported, "sources": self.sources, "why": self.why}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().replace("\u2009", " ").replace(",", "").split())
+
+
+def facts(sentence: str) -> list[str]:
+    """What a sentence must not invent: numbers, mid-sentence names, identifiers, `code`."""
+    plain = without_citations(sentence)
+    found = [m.group(0) for m in NUMBER.finditer(plain)]
+    found += re.findall(r"`([^`]+)`", plain)
+    words = re.findall(r"[A-Za-z][\w.+#'-]*[\w+#]|[A-Za-z]", plain)
+    for i, word in enumerate(words):
+        word = re.sub(r"'s$", "", word)
+        shaped = bool(SPECIFIC_SHAPE.match(word))
+        named = i > 0 and word[:1].isupper() and len(word) > 2 and word.lower() not in COMMON
+        if shaped or named:
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def check(answer: str, found: Passages, embedder: Any, question: str = "") -> list[Checked]:
+    """The answer's sentences, each checked against the shown excerpts."""
+    sentences = split(answer)
+    if not sentences:
+        return []
+    found = complete(found, embedder)
+    corpus = {n: normalise(text) for n, text in found.texts.items()}
+    asked = normalise(question)
+    vectors = np.asarray(embedder.encode([without_citations(s) for s in sentences]), dtype=np.float32)
+    results = []
+    for sentence, vector in zip(sentences, vectors):
+        plain = without_citations(sentence)
+        if (len(re.findall(r"\w+", plain)) <= FILLER_WORDS or plain.endswith(":")) and not facts(plain):
+            results.append(Checked(sentence, True, [], "filler"))
+            continue
+        missing = [f for f in facts(sentence) if not any(normalise(f) in text for text in corpus.values())
+                   and normalise(f) not in asked]
+        if found.sentences:
+            scores = found.vectors @ vector
+            best = int(np.argmax(scores))
+            close, n = float(scores[best]), found.numbers[best]
+        else:
+            close, n = -1.0, 0
+        if missing:
+            results.append(Checked(sentence, False, [], "not in the posts: " + ", ".join(missing)))
+        elif close < SUPPORT:
+            results.append(Checked(sentence, False, [], "not close to any excerpt"))
+        else:
+            cited = [int(c) for c in CITED.findall(sentence) if int(c) in corpus]
+            results.append(Checked(sentence, True, cited or [n]))
+    return results
+
+
+def attributed(answer: str, checked: Iterable[Checked], *, drop: bool = False) -> str:
+    """The answer as shown: a supported sentence gets its [n] when the model left it out; an
+    unsupported one is struck through and marked as not from the posts, or dropped. Sentences are
+    replaced where they stand, so paragraphs and lists keep their shape."""
+    out, cursor = [], 0
+    for c in checked:
+        if c.supported:
+            text = c.text
+            if c.sources and not CITED.search(text):
+                text = re.sub(r"([.!?]*)\s*$", lambda m: f" [{c.sources[0]}]{m.group(1)}", text, count=1)
+        else:
+            text = "" if drop else f"~~{without_citations(c.text)}~~ *(not in the posts)*"
+        at = answer.find(c.text, cursor)
+        if at < 0:  # the sentence was rebuilt from markdown (a link, a list marker): show it as checked
+            out.append(" " + text if text else "")
+            continue
+        out.append(answer[cursor:at] + text)
+        cursor = at + len(c.text)
+    out.append(answer[cursor:])
+    return re.sub(r"[ \t]+\n", "\n", "".join(out)).strip()

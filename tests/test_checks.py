@@ -1,0 +1,92 @@
+"""Answers a reader can check: evidence quoted before the answer, every sentence checked against
+the excerpts shown (real embedder, real index of the sample blog; the real model where it writes)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_POSTS
+from localchat.checks import attributed, check, facts
+from localchat.config import Config
+from localchat.engine import Engine
+from localchat.evidence import best_quote, passages
+from localchat.sentences import split
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory, embedder, model) -> Engine:
+    engine = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path_factory.mktemp("blog") / "ix", n_ctx=2048,
+                           max_tokens=64), embedder=embedder, model=model)
+    engine.sync()
+    return engine
+
+
+def shown(engine: Engine, question: str):
+    hits = engine.retrieve(question).hits[:3]
+    return [(i + 1, h) for i, h in enumerate(hits)]
+
+
+def test_sentences_are_cut_where_a_reader_would() -> None:
+    text = "Feed it at 1:5:5, e.g. 10 g to 50 g. It peaks in 4.5 hours [1]. Version v0.4.4 shipped.\n\n- One.\n- Two."
+    assert split(text) == ["Feed it at 1:5:5, e.g. 10 g to 50 g.", "It peaks in 4.5 hours [1].",
+                           "Version v0.4.4 shipped.", "One.", "Two."]
+    assert facts("I use Gateron Brown switches and 62 grams per litre [2].") == ["62", "Gateron", "Brown"]
+
+
+def test_evidence_is_the_answering_sentence_quoted_verbatim(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    excerpts = shown(blog, question)
+    found, vector = passages(excerpts, blog.embedder, question)
+    evidence = best_quote(found, vector, excerpts)
+    assert evidence is not None and evidence.n == 1 and "1:5:5" in evidence.quote
+    assert evidence.url.startswith("/posts/sourdough-starter/")
+    body = excerpts[0][1].body
+    assert all(sentence in " ".join(body.split()) for sentence in split(evidence.quote))  # verbatim
+
+
+def test_a_planted_wrong_number_is_marked_and_a_supported_sentence_gets_its_citation(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    excerpts = shown(blog, question)
+    found, _ = passages(excerpts, blog.embedder, question)
+    answer = ("I feed my starter at a 1:5:5 ratio of starter, flour and water. "
+              "It then needs 40 grams of honey every morning [1].")
+    checked = check(answer, found, blog.embedder, question)
+    assert [c.supported for c in checked] == [True, False]
+    assert checked[0].sources == [1] and "40" in checked[1].why
+    shown_text = attributed(answer, checked)
+    assert shown_text.startswith("I feed my starter at a 1:5:5 ratio of starter, flour and water [1].")
+    assert "~~It then needs 40 grams of honey every morning.~~ *(not in the posts)*" in shown_text
+    dropped = attributed(answer, checked, drop=True)
+    assert "honey" not in dropped and "1:5:5" in dropped
+
+
+def test_no_unsupported_number_is_ever_shown_unmarked(blog: Engine) -> None:
+    """With the real model: whatever it writes, a number the excerpts do not hold is marked."""
+    questions = ["How do you feed your sourdough starter?", "How long should cold brew steep?",
+                 "How do you back up your server with restic?", "How long is the Cedar Ridge Loop?"]
+    for question in questions:
+        answer = blog.ask(question, seed=1).finish()
+        assert not answer.refused and answer.evidence and answer.sentences, question
+        excerpts = " ".join(f"{s.title} {s.snippet}" for s in answer.sources)
+        for c in answer.sentences:
+            if c.supported:
+                for number in re.findall(r"(?<![\w.])\d+(?:[.,:/]\d+)*", re.sub(r"\[\d+\]", "", c.text)):
+                    assert number in answer.checked_text or number in excerpts, (question, c)
+        unmarked = re.sub(r"~~.*?~~", "", answer.checked_text)
+        for c in answer.sentences:
+            if not c.supported:
+                assert c.text not in unmarked, (question, c)
+
+
+def test_catalog_and_refusal_answers_carry_no_evidence(blog: Engine) -> None:
+    assert blog.ask("What's your latest post?").finish().evidence == []
+    assert blog.ask("Who won the 1998 football world cup?").finish().evidence == []
+
+
+def test_evidence_costs_little_after_retrieval(blog: Engine) -> None:
+    answer = blog.ask("How do you wire the BME280 sensor?", max_tokens=4)
+    answer.close()
+    assert answer.evidence and answer.timings.evidence_ms < 1000  # the benchmark (answers.md) holds the real number
