@@ -382,6 +382,8 @@ class Engine:
         across = route.kind == "opinion"  # several posts asked for: the filter, not the floor, decides
         keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
         hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
+        if self.config.max_excerpts and not across:  # the prompt diet: fewer, cleaner excerpts for a small model
+            hits = hits[: self.config.max_excerpts]
         model = self.model
         prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens,
                               earlier=earlier)
