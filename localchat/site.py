@@ -328,14 +328,23 @@ def zola_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
 # --- Eleventy ------------------------------------------------------------------------------------
 
 
-def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
-    names = (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts")
+def js_config(root: Path, names: tuple[str, ...]) -> tuple[Path, dict[str, str]] | None:
+    """A JavaScript config file and its plain string settings (`site: 'https://…'`, `input: "src"`):
+    read as text, never run."""
     path = next((root / n for n in names if (root / n).is_file()), None)
     if path is None:
         return None
     source = path.read_text(encoding="utf-8", errors="replace")
-    match = re.search(r"""\binput\s*:\s*["'`]([^"'`]+)["'`]""", source)
-    input_dir = (root / match.group(1)).resolve() if match else root.resolve()
+    return path, {m.group(1): m.group(2) for m in re.finditer(r"""\b(\w+)\s*:\s*["'`]([^"'`]+)["'`]""", source)}
+
+
+def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
+    found = js_config(root, (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+                             "eleventy.config.ts"))
+    if found is None:
+        return None
+    path, settings = found
+    input_dir = (root / settings["input"]).resolve() if "input" in settings else root.resolve()
     base, author = "", ""
     for name in ("metadata.json", "site.json", "meta.json"):
         data_file = input_dir / "_data" / name
@@ -382,14 +391,13 @@ def directory_data(input_dir: Path, rel: PurePosixPath) -> dict[str, Any]:
 
 
 def astro_site(root: Path, posts_dir: Path) -> Site | None:
-    names = ("astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs")
-    path = next((root / n for n in names if (root / n).is_file()), None)
-    if path is None:
+    found = js_config(root, ("astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts",
+                             "astro.config.cjs"))
+    if found is None:
         return None
-    source = path.read_text(encoding="utf-8", errors="replace")
-    site = re.search(r"""\bsite\s*:\s*["'`]([^"'`]+)["'`]""", source)
-    base = re.search(r"""\bbase\s*:\s*["'`]([^"'`]+)["'`]""", source)
-    base_url = (site.group(1).rstrip("/") if site else "") + ("/" + base.group(1).strip("/") if base and base.group(1).strip("/") else "")
+    path, settings = found
+    base = settings.get("base", "").strip("/")
+    base_url = settings.get("site", "").rstrip("/") + (f"/{base}" if base else "")
     pages = root / "src" / "pages"
     routes = sorted(p for n in ASTRO_ROUTES for p in pages.rglob(n)) if pages.is_dir() else []
     # the route whose folder is named like the collection (src/pages/blog/ for src/content/blog/)
