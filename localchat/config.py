@@ -42,7 +42,7 @@ class Config:
     chat_format: str = ""  # "" = the chat template inside the GGUF
     temperature: float = 0.2
     k: int = 5
-    max_excerpts: int = 0  # excerpts given to the model (0 = all k that pass the gate); docs/benchmarks/answers.md
+    max_excerpts: int = 0  # excerpts given to the model; 0 = by model size (1 under 1B parameters, else all that pass)
     # relevance gate: None = measured per blog (this blog's noise level + a margin, localchat/gate.py);
     # a number fixes the cosine threshold; a negative one turns the gate off. docs/relevance-gate.md
     min_similarity: float | None = None

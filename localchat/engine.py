@@ -40,6 +40,10 @@ SNIPPET_CHARS = 280
 EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
 ACROSS_MIN_POSTS = 3  # "... across your posts": show at least this many posts that passed retrieval
 COUNT_SHOWN = 10  # "how many posts ...": the number, and the newest few as links
+# Below this size a model gets only the best excerpt: with SmolLM2-135M one excerpt beat 2, 3 and 5
+# on must-mention, at half the prompt and half the time to first token (docs/benchmarks/answers.md).
+# Larger models keep every excerpt that passes the gate (not measured here: no larger model offline).
+SMALL_MODEL_PARAMS = 1_000_000_000
 
 
 @dataclass
@@ -382,9 +386,10 @@ class Engine:
         across = route.kind == "opinion"  # several posts asked for: the filter, not the floor, decides
         keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
         hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
-        if self.config.max_excerpts and not across:  # the prompt diet: fewer, cleaner excerpts for a small model
-            hits = hits[: self.config.max_excerpts]
         model = self.model
+        most = self.config.max_excerpts or (1 if 0 < model.n_params < SMALL_MODEL_PARAMS else 0)
+        if most and not across:  # the prompt diet: a small model does best with the one best excerpt
+            hits = hits[:most]
         prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens,
                               earlier=earlier)
         if prompt.turn:

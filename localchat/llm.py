@@ -30,6 +30,16 @@ class Model:
     gpu_layers: int
     lock: threading.Lock  # llama.cpp contexts are not thread-safe: one generation at a time
 
+    @property
+    def n_params(self) -> int:
+        """The model's parameter count, as the GGUF says (0 when it cannot be read)."""
+        try:
+            import llama_cpp
+
+            return int(llama_cpp.llama_model_n_params(self.llama.model))
+        except Exception:  # noqa: BLE001 - an older build, or no model handle
+            return 0
+
     def render(self, messages: list[Message]) -> tuple[list[int], list[str]]:
         """Chat messages -> the exact token ids llama.cpp will run, and the stop strings."""
         result = self.formatter(messages=messages)
