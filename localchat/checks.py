@@ -97,20 +97,27 @@ def check(answer: str, found: Passages, embedder: Any, question: str = "") -> li
 def attributed(answer: str, checked: Iterable[Checked], *, drop: bool = False) -> str:
     """The answer as shown: a supported sentence gets its [n] when the model left it out; an
     unsupported one is struck through and marked as not from the posts, or dropped. Sentences are
-    replaced where they stand, so paragraphs and lists keep their shape."""
+    replaced where they stand (across line breaks too), so paragraphs and lists keep their shape;
+    if one cannot be found (the model wrote markdown that was rebuilt), the whole answer is shown
+    as the checked sentences, so nothing unchecked is ever shown unmarked."""
+    checked = list(checked)
+    rendered = [render(c, drop) for c in checked]
     out, cursor = [], 0
-    for c in checked:
-        if c.supported:
-            text = c.text
-            if c.sources and not CITED.search(text):
-                text = re.sub(r"([.!?]*)\s*$", lambda m: f" [{c.sources[0]}]{m.group(1)}", text, count=1)
-        else:
-            text = "" if drop else f"~~{without_citations(c.text)}~~ *(not in the posts)*"
-        at = answer.find(c.text, cursor)
-        if at < 0:  # the sentence was rebuilt from markdown (a link, a list marker): show it as checked
-            out.append(" " + text if text else "")
-            continue
-        out.append(answer[cursor:at] + text)
-        cursor = at + len(c.text)
+    for c, text in zip(checked, rendered):
+        words = c.text.split()
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        match = re.compile(pattern).search(answer, cursor) if words else None
+        if match is None:
+            return " ".join(t for t in rendered if t)
+        out.append(answer[cursor:match.start()] + text)
+        cursor = match.end()
     out.append(answer[cursor:])
     return re.sub(r"[ \t]+\n", "\n", "".join(out)).strip()
+
+
+def render(c: Checked, drop: bool) -> str:
+    if c.supported:
+        if c.sources and not CITED.search(c.text):
+            return re.sub(r"([.!?]*)\s*$", lambda m: f" [{c.sources[0]}]{m.group(1)}", c.text, count=1)
+        return c.text
+    return "" if drop else f"~~{' '.join(without_citations(c.text).split())}~~ *(not in the posts)*"

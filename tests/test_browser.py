@@ -1,4 +1,5 @@
-"""A real browser on the real page: type a question, watch the answer stream, see the source links.
+"""A real browser on the real page: type a question, see the quoted evidence first, watch the answer
+stream, see the source links.
 
 Uses Debian's chromium and chromium-driver (.ci/run installs them); skipped where they are absent.
 The screenshot is saved in the test's temp folder, to be looked at.
@@ -47,7 +48,7 @@ def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, b
 
     lengths: list[int] = []  # the bot message's length over time: several values means it streamed
     deadline = time.monotonic() + 120
-    href, changed = None, time.monotonic()
+    href, changed, first_text = None, time.monotonic(), ""
     while time.monotonic() < deadline:
         try:  # the page re-renders as text streams in: an element read a moment ago may be gone
             bots = browser.find_elements(By.CSS_SELECTOR, "#chat [data-testid='bot']")
@@ -58,6 +59,7 @@ def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, b
         if n is not None and (not lengths or n != lengths[-1]):
             lengths.append(n)
             changed = time.monotonic()
+            first_text = first_text or (bots[-1].text if n else "")
         href = links.get("Sourdough Starter Care", href)
         if href and "#" in href and lengths and time.monotonic() - changed > 3:  # answer and sources settled
             break
@@ -66,4 +68,8 @@ def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, b
     assert href, "no source link to the post"
     assert href.endswith("/posts/bread/#feeding")
     assert len([n for n in lengths if n]) > 2, f"the answer did not stream: {lengths}"
+    # the passage that answers is on the page first, before the model's words, with its post link
+    assert first_text.startswith("Feed the starter equal weights"), first_text
+    quote = browser.find_elements(By.CSS_SELECTOR, "#chat [data-testid='bot'] blockquote")
+    assert quote and "Sourdough Starter Care" in quote[-1].text
     assert (tmp_path / "chat.png").stat().st_size > 10_000

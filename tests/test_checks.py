@@ -63,6 +63,17 @@ def test_a_planted_wrong_number_is_marked_and_a_supported_sentence_gets_its_cita
     assert "honey" not in dropped and "1:5:5" in dropped
 
 
+def test_a_sentence_across_lines_is_marked_where_it_stands(blog: Engine) -> None:
+    question = "How often do you feed your sourdough starter?"
+    excerpts = shown(blog, question)
+    found, _ = passages(excerpts, blog.embedder, question)
+    answer = "Sourdough Starter Care / Feeding (2023-01-29)\nFeed the starter 5 times a week.\nIt likes rye."
+    checked = check(answer, found, blog.embedder, question)
+    text = attributed(answer, checked)
+    unmarked = re.sub(r"~~.*?~~", "", text, flags=re.DOTALL)
+    assert "5 times" not in unmarked and "2023-01-29" not in unmarked  # never shown unmarked, once
+
+
 def test_no_unsupported_number_is_ever_shown_unmarked(blog: Engine) -> None:
     """With the real model: whatever it writes, a number the excerpts do not hold is marked."""
     questions = ["How do you feed your sourdough starter?", "How long should cold brew steep?",
@@ -75,10 +86,10 @@ def test_no_unsupported_number_is_ever_shown_unmarked(blog: Engine) -> None:
             if c.supported:
                 for number in re.findall(r"(?<![\w.])\d+(?:[.,:/]\d+)*", re.sub(r"\[\d+\]", "", c.text)):
                     assert number in answer.checked_text or number in excerpts, (question, c)
-        unmarked = re.sub(r"~~.*?~~", "", answer.checked_text)
+        unmarked = " ".join(re.sub(r"~~.*?~~", "", answer.checked_text, flags=re.DOTALL).split())
         for c in answer.sentences:
             if not c.supported:
-                assert c.text not in unmarked, (question, c)
+                assert " ".join(c.text.split()) not in unmarked, (question, c)
 
 
 def test_catalog_and_refusal_answers_carry_no_evidence(blog: Engine) -> None:
