@@ -97,7 +97,11 @@ def test_catalog_and_refusal_answers_carry_no_evidence(blog: Engine) -> None:
     assert blog.ask("Who won the 1998 football world cup?").finish().evidence == []
 
 
-def test_evidence_costs_little_after_retrieval(blog: Engine) -> None:
+def test_evidence_is_ready_when_ask_returns(blog: Engine) -> None:
+    """Before the first token is asked for, the quote is there and its cost recorded (the
+    benchmark, docs/benchmarks/answers.md, holds the number)."""
     answer = blog.ask("How do you wire the BME280 sensor?", max_tokens=4)
-    answer.close()
-    assert answer.evidence and answer.timings.evidence_ms < 1000  # the benchmark (answers.md) holds the real number
+    try:
+        assert answer.evidence and answer.timings.evidence_ms > 0 and answer.timings.ttft_ms is None
+    finally:
+        answer.close()
