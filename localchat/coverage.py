@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from typing import Any, Iterable
 
 from lancedb.query import FullTextOperator, MatchQuery
@@ -125,21 +126,18 @@ def missing_terms(table: Any, question: str, where: str | None, known: Iterable[
     return [t for t in specific_terms(question, known) if not _cached(table, t, where)]
 
 
+_LOOKUPS: "weakref.WeakKeyDictionary[Any, dict[tuple[int, str, str | None], bool]]" = weakref.WeakKeyDictionary()
+
+
 def _cached(table: Any, term: str, where: str | None) -> bool:
-    """Lookups are remembered per table version: a reader asking twice costs one query."""
+    """Lookups are remembered per table and version: a reader asking twice costs one query."""
     try:
-        key = (id(table), int(table.version))
-    except Exception:  # noqa: BLE001
+        seen = _LOOKUPS.setdefault(table, {})
+        key = (int(table.version), term.lower(), where)
+    except Exception:  # noqa: BLE001 - a table we cannot key: just look
         return term_in_blog(table, term, where)
-    return _lookup_with(table, key, term.lower(), where)
-
-
-_CACHE: dict[tuple[tuple[int, int], str, str | None], bool] = {}
-
-
-def _lookup_with(table: Any, key: tuple[int, int], term: str, where: str | None) -> bool:
-    if (key, term, where) not in _CACHE:
-        if len(_CACHE) > 4096:
-            _CACHE.clear()
-        _CACHE[(key, term, where)] = term_in_blog(table, term, where)
-    return _CACHE[(key, term, where)]
+    if key not in seen:
+        if len(seen) > 4096:
+            seen.clear()
+        seen[key] = term_in_blog(table, term, where)
+    return seen[key]

@@ -28,6 +28,8 @@ from urllib.parse import quote
 
 import yaml
 
+from .dates import site_relative
+
 DEFAULT_PATTERN = "/posts/{slug}/"
 MAX_LEVELS = 4  # posts folder, content/, src/, site root, one above (a monorepo's website/)
 JEKYLL_STYLES = {
@@ -457,8 +459,6 @@ def snapshot_site(path: Path) -> Site:
 
 
 def site_path(value: Any, base_url: str) -> str:
-    from .dates import site_relative
-
     own = site_relative(value, base_url)
     return join_url(own) if own else ""
 
