@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from lancedb.query import MatchQuery
 
-from .coverage import names_term, specific_terms
+from .coverage import specific_terms, term_pattern
 from .embed import Embedder
 
 # Score fusion: z-scored dense and BM25 scores, weighted. 0.3 is the largest dense weight at which
@@ -112,10 +112,10 @@ def search(
     for row in dense:  # the exact cosine, also where an approximate index found the row
         row["similarity"] = float(np.dot(qv, np.asarray(row["vector"], dtype=np.float32)))
     identifiers = [t.lower() for t in IDENTIFIER.findall(query)] if mode == "hybrid" else []
-    terms = specific_terms(query) if mode == "hybrid" else []
+    patterns = [term_pattern(t) for t in specific_terms(query)] if mode == "hybrid" else []
     for row in dense + bm25:
         row["has_identifier"] = any(t in row["text"].lower() for t in identifiers)
-        row["title_names_term"] = names_term(row["title"], terms)
+        row["title_names_term"] = any(p.search(row["title"]) for p in patterns)
     weight = {"hybrid": DENSE_WEIGHT, "dense": 1.0, "bm25": 0.0}[mode]
     ranked = fuse(dense, bm25, dense_weight=weight, identifier_boost=IDENTIFIER_BOOST, title_boost=TITLE_BOOST)
     if per_post:

@@ -231,7 +231,7 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         }
         return join_url(fill_tokens(own or pattern, values))
 
-    return Site("jekyll", path, url + baseurl, pattern, author_name(config.get("author"))[0] if author_name(config.get("author")) else "",
+    return Site("jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
                 path_for=path_for)
 
 
@@ -413,7 +413,7 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
             slug = "/".join(slugify(part) for part in rel.parts)
         return join_url(prefix, slug) + "/"
 
-    rule = f"/{prefix}/:slug/" + ("" if route else f" (no [...slug] route found; guessed from the folder name)")
+    rule = f"/{prefix}/:slug/" + ("" if route else " (no [...slug] route found; guessed from the folder name)")
     return Site("astro", path, base_url, rule, path_for=path_for)
 
 

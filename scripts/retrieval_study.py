@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 
 import numpy as np
@@ -215,7 +214,7 @@ def report(path: Path) -> None:
 
 def gate_report(data: dict[str, Any]) -> None:
     """Each gate signal per corpus: answerable questions passed, questions to refuse refused."""
-    from localchat.gate import Noise, measure_noise, threshold
+    from localchat.gate import measure_noise, threshold
 
     corpora = [c for c in data if not c.startswith("_")]
     print("\n## gate (answerable passed / to-refuse refused)\n")

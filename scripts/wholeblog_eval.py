@@ -84,9 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         ordinary = [q for q in ordinary if q["kind"] not in ("meta",)]
         entries = entries_for(corpus, cache)
         author = catalog.blog_author(entries)
-        wrong = [q["question"] for q in ordinary
-                 if meta.understand(q["question"], q.get("history") or [], entries, author, TODAY) is not None
-                 and meta.understand(q["question"], q.get("history") or [], entries, author, TODAY)[0].action != "opinion"]
+        routed = [(q, meta.understand(q["question"], q.get("history") or [], entries, author, TODAY)) for q in ordinary]
+        wrong = [q["question"] for q, found in routed if found is not None and found[0].action != "opinion"]
         misrouted[corpus] = wrong
         print(f"{corpus}: {len(wrong)} of {len(ordinary)} ordinary questions routed to the catalog", file=sys.stderr)
         for question in wrong:

@@ -4,7 +4,6 @@ the excerpts shown (real embedder, real index of the sample blog; the real model
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
