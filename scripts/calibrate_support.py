@@ -2,6 +2,15 @@
 it does not? Per corpus, on the real index and the bundled embedder.
 
     python scripts/calibrate_support.py --index-root /tmp/localchat-study [--samples 200]
+    python scripts/calibrate_support.py --index-root … --answers OUT.jsonl   # real answers to label
+    python scripts/calibrate_support.py --labels LABELLED.jsonl              # the check against labels
+
+`--answers` runs the bundled model on the answerable questions of each corpus's set and writes one
+line per answer sentence: the question, the excerpts the model was shown, the sentence, and the
+check's verdict and score. A person (or a helper who has not read the code) adds "label":
+"supported" | "unsupported" from the excerpts alone; `--labels` then prints, per corpus and per
+threshold, the share of sentences shown unmarked that the labels call supported (precision: the
+target is 90 %) and the share of supported sentences kept (recall).
 
 For sampled chunks with at least three sentences, one sentence is held out. "Belongs": its best
 cosine to the other sentences of the same chunk (a sentence consistent with the excerpt, though
@@ -49,11 +58,75 @@ def measure(table, embedder, samples: int, rng: random.Random) -> tuple[list[flo
     return belongs, foreign
 
 
+def answers(index_root: Path, out: Path, per_corpus: int) -> None:
+    import json
+
+    from localchat.config import Config
+    from localchat.engine import Engine
+    from localchat.evaluate import load_questions
+
+    with out.open("w") as f:
+        for corpus, (posts, sets) in CORPORA.items():
+            if not posts.is_dir():
+                continue
+            engine = Engine(Config(posts=posts, index=index_root / corpus, temperature=0.0))
+            questions = [q for s in sets for q in load_questions(ROOT / s) if q["kind"] in ("fact", "paraphrase", "keyword")]
+            for q in questions[:per_corpus]:
+                answer = engine.ask(q["question"]).finish()
+                if answer.refused or not answer.sentences:
+                    continue
+                excerpts = answer.debug.get("excerpt_texts", [])
+                for i, c in enumerate(answer.sentences):
+                    if c.why == "filler":
+                        continue
+                    f.write(json.dumps({"corpus": corpus, "id": f"{q['id']}.{i}", "question": q["question"],
+                                        "excerpts": excerpts, "sentence": c.text, "supported": c.supported,
+                                        "score": round(c.score, 4), "why": c.why}) + "\n")
+                f.flush()
+            print(corpus, "done", file=sys.stderr)
+
+
+def labels(path: Path) -> None:
+    import json
+    from collections import defaultdict
+
+    rows = [json.loads(line) for line in path.open() if line.strip()]
+    by_corpus: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("label") in ("supported", "unsupported"):
+            by_corpus[r["corpus"]].append(r)
+    by_corpus["all"] = [r for rs in list(by_corpus.values()) for r in rs]
+    print("| corpus (sentences, labelled supported) | " + " | ".join(f"≥ {t:.2f}" for t in THRESHOLDS) + " |")
+    print("|---|" + "---|" * len(THRESHOLDS))
+    for corpus, rs in by_corpus.items():
+        cells = []
+        for t in THRESHOLDS:
+            # the check at threshold t: exact facts (why says so) and closeness
+            kept = [r for r in rs if not r["why"].startswith("not in the posts") and r["score"] >= t]
+            good = sum(r["label"] == "supported" for r in kept)
+            total_good = sum(r["label"] == "supported" for r in rs)
+            cells.append(f"{good / len(kept) if kept else float('nan'):.2f} / "
+                         f"{good / total_good if total_good else float('nan'):.2f} ({len(kept)})")
+        n_good = sum(r["label"] == "supported" for r in rs)
+        print(f"| {corpus} ({len(rs)}, {n_good}) | " + " | ".join(cells) + " |")
+    print("\ncells: precision (labelled supported among those shown unmarked) / recall (of the labelled "
+          "supported, kept unmarked) (how many shown unmarked)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index-root", type=Path, default=Path("/tmp/localchat-study"))
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--answers", type=Path, help="write the bundled model's answer sentences here, to label")
+    parser.add_argument("--per-corpus", type=int, default=20)
+    parser.add_argument("--labels", type=Path, help="a labelled --answers file: precision/recall per threshold")
     args = parser.parse_args()
+    if args.labels:
+        labels(args.labels)
+        return 0
+    if args.answers:
+        answers(args.index_root, args.answers, args.per_corpus)
+        return 0
     from localchat.embed import load_embedder
     from localchat.index import open_table, sync
 

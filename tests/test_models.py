@@ -336,3 +336,56 @@ def test_models_command_lists_registry_and_local_files(tmp_path: Path) -> None:
     assert listed["qwen2.5-3b-instruct"]["context"] == 32768
     missing = run_cli("ask", "hi", "--model", "qwen2.5-7b-instruct", "--posts", str(tmp_path), cwd=tmp_path)
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "localchat pull" in missing.stderr
+
+
+def test_one_recommended_model_and_it_allows_commercial_use() -> None:
+    recommended = [spec for spec in REGISTRY.values() if spec.recommended]
+    assert [spec.name for spec in recommended] == [models.RECOMMENDED]
+    assert recommended[0].commercial and recommended[0].name != models.BUNDLED
+    assert not recommended[0].thinking or "thinking off" in recommended[0].notes
+    for spec in REGISTRY.values():  # a non-commercial licence says so wherever the licence is shown
+        assert spec.commercial == ("non-commercial" not in spec.licence.lower())
+        if spec.name != models.BUNDLED:
+            assert spec.revision and spec.sha256 and spec.size_bytes and spec.params  # pinned and verifiable
+
+
+def test_models_command_says_licence_ram_context_and_the_recommendation(tmp_path: Path) -> None:
+    listed = {m["name"]: m for m in json.loads(run_cli("models", "--json", cwd=tmp_path).stdout)}
+    assert listed["qwen2.5-3b-instruct"]["commercial_use"] is False
+    assert [name for name, m in listed.items() if m["recommended"]] == [models.RECOMMENDED]
+    four_b = listed["qwen3-4b"]
+    assert four_b["thinking"] and four_b["ram_gb"] >= four_b["size_bytes"] / 1e9 and len(four_b["sha256"]) == 64
+    text = run_cli("models", cwd=tmp_path).stdout
+    assert "Qwen Research (non-commercial)" in text and f"recommended: {models.RECOMMENDED}" in text
+    assert "RAM" in text and "ctx" in text
+
+
+def test_thinking_models_run_with_thinking_off(model) -> None:
+    """A Qwen3-style template that reads enable_thinking is rendered with it false; the bundled
+    model's own template ignores the variable."""
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    from localchat.llm import Model
+
+    template = ("{% for m in messages %}<|{{ m.role }}|>{{ m.content }}\n{% endfor %}<|assistant|>"
+                "{% if enable_thinking is defined and enable_thinking is false %}<think>\n\n</think>\n\n{% endif %}")
+    formatter = Jinja2ChatFormatter(template=template, eos_token="</s>", bos_token="<s>")
+    hybrid = Model(model.path, model.llama, formatter, "GGUF chat template (tokenizer.chat_template)", model.n_ctx,
+                   model.gpu_layers, model.lock)
+    tokens, _ = hybrid.render([{"role": "user", "content": "hi"}])
+    assert "<think>\n\n</think>" in model.llama.detokenize(tokens, special=True).decode()
+    plain, _ = model.render([{"role": "user", "content": "hi"}])  # the bundled template: unchanged
+    assert "<think>" not in model.llama.detokenize(plain, special=True).decode()
+
+
+def test_a_thinking_block_never_reaches_the_reader() -> None:
+    from localchat.llm import without_thinking
+
+    def shown(*pieces: str) -> str:
+        return "".join(without_thinking(iter(pieces)))
+
+    assert shown("<th", "ink>", "Let me think about 42", "</thi", "nk>", "\n\nThe answer", ".").strip() == "The answer."
+    assert shown("<think>\n\n</think>\n\n", "Hi") == "Hi"
+    assert shown("Plain ", "answer") == "Plain answer"
+    assert shown("<b>", "bold") == "<b>bold"  # not a think tag: passed on (the app renders it inert)
+    assert shown("<think>never closed") == ""  # a model that only thinks shows nothing it thought
