@@ -14,7 +14,16 @@ from typing import Callable, Sequence
 
 from .posts import Post
 
-CHUNKER_VERSION = "2"  # bump when chunk text changes, so every post is re-embedded
+CHUNKER_VERSION = "3"  # bump when chunk text (or what is embedded of it) changes: every post is re-embedded
+
+# A chunk with little prose (checksums, signatures, download lists, code, logs) is embedded by its
+# title and heading alone: a dense vector of a hash says nothing, and BM25 still finds every token
+# of it. Prose share = words that look like words (letters, optional punctuation) over all
+# whitespace-separated tokens. Below 0.4 on four blogs: nodejs.org's SHASUMS, PGP blocks and
+# download lists (46 % of its chunks), and a few percent of code and logs on the others
+# (docs/benchmarks/bench.md, "what is embedded").
+MIN_PROSE = 0.4
+PROSE_WORD = re.compile(r"^[(\"'“]?(?:[A-Za-z][a-z]+|[aAI])(?:'[a-z]+)?[,.;:!?)\"'”]*$")
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -33,7 +42,17 @@ class Chunk:
     heading: str  # "Setup > Wiring"
     anchor: str
     body: str  # the chunk's own text, shown as a snippet or an excerpt
-    text: str  # title + heading path + body: what is embedded and searched
+    text: str  # title + heading path + body: what BM25 searches (and, for prose, what is embedded)
+    embedded: str = ""  # what the embedder sees: `text`, or only title + heading for a chunk with no prose
+
+
+def prose_share(body: str) -> float:
+    words = body.split()
+    return sum(1 for w in words if PROSE_WORD.match(w)) / len(words) if words else 0.0
+
+
+def embedded_text(prefix: str, body: str) -> str:
+    return prefix + body if prose_share(body) >= MIN_PROSE else prefix.strip()
 
 
 # --- markdown -> text -------------------------------------------------------------------------
@@ -137,9 +156,11 @@ def chunk_post(post: Post, count_tokens: CountTokens, max_tokens: int) -> list[C
             prefix = prefix[:120] + "\n\n"
             budget = max_tokens - count_tokens([prefix])[0]
         for body in pack(split_units(section.text), count_tokens, budget):
-            chunks.append(Chunk(post.id, len(chunks), heading, section.anchor, body, prefix + body))
+            chunks.append(Chunk(post.id, len(chunks), heading, section.anchor, body, prefix + body,
+                                embedded_text(prefix, body)))
     if not chunks:  # a post with only a title still deserves to be found
-        chunks.append(Chunk(post.id, 0, "", "", post.description, post.title + "\n\n" + post.description))
+        text = post.title + "\n\n" + post.description
+        chunks.append(Chunk(post.id, 0, "", "", post.description, text, text))
     return chunks
 
 

@@ -57,7 +57,7 @@ def test_a_planted_wrong_number_is_marked_and_a_supported_sentence_gets_its_cita
     assert checked[0].sources == [1] and "40" in checked[1].why
     shown_text = attributed(answer, checked)
     assert shown_text.startswith("I feed my starter at a 1:5:5 ratio of starter, flour and water [1].")
-    assert "~~It then needs 40 grams of honey every morning.~~ *(not in the posts)*" in shown_text
+    assert "~~It then needs 40 grams of honey every morning.~~ *(not confirmed by the posts)*" in shown_text
     dropped = attributed(answer, checked, drop=True)
     assert "honey" not in dropped and "1:5:5" in dropped
 
