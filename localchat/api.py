@@ -142,6 +142,7 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             "usage": {"completion_tokens": answer.timings.tokens},
             "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
             "evidence": [e.to_dict() for e in answer.evidence], "sentences": [c.to_dict() for c in answer.sentences],
+            "note": answer.note or None,
         })
 
     app.add_api_route("/api/health", health, methods=["GET"])
@@ -161,7 +162,7 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
     done = object()
     try:
         yield chunk({"role": "assistant", "content": ""}, sources=sources_field(answer), refused=answer.refused,
-                    evidence=[e.to_dict() for e in answer.evidence])
+                    evidence=[e.to_dict() for e in answer.evidence], note=answer.note or None)
         lead = evidence_markdown(answer)
         if lead:  # the passage that answers, before the model's first token
             yield chunk({"content": lead})

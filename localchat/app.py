@@ -63,19 +63,27 @@ def link(title: str, url: str) -> str:
 
 
 def evidence_markdown(answer: Answer) -> str:
-    """The quoted passage that answers, shown above the model's answer before its first token."""
+    """The quoted passage that answers (and a note, while indexing runs), shown above the model's
+    answer before its first token."""
+    note = f"*{safe_markdown(answer.note)}*\n\n" if answer.note else ""
     if not answer.evidence:
-        return ""
+        return note
     e = answer.evidence[0]
     where = e.title + (f" › {e.heading}" if e.heading else "")
     quote = safe_markdown(e.quote).replace("\n", " ")
-    return f"> {quote}\n>\n> — [{e.n}] {link(where, e.url)}\n\n"
+    return f"{note}> {quote}\n>\n> — [{e.n}] {link(where, e.url)}\n\n"
 
 
 def shown_answer(answer: Answer, streamed: str = "") -> str:
     """What the reader sees once the answer is complete: the evidence, then the answer checked
     sentence by sentence (a computed [n]; a sentence the posts do not support struck through)."""
     return evidence_markdown(answer) + safe_markdown(answer.checked_text or answer.text or streamed)
+
+
+def indexing_markdown(service: Service) -> str:
+    """One line while a sync runs ("Indexing the blog: 340 of 1,050 posts…"), else nothing."""
+    line = service.indexing_line()
+    return f"⏳ {line}" if line else ""
 
 
 def sources_markdown(answer: Answer) -> str:
@@ -165,6 +173,9 @@ def build_app(service: Service) -> Any:
         yield shown_answer(answer, text), sources
 
     with gr.Blocks(title="localchat", fill_height=True) as demo:
+        banner = gr.Markdown(indexing_markdown(service), elem_id="indexing")
+        gr.Timer(2).tick(lambda: indexing_markdown(service), outputs=banner, api_visibility="private",
+                         concurrency_limit=None, show_progress="hidden")
         with gr.Row():
             with gr.Column(scale=3):
                 sources = gr.Markdown(overview_markdown(service), render=False, elem_id="sources")

@@ -24,6 +24,10 @@ def command(name: str) -> Callable[[Handler], Handler]:
     return register
 
 
+def index_location(value: str) -> Path | str:
+    return value if "://" in value else Path(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="localchat", description="A fully local chatbot for your markdown blog.")
     parser.add_argument("--version", action="version", version=f"localchat {__import__('localchat').__version__}")
@@ -31,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser, *, model: bool = False) -> None:
         p.add_argument("--posts", type=Path, help="posts folder (default ./posts)")
-        p.add_argument("--index", type=Path, help="index folder (default ./.localchat)")
+        p.add_argument("--index", type=index_location,
+                       help="index folder (default ./.localchat), or object storage: s3://bucket/prefix")
         p.add_argument("--include-drafts", action="store_const", const=True, help="index drafts too (private use only)")
         p.add_argument("--base-url", help="the blog's address, e.g. https://example.com")
         p.add_argument("--url-pattern", help="post URL pattern, e.g. /posts/{slug}/ or /{year}/{month}/{slug}/")
@@ -41,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--max-tokens", type=int, help="longest answer in tokens (default 512)")
             p.add_argument("--n-gpu-layers", type=int, help="layers to offload (-1 all; default: all if supported)")
             p.add_argument("--chat-format", help="llama-cpp-python chat format, for a GGUF without a template")
+            p.add_argument("--llm-url", help="a self-hosted OpenAI-compatible model server instead of the "
+                                             "in-process model, e.g. http://gpu-box:8080/v1")
+            p.add_argument("--llm-model", help="the model name on that server (default: the first it lists)")
 
     p = sub.add_parser("index", help="sync the index with the posts folder")
     common(p)
@@ -108,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def progress_bar(label: str) -> Callable[[int, int], None] | None:
-    """A tqdm bar on a terminal; nothing when piped (so --json output stays clean)."""
+    """A tqdm bar on a terminal (posts, posts/s and an ETA); nothing when piped (so --json output
+    stays clean)."""
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
@@ -117,7 +126,7 @@ def progress_bar(label: str) -> Callable[[int, int], None] | None:
 
     def update(done: int, total: int) -> None:
         if "bar" not in bar:
-            bar["bar"] = tqdm(total=total, desc=label, unit="chunk", file=sys.stderr)
+            bar["bar"] = tqdm(total=total, desc=label, unit="post", file=sys.stderr)
         bar["bar"].update(done - bar["bar"].n)
         if done >= total:
             bar["bar"].close()
@@ -132,7 +141,7 @@ def run_sync(config: Config, *, quiet: bool = False) -> Any:
     report = sync(
         config.posts, config.index, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts,
         base_url=config.base_url, url_pattern=config.url_pattern,
-        progress=None if quiet else progress_bar("embedding"),
+        progress=None if quiet else progress_bar("indexing"),
     )
     return report
 
@@ -146,6 +155,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps(data))
     else:
         print(report.url_rule, file=sys.stderr)
+        print(f"embedder: {report.embedder}", file=sys.stderr)
         if report.posts_indexed:
             sources = ", ".join(f"{n} {source}" for source, n in report.date_sources.items())
             print(f"dates: {sources or 'none found'}" + (f"; {report.undated} posts undated" if report.undated else ""),
@@ -164,7 +174,9 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 def ensure_index(config: Config) -> None:
     """ask and search index first when there is no index yet."""
-    if not (config.index / "chunks.lance").exists():
+    from .index import exists
+
+    if not exists(config.index):
         print("no index yet: indexing the posts first…", file=sys.stderr)
         run_sync(config)
 

@@ -19,7 +19,7 @@ ENV_PREFIX = "LOCALCHAT_"
 class Config:
     # posts -> index
     posts: Path = Path("posts")
-    index: Path = Path(".localchat")
+    index: Path | str = Path(".localchat")  # a folder, or object storage: "s3://bucket/prefix" (gs://, az://)
     include_drafts: bool = False
     base_url: str = ""  # "" = the site's own, from its generator config (site.py), if any
     # "" = the rule of the site's generator config, else /posts/{slug}/. A pattern set here wins:
@@ -40,6 +40,11 @@ class Config:
     # use the GPU for prompt processing (docs/benchmarks/gpu.md); CUDA_VISIBLE_DEVICES= hides it.
     n_gpu_layers: int | None = None
     chat_format: str = ""  # "" = the chat template inside the GGUF
+    # A self-hosted OpenAI-compatible model server instead of the in-process model, e.g.
+    # "http://gpu-box:8080/v1" (llama-server, vLLM). Its API key, if any: LOCALCHAT_LLM_API_KEY.
+    llm_url: str = ""
+    llm_model: str = ""  # "" = the first model the server lists
+    llm_timeout: float = 120.0  # seconds to wait for the server's next token (a queue counts too)
     temperature: float = 0.2
     k: int = 5
     max_excerpts: int = 0  # excerpts given to the model; 0 = by model size (1 under 1B parameters, else all that pass)
@@ -68,6 +73,8 @@ def _coerce(name: str, raw: Any, current: Any, annotation: str) -> Any:
     """Turn a TOML or environment value into the field's type, or say clearly why not."""
     try:
         if "Path" in annotation:
+            if "://" in str(raw) and name == "index":  # object storage: s3://bucket/prefix, gs://…, az://…
+                return str(raw)
             return Path(str(raw)).expanduser()
         if annotation.startswith("bool"):
             if isinstance(raw, bool):

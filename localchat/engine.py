@@ -12,9 +12,11 @@ question at all, and whether a citation is valid are all decided here, in code.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
+from pathlib import Path
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
@@ -26,11 +28,12 @@ from .config import Config
 from .checks import Checked, attributed, check
 from .embed import Embedder, load_embedder
 from .evidence import Evidence, Passages, best_quote, passages
-from .errors import IndexProblem, InputTooLong
+from .errors import IndexProblem, InputTooLong, LocalchatError, PostsNotFound
 from .gate import Gate, Noise, Verdict
 from .index import SyncReport, open_table, sync
 from .llm import Message, Model, load_model
 from .models import resolve_model
+from .remote import ServerModel
 from .prompt import SYSTEM_PROMPT, Prompt, Turn, TurnMemory, build_prompt, user_message
 from .retrieve import Hit, build_where, search
 from .site import Site, detect_site
@@ -85,6 +88,7 @@ class Answer:
     evidence: list[Evidence] = field(default_factory=list)  # the quoted passage, known before the first token
     sentences: list[Checked] = field(default_factory=list)  # the answer checked sentence by sentence, at the end
     checked_text: str = ""  # the answer as shown: computed [n], unsupported sentences marked (or dropped)
+    note: str = ""  # one line for the reader about the answer itself ("indexing is still running")
     _pieces: Iterator[str] | None = None
 
     def __iter__(self) -> Iterator[str]:
@@ -121,6 +125,7 @@ class Answer:
             "related": [{"title": e.title, "url": e.url, "date": e.date} for e in self.related],
             "evidence": [e.to_dict() for e in self.evidence],
             "sentences": [c.to_dict() for c in self.sentences],
+            "note": self.note,
             "timings": {k: (round(v, 1) if isinstance(v, float) else v) for k, v in asdict(self.timings).items()},
         }
 
@@ -250,14 +255,21 @@ class Engine:
         with self._load_lock:
             if self._model is None:
                 c = self.config
-                path = resolve_model(c.model or None, c.models_dir)
-                self._model = load_model(path, n_ctx=c.n_ctx, n_threads=c.n_threads, n_gpu_layers=c.n_gpu_layers,
-                                         chat_format=c.chat_format)
+                if c.llm_url:
+                    self._model = ServerModel(c.llm_url, model=c.llm_model, n_ctx=c.n_ctx, timeout=c.llm_timeout,
+                                              api_key=os.environ.get("LOCALCHAT_LLM_API_KEY", ""))
+                else:
+                    path = resolve_model(c.model or None, c.models_dir)
+                    self._model = load_model(path, n_ctx=c.n_ctx, n_threads=c.n_threads,
+                                             n_gpu_layers=c.n_gpu_layers, chat_format=c.chat_format)
             return self._model
 
     def check_model(self) -> None:
-        """Fail fast on a missing or non-GGUF model file, before any question needs it."""
-        if self._model is None:
+        """Fail fast on a missing or non-GGUF model file, or a model server that does not answer,
+        before any question needs it."""
+        if self.config.llm_url:
+            self.model.check()
+        elif self._model is None:
             resolve_model(self.config.model or None, self.config.models_dir)
 
     @property
@@ -276,6 +288,11 @@ class Engine:
         self._table = None  # reopen: the sync replaced the table
         self.messages.extend(report.messages)
         return report
+
+    def check_posts(self) -> None:
+        """Fail fast, one line, on a posts folder that is not there (before a sync would)."""
+        if not Path(self.config.posts).is_dir():
+            raise PostsNotFound(f"posts folder not found: {self.config.posts}")
 
     def ensure_index(self, progress: Any = None) -> SyncReport | None:
         try:
@@ -387,10 +404,11 @@ class Engine:
         keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
         hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
         model = self.model
+        model.check()  # a model server says its context length here (once), or that it is down
         most = self.config.max_excerpts or (1 if 0 < model.n_params < SMALL_MODEL_PARAMS else 0)
         if most and not across:  # the prompt diet: a small model does best with the one best excerpt
             hits = hits[:most]
-        prompt = build_prompt(question, hits, history, model.count, self.config.n_ctx - self.config.max_tokens,
+        prompt = build_prompt(question, hits, history, model.count, model.n_ctx - self.config.max_tokens,
                               earlier=earlier)
         if prompt.turn:
             self.turns.remember(history, question, prompt.turn)
@@ -425,8 +443,7 @@ class Engine:
                                           "conversation. Reply with the question only."},
             {"role": "user", "content": f"Conversation:\n{transcript}\n\nLast question: {question}"},
         ]
-        tokens, stop = self.model.render(messages)
-        text = "".join(self.model.stream(tokens, stop, max_tokens=64, temperature=0.0, seed=0)).strip()
+        text = "".join(self.model.stream(messages, max_tokens=64, temperature=0.0, seed=0)).strip()
         text = text.splitlines()[0].strip() if text else ""
         return text if 3 <= len(text) <= 300 else fallback
 
@@ -462,33 +479,37 @@ class Engine:
 
     def _generate(self, answer: Answer, prompt: Prompt, model: Model, started: float, seed: int | None,
                   max_tokens: int, found: Passages | None = None) -> Iterator[str]:
-        tokens, stop = model.render(prompt.messages)
-        assert len(tokens) <= prompt.budget, "prompt over budget"  # build_prompt guarantees it
         citations = CitationFilter([e.n for e in prompt.excerpts])
         parts: list[str] = []
         first_at = None
-        stream = model.stream(tokens, stop, max_tokens=max_tokens, temperature=self.config.temperature, seed=seed)
+        stream: Iterator[str] = iter(())
         try:
-            for piece in stream:
-                if first_at is None:
-                    first_at = time.perf_counter()
-                    answer.timings.ttft_ms = (first_at - started) * 1000
-                answer.timings.tokens += 1  # llama-cpp-python streams one token per piece
-                shown = citations.feed(piece)
-                if shown:
-                    parts.append(shown)
-                    answer.text = "".join(parts)
-                    yield shown
-            tail = citations.flush()
-            if tail:
-                parts.append(tail)
-                yield tail
+            try:
+                stream = model.stream(prompt.messages, max_tokens=max_tokens, temperature=self.config.temperature,
+                                      seed=seed)
+                for piece in stream:
+                    if first_at is None:
+                        first_at = time.perf_counter()
+                        answer.timings.ttft_ms = (first_at - started) * 1000
+                    answer.timings.tokens += 1  # llama-cpp-python streams one token per piece
+                    shown = citations.feed(piece)
+                    if shown:
+                        parts.append(shown)
+                        answer.text = "".join(parts)
+                        yield shown
+                tail = citations.flush()
+                if tail:
+                    parts.append(tail)
+                    yield tail
+            except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what came
+                answer.note = f"⚠️ The answer stopped: {exc}"
+                yield f"\n\n{answer.note}"
             if found is not None:  # the whole answer is there: check it, sentence by sentence
                 answer.sentences = check("".join(parts).strip(), found, self.embedder, answer.question)
                 answer.checked_text = attributed("".join(parts).strip(), answer.sentences,
                                                  drop=self.config.unsupported == "drop")
         finally:
-            stream.close()
+            getattr(stream, "close", lambda: None)()
             answer.text = "".join(parts).strip()
             answer.citations = citations.cited
             answer.debug["citations_removed"] = citations.removed

@@ -52,6 +52,7 @@ class SyncReport:
     undated: int = 0  # indexed posts with no date anywhere: whole-blog questions cannot place them
     date_sources: dict[str, int] = field(default_factory=dict)  # {"frontmatter:date": 70, "git": 3, …}
     url_rule: str = ""  # which URL rule is used, from which file (one line)
+    embedder: str = ""  # which embedder variant ran and why (one line)
     messages: list[str] = field(default_factory=list)  # rebuilds, repairs: things to tell the user
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,15 +89,44 @@ def schema(dim: int, signature: str) -> pa.Schema:
     return pa.schema([pa.field(n, t) for n, t in fields], metadata=metadata)
 
 
-def connect(index_dir: Path) -> lancedb.DBConnection:
-    # A zero interval makes this process see writes made by another (a running app, the CLI).
-    return lancedb.connect(str(index_dir), read_consistency_interval=dt.timedelta(0))
+# On object storage every check for a newer version is a request: readers look at most this often,
+# so a replica serves a re-index within this many seconds of its commit.
+REMOTE_READ_CONSISTENCY = dt.timedelta(seconds=5)
+
+Location = Path | str  # a folder, or a URI LanceDB opens (s3://bucket/prefix, gs://…, az://…)
 
 
-def open_table(index_dir: Path, *, repair: bool = True) -> tuple[Any, list[str]]:
+def is_remote(index_dir: Location) -> bool:
+    return "://" in str(index_dir)
+
+
+def location(index_dir: Location) -> Location:
+    return str(index_dir).rstrip("/") if is_remote(index_dir) else Path(index_dir)
+
+
+def connect(index_dir: Location) -> lancedb.DBConnection:
+    # Locally, a zero interval makes this process see writes made by another (a running app, the
+    # CLI) at once. Object storage credentials and endpoint come from the standard variables
+    # (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ALLOW_HTTP, …).
+    interval = REMOTE_READ_CONSISTENCY if is_remote(index_dir) else dt.timedelta(0)
+    return lancedb.connect(str(location(index_dir)), read_consistency_interval=interval)
+
+
+def exists(index_dir: Location) -> bool:
+    if not is_remote(index_dir):
+        return (Path(index_dir) / f"{TABLE}.lance").exists()
+    with warnings.catch_warnings():  # table_names is deprecated in favour of an async listing
+        warnings.simplefilter("ignore")
+        try:
+            return TABLE in connect(index_dir).table_names()
+        except Exception as exc:  # noqa: BLE001 - no bucket, no credentials, no endpoint
+            raise IndexProblem(f"cannot reach the index at {index_dir}: {exc}") from None
+
+
+def open_table(index_dir: Location, *, repair: bool = True) -> tuple[Any, list[str]]:
     """Open the chunk table; if its newest version is unreadable, roll back to the last good one."""
-    index_dir = Path(index_dir)
-    if not (index_dir / f"{TABLE}.lance").exists():
+    index_dir = location(index_dir)
+    if not exists(index_dir):
         raise IndexProblem(f"no index at {index_dir}: run `localchat index` first")
     db = connect(index_dir)
     messages: list[str] = []
@@ -134,7 +164,7 @@ def set_aside_newest_manifest(table_dir: Path) -> int | None:
     return manifest_version(newest)
 
 
-def restore_last_good(db: Any, index_dir: Path, problem: Exception) -> tuple[Any, list[str]]:
+def restore_last_good(db: Any, index_dir: Location, problem: Exception) -> tuple[Any, list[str]]:
     """Find the newest version that reads and make it the latest again.
 
     A broken data file leaves the version list readable: check out older versions until one reads.
@@ -148,7 +178,7 @@ def restore_last_good(db: Any, index_dir: Path, problem: Exception) -> tuple[Any
             versions = sorted((v["version"] for v in table.list_versions()), reverse=True)
             break
         except Exception:  # noqa: BLE001 - the newest manifest itself is unreadable
-            gone = set_aside_newest_manifest(index_dir / f"{TABLE}.lance")
+            gone = None if is_remote(index_dir) else set_aside_newest_manifest(Path(index_dir) / f"{TABLE}.lance")
             if gone is None:
                 raise IndexProblem(f"index at {index_dir} is broken ({problem}); delete it and run `localchat index`") from None
             set_aside.append(gone)
@@ -164,15 +194,18 @@ def restore_last_good(db: Any, index_dir: Path, problem: Exception) -> tuple[Any
     raise IndexProblem(f"index at {index_dir} is broken and has no good version; delete it and re-index")
 
 
-def set_aside_table(index_dir: Path) -> Path:
+def set_aside_table(index_dir: Location) -> Path:
     """Move a table beyond repair out of the way (never delete: it may be worth a look)."""
+    if is_remote(index_dir):
+        raise IndexProblem(f"the index at {index_dir} is broken beyond repair: delete that prefix and re-index")
+    index_dir = Path(index_dir)
     table_dir = index_dir / f"{TABLE}.lance"
     aside = index_dir / f"{TABLE}.broken-{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 10**6}"
     table_dir.rename(aside)
     return aside
 
 
-def read_existing(index_dir: Path, signature: str) -> tuple[Any | None, list[str]]:
+def read_existing(index_dir: Location, signature: str) -> tuple[Any | None, list[str]]:
     """The current table, or None when there is no usable index (or it was built differently)."""
     try:
         table, messages = open_table(index_dir)
@@ -232,7 +265,7 @@ MAX_IN_CLAUSE = 500  # post ids per delete condition
 
 def sync(
     posts_dir: Path,
-    index_dir: Path,
+    index_dir: Location,
     embedder: Embedder,
     *,
     include_drafts: bool = False,
@@ -254,8 +287,10 @@ def sync(
     report.undated = sum(1 for p in read.posts if not p.date)
     report.date_sources = dict(Counter(p.date_source for p in read.posts if p.date_source).most_common())
     report.url_rule = read.site.describe(base_url, url_pattern)
-    index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    report.embedder = f"{embedder.name} ({embedder.backend}" + (f"; {embedder.choice})" if embedder.choice else ")")
+    index_dir = location(index_dir)
+    if isinstance(index_dir, Path):
+        index_dir.mkdir(parents=True, exist_ok=True)
     table, report.messages = read_existing(index_dir, embedder.signature)
     report.messages = read.site.problems + report.messages
     target = schema(embedder.dim, embedder.signature)
@@ -290,8 +325,10 @@ def sync(
         merge(table, rows, [p.id for p in changed if p.id in old] + deleted + relabelled)
     if table is None:  # an empty blog: still an (empty) index, so readers get "no posts", not an error
         table = connect(index_dir).create_table(TABLE, target.empty_table(), mode="overwrite")
+    purge = not include_drafts and any(i.draft for i in old.values())
     if changed or deleted or relabelled:
-        tidy(table, report, purge=not include_drafts and any(i.draft for i in old.values()))
+        if not old or purge or needs_compaction(table):  # a small update stays a small write
+            tidy(table, report, purge=purge)
     ensure_indices(table)
     report.chunks = table.count_rows()
     report.seconds = time.perf_counter() - started
@@ -313,10 +350,23 @@ def merge(table: Any, rows: pa.Table, replaced: list[str]) -> None:
     builder.execute(rows)
 
 
-def upgrade(index_dir: Path, table: Any, target: pa.Schema) -> Any:
+def upgrade(index_dir: Location, table: Any, target: pa.Schema) -> Any:
     """Add the columns an older index lacks (filled by relabel on this sync), in one overwrite."""
     rows = with_columns(table.to_arrow(), target).select(target.names).cast(target)
     return connect(index_dir).create_table(TABLE, rows.replace_schema_metadata(target.metadata), mode="overwrite")
+
+
+# Small updates add a small fragment each; their rows are searched exactly until the next compaction
+# folds them into the indexes. Compacting a 28k-chunk table costs seconds, an edit a few ms: compact
+# after a first build, when drafts must go, and once this many small fragments have piled up.
+MAX_SMALL_FRAGMENTS = 16
+
+
+def needs_compaction(table: Any) -> bool:
+    try:
+        return int(table.stats()["fragment_stats"]["num_small_fragments"]) >= MAX_SMALL_FRAGMENTS
+    except Exception:  # noqa: BLE001 - no stats: compact, as before
+        return True
 
 
 def tidy(table: Any, report: SyncReport, *, purge: bool) -> None:

@@ -1,7 +1,12 @@
-"""The language model: one llama.cpp model in this process, one lock around every call.
+"""The language model seam, and its default: one llama.cpp model in this process.
 
-We render the chat template ourselves and hand llama.cpp the token ids, so the prompt we
-count for the budget is exactly the prompt that runs, and a benchmark can replay it raw.
+`Model` is what the engine needs of any backend: count a prompt's tokens, stream an answer to
+chat messages, and say how big its context is. Two satisfy it: `LlamaModel` here (the default,
+in-process, one lock around every call) and `ServerModel` in remote.py (a self-hosted
+OpenAI-compatible server: llama.cpp's llama-server, vLLM).
+
+In process, we render the chat template ourselves and hand llama.cpp the token ids, so the prompt
+we count for the budget is exactly the prompt that runs, and a benchmark can replay it raw.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Protocol
 
 from .errors import ModelError
 
@@ -20,8 +25,26 @@ log = logging.getLogger("localchat")
 Message = dict[str, str]
 
 
+class Model(Protocol):
+    """What the engine asks of a language model, wherever it runs."""
+
+    n_ctx: int  # the context the prompt and the answer must fit in
+
+    @property
+    def n_params(self) -> int: ...  # 0 when unknown
+
+    def describe(self) -> str: ...  # one line for logs and /api/health
+
+    def check(self) -> None: ...  # raise ModelError, one line, if it cannot answer
+
+    def count(self, messages: list[Message]) -> int: ...  # prompt tokens, as the model will see them
+
+    def stream(self, messages: list[Message], *, max_tokens: int, temperature: float,
+               seed: int | None = None) -> Iterator[str]: ...  # closing the iterator stops generation
+
+
 @dataclass
-class Model:
+class LlamaModel:
     path: Path
     llama: Any
     formatter: Any  # llama_cpp Jinja2ChatFormatter or a format_* function
@@ -53,7 +76,18 @@ class Model:
     def count(self, messages: list[Message]) -> int:
         return len(self.render(messages)[0])
 
-    def stream(
+    def describe(self) -> str:
+        return self.path.stem
+
+    def check(self) -> None:
+        """Loaded means usable."""
+
+    def stream(self, messages: list[Message], *, max_tokens: int, temperature: float,
+               seed: int | None = None) -> Iterator[str]:
+        tokens, stop = self.render(messages)
+        return self.generate(tokens, stop, max_tokens=max_tokens, temperature=temperature, seed=seed)
+
+    def generate(
         self, tokens: list[int], stop: list[str], *, max_tokens: int, temperature: float, seed: int | None = None
     ) -> Iterator[str]:
         """Yield text pieces. Holds the lock for the whole stream; closing the generator
@@ -111,7 +145,7 @@ def usable_cores() -> int:
 
 def load_model(
     path: Path, *, n_ctx: int = 4096, n_threads: int = 0, n_gpu_layers: int | None = None, chat_format: str = ""
-) -> Model:
+) -> LlamaModel:
     """Load a GGUF with explicit settings (llama-cpp-python's defaults are n_ctx=512, half the cores)."""
     import llama_cpp
     from llama_cpp import llama_chat_format
@@ -153,4 +187,4 @@ def load_model(
         )
         template = "GGUF chat template (tokenizer.chat_template)"
     log.info("model %s: %s, n_ctx=%d, threads=%d, gpu layers=%d", path.name, template, n_ctx, threads, n_gpu_layers)
-    return Model(path, llama, formatter, template, n_ctx, n_gpu_layers, threading.Lock())
+    return LlamaModel(path, llama, formatter, template, n_ctx, n_gpu_layers, threading.Lock())

@@ -1,4 +1,4 @@
-"""`localchat serve`: index if needed, then run the chat page and the HTTP API on one port.
+"""`localchat serve`: the chat page and the HTTP API on one port, open at once while the index syncs.
 
 Owner mode (the default) binds 127.0.0.1 and watches the posts folder. Reader mode (`--reader`,
 implied by `--share`) never shows drafts, hides the owner's controls, caps question length and
@@ -9,6 +9,8 @@ rate-limits each reader. `--share` puts the app on the internet, so it needs `--
 from __future__ import annotations
 
 import logging
+import threading
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -17,6 +19,7 @@ from .app import build_app
 from .config import Config
 from .engine import MAX_QUESTION_CHARS, Engine
 from .errors import ConfigError, LocalchatError
+from .index import is_remote
 from .limits import Admission, RateLimiter
 from .models import resolve_model
 from .service import Service
@@ -35,6 +38,14 @@ class Running:
     url: str
     share_url: str | None
     watcher: PostsWatcher | None
+    syncing: threading.Thread | None = None  # the start-up sync, running beside the app
+
+    def wait_for_index(self, timeout: float = 600) -> None:
+        """Block until the start-up sync is done (tests and benchmarks that need the whole blog)."""
+        if self.syncing:
+            self.syncing.join(timeout)
+            if self.syncing.is_alive():
+                raise TimeoutError(f"the start-up sync did not finish in {timeout:.0f}s")
 
     def close(self) -> None:
         if self.watcher:
@@ -65,13 +76,17 @@ def check_exposure(config: Config, *, share: bool, auth: str | None, public: boo
 
 def make_service(config: Config, *, reader: bool) -> Service:
     engine = Engine(config, reader=reader)
-    model = resolve_model(config.model or None, config.models_dir)  # fails fast, one line, if missing
+    if config.llm_url:  # a model server: reached once now, so one that is down is one line at start
+        engine.check_model()
+        name = engine.model.describe()
+    else:
+        name = resolve_model(config.model or None, config.models_dir).stem  # fails fast, one line, if missing
     return Service(
         engine, reader=reader,
         rate=RateLimiter(config.rate_limit if reader else 0),
         admission=Admission(max(1, config.max_waiting)),
         max_question_chars=min(config.reader_max_chars, MAX_QUESTION_CHARS) if reader else MAX_QUESTION_CHARS,
-        model_name=model.stem,
+        model_name=name,
     )
 
 
@@ -83,17 +98,26 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     reader = reader or share
     service = make_service(config, reader=reader)
 
-    report = service.sync(progress)
-    print(f"index: {summary(report)} in {report.seconds:.1f}s", flush=True)
-    for message in service.engine.messages:
-        print(f"index: {message}", flush=True)
+    def synced(report: Any) -> None:
+        print(f"index: {summary(report)} in {report.seconds:.1f}s", flush=True)
+        for message in service.engine.messages:
+            print(f"index: {message}", flush=True)
 
-    watch = config.watch if config.watch is not None else not reader
+    # The page and the API open now; the sync runs beside them, answering from what is indexed.
+    # A reader replica of an index on object storage only reads it: one writer (`localchat index`,
+    # or the owner's serve) keeps it in step, and replicas see each commit within seconds.
+    shared = reader and is_remote(config.index)
+    syncing = None
+    if not shared:
+        service.engine.check_posts()
+        syncing = service.sync_in_background(progress, synced)
+
+    watch = (config.watch if config.watch is not None else not reader) and not shared
     watcher = PostsWatcher(config.posts, service.sync).start() if watch else None
 
     demo = build_app(service)
     demo.queue(max_size=service.admission.max_waiting, default_concurrency_limit=1)
-    blocked = [str(p.resolve()) for p in (config.posts, config.index, config.models_dir)]
+    blocked = [str(Path(p).resolve()) for p in (config.posts, config.index, config.models_dir) if "://" not in str(p)]
     try:
         _, url, share_url = demo.launch(
             server_name=config.host, server_port=config.port, share=share, auth=credentials,
@@ -106,7 +130,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         raise LocalchatError(f"cannot start the app on {config.host}:{config.port}: {exc}") from None
     mount_api(demo.app, service, auth=credentials)
     apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
-    running = Running(demo, service, url, share_url, watcher)
+    running = Running(demo, service, url, share_url, watcher, syncing)
     mode = "reader mode" if reader else "owner mode"
     print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)
     if share_url:

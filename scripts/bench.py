@@ -317,13 +317,13 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
     engine = Engine(config, embedder=embedder)
     model = engine.model
     captured: dict[str, Any] = {}
-    stream = model.stream
+    stream = model.generate
 
     def recording(tokens: list[int], stop: list[str], **kwargs: Any) -> Any:
         captured.update(tokens=list(tokens), stop=list(stop))  # the identical final prompt, for the raw run
         return stream(tokens, stop, **kwargs)
 
-    model.stream = recording  # type: ignore[method-assign]
+    model.generate = recording  # type: ignore[method-assign]
     threads = usable_cores()
     raw = llama_cpp.Llama(model_path=str(model.path), n_ctx=config.n_ctx, n_threads=threads, n_threads_batch=threads,
                           n_gpu_layers=model.gpu_layers, verbose=False)
@@ -620,6 +620,10 @@ def write_markdown(r: dict[str, Any], path: Path) -> None:
         "```",
         "",
         "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v) + ".",
+        "",
+        "Big blogs (a full index of nodejs.org's 1,049 posts against the previous main, an edit to one "
+        "post, peak memory, what is embedded, `serve` opening during a sync): "
+        "[indexing.md](indexing.md), from `scripts/index_bench.py`.",
         "",
         "## Targets",
         "",

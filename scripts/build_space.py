@@ -3,9 +3,12 @@
     python scripts/build_space.py OUT [--posts DIR] [--base-url URL] [--url-pattern P]
 
 OUT gets app.py, README.md (the Space's front matter), requirements.txt, the localchat package,
-localchat.toml and posts/ — holding only the posts localchat would show a reader, and a snapshot
+localchat.toml, posts/ — holding only the posts localchat would show a reader, and a snapshot
 of each one's URL and git dates (posts/.localchat-site.json: the site config and the blog's git
-history do not travel with the copy). Drafts (in any
+history do not travel with the copy) — and index/, the index of exactly those posts built here
+with the bundled embedder, so a restarted Space embeds nothing (`--no-index` leaves it out; the
+Space then builds it at start-up, answering as it goes). A big index wants git LFS:
+`git lfs track "index/**"`. Drafts (in any
 spelling), broken files and anything else are left behind, because every file in a public Space
 is public. Then `cd OUT && git init && git remote add origin https://huggingface.co/spaces/YOU/NAME`
 (or clone your Space first and build into the clone), commit and push.
@@ -47,9 +50,10 @@ def readme() -> str:
                      for line in text.splitlines()) + "\n"
 
 
-def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = "") -> dict[str, object]:
+def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = "",
+          with_index: bool = True) -> dict[str, object]:
     out.mkdir(parents=True, exist_ok=True)
-    for generated in ("posts", "localchat"):  # rebuilt from scratch: a deleted post must go
+    for generated in ("posts", "localchat", "index"):  # rebuilt from scratch: a deleted post must go
         shutil.rmtree(out / generated, ignore_errors=True)
     result = read_posts(posts_dir, include_drafts=False, base_url=base_url,
                         **({"url_pattern": url_pattern} if url_pattern else {}))
@@ -66,8 +70,15 @@ def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = 
     settings = {"base_url": base_url, **({"url_pattern": url_pattern} if url_pattern else {})}
     (out / "localchat.toml").write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items()),
                                         encoding="utf-8")
-    return {"posts_copied": len(result.posts), "drafts_left_out": len(result.drafts_skipped),
-            "errors_left_out": [f"{e.path}: {e.reason}" for e in result.errors], "out": str(out)}
+    report: dict[str, object] = {"posts_copied": len(result.posts), "drafts_left_out": len(result.drafts_skipped),
+                                 "errors_left_out": [f"{e.path}: {e.reason}" for e in result.errors], "out": str(out)}
+    if with_index:  # from the copy, as the Space will read it: same posts, same hashes, same URLs
+        from localchat.embed import load_embedder
+        from localchat.index import sync
+
+        indexed = sync(out / "posts", out / "index", load_embedder(), base_url=base_url, url_pattern=url_pattern)
+        report["index_chunks"] = indexed.chunks
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,11 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--posts", type=Path, default=ROOT / "posts")
     parser.add_argument("--base-url", default="")
     parser.add_argument("--url-pattern", default="")
+    parser.add_argument("--no-index", action="store_true", help="leave the index out (the Space builds it at start-up)")
     args = parser.parse_args(argv)
     if not args.posts.is_dir():
         print(f"build_space: posts folder not found: {args.posts}", file=sys.stderr)
         return 1
-    report = build(args.out, args.posts, base_url=args.base_url, url_pattern=args.url_pattern)
+    report = build(args.out, args.posts, base_url=args.base_url, url_pattern=args.url_pattern,
+                   with_index=not args.no_index)
     print(json.dumps(report, indent=2))
     return 0
 

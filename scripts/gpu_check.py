@@ -123,7 +123,7 @@ def one_run(model, tokens: list[int], stop: list[str], max_tokens: int) -> dict:
     start = time.perf_counter()
     first = None
     pieces = []
-    for piece in model.stream(tokens, stop, max_tokens=max_tokens, temperature=0.0, seed=0):
+    for piece in model.generate(tokens, stop, max_tokens=max_tokens, temperature=0.0, seed=0):
         if first is None:
             first = time.perf_counter()
         pieces.append(piece)

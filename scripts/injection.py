@@ -130,7 +130,7 @@ def leaked(text: str) -> bool:
 
 def stream(model, messages, max_tokens: int, seed: int) -> str:
     tokens, stop = model.render(messages)
-    return "".join(model.stream(tokens, stop, max_tokens=max_tokens, temperature=0.2, seed=seed))
+    return "".join(model.generate(tokens, stop, max_tokens=max_tokens, temperature=0.2, seed=seed))
 
 
 def main() -> int:

@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         config = Config(posts=ROOT / "posts", index=Path(tmp) / "index", port=free_port(), max_tokens=args.max_tokens,
                         max_waiting=args.max_waiting, watch=False)
         running = serve(config, prevent_thread_lock=True)
+        running.wait_for_index()
         try:
             report = {"clients": args.clients, "questions_per_client": args.questions, "max_waiting": args.max_waiting,
                       "max_tokens": args.max_tokens, "machine": f"{platform.machine()}, {os.cpu_count()} cores",

@@ -98,7 +98,9 @@ def launch(root: Path, **settings):
     auth = settings.pop("auth", None)
     settings = {"n_ctx": 2048, "max_tokens": 40, **settings}
     config = Config(posts=posts, index=root / "index", include_drafts=True, port=free_port(), **settings)
-    return serve(config, reader=reader, auth=auth, prevent_thread_lock=True)
+    running = serve(config, reader=reader, auth=auth, prevent_thread_lock=True)
+    running.wait_for_index()
+    return running
 
 
 @pytest.fixture(scope="session")

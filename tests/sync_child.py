@@ -17,7 +17,8 @@ from localchat.index import sync  # noqa: E402
 
 
 def main() -> None:
-    posts_a, posts_b, index_dir = map(Path, sys.argv[1:4])
+    posts_a, posts_b = map(Path, sys.argv[1:3])
+    index_dir = sys.argv[3] if "://" in sys.argv[3] else Path(sys.argv[3])  # a folder, or s3://bucket/prefix
     embedder = load_embedder()
     print("ready", flush=True)
     while True:

@@ -120,6 +120,7 @@ def test_serve_indexes_the_sample_blog_and_binds_loopback(tmp_path: Path) -> Non
     running = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=free_port(), max_tokens=24),
                     prevent_thread_lock=True)
     try:
+        running.wait_for_index()
         assert running.demo.server_name == "127.0.0.1" and running.url.startswith("http://127.0.0.1:")
         _, sources = Client(running.url, verbose=False).predict("How do you wire the BME280 sensor?",
                                                                 api_name="/chat")

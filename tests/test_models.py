@@ -365,12 +365,12 @@ def test_thinking_models_run_with_thinking_off(model) -> None:
     model's own template ignores the variable."""
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-    from localchat.llm import Model
+    from localchat.llm import LlamaModel
 
     template = ("{% for m in messages %}<|{{ m.role }}|>{{ m.content }}\n{% endfor %}<|assistant|>"
                 "{% if enable_thinking is defined and enable_thinking is false %}<think>\n\n</think>\n\n{% endif %}")
     formatter = Jinja2ChatFormatter(template=template, eos_token="</s>", bos_token="<s>")
-    hybrid = Model(model.path, model.llama, formatter, "GGUF chat template (tokenizer.chat_template)", model.n_ctx,
+    hybrid = LlamaModel(model.path, model.llama, formatter, "GGUF chat template (tokenizer.chat_template)", model.n_ctx,
                    model.gpu_layers, model.lock)
     tokens, _ = hybrid.render([{"role": "user", "content": "hi"}])
     assert "<think>\n\n</think>" in model.llama.detokenize(tokens, special=True).decode()

@@ -22,6 +22,7 @@ def canary_reader(tmp_path_factory):
     config = Config(posts=blog.posts, index=root / "ix", include_drafts=True, port=free_port(), n_ctx=2048,
                     max_tokens=24, rate_limit=0, min_similarity=-1.0)  # gate off: every question reaches the model
     running = serve(config, reader=True, prevent_thread_lock=True)
+    running.wait_for_index()
     yield blog, running
     running.close()
 

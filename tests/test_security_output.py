@@ -217,9 +217,9 @@ class Recorder:
     def __getattr__(self, name):
         return getattr(self.model, name)
 
-    def render(self, messages):
+    def stream(self, messages, **kwargs):
         self.prompts.append(messages)
-        return self.model.render(messages)
+        return self.model.stream(messages, **kwargs)
 
 
 def test_a_planted_post_cannot_exfiltrate_through_the_rendered_answer(planted: Engine, tmp_path: Path) -> None:

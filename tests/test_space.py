@@ -42,8 +42,8 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
     out = tmp_path / "space"
     build(out, SAMPLE_POSTS)
     port = free_port()
-    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port),
-           "LOCALCHAT_INDEX": str(tmp_path / "index"), "PYTHONPATH": ""}
+    assert (out / "index" / "chunks.lance").is_dir()  # built with the Space: a restart embeds nothing
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": ""}
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=out, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/"
@@ -58,6 +58,10 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
                 time.sleep(1)
         assert health, proc.stdout.read() if proc.poll() is not None else "no answer from the Space"
         assert health["mode"] == "reader" and health["posts"] == 11
+        lines = []
+        while not any(line.startswith("index:") for line in lines) and proc.poll() is None:
+            lines.append(proc.stdout.readline())
+        assert "0 re-embedded, 0 removed, 11 indexed" in "".join(lines)  # the shipped index was used as it is
         body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}]}
         data = httpx.post(url + "v1/chat/completions", json=body, timeout=120).json()
         assert data["sources"][0]["title"] == "Building a Raspberry Pi Weather Station"

@@ -1,7 +1,9 @@
 """Hugging Face Space entry point: reader mode over ./posts with the bundled models.
 
 Spaces run `python app.py` and route traffic to GRADIO_SERVER_NAME:GRADIO_SERVER_PORT. The index
-is rebuilt from ./posts at start-up (a few seconds for a small blog) into a temporary folder.
+ships in ./index, built with the Space (scripts/build_space.py), so a restart embeds nothing; the
+start-up sync only checks it against ./posts. Without it, the index is built at start-up into a
+temporary folder while the app already answers from what is indexed so far.
 """
 
 import os
@@ -17,7 +19,8 @@ if __name__ == "__main__":
     config = load_config(
         cwd=HERE,
         posts=HERE / "posts",
-        index=Path(os.environ.get("LOCALCHAT_INDEX") or Path(tempfile.gettempdir()) / "localchat-index"),
+        index=Path(os.environ.get("LOCALCHAT_INDEX") or (HERE / "index" if (HERE / "index").is_dir()
+                                                          else Path(tempfile.gettempdir()) / "localchat-index")),
         host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
         include_drafts=False,
