@@ -207,6 +207,9 @@ def build_app(service: Service) -> Any:
                                  api_name="reindex")
                     gr.Timer(5).tick(lambda: status_markdown(service), outputs=status, api_visibility="private",
                                      concurrency_limit=None, show_progress="hidden")
+        # A page opened after a sync that was still running at start-up gets the blog's overview.
+        demo.load(lambda: overview_markdown(service), outputs=sources, api_visibility="private",
+                  show_progress="hidden", queue=False)
     # One model, one line: every event that runs the model waits in the same queue.
     for fn in demo.fns.values():
         if fn.concurrency_limit == 1 and fn.concurrency_id != "index":

@@ -236,7 +236,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     print()
     unsupported = [c for c in answer.sentences if not c.supported]
     if unsupported:
-        print("\nNot in the posts (check before you trust these):")
+        print("\nNot confirmed by the posts (check before you trust these):")
         for c in unsupported:
             print(f"  - {c.text}  ({c.why})")
     if answer.sources:

@@ -27,6 +27,7 @@ from .watch import PostsWatcher, summary
 
 log = logging.getLogger("localchat")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+START_WAIT = 3.0  # seconds the page waits for the start-up sync before it opens anyway
 
 
 @dataclass
@@ -91,7 +92,7 @@ def make_service(config: Config, *, reader: bool) -> Service:
 
 
 def serve(config: Config, *, share: bool = False, auth: str | None = None, public: bool = False,
-          reader: bool = False, prevent_thread_lock: bool = False,
+          reader: bool = False, prevent_thread_lock: bool = False, start_wait: float = START_WAIT,
           progress: Callable[[int, int], None] | None = None) -> Running:
     check_exposure(config, share=share, auth=auth, public=public)
     credentials = parse_auth(auth)
@@ -112,6 +113,8 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         service.engine.check_posts()
         syncing = service.sync_in_background(progress, synced)
 
+    if syncing:  # a small blog is indexed in this time: its page opens with its overview and examples
+        syncing.join(start_wait)
     watch = (config.watch if config.watch is not None else not reader) and not shared
     watcher = PostsWatcher(config.posts, service.sync).start() if watch else None
 

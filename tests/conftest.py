@@ -98,7 +98,8 @@ def launch(root: Path, **settings):
     auth = settings.pop("auth", None)
     settings = {"n_ctx": 2048, "max_tokens": 40, **settings}
     config = Config(posts=posts, index=root / "index", include_drafts=True, port=free_port(), **settings)
-    running = serve(config, reader=reader, auth=auth, prevent_thread_lock=True)
+    # the page is built once the small blog is indexed, so its overview and examples are there
+    running = serve(config, reader=reader, auth=auth, prevent_thread_lock=True, start_wait=600)
     running.wait_for_index()
     return running
 

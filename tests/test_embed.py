@@ -204,6 +204,7 @@ def test_export_keeps_the_fastest_variant_that_holds_on_this_cpu(tmp_path, monke
     checked, and whatever is kept holds."""
     from localchat import embed
 
+    monkeypatch.setattr(embed, "_cache", {})  # this process's loaded embedders: export afresh
     monkeypatch.setenv("LOCALCHAT_CACHE_DIR", str(tmp_path / "strict"))
     monkeypatch.setattr(embed, "MIN_COSINE", 0.9999)
     strict = load_embedder(backend="onnx-int8")
@@ -213,6 +214,7 @@ def test_export_keeps_the_fastest_variant_that_holds_on_this_cpu(tmp_path, monke
 
     monkeypatch.setattr(embed, "MIN_COSINE", 0.99)
     monkeypatch.setattr(embed, "VARIANTS", embed.VARIANTS[1:])  # as if plain int8 had failed here
+    monkeypatch.setattr(embed, "_cache", {})
     monkeypatch.setenv("LOCALCHAT_CACHE_DIR", str(tmp_path / "reduced"))
     second = load_embedder(backend="onnx-int8")
     tried = json.loads(next((tmp_path / "reduced").rglob("manifest.json")).read_text())["tried"]

@@ -217,4 +217,4 @@ def test_cli_index_reports_bad_files_and_exits_zero(tmp_path: Path) -> None:
     assert report["posts_indexed"] == 5 and report["drafts_skipped"] == 1
     assert [e["path"] for e in report["errors"]] == ["broken.md"] and "YAML" in report["errors"][0]["reason"]
     assert set(report) == {"posts_indexed", "posts_embedded", "posts_deleted", "chunks", "drafts_skipped", "errors", "seconds",
-                           "undated", "date_sources", "url_rule"}
+                           "undated", "date_sources", "url_rule", "embedder"}
