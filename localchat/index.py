@@ -260,6 +260,7 @@ def sql_literal(value: str) -> str:
 # Chunks embedded and committed at a time: memory stays flat on a blog of any size, and while a
 # first index is built, readers search what is committed so far.
 BATCH_CHUNKS = 2048
+FIRST_BATCH_CHUNKS = 128
 MAX_IN_CLAUSE = 500  # post ids per delete condition
 
 
@@ -446,10 +447,12 @@ def embedded_batches(posts: list[Post], embedder: Embedder, reuse: dict[str, np.
         progress(0, total)
     batch: list[tuple[Post, Chunk]] = []
     batch_posts: list[Post] = []
+    size = FIRST_BATCH_CHUNKS  # small first, so a first index is searchable within seconds; then doubling
     for i, post in enumerate(posts):
         batch_posts.append(post)
         batch.extend((post, chunk) for chunk in chunk_post(post, embedder.count_tokens, embedder.max_tokens))
-        if len(batch) >= BATCH_CHUNKS or i == len(posts) - 1:
+        if len(batch) >= min(size, BATCH_CHUNKS) or i == len(posts) - 1:
+            size *= 2
             yield batch_posts, tabulate(batch, embed(batch, embedder, reuse, progress, done, len(batch_posts), total),
                                         target)
             done += len(batch_posts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -27,7 +28,8 @@ from .watch import PostsWatcher, summary
 
 log = logging.getLogger("localchat")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-START_WAIT = 3.0  # seconds the page waits for the start-up sync before it opens anyway
+START_WAIT = 3.0  # seconds the page waits for the start-up sync of a small blog before it opens anyway
+SMALL_BLOG_POSTS = 100  # more posts to embed than this: the page opens without waiting
 
 
 @dataclass
@@ -114,7 +116,12 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         syncing = service.sync_in_background(progress, synced)
 
     if syncing:  # a small blog is indexed in this time: its page opens with its overview and examples
-        syncing.join(start_wait)
+        waited = time.monotonic()
+        while syncing.is_alive() and time.monotonic() - waited < start_wait:
+            indexing = service.indexing
+            if indexing and indexing[1] > SMALL_BLOG_POSTS:
+                break  # a big sync: open now, it reports its progress on the page
+            syncing.join(0.05)
     watch = (config.watch if config.watch is not None else not reader) and not shared
     watcher = PostsWatcher(config.posts, service.sync).start() if watch else None
 

@@ -4,7 +4,8 @@
 
 Each client asks its questions one after another, all clients at once. A request may succeed or be
 told "busy" (the bounded line for the model is full); anything else — an error, or no answer
-within the timeout — is a failure. Reports time to first token p50/p95 and writes JSON + markdown.
+within the timeout — is a failure. Reports time to the model's first token p50/p95 (after the quoted
+evidence, which the API sends first) and writes JSON + markdown.
 """
 
 from __future__ import annotations
@@ -69,9 +70,17 @@ def api_client(url: str, questions: list[str], result: Result, lock: threading.L
                         result.failures.append(f"HTTP {r.status_code}: {r.text[:200]}")
                     continue
                 first = None
+                lead = False  # the quoted evidence comes before the model's first token: not a token
                 for line in r.iter_lines():
-                    if first is None and '"content": "' in line and '"content": ""' not in line:
-                        first = time.perf_counter()
+                    if line.startswith("data: {"):
+                        chunk = json.loads(line[6:])
+                        if chunk.get("evidence") or chunk.get("note"):
+                            lead = True
+                        content = (chunk.get("choices") or [{}])[0].get("delta", {}).get("content")
+                        if content and lead:
+                            lead = False
+                        elif content and first is None:
+                            first = time.perf_counter()
                     if line == "data: [DONE]":
                         break
                 else:

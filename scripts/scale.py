@@ -8,7 +8,7 @@ one after another and all clients at once:
   (b) two `localchat serve --reader` replicas, the index on object storage (moto's S3 server on
       loopback), both streaming from one llama.cpp `llama-server` with parallel slots and
       continuous batching; clients alternate between the replicas (the API needs no affinity).
-Reports answers/min and time to first token p50/p95 for each, and writes
+Reports answers/min and time to the model's first token p50/p95 (after the quoted evidence) for each, and writes
 docs/benchmarks/scale.json + scale.md. Build llama-server from the llama.cpp that llama-cpp-python
 vendors (MIT): `cmake -B build && cmake --build build --target llama-server`.
 """
@@ -48,10 +48,11 @@ def wait_for(url: str, seconds: float = 180) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
-def serve(args: list[str], env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen, str]:
+def serve(args: list[str], env: dict[str, str], cwd: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
+    out = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, "-m", "localchat", "serve", "--port", str(port), *args], cwd=cwd,
-                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     wait_for(url + "api/health")
     return proc, url
@@ -75,7 +76,11 @@ def load(urls: list[str], clients: int, questions: int) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
     from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's server logs every request
 
     from localchat.embed import load_embedder
     from localchat.index import sync
@@ -88,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slots", type=int, default=8)
     parser.add_argument("--max-tokens", type=int, default=48)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "scale")
+    parser.add_argument("--logs", type=Path, help="keep each process's output in this folder")
     args = parser.parse_args(argv)
     common = {"LOCALCHAT_MAX_TOKENS": str(args.max_tokens), "LOCALCHAT_MAX_WAITING": str(args.clients),
               "LOCALCHAT_RATE_LIMIT": "0", "LOCALCHAT_WATCH": "false"}
@@ -102,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         try:
             # (a) one process, the model in it
-            proc, url = serve(["--posts", str(ROOT / "posts"), "--index", str(work / "index")], common, work)
+            logs = args.logs
+            if logs:
+                logs.mkdir(parents=True, exist_ok=True)
+            proc, url = serve(["--posts", str(ROOT / "posts"), "--index", str(work / "index")], common, work,
+                              logs / "single.log" if logs else None)
             procs.append(proc)
             print("(a) one process...", flush=True)
             report["single"] = load([url], args.clients, args.questions)
@@ -130,9 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             wait_for(f"http://127.0.0.1:{port}/health")
             replica_env = {**common, **s3, "LOCALCHAT_LLM_URL": f"http://127.0.0.1:{port}/v1"}
             urls = []
-            for _ in range(2):
+            for i in range(2):
                 proc, url = serve(["--reader", "--posts", str(ROOT / "posts"), "--index", "s3://blog/index"],
-                                  replica_env, work)
+                                  replica_env, work, logs / f"replica{i}.log" if logs else None)
                 procs.append(proc)
                 urls.append(url)
             print("(b) two replicas + llama-server...", flush=True)
