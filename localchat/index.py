@@ -261,7 +261,6 @@ def sql_literal(value: str) -> str:
 # first index is built, readers search what is committed so far.
 BATCH_CHUNKS = 2048
 FIRST_BATCH_CHUNKS = 128
-MAX_IN_CLAUSE = 500  # post ids per delete condition
 
 
 def sync(
@@ -340,13 +339,8 @@ def merge(table: Any, rows: pa.Table, replaced: list[str]) -> None:
     """One commit: `rows` inserted or updated by id, and every other row of the `replaced` posts
     removed (their chunks that no longer exist, or the whole post when it has no rows here)."""
     builder = table.merge_insert("id").when_matched_update_all().when_not_matched_insert_all()
-    if replaced:
-        if len(replaced) > MAX_IN_CLAUSE:  # a long list: cheaper to say which posts stay
-            condition = f"post_id NOT IN ({', '.join(sql_literal(p) for p in set(rows.column('post_id').to_pylist()))})" \
-                if rows.num_rows else "true"
-            condition = f"({condition}) OR post_id IN ({', '.join(sql_literal(p) for p in replaced)})"
-        else:
-            condition = f"post_id IN ({', '.join(sql_literal(p) for p in replaced)})"
+    if replaced:  # only these posts' rows may go: every other post is kept as it is
+        condition = f"post_id IN ({', '.join(sql_literal(p) for p in replaced)})"
         builder = builder.when_not_matched_by_source_delete(condition)
     builder.execute(rows)
 

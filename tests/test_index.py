@@ -218,3 +218,27 @@ def test_cli_index_reports_bad_files_and_exits_zero(tmp_path: Path) -> None:
     assert [e["path"] for e in report["errors"]] == ["broken.md"] and "YAML" in report["errors"][0]["reason"]
     assert set(report) == {"posts_indexed", "posts_embedded", "posts_deleted", "chunks", "drafts_skipped", "errors", "seconds",
                            "undated", "date_sources", "url_rule", "embedder"}
+
+
+def test_an_update_touching_most_posts_keeps_the_others_and_drops_stale_chunks(tmp_path: Path, embedder) -> None:
+    """Edits, a deletion and a shorter post in one sync: one merge commit; unchanged posts stay."""
+    posts = tmp_path / "posts"
+    for i in range(12):
+        write(posts, f"p{i:02}.md", f"---\ntitle: Post {i}\n---\n" + "\n\n".join(
+            f"## Part {j}\n\n" + f"Paragraph {j} of post {i} about topic {i}. " * 40 for j in range(3)))
+    first = sync(posts, tmp_path / "ix", embedder)
+    for i in range(8):  # most posts edited; one shrinks to a single chunk
+        write(posts, f"p{i:02}.md", f"---\ntitle: Post {i}\n---\nShort now: post {i}, edited.\n" if i == 0 else
+              (posts / f"p{i:02}.md").read_text() + "\n\nAn added line.\n")
+    (posts / "p11.md").unlink()
+    report = sync(posts, tmp_path / "ix", embedder)
+    assert report.posts_embedded == 8 and report.posts_deleted == 1
+    table, _ = open_table(tmp_path / "ix")
+    rows = table.to_arrow().select(["post_id", "n"]).to_pylist()
+    by_post: dict[str, list[int]] = {}
+    for r in rows:
+        by_post.setdefault(r["post_id"], []).append(r["n"])
+    assert set(by_post) == {f"p{i:02}.md" for i in range(11)}  # the unchanged posts 8-10 are all there
+    assert by_post["p00.md"] == [0]  # its old chunks 1.. are gone
+    assert all(sorted(ns) == list(range(len(ns))) for ns in by_post.values())
+    assert report.chunks == len(rows) < first.chunks
