@@ -28,6 +28,7 @@ from .chunks import CHUNKER_VERSION, Chunk, chunk_post
 from .embed import Embedder
 from .errors import IndexProblem
 from .posts import Post, PostError, read_posts
+from .retrieve import build_where
 
 TABLE = "chunks"
 KEEP_VERSIONS_FOR = dt.timedelta(minutes=10)  # old versions to fall back on after a crash
@@ -247,14 +248,10 @@ def rows_of(table: Any, post_ids: list[str], columns: list[str] | None = None) -
     """Every chunk row of these posts (all columns unless told)."""
     if not post_ids:
         return pa.table({})
-    query = table.search().where(f"post_id IN ({', '.join(sql_literal(p) for p in post_ids)})")
+    query = table.search().where(build_where(include_drafts=True, post_ids=post_ids))
     if columns:
         query = query.select(columns)
     return query.limit(max(1, table.count_rows())).to_arrow()
-
-
-def sql_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 # Chunks embedded and committed at a time: memory stays flat on a blog of any size, and while a
@@ -309,7 +306,7 @@ def sync(
     report.posts_deleted = len(deleted)
 
     if table is None:  # a first index: committed in batches, readers search what is there so far
-        for _, rows in embedded_batches(changed, embedder, {}, target, progress):
+        for rows in embedded_batches(changed, embedder, {}, target, progress):
             if table is None:
                 table = connect(index_dir).create_table(TABLE, rows, mode="overwrite")
                 ensure_indices(table)  # BM25 from the first batch on
@@ -317,7 +314,7 @@ def sync(
                 table.add(rows)
     elif changed or deleted or relabelled:  # an update: one commit, readers keep the previous version until it lands
         reuse = reusable_vectors(table, [p.id for p in changed if p.id in old])
-        parts = [rows for _, rows in embedded_batches(changed, embedder, reuse, target, progress)]
+        parts = list(embedded_batches(changed, embedder, reuse, target, progress))
         if relabelled:
             parts.append(relabel(with_columns(rows_of(table, relabelled), target).select(target.names).cast(target),
                                  current))
@@ -340,8 +337,7 @@ def merge(table: Any, rows: pa.Table, replaced: list[str]) -> None:
     removed (their chunks that no longer exist, or the whole post when it has no rows here)."""
     builder = table.merge_insert("id").when_matched_update_all().when_not_matched_insert_all()
     if replaced:  # only these posts' rows may go: every other post is kept as it is
-        condition = f"post_id IN ({', '.join(sql_literal(p) for p in replaced)})"
-        builder = builder.when_not_matched_by_source_delete(condition)
+        builder = builder.when_not_matched_by_source_delete(build_where(include_drafts=True, post_ids=replaced))
     builder.execute(rows)
 
 
@@ -432,7 +428,7 @@ def reusable_vectors(table: Any, post_ids: list[str]) -> dict[str, np.ndarray]:
 
 
 def embedded_batches(posts: list[Post], embedder: Embedder, reuse: dict[str, np.ndarray], target: pa.Schema,
-                     progress: Progress | None) -> Iterator[tuple[list[Post], pa.Table]]:
+                     progress: Progress | None) -> Iterator[pa.Table]:
     """Chunk, embed and tabulate posts about BATCH_CHUNKS chunks at a time (memory stays flat on a
     blog of any size). Each distinct text is embedded once (templated posts repeat whole
     sections); a chunk with no prose is embedded by its title and heading (chunks.embedded_text)."""
@@ -440,19 +436,16 @@ def embedded_batches(posts: list[Post], embedder: Embedder, reuse: dict[str, np.
     if progress and posts:
         progress(0, total)
     batch: list[tuple[Post, Chunk]] = []
-    batch_posts: list[Post] = []
     size = FIRST_BATCH_CHUNKS  # small first, so a first index is searchable within seconds; then doubling
     for i, post in enumerate(posts):
-        batch_posts.append(post)
         batch.extend((post, chunk) for chunk in chunk_post(post, embedder.count_tokens, embedder.max_tokens))
         if len(batch) >= min(size, BATCH_CHUNKS) or i == len(posts) - 1:
             size *= 2
-            yield batch_posts, tabulate(batch, embed(batch, embedder, reuse, progress, done, len(batch_posts), total),
-                                        target)
-            done += len(batch_posts)
+            yield tabulate(batch, embed(batch, embedder, reuse, progress, done, i + 1 - done, total), target)
+            done = i + 1
             if progress:
                 progress(done, total)
-            batch, batch_posts = [], []
+            batch = []
 
 
 def embed(batch: list[tuple[Post, Chunk]], embedder: Embedder, reuse: dict[str, np.ndarray],

@@ -149,7 +149,7 @@ class ServerModel:
 
         def llama_cpp_python(messages: list[Message]) -> int:
             text = "\n".join(m["content"] for m in messages)
-            r = self._http.post(self.url.rstrip("/").removesuffix("/v1") + "/extras/tokenize/count",
+            r = self._http.post(self.root + "/extras/tokenize/count",
                                 json={"input": text, "model": self.name})
             r.raise_for_status()
             return int(r.json()["count"]) + PER_MESSAGE * len(messages)
