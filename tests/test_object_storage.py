@@ -80,10 +80,12 @@ def test_a_reader_replica_sees_a_reindex_within_the_interval(s3, tmp_path: Path,
     try:
         health = None
         for _ in range(240):
-            try:
-                health = httpx.get(url, timeout=5).json()
-                if health["posts"] and health["indexing"] is None:
-                    break
+            try:  # a 404 for a moment, before localchat's API is mounted on Gradio's server
+                response = httpx.get(url, timeout=5)
+                if response.status_code == 200:
+                    health = response.json()
+                    if health["posts"] and health["indexing"] is None:
+                        break
             except httpx.HTTPError:
                 pass
             time.sleep(0.5)

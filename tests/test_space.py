@@ -51,11 +51,14 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
         deadline = time.monotonic() + 180
         health = None
         while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                health = httpx.get(url + "api/health", timeout=5).json()
-                break
+            try:  # Gradio serves its own routes a moment before localchat's API is mounted: wait for a 200
+                response = httpx.get(url + "api/health", timeout=5)
+                if response.status_code == 200:
+                    health = response.json()
+                    break
             except httpx.HTTPError:
-                time.sleep(1)
+                pass
+            time.sleep(1)
         assert health, proc.stdout.read() if proc.poll() is not None else "no answer from the Space"
         assert health["mode"] == "reader" and health["posts"] == 11
         lines = []
