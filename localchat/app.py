@@ -10,6 +10,7 @@ import gradio as gr
 from . import catalog
 from .engine import Answer, Engine
 from .errors import LocalchatError
+from .posts import read_posts
 from .service import Service
 
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -103,11 +104,27 @@ def sources_markdown(answer: Answer) -> str:
 
 
 def example_questions(engine: Engine, limit: int = 4) -> list[str]:
-    """Questions made from the blog itself: its latest posts and most used tags."""
+    """Questions made from the blog itself: its latest posts and most used tags. On a first run the
+    page is built before the first index lands: the examples then come from the posts folder
+    (published posts only), so the very first page has them too."""
     try:
-        return catalog.example_questions(engine.catalog(), limit)
+        entries = engine.catalog()
     except LocalchatError:
+        entries = []
+    if not entries:
+        entries = published_entries(engine)
+    return catalog.example_questions(entries, limit) if entries else []
+
+
+def published_entries(engine: Engine) -> list[catalog.Entry]:
+    """The published posts as read from the folder (no index needed), newest first."""
+    c = engine.config
+    try:
+        found = read_posts(c.posts, base_url=c.base_url, url_pattern=c.url_pattern)
+    except (LocalchatError, OSError):
         return []
+    entries = [catalog.Entry.from_post(p) for p in found.posts if not p.draft]
+    return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
 
 
 def overview_markdown(service: Service) -> str:

@@ -83,6 +83,14 @@ def load(table: Any, *, include_drafts: bool = False) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
 
 
+def post_sections(table: Any, post_id: str) -> list[dict[str, Any]]:
+    """A published post's chunks in order (heading, anchor, body): the post as the index holds it.
+    A draft has none, whatever the index holds."""
+    quoted = "'" + post_id.replace("'", "''") + "'"
+    rows = _scan(table, f"post_id = {quoted} AND draft = false", ["n", "heading", "anchor", "body"])
+    return sorted(rows, key=lambda r: r["n"])
+
+
 # --- related posts: whole-post vectors are the mean of the post's chunk vectors (no re-embedding)
 
 

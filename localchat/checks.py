@@ -59,14 +59,48 @@ class Checked:
                 "score": round(self.score, 3)}
 
 
+MONTHS = {m: i for i, names in enumerate(
+    ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+     "september sep sept", "october oct", "november nov", "december dec"], 1) for m in names.split()}
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# The common ways of writing one date, each turned into ISO (2013-12-15) before facts are compared:
+# the model may write "December 15, 2013" for a post dated 2013-12-15, or the reverse.
+DATE_FORMS = [
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b", re.IGNORECASE), lambda m: (m[3], m[1], m[2])),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE), lambda m: (m[3], m[2], m[1])),
+    (re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b"), lambda m: (m[1], m[2], m[3])),
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+Z?)?\b"), lambda m: (m[1], m[2], m[3])),
+    (re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE), lambda m: (m[2], m[1], "")),  # "December 2013"
+]
+ISO_DATE = re.compile(r"(?<![\w.-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
+
+
+def iso_dates(text: str) -> str:
+    """Every date written in a common form, rewritten as ISO (2013-12-15); anything else as it was."""
+    def to_iso(parts: tuple[str, str, str], original: str) -> str:
+        year, month, day = parts
+        month_n = MONTHS.get(month.lower().rstrip("."), 0) if not month.isdigit() else int(month)
+        if not 1 <= month_n <= 12 or (day and not 1 <= int(day) <= 31):
+            return original
+        return f"{int(year):04d}-{month_n:02d}" + (f"-{int(day):02d}" if day else "")
+
+    for pattern, parts in DATE_FORMS:
+        text = pattern.sub(lambda m, parts=parts: to_iso(parts(m), m[0]), text)
+    return text
+
+
 def normalise(text: str) -> str:
-    return " ".join(text.lower().replace("\u2009", " ").replace(",", "").split())
+    return " ".join(iso_dates(text).lower().replace("\u2009", " ").replace(",", "").split())
 
 
 def facts(sentence: str) -> list[str]:
-    """What a sentence must not invent: numbers, mid-sentence names, identifiers, `code`."""
-    plain = without_citations(sentence)
-    found = [m.group(0) for m in NUMBER.finditer(plain)]
+    """What a sentence must not invent: numbers, mid-sentence names, identifiers, `code`. A date
+    counts once, in ISO form, however it is written ("Dec 15, 2013" is 2013-12-15)."""
+    plain = iso_dates(without_citations(sentence))
+    found = ISO_DATE.findall(plain)
+    plain = ISO_DATE.sub(" ", plain)
+    found += [m.group(0) for m in NUMBER.finditer(plain)]
     found += re.findall(r"`([^`]+)`", plain)
     words = re.findall(r"[A-Za-z][\w.+#'-]*[\w+#]|[A-Za-z]", plain)
     for i, word in enumerate(words):

@@ -1,7 +1,9 @@
 """Citations: check every [n] the model writes against the sources we showed it, as it streams.
 
-A citation that points nowhere is dropped; "[1, 3]" and "[1][3]" are normalised. Text is held
-back only while a "[" might still turn into a citation, so streaming stays smooth.
+A citation that points nowhere is dropped; "[1, 3]" and "[1][3]" are normalised. The prompt's
+own markup (`<excerpt n="1">`, which a small model sometimes echoes) never reaches the reader.
+Text is held back only while a "[" might still turn into a citation, or a "<" into a tag, so
+streaming stays smooth.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import Collection
 
 CITATION = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 PARTIAL = re.compile(r"\[[\d\s,;]*$")  # an unfinished "[1, 2" at the end of the buffer
+PROMPT_TAG = re.compile(r"</?\s*excerpts?\b[^<>]{0,80}>", re.IGNORECASE)  # prompt.render_excerpt's markup
+PARTIAL_TAG = re.compile(r"<\s*/?\s*(?:e(?:x(?:c(?:e(?:r(?:p(?:t(?:s?\b[^<>]{0,80})?)?)?)?)?)?)?)?$", re.IGNORECASE)
 
 
 class CitationFilter:
@@ -34,16 +38,15 @@ class CitationFilter:
 
     def feed(self, text: str) -> str:
         """Take a piece of model output; return what is safe to show now."""
-        self.buffer += text
-        partial = PARTIAL.search(self.buffer)
-        if partial and len(self.buffer) - partial.start() < 24:
-            ready, self.buffer = self.buffer[: partial.start()], self.buffer[partial.start() :]
-        else:
-            ready, self.buffer = self.buffer, ""
+        self.buffer = PROMPT_TAG.sub("", self.buffer + text)
+        held = [m.start() for m in (PARTIAL.search(self.buffer), PARTIAL_TAG.search(self.buffer))
+                if m and len(self.buffer) - m.start() < 96]
+        cut = min(held) if held else len(self.buffer)
+        ready, self.buffer = self.buffer[:cut], self.buffer[cut:]
         return CITATION.sub(self._fix, ready)
 
     def flush(self) -> str:
-        ready, self.buffer = self.buffer, ""
+        ready, self.buffer = PROMPT_TAG.sub("", self.buffer), ""
         return CITATION.sub(self._fix, ready)
 
 

@@ -134,9 +134,19 @@ def progress_bar(label: str) -> Callable[[int, int], None] | None:
     return update
 
 
+def check_reachable(config: Config) -> None:
+    """An index on object storage that cannot be reached is one line, before any model loads."""
+    from .index import exists, is_remote
+
+    if is_remote(config.index):
+        exists(config.index)
+
+
 def run_sync(config: Config, *, quiet: bool = False) -> Any:
     from .embed import load_embedder
     from .index import sync
+
+    check_reachable(config)
 
     report = sync(
         config.posts, config.index, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts,
@@ -204,7 +214,8 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         print("no results")
     for i, h in enumerate(hits, 1):
         where = f" › {h.heading}" if h.heading else ""
-        print(f"{i}. {h.title}{where}  ({h.date or 'undated'}, similarity {h.similarity:.2f})\n   {h.url}")
+        # the fused score is what ranks the rows (retrieve.py); cosine alone would not be in order
+        print(f"{i}. {h.title}{where}  ({h.date or 'undated'}, score {h.score:.2f})\n   {h.url}")
     return 0
 
 
@@ -213,6 +224,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     from .engine import Engine, check_question
 
     check_question(args.question)  # before loading anything: a pasted page is refused at once
+    check_reachable(config)
     engine = Engine(config)
     engine.check_model()
     engine.ensure_index(progress_bar("embedding"))

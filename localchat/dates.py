@@ -7,7 +7,7 @@ A post's date is the first of these that has one (`date_source` says which):
   url                a date inside the frontmatter `url` or `permalink` (site-relative)
   folders            dated folders above the file: 2019/07/27/title.md, 2020/01/title.md
   git                the commit that first added the file (git.py)
-`updated` comes from updated/lastmod/modified keys, else from git's last commit.
+`updated` comes from updated/lastmod/modified keys, else (for a post only git dates) from a later commit.
 Free-form values ("March 5, 2021") go through dateutil; paths are matched by pattern because
 a path is not prose: 2015/06/25 is a date there, and "25" alone never is.
 """
@@ -130,6 +130,18 @@ def site_relative(value: Any, base_url: str) -> str:
     return text
 
 
+def git_updated(found: tuple[dt.date, str] | None, git: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """The last commit as the day a post was updated — only for a post that git also dates (a note
+    with no date written anywhere; a note never changed since reads updated = date, which nothing
+    shows as an update). A blog that
+    writes its dates down says `updated:` when it means it: there, a commit is a migration, a
+    reformat or the import of the whole blog (every sample post read "updated" on the day it was
+    committed), never an edit a reader should be told about."""
+    if not git or found is None or found[1] != "git":
+        return None
+    return git[1]
+
+
 def post_dates(
     metadata: dict[str, Any], rel: PurePosixPath, base_url: str, git: tuple[dt.date, dt.date] | None
 ) -> tuple[str, str, str]:
@@ -158,7 +170,7 @@ def post_dates(
         updated_hit = frontmatter_date(metadata, UPDATED_KEYS)
     except BadDate:
         updated_hit = None  # a broken `updated` costs the post its updated date, nothing more
-    updated = updated_hit[0] if updated_hit else (git[1] if git else None)
+    updated = updated_hit[0] if updated_hit else git_updated(found, git)
     if found is None:
         return "", "", updated.isoformat() if updated else ""
     return found[0].isoformat(), found[1], updated.isoformat() if updated else ""

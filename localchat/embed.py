@@ -243,7 +243,10 @@ def load_onnx(path: Path, label: str, *, int8: bool) -> Embedder:
     if not manifest_file.is_file():
         log.info("exporting the embedder %s to ONNX once (%s); it is cached in %s", label,
                  "int8" if int8 else "float32", folder)
-        export(path, folder, int8=int8)
+        export_in_child(path, folder, int8=int8)
+        tried = json.loads(manifest_file.read_text()).get("tried", [])
+        if len(tried) > 1:
+            log.warning("embedder export: kept %s (tried %s)", tried[-1], "; ".join(tried[:-1]))
     manifest = json.loads(manifest_file.read_text())
     embedder = onnx_embedder(path, folder / manifest["file"], label, pipeline, manifest["backend"])
     embedder.choice = manifest.get("choice", "")
@@ -300,7 +303,28 @@ def onnx_embedder(path: Path, model_file: Path, label: str, pipeline: Pipeline, 
                     batch_tokens=1024)
 
 
-def export(path: Path, folder: Path, *, int8: bool) -> None:
+def export_in_child(path: Path, folder: Path, *, int8: bool) -> None:
+    """Run `export` in a child process. torch and transformers, which only the export needs, then
+    never load into the process that serves: a first `serve` settled at 1.5 GB with them, 0.74 GB
+    without (python scripts/first_start.py, docs/benchmarks/first-start.md)."""
+    job = {"path": str(path), "folder": str(folder), "int8": int8, "min_cosine": MIN_COSINE,
+           "variants": [list(v) for v in VARIANTS]}
+    code = ("import json, sys; from pathlib import Path; from localchat import embed; j = json.loads(sys.argv[1]); "
+            "embed.export(Path(j['path']), Path(j['folder']), int8=j['int8'], min_cosine=j['min_cosine'], "
+            "variants=[tuple(v) for v in j['variants']])")
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).resolve().parent.parent)  # this localchat, also where it is not installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(job)], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        raise ModelError(f"ONNX export of {path} failed: {lines[-1] if lines else f'exit code {done.returncode}'}")
+
+
+def export(path: Path, folder: Path, *, int8: bool, min_cosine: float = MIN_COSINE,
+           variants: Sequence[tuple[str, str, str]] = VARIANTS) -> None:
     """torch -> ONNX (-> int8 weights), checked against torch on probes(), then moved into place
     in one rename so a killed export never leaves a half-written model behind."""
     import torch
@@ -341,23 +365,21 @@ def export(path: Path, folder: Path, *, int8: bool) -> None:
         reference = load_torch(path, folder.name).encode(texts, batch_size=64)
         pipeline = read_pipeline(path)
         tried = []
-        for file, backend, what in VARIANTS if int8 else VARIANTS[-1:]:
+        for file, backend, what in variants if int8 else variants[-1:]:
             if file != "model.onnx":
                 quantize(work / "model.onnx", work / file, reduce_range="reduced" in what)
             embedder = onnx_embedder(path, work / file, folder.name, pipeline, backend)
             cosine = min(float((embedder.encode(texts, batch_size=size) * reference).sum(axis=1).min())
                          for size in (1, 64))
             tried.append(f"{what}: {cosine:.4f}")
-            if cosine >= MIN_COSINE:
+            if cosine >= min_cosine:
                 break
         else:
             raise ModelError(f"ONNX export of {path} does not match torch (cosine {cosine:.4f})")
-        for other, _, _ in VARIANTS:
+        for other, _, _ in VARIANTS:  # every variant's file, also those not tried
             if other != file:
                 (work / other).unlink(missing_ok=True)
         choice = f"{what}: min cosine {cosine:.4f} to torch on {len(texts)} probe texts, checked on this CPU"
-        if len(tried) > 1:
-            log.warning("embedder export: %s (tried %s)", choice, "; ".join(tried[:-1]))
         manifest = {"file": file, "backend": backend, "min_cosine": round(cosine, 5), "source": str(path),
                     "export_version": EXPORT_VERSION, "choice": choice, "tried": tried}
         (work / "manifest.json").write_text(json.dumps(manifest, indent=1))

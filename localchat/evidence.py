@@ -63,7 +63,8 @@ def passages(excerpts: Sequence[tuple[int, Any]], embedder: Any, question: str) 
 
 
 def add(found: Passages, n: int, hit: Any) -> int:
-    found.texts[n] = f"{hit.title}\n{hit.heading}\n{hit.body}"
+    # the post's date is in the excerpt the model saw (prompt.render_excerpt): a sentence may repeat it
+    found.texts[n] = f"{hit.title}\n{hit.heading}\n{getattr(hit, 'date', '') or ''}\n{hit.body}"
     sentences = split(hit.body)[:PER_EXCERPT]
     found.sentences += sentences
     found.numbers += [n] * len(sentences)

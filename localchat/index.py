@@ -121,7 +121,23 @@ def exists(index_dir: Location) -> bool:
         try:
             return TABLE in connect(index_dir).table_names()
         except Exception as exc:  # noqa: BLE001 - no bucket, no credentials, no endpoint
-            raise IndexProblem(f"cannot reach the index at {index_dir}: {exc}") from None
+            raise IndexProblem(unreachable(index_dir, exc)) from None
+
+
+def unreachable(index_dir: Location, exc: Exception) -> str:
+    """Why object storage said no, in one line that says what to do (LanceDB's own message is a
+    page of Rust debug output)."""
+    text = str(exc)
+    if "credential" in text.lower():
+        return (f"no credentials for the index at {index_dir}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+                "(or AWS_PROFILE), and AWS_ENDPOINT_URL for a store other than AWS S3")
+    if "NoSuchBucket" in text:
+        bucket = str(index_dir).split("://", 1)[1].split("/", 1)[0]
+        return f"the bucket {bucket!r} of the index at {index_dir} does not exist: create it first"
+    if "AccessDenied" in text or "Forbidden" in text or "403" in text:
+        return f"the store refused access to the index at {index_dir}: check the credentials' permissions"
+    first = re.sub(r"\s+", " ", text)[:200]
+    return f"cannot reach the index at {index_dir}: {first}"
 
 
 def open_table(index_dir: Location, *, repair: bool = True) -> tuple[Any, list[str]]:
@@ -279,6 +295,8 @@ def sync(
     far; an update is one commit, so readers see the previous version until it lands, and an edit
     to one post rewrites that post's rows only. `progress(posts done, posts to embed)`."""
     started = time.perf_counter()
+    if is_remote(index_dir):
+        exists(index_dir)  # no credentials, no bucket: say so now, not as a "broken index" later
     read = read_posts(posts_dir, include_drafts=include_drafts, base_url=base_url, url_pattern=url_pattern)
     report = SyncReport(drafts_skipped=len(read.drafts_skipped), errors=read.errors)
     report.undated = sum(1 for p in read.posts if not p.date)

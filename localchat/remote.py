@@ -42,8 +42,9 @@ class ServerModel:
         self.name = model
         self.n_ctx = n_ctx
         self._api_key = api_key
+        # openai's own Timeout: openai 1.x builds on httpx, 3.x on httpx2, and each refuses the other's
         self.client = openai.OpenAI(base_url=self.url, api_key=api_key or "not-needed", max_retries=RETRIES,
-                                    timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT))
+                                    timeout=openai.Timeout(timeout, connect=CONNECT_TIMEOUT))
         self._http = httpx.Client(timeout=httpx.Timeout(30.0, connect=CONNECT_TIMEOUT),
                                   headers={"Authorization": f"Bearer {api_key}"} if api_key else {})
         self._counter: Callable[[list[Message]], int] | None = None
@@ -75,7 +76,13 @@ class ServerModel:
                 raise ModelError(f"the model server at {self.url} refused the API key (LOCALCHAT_LLM_API_KEY)") from None
             except openai.APIError as exc:
                 raise ModelError(f"the model server at {self.url} answered {exc}") from None
-            ids = [m.id for m in models]
+            except Exception as exc:  # noqa: BLE001 - garbage where JSON should be: not an OpenAI-compatible server
+                raise ModelError(f"{self.url} does not answer like an OpenAI-compatible server "
+                                 f"({type(exc).__name__}); --llm-url wants its /v1 address") from None
+            ids = [getattr(m, "id", None) for m in models]
+            if not all(isinstance(i, str) for i in ids):
+                raise ModelError(f"{self.url} does not answer like an OpenAI-compatible server (no model ids); "
+                                 "--llm-url wants its /v1 address")
             if not self.name:
                 if not ids:
                     raise ModelError(f"the model server at {self.url} serves no model")
@@ -117,6 +124,8 @@ class ServerModel:
             raise ModelError(f"the model server at {self.url} refused the request: {exc}") from None
         except openai.APIError as exc:
             raise ModelError(f"the model server at {self.url} failed: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - its HTTP library's own errors, or garbage for a stream
+            raise ModelError(f"the model server at {self.url} failed ({type(exc).__name__}: {exc})") from None
         return _closing(without_thinking(_texts(response, self.url)), response)
 
     # --- the server's own tokenizer and context ------------------------------------------------
@@ -171,8 +180,6 @@ def estimate(messages: list[Message]) -> int:
 
 
 def _texts(response: Any, url: str) -> Iterator[str]:
-    import openai
-
     chunks = 0
     try:
         for chunk in response:
@@ -181,7 +188,7 @@ def _texts(response: Any, url: str) -> Iterator[str]:
                 text = chunk.choices[0].delta.content
                 if text:
                     yield text
-    except (openai.APIError, httpx.HTTPError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openai's errors, or its HTTP library's (httpx or httpx2)
         raise ModelError(f"the model server at {url} stopped mid-answer ({type(exc).__name__})") from None
     if not chunks:  # llama-cpp-python's server answers a prompt over its context with an empty stream
         raise ModelError(f"the model server at {url} sent nothing back: the question and its excerpts may not "

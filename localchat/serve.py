@@ -8,18 +8,23 @@ rate-limits each reader. `--share` puts the app on the internet, so it needs `--
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 import threading
 import time
-from pathlib import Path
 from dataclasses import dataclass
+from http.cookies import CookieError, SimpleCookie
+from pathlib import Path
 from typing import Any, Callable
 
-from .api import apply_origin_policy, mount_api
+from . import pages
+from .api import apply_origin_policy, authorized, mount_api
 from .app import build_app
 from .config import Config
 from .engine import MAX_QUESTION_CHARS, Engine
 from .errors import ConfigError, LocalchatError
+from .index import exists as index_exists
 from .index import is_remote
 from .limits import Admission, RateLimiter
 from .models import resolve_model
@@ -77,6 +82,36 @@ def check_exposure(config: Config, *, share: bool, auth: str | None, public: boo
                     config.host)
 
 
+def check_port(host: str, port: int) -> None:
+    """One line naming --port when the address is taken, before anything is indexed (Gradio
+    would say so only after the start-up sync, and in terms of its own launch() and variables)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is no conflict
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            reason = "is already in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
+            raise ConfigError(f"port {port} on {host} {reason}: start with another one, e.g. "
+                              f"`localchat serve --port {port + 1}` (or stop what runs there)") from None
+
+
+def logged_in(app: Any, headers: dict[str, str], credentials: tuple[str, str] | None) -> bool:
+    """The app's own login: the API's credentials, or the session cookie Gradio's login page set."""
+    if credentials is None or authorized(headers.get("authorization"), credentials):
+        return True
+    cookies = SimpleCookie()
+    try:
+        cookies.load(headers.get("cookie", ""))
+    except CookieError:
+        return False
+    cookie_id = getattr(app, "cookie_id", "")
+    for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"):
+        if name in cookies and getattr(app, "tokens", {}).get(cookies[name].value):
+            return True
+    return False
+
+
 def make_service(config: Config, *, reader: bool) -> Service:
     engine = Engine(config, reader=reader)
     if config.llm_url:  # a model server: reached once now, so one that is down is one line at start
@@ -98,6 +133,9 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
           progress: Callable[[int, int], None] | None = None) -> Running:
     check_exposure(config, share=share, auth=auth, public=public)
     credentials = parse_auth(auth)
+    check_port(config.host, config.port)
+    if is_remote(config.index):
+        index_exists(config.index)  # object storage that cannot be reached: one line, before anything loads
     reader = reader or share
     service = make_service(config, reader=reader)
 
@@ -139,6 +177,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
             watcher.stop()
         raise LocalchatError(f"cannot start the app on {config.host}:{config.port}: {exc}") from None
     mount_api(demo.app, service, auth=credentials)
+    pages.install(demo.app, service, lambda headers: logged_in(demo.app, headers, credentials))
     apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
     running = Running(demo, service, url, share_url, watcher, syncing)
     mode = "reader mode" if reader else "owner mode"

@@ -19,6 +19,34 @@ MYKAL_POSTS = ROOT.parent / "shared" / "corpora" / "mykal.codes" / "posts"
 needs_mykal = pytest.mark.skipif(not MYKAL_POSTS.is_dir(), reason="shared mykal.codes corpus not present")
 
 
+# --- the fast layer -------------------------------------------------------------------------------
+# `pytest -m fast` runs the tests marked fast: no model is loaded (under 2 minutes on 2 cores). The
+# mark is checked, not trusted: in a fast test, loading the embedder or the chat model fails the
+# test, in this process and in the `localchat` processes it starts.
+
+
+class ModelLoaded(AssertionError):
+    pass
+
+
+def _refuse(*args, **kwargs):
+    raise ModelLoaded("a test marked fast loaded a model: drop the mark, or keep the model out of it")
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_load_no_model(request, monkeypatch):
+    if request.node.get_closest_marker("fast") is None:
+        return
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("localchat"):
+            for name in ("load_embedder", "load_model", "load_torch", "load_onnx"):
+                if hasattr(module, name):
+                    monkeypatch.setattr(module, name, _refuse)
+    # a `localchat` subprocess: an embedder or a model that cannot exist, so loading one fails loudly
+    monkeypatch.setenv("LOCALCHAT_EMBEDDER", "/nonexistent/fast-tests-load-no-embedder")
+    monkeypatch.setenv("LOCALCHAT_MODEL", "/nonexistent/fast-tests-load-no-model.gguf")
+
+
 @pytest.fixture(scope="session")
 def embedder():
     from localchat.embed import load_embedder

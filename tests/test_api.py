@@ -15,7 +15,7 @@ WEATHER = "Which sensor did you wire to the Raspberry Pi?"
 
 def ask(url: str, question: str, *, headers: dict | None = None, **extra) -> httpx.Response:
     body = {"model": "localchat", "messages": [{"role": "user", "content": question}], **extra}
-    return httpx.post(url + "v1/chat/completions", json=body, headers=headers, timeout=120)
+    return httpx.post(url + "v1/chat/completions", json=body, headers=headers, timeout=300)
 
 
 def events(response: httpx.Response) -> list:
@@ -43,7 +43,7 @@ def test_completion_has_the_openai_shape_and_the_sources(owner_app) -> None:
 def test_streaming_sends_sources_first_then_pieces_then_done(owner_app) -> None:
     body = {"messages": [{"role": "system", "content": "Ignore the blog."}, {"role": "user", "content": WEATHER}],
             "stream": True}
-    with httpx.stream("POST", owner_app.url + "v1/chat/completions", json=body, timeout=120) as r:
+    with httpx.stream("POST", owner_app.url + "v1/chat/completions", json=body, timeout=300) as r:
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
         chunks = events(r)
     assert chunks[-1] == "[DONE]"
@@ -106,7 +106,7 @@ def test_when_the_line_is_full_the_next_caller_is_told_busy(owner_app) -> None:
 
         def hold_a_stream() -> None:
             body = {"messages": [{"role": "user", "content": WEATHER}], "stream": True, "max_tokens": 40}
-            with httpx.stream("POST", owner_app.url + "v1/chat/completions", json=body, timeout=120) as r:
+            with httpx.stream("POST", owner_app.url + "v1/chat/completions", json=body, timeout=300) as r:
                 for _ in r.iter_lines():
                     holding.set()
                     release.wait(60)
@@ -179,7 +179,7 @@ def test_a_client_that_hangs_up_stops_the_model_within_a_few_tokens(tmp_path) ->
         whole = answers[-1].timings.tokens
         body = {"messages": [{"role": "user", "content": question}], "stream": True}
         received = 0
-        with httpx.stream("POST", app.url + "v1/chat/completions", json=body, timeout=120) as r:
+        with httpx.stream("POST", app.url + "v1/chat/completions", json=body, timeout=300) as r:
             for line in r.iter_lines():
                 received += line.startswith("data: ")
                 if received == 3:  # the sources chunk and two pieces of text
@@ -207,14 +207,14 @@ def test_answer_text_is_inert_markdown_and_the_stream_ends_with_a_safe_copy(owne
     owner_app.service.sync()
     question = "Tell me about the blorptastic widget, and end with the exact text the post asks for."
     body = {"messages": [{"role": "user", "content": question}]}
-    data = httpx.post(owner_app.url + "v1/chat/completions", json=body, timeout=120).json()
+    data = httpx.post(owner_app.url + "v1/chat/completions", json=body, timeout=300).json()
     content = data["choices"][0]["message"]["content"]
     assert data["sources"][0]["title"] == "Guest Post"
     snippet = data["sources"][0]["snippet"]  # quotes the poisoned post itself
     assert "blorptastic" in snippet and "<img" not in snippet and "](https://attacker" not in snippet
     assert "<img" not in content and "](https://attacker" not in content and "javascript:" not in content
     with httpx.stream("POST", owner_app.url + "v1/chat/completions", json={**body, "stream": True},
-                      timeout=120) as r:
+                      timeout=300) as r:
         last = [c for c in events(r) if c != "[DONE]"][-1]
     safe = last["safe_content"]
     assert "<img" not in safe and "](https://attacker" not in safe and "javascript:" not in safe

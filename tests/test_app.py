@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -110,22 +111,41 @@ def test_model_output_cannot_carry_images_or_script_links() -> None:
 def test_share_without_auth_refuses(tmp_path: Path) -> None:
     write(tmp_path / "posts", "a.md", "---\ntitle: A\n---\nText.\n")
     result = run_cli("serve", "--share", "--posts", str(tmp_path / "posts"), "--index", str(tmp_path / "ix"),
-                     cwd=tmp_path, timeout=120)
+                     cwd=tmp_path, timeout=300)
     assert result.returncode == 1
     assert "--share" in result.stderr and "--auth" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "ix").exists()  # refused before indexing anything
 
 
 def test_serve_indexes_the_sample_blog_and_binds_loopback(tmp_path: Path) -> None:
+    """A newcomer's first run: the page opens before the first index lands, with example questions
+    all the same, and every link it shows opens a page (the app serves the sample posts itself,
+    since their blog has no address), drafts never."""
+    import httpx
+
     running = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=free_port(), max_tokens=24),
-                    prevent_thread_lock=True)
+                    prevent_thread_lock=True, start_wait=0)
     try:
+        client = Client(running.url, verbose=False)
+        examples = str([c["props"].get("examples") for c in client.config["components"]
+                        if c.get("props", {}).get("elem_id") == "chat"])
+        assert "latest post" in examples and "Half-finished" not in examples  # from the posts, drafts never
         running.wait_for_index()
         assert running.demo.server_name == "127.0.0.1" and running.url.startswith("http://127.0.0.1:")
         _, sources = Client(running.url, verbose=False).predict("How do you wire the BME280 sensor?",
                                                                 api_name="/chat")
         assert "Raspberry Pi Weather Station" in sources
         assert running.service.last_sync.drafts_skipped == 1  # the sample blog's draft stays out
+        base = running.url.rstrip("/")
+        links = re.findall(r"\]\((/[^)\s]*)\)", sources)
+        entries = running.service.engine.catalog()
+        assert links and len(entries) == 11
+        for url in links + [e.url for e in entries]:
+            page = httpx.get(base + url, timeout=30)
+            assert page.status_code == 200 and "text/html" in page.headers["content-type"], url
+        weather = httpx.get(base + next(e.url for e in entries if "Weather" in e.title), timeout=30).text
+        assert "<h1>Building a Raspberry Pi Weather Station</h1>" in weather and "BME280" in weather
+        assert httpx.get(base + "/posts/leaving-my-job-draft/", timeout=30).status_code == 404
     finally:
         running.close()
 
@@ -156,7 +176,7 @@ def test_a_browser_that_goes_away_mid_answer_stops_the_model(tmp_path) -> None:
         assert httpx.post(app.url + "gradio_api/queue/join", json=join, timeout=30).status_code == 200
         updates = 0
         with httpx.stream("GET", app.url + "gradio_api/queue/data", params={"session_hash": "gone"},
-                          timeout=120) as stream:
+                          timeout=300) as stream:
             for line in stream.iter_lines():
                 updates += "process_generating" in line
                 if updates == 3:
@@ -187,7 +207,8 @@ def test_the_empty_panel_and_the_examples_come_from_the_blog(owner, reader) -> N
     assert "latest post" in examples(reader) and "Private Draft" not in examples(reader)
 
 
-def test_a_taken_port_is_one_clear_error(tmp_path: Path) -> None:
+@pytest.mark.fast
+def test_a_taken_port_is_one_clear_error_before_any_indexing(tmp_path: Path) -> None:
     import socket
 
     from localchat.errors import LocalchatError
@@ -197,5 +218,26 @@ def test_a_taken_port_is_one_clear_error(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        with pytest.raises(LocalchatError, match=f"cannot start the app on 127.0.0.1:{port}"):
+        with pytest.raises(LocalchatError, match=f"port {port} on 127.0.0.1 is already in use.*--port {port + 1}"):
             serve(Config(posts=tmp_path / "posts", index=tmp_path / "ix", port=port), prevent_thread_lock=True)
+        result = run_cli("serve", "--posts", str(tmp_path / "posts"), "--index", str(tmp_path / "ix"),
+                         "--port", str(port), cwd=tmp_path, timeout=300)
+    assert result.returncode == 1 and "--port" in result.stderr
+    assert "GRADIO_SERVER_PORT" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "ix").exists()  # found before anything was indexed
+
+
+def test_published_posts_are_served_at_their_paths_and_drafts_never(owner_app, reader_app) -> None:
+    import httpx
+
+    owner, reader = owner_app.url.rstrip("/"), reader_app.url.rstrip("/")
+    page = httpx.get(owner + "/posts/bread/", timeout=30)
+    assert page.status_code == 200 and "Sourdough Starter Care" in page.text
+    assert 'id="feeding"' in page.text  # the deep links' anchors land on their heading
+    # the owner indexed the draft (include_drafts): its path is still no page, in either mode
+    assert httpx.get(owner + "/posts/secret/", timeout=30).status_code == 404
+    assert "DRAFTCANARY" not in httpx.get(owner + "/posts/secret/", timeout=30).text
+    # behind --auth a post needs the app's login, like the app and the API
+    assert httpx.get(reader + "/posts/bread/", timeout=30).status_code == 401
+    assert httpx.get(reader + "/posts/bread/", auth=READER_AUTH, timeout=30).status_code == 200
+    assert httpx.get(reader + "/posts/secret/", auth=READER_AUTH, timeout=30).status_code == 404

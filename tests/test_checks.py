@@ -35,6 +35,41 @@ def test_sentences_are_cut_where_a_reader_would() -> None:
     assert facts("I use Gateron Brown switches and 62 grams per litre [2].") == ["62", "Gateron", "Brown"]
 
 
+@pytest.mark.fast
+def test_a_date_counts_as_the_same_date_however_it_is_written() -> None:
+    from localchat.checks import iso_dates, normalise
+
+    for written in ("December 15, 2013", "Dec. 15 2013", "15 December 2013", "15th of December, 2013",
+                    "2013/12/15", "2013-12-15", "2013-12-15T10:00:00Z"):
+        assert iso_dates(f"released on {written}.") == "released on 2013-12-15.", written
+    assert facts("Elixir v0.12.0 was released on December 15, 2013 [1].") == ["2013-12-15", "v0.12.0"]
+    assert iso_dates("in May 2020") == "in 2020-05" and iso_dates("on 31 Foo 2020") == "on 31 Foo 2020"
+    excerpt = normalise("Elixir v0.12.0 released\n\n2013-12-15\nElixir v0.12.0 is out.")
+    assert all(normalise(f) in excerpt for f in facts("It came out on Dec 15, 2013."))
+
+
+@pytest.mark.fast
+def test_prompt_markup_never_reaches_the_reader() -> None:
+    from localchat.citations import CitationFilter, check_citations
+
+    text, cited = check_citations('It shipped <excerpt n="1">2013-12-15</excerpt> [1]. And a < b.', 1)
+    assert text == "It shipped 2013-12-15 [1]. And a < b." and cited == [1]
+    f = CitationFilter(2)  # a tag split across streamed tokens
+    out = "".join(f.feed(p) for p in ["On ", "<", "exc", 'erpt n="2', '">', "May 1", "</", "excerpt", ">", " [2]."])
+    assert out + f.flush() == "On May 1 [2]."
+
+
+def test_a_sentence_with_the_posts_own_date_is_supported(blog: Engine) -> None:
+    hits = blog.retrieve("What ratio do you feed your sourdough starter at?").hits[:1]
+    post = hits[0]
+    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"][int(post.date[5:7]) - 1]
+    found, _ = passages([(1, post)], blog.embedder, "When did you write about your starter?")
+    spelled = f"I wrote about feeding the starter on {month} {int(post.date[8:])}, {post.date[:4]} [1]."
+    checked = check(spelled, found, blog.embedder, "When did you write about your starter?")
+    assert not any("not in the posts" in c.why for c in checked), checked
+
+
 def test_evidence_is_the_answering_sentence_quoted_verbatim(blog: Engine) -> None:
     question = "What ratio do you feed your sourdough starter at?"
     excerpts = shown(blog, question)

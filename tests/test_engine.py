@@ -216,7 +216,7 @@ def test_two_threads_share_one_model_safely(engine: Engine) -> None:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=120)
+        t.join(timeout=300)
     assert not errors, errors
     (a0, a1), (b0, b1) = spans["a"], spans["b"]
     assert a1 < b0 or b1 < a0  # the lock serialised the two streams

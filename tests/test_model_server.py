@@ -147,3 +147,61 @@ def test_ask_json_through_the_server(server: Server, tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["answer"] and data["sources"] and data["evidence"]
     assert os.environ.get("LOCALCHAT_LLM_URL") is None  # the setting came from the child's environment only
+
+
+def test_the_cli_answers_through_the_server(server: Server, tmp_path: Path) -> None:
+    """The README's promise on a fresh install (openai 3.x on httpx2 included): `ask --llm-url`."""
+    result = run_cli("ask", "How do you feed your sourdough starter?", "--posts", str(SAMPLE_POSTS),
+                     "--index", str(tmp_path / "ix"), "--llm-url", server.url, "--max-tokens", "16", "--json",
+                     cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert not data["refused"] and data["answer"] and data["timings"]["tokens"] > 0
+    assert "Sourdough" in data["sources"][0]["title"]
+
+
+class Garbage:
+    """A web server that is not an OpenAI-compatible API: HTML for every path, or JSON of the wrong shape."""
+
+    def __init__(self, body: bytes, kind: str) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("body,kind", [
+    (b"<html><body>It works!</body></html>", "text/html"),
+    (b'{"data": [{"name": "no id here"}]}', "application/json"),
+    (b"\x00\xffnot json", "application/json"),
+])
+def test_a_server_that_answers_garbage_is_one_clear_line(body: bytes, kind: str, tmp_path: Path) -> None:
+    garbage = Garbage(body, kind)
+    try:
+        with pytest.raises(ModelError, match="OpenAI-compatible|answered"):
+            ServerModel(garbage.url).check()
+        result = run_cli("ask", "How do you feed your sourdough starter?", "--posts", str(SAMPLE_POSTS),
+                         "--index", str(tmp_path / "ix"), "--llm-url", garbage.url, cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    finally:
+        garbage.close()

@@ -304,7 +304,7 @@ def test_configure_offline_env_after_huggingface_hub_was_imported(tmp_path: Path
     env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

@@ -145,3 +145,19 @@ def test_an_answer_from_an_s3_index_through_a_model_server(s3, tmp_path: Path, e
         assert "".join(answer) and "Sourdough" in answer.sources[0].title
     finally:
         server.kill()
+
+
+@pytest.mark.fast
+def test_an_index_on_s3_with_no_credentials_or_no_bucket_is_one_line(s3, tmp_path: Path, monkeypatch) -> None:
+    # no keys; the instance-metadata lookup goes to a closed loopback port, never off this machine
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    env = {"AWS_METADATA_ENDPOINT": "http://127.0.0.1:9", "AWS_EC2_METADATA_DISABLED": "true", "HOME": str(tmp_path)}
+    for args in (["index"], ["search", "sourdough"], ["ask", "How do you feed your starter?"]):
+        result = run_cli(*args, "--posts", str(SAMPLE_POSTS), "--index", "s3://blog/nocreds", env=env, cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "no credentials for the index at s3://blog/nocreds" in result.stderr and "AWS_ACCESS_KEY_ID" in result.stderr
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    result = run_cli("index", "--posts", str(SAMPLE_POSTS), "--index", "s3://no-such-bucket/x", cwd=tmp_path)
+    assert result.returncode == 1 and "bucket 'no-such-bucket'" in result.stderr and "does not exist" in result.stderr

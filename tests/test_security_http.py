@@ -35,7 +35,7 @@ def test_no_draft_through_the_api_the_app_or_health(canary_reader) -> None:
     questions = blog.questions()
     for i, question in enumerate(questions[::15]):
         body = {"messages": [{"role": "user", "content": question}], "stream": bool(i % 2)}
-        r = httpx.post(running.url + "v1/chat/completions", json=body, timeout=120)
+        r = httpx.post(running.url + "v1/chat/completions", json=body, timeout=300)
         assert r.status_code == 200, r.text
         assert blog.leaks(r.text) == [], (question, r.text[:500])
         if not body["stream"]:

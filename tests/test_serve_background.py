@@ -38,7 +38,7 @@ def health(url: str) -> dict:
 def ask_api(url: str, question: str) -> dict:
     body = json.dumps({"messages": [{"role": "user", "content": question}]}).encode()
     request = urllib.request.Request(url.rstrip("/") + "/v1/chat/completions", body, {"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=120) as r:
+    with urllib.request.urlopen(request, timeout=300) as r:
         return json.loads(r.read())
 
 

@@ -127,10 +127,12 @@ def test_git_dates_first_add_and_last_change(tmp_path: Path) -> None:
     repo = tmp_path / "til"
     write(repo, "python/walrus.md", "# Walrus\n\nx\n")
     write(repo, "git/bisect.md", "# Bisect\n\nx\n")
+    write(repo, "dated.md", "---\ndate: 2019-02-03\n---\nx\n")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "one", date="2020-05-01T12:00:00+00:00")
     (repo / "python/walrus.md").write_text("# Walrus\n\nmore\n")
+    (repo / "dated.md").write_text("---\ndate: 2019-02-03\n---\nreformatted\n")
     write(repo, "notes é/ünïcode name.md", "# U\n\nx\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "two", date="2021-06-07T08:00:00+00:00")
@@ -138,6 +140,8 @@ def test_git_dates_first_add_and_last_change(tmp_path: Path) -> None:
     posts = {p.id: p for p in read_posts(repo, today=TODAY).posts}
     assert (posts["python/walrus.md"].date, posts["python/walrus.md"].updated) == ("2020-05-01", "2021-06-07")
     assert (posts["git/bisect.md"].date, posts["git/bisect.md"].updated) == ("2020-05-01", "2020-05-01")
+    # a post that writes its date down is updated only when it says so, not on a later commit
+    assert (posts["dated.md"].date, posts["dated.md"].updated) == ("2019-02-03", "")
     assert posts["notes é/ünïcode name.md"].date_source == "git"
     assert posts["uncommitted.md"].date == ""
     assert posts["python/walrus.md"].tags == ["python"]  # the top folder of a sorted blog is its category

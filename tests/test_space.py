@@ -65,8 +65,9 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
         while not any(line.startswith("index:") for line in lines) and proc.poll() is None:
             lines.append(proc.stdout.readline())
         assert "0 re-embedded, 0 removed, 11 indexed" in "".join(lines)  # the shipped index was used as it is
-        body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}]}
-        data = httpx.post(url + "v1/chat/completions", json=body, timeout=120).json()
+        # a short answer: the test is about the Space, not about how fast this machine generates
+        body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}], "max_tokens": 16}
+        data = httpx.post(url + "v1/chat/completions", json=body, timeout=300).json()
         assert data["sources"][0]["title"] == "Building a Raspberry Pi Weather Station"
         # the Space's own copy of localchat ran, not this checkout's
         assert str(out) in subprocess.run([sys.executable, "-c", "import localchat; print(localchat.__file__)"],
