@@ -33,10 +33,18 @@ def _refuse(*args, **kwargs):
     raise ModelLoaded("a test marked fast loaded a model: drop the mark, or keep the model out of it")
 
 
+MODEL_FIXTURES = {"embedder", "model", "owner_app", "reader_app", "torch_embedder", "int8_embedder"}
+
+
 @pytest.fixture(autouse=True)
 def _fast_tests_load_no_model(request, monkeypatch):
     if request.node.get_closest_marker("fast") is None:
         return
+    # session fixtures are set up before this one can patch anything: refuse them by name (the
+    # names are every fixture the test depends on, directly or through another fixture)
+    heavy = MODEL_FIXTURES & set(request.fixturenames)
+    if heavy:
+        raise ModelLoaded(f"a test marked fast uses {', '.join(sorted(heavy))}: drop the mark")
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("localchat"):
             for name in ("load_embedder", "load_model", "load_torch", "load_onnx"):

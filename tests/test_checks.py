@@ -28,6 +28,7 @@ def shown(engine: Engine, question: str):
     return [(i + 1, h) for i, h in enumerate(hits)]
 
 
+@pytest.mark.fast
 def test_sentences_are_cut_where_a_reader_would() -> None:
     text = "Feed it at 1:5:5, e.g. 10 g to 50 g. It peaks in 4.5 hours [1]. Version v0.4.4 shipped.\n\n- One.\n- Two."
     assert split(text) == ["Feed it at 1:5:5, e.g. 10 g to 50 g.", "It peaks in 4.5 hours [1].",

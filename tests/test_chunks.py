@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from localchat.chunks import chunk_post, heading_anchor, markdown_sections
 from localchat.posts import Post
 
@@ -35,6 +37,7 @@ Second section with the same heading.
 """
 
 
+@pytest.mark.fast
 def test_markdown_sections_keep_text_and_drop_markup() -> None:
     sections = markdown_sections(MARKDOWN)
     assert [s.headings for s in sections] == [[], ["Getting Started!"], ["Getting Started!", "Wiring & Power"], ["Getting Started!"]]
@@ -50,6 +53,7 @@ def test_markdown_sections_keep_text_and_drop_markup() -> None:
     assert "- list item one" in wiring
 
 
+@pytest.mark.fast
 def test_heading_anchor_matches_github_style() -> None:
     assert heading_anchor("What's New in 2.0?") == "whats-new-in-20"
     assert heading_anchor("Café au lait") == "café-au-lait"

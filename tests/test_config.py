@@ -9,6 +9,8 @@ import pytest
 from localchat.config import Config, load_config
 from localchat.errors import ConfigError
 
+pytestmark = pytest.mark.fast  # no test here loads a model
+
 
 def test_precedence(tmp_path: Path) -> None:
     (tmp_path / "localchat.toml").write_text('posts = "blog"\nk = 3\nbase_url = "https://toml.example"\nn_ctx = 2048\n')

@@ -140,6 +140,7 @@ def test_next_turn_starts_with_the_first_prompt_token_for_token(engine: Engine, 
     assert tight.tokens <= first.tokens and tight.turn and not tight.turn.chained
 
 
+@pytest.mark.fast
 def test_turn_memory_recalls_only_a_whole_known_conversation() -> None:
     memory = TurnMemory(size=2)
     one, two = Turn("q1 with excerpts", [], True), Turn("q2 with excerpts", [], True)
@@ -236,6 +237,7 @@ def test_cancelling_a_stream_frees_the_model_at_once(blog: Config, embedder, mod
     second.close()
 
 
+@pytest.mark.fast
 def test_citations_are_checked_against_the_sources() -> None:
     text, cited = check_citations("Feed daily [1]. Wrong [7]. Both [1, 2]. Again [2][9].", 2)
     assert text == "Feed daily [1]. Wrong . Both [1][2]. Again [2]."
@@ -247,6 +249,7 @@ def test_citations_are_checked_against_the_sources() -> None:
     assert check_citations("Old [2], new [6], kept [1].", [1, 6]) == ("Old , new [6], kept [1].", [6, 1])
 
 
+@pytest.mark.fast
 def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(b"GGUF" + b"\x00" * 64)
@@ -259,6 +262,7 @@ def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.fast
 def test_bundled_model_has_a_chat_template() -> None:
     model = load_model(bundled_model_path(), n_ctx=512)
     assert "chat template" in model.template and model.n_ctx == 512

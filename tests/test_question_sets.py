@@ -24,6 +24,7 @@ ORDINARY = {"mykal.codes": ["mykal.jsonl", "blind*/mykal.jsonl"], "sample": ["sa
             "nodejs.org-blog": ["blind*/nodejs.jsonl"], "elixir-lang-blog": ["blind*/elixir.jsonl"]}
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("path", SETS, ids=list(FLOORS))
 def test_whole_blog_questions_are_understood_exactly(path: Path, tmp_path: Path) -> None:
     ordinary = [f"{corpus}={p}" for corpus, globs in ORDINARY.items() if wholeblog_eval.CORPORA[corpus].is_dir()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from conftest import SAMPLE_POSTS, run_cli
 from localchat.posts import read_posts
 
 
+@pytest.mark.fast
 def test_sample_posts_read_cleanly() -> None:
     result = read_posts(SAMPLE_POSTS)
     assert result.errors == []

@@ -20,6 +20,7 @@ from localchat.index import open_table
 from localchat.posts import read_posts
 
 
+@pytest.mark.fast
 def test_every_draft_spelling_stays_out(tmp_path: Path) -> None:
     blog = make_canary_blog(tmp_path / "posts")
     result = read_posts(blog.posts)
@@ -35,6 +36,7 @@ def test_every_draft_spelling_stays_out(tmp_path: Path) -> None:
     assert {p.id for p in owner.posts if p.draft} == set(blog.tokens) - UNREADABLE
 
 
+@pytest.mark.fast
 def test_spellings_that_do_publish(tmp_path: Path) -> None:
     """Fail closed must not mean fail always: these are published, and read as such."""
     today = dt.date.today()

@@ -28,6 +28,7 @@ LAUGHS = "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
 )
 
 
+@pytest.mark.fast
 def test_alias_bomb_frontmatter_is_read_in_bounded_time(tmp_path: Path) -> None:
     write(tmp_path, "bomb_draft.md", LAUGHS + "draft: *i\n---\nboom\n")
     write(tmp_path, "bomb_published.md", LAUGHS + "published: *i\n---\nboom\n")
@@ -104,6 +105,7 @@ def check_fates(root: Path, names: list[str]) -> None:
     assert all(e.reason and "\n" not in e.reason for e in result.errors)
 
 
+@pytest.mark.fast
 def test_fuzzed_files_each_get_one_fate(tmp_path_factory) -> None:
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.lists(ANY_POST, min_size=1, max_size=4))
@@ -140,6 +142,7 @@ def test_a_one_megabyte_message_is_refused_with_a_friendly_message(engine: Engin
     assert "please keep it under" in message and "\n" not in message and len(message) < 200
 
 
+@pytest.mark.fast
 def test_cli_refuses_a_long_question_without_a_traceback(tmp_path: Path) -> None:
     # argv caps one argument at 128 KiB on Linux, so the CLI gets the largest that exec allows.
     write(tmp_path / "posts", "a.md", "---\ntitle: A\n---\nText about kayaks.\n")

@@ -119,18 +119,21 @@ ATTACKS = [
 ]
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_known_attacks_are_neutralised(attack: str) -> None:
     out = safe_markdown(attack)
     assert problems(out) == [], out
 
 
+@pytest.mark.fast
 def test_the_oracle_catches_the_raw_attacks() -> None:
     """The check above could pass vacuously if the oracle were blind; it is not."""
     caught = [a for a in ATTACKS if problems(a)]
     assert len(caught) >= len(ATTACKS) * 3 // 4, [a for a in ATTACKS if a not in caught]
 
 
+@pytest.mark.fast
 def test_ordinary_answers_survive() -> None:
     text = ("Feed it every morning [1]. See [the post](https://blog.example/posts/bread/#feeding) or "
             "[mail me](mailto:me@example.com). Use `a < b && c > d` and **bold**.\n\n- one\n- two\n\n"
@@ -148,6 +151,7 @@ FRAGMENTS = st.sampled_from([
 ])
 
 
+@pytest.mark.fast
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=6)), max_size=40).map("".join))
 def test_no_image_html_or_script_link_survives(text: str) -> None:
@@ -156,6 +160,7 @@ def test_no_image_html_or_script_link_survives(text: str) -> None:
     assert safe_markdown(out) == out  # idempotent: sanitising twice changes nothing
 
 
+@pytest.mark.fast
 def test_sources_panel_cannot_carry_images_or_script_links() -> None:
     from localchat.engine import Answer, Source
 
@@ -170,6 +175,7 @@ def test_sources_panel_cannot_carry_images_or_script_links() -> None:
 
 # --- the system prompt ------------------------------------------------------------------------
 
+@pytest.mark.fast
 def test_system_prompt_holds_no_secret_and_no_path(tmp_path: Path) -> None:
     home = str(Path.home())
     for needle in [home, os.getcwd(), getpass.getuser(), socket.gethostname(), str(tmp_path), "/", "\\", ".md",

@@ -77,6 +77,7 @@ def test_serve_answers_while_the_first_index_is_built(tmp_path: Path, monkeypatc
         running.close()
 
 
+@pytest.mark.fast
 def test_a_question_before_anything_is_indexed_is_told_to_wait(tmp_path: Path) -> None:
     write(tmp_path / "posts", "a.md", "---\ntitle: A\n---\nText about kayaks.\n")
     service = Service(Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix")))
@@ -88,6 +89,7 @@ def test_a_question_before_anything_is_indexed_is_told_to_wait(tmp_path: Path) -
     assert service.admission.inside == 0  # its place in line was given back
 
 
+@pytest.mark.fast
 def test_a_missing_posts_folder_still_fails_before_the_app_opens(tmp_path: Path) -> None:
     from localchat.errors import PostsNotFound
 

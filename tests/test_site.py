@@ -68,6 +68,7 @@ def site_posts(site_name: str, tmp_path: Path):
     return spec, result
 
 
+@pytest.mark.fast
 @pytest.mark.skipif(not EXPECTED, reason="no generator fixtures")
 @pytest.mark.parametrize("site_name", sorted(EXPECTED))
 def test_generator_fixtures(site_name: str, tmp_path: Path) -> None:
@@ -92,6 +93,7 @@ def test_generator_fixtures(site_name: str, tmp_path: Path) -> None:
 # --- dates from every place ---------------------------------------------------------------------
 
 
+@pytest.mark.fast
 def test_dates_from_every_place_first_hit_wins(tmp_path: Path) -> None:
     write(tmp_path, "fm.md", "---\ntitle: a\npublished_at: 'March 5, 2021'\nlastmod: 2021-04-01\n---\nx\n")
     write(tmp_path, "2020-02-03-named.md", "---\ntitle: b\n---\nx\n")
@@ -122,6 +124,7 @@ def test_dates_from_every_place_first_hit_wins(tmp_path: Path) -> None:
     assert posts["fm.md"].updated == "2021-04-01"
 
 
+@pytest.mark.fast
 @needs_git
 def test_git_dates_first_add_and_last_change(tmp_path: Path) -> None:
     repo = tmp_path / "til"
@@ -149,6 +152,7 @@ def test_git_dates_first_add_and_last_change(tmp_path: Path) -> None:
     assert git_dates(repo / "python") == {"walrus.md": (dt.date(2020, 5, 1), dt.date(2021, 6, 7))}
 
 
+@pytest.mark.fast
 @needs_git
 def test_no_git_dates_without_a_true_history(tmp_path: Path) -> None:
     assert git_dates(tmp_path) == {}  # not a repository
@@ -170,6 +174,7 @@ def test_no_git_dates_without_a_true_history(tmp_path: Path) -> None:
         os.environ["PATH"] = env_path
 
 
+@pytest.mark.fast
 @needs_git
 def test_git_reads_600_files_in_one_log(tmp_path: Path, monkeypatch) -> None:
     """One `git log` for the whole folder, never one per file (the time it takes is in
@@ -198,6 +203,7 @@ def test_git_reads_600_files_in_one_log(tmp_path: Path, monkeypatch) -> None:
 # --- site configs: bad input -------------------------------------------------------------------
 
 
+@pytest.mark.fast
 def test_a_broken_site_config_is_one_line_and_the_defaults(tmp_path: Path) -> None:
     write(tmp_path, "_config.yml", "permalink: [unclosed\n  - : :\n")
     write(tmp_path, "_posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nx\n")
@@ -207,6 +213,7 @@ def test_a_broken_site_config_is_one_line_and_the_defaults(tmp_path: Path) -> No
     assert result.posts[0].date == "2024-01-02"
 
 
+@pytest.mark.fast
 def test_flags_win_over_the_site_config(tmp_path: Path) -> None:
     write(tmp_path, "_config.yml", "url: https://jekyll.example\npermalink: /:year/:title/\n")
     write(tmp_path, "_posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nx\n")
@@ -217,6 +224,7 @@ def test_flags_win_over_the_site_config(tmp_path: Path) -> None:
     assert flagged.posts[0].url == "https://mine.example/p/hello.html"
 
 
+@pytest.mark.fast
 def test_authors_and_categories(tmp_path: Path) -> None:
     write(tmp_path, "release/v1.md", "---\ntitle: v1\ndate: 2020-01-01\nauthor: Ada Lovelace\n---\nx\n")
     write(tmp_path, "release/v2.md", "---\ntitle: v2\ndate: 2020-02-01\ncategory: security\nauthors: [Ada Lovelace, Bob]\n---\nx\n")
@@ -232,6 +240,7 @@ def test_authors_and_categories(tmp_path: Path) -> None:
 # --- the real corpora --------------------------------------------------------------------------
 
 
+@pytest.mark.fast
 @pytest.mark.skipif(not (CORPORA / "elixir-lang-blog" / "posts").is_dir(), reason="elixir corpus not present")
 def test_elixir_blog_urls_from_its_jekyll_config_with_no_flags() -> None:
     result = read_posts(CORPORA / "elixir-lang-blog" / "posts")
@@ -243,6 +252,7 @@ def test_elixir_blog_urls_from_its_jekyll_config_with_no_flags() -> None:
     assert result.site.generator == "jekyll"
 
 
+@pytest.mark.fast
 @pytest.mark.skipif(not (CORPORA / "nodejs.org-blog" / "posts").is_dir(), reason="nodejs corpus not present")
 def test_nodejs_blog_every_post_dated_and_categorised() -> None:
     result = read_posts(CORPORA / "nodejs.org-blog" / "posts")

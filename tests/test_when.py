@@ -8,6 +8,8 @@ import pytest
 
 from localchat.when import find_period
 
+pytestmark = pytest.mark.fast  # no test here loads a model
+
 TODAY = dt.date(2026, 12, 1)
 
 
