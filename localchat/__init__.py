@@ -1,6 +1,8 @@
 """localchat: a fully local chatbot for a markdown blog.
 
-posts -> chunks -> index -> retrieve -> prompt -> stream, one module each.
+The data path, a folder each: ingest (files -> posts -> chunks) -> index (embed, store, the
+reader's view) -> answer (route, gate, evidence, prompt, generate, check) -> serve (the app, the
+API, the pages). engine.py assembles them; docs/architecture.md is the map.
 """
 
 import os as _os

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from .app import evidence_markdown, message_text, safe_markdown, safe_url, shown_answer
-from .engine import Answer
+from .answer import Answer
 from .errors import Busy, InputTooLong, LocalchatError, RateLimited, Refused
 from .service import Service
 

@@ -8,7 +8,8 @@ from urllib.parse import quote, unquote
 import gradio as gr
 
 from . import catalog
-from .engine import Answer, Engine
+from .answer import Answer
+from .engine import Engine
 from .errors import LocalchatError
 from .posts import read_posts
 from .service import Service
@@ -123,7 +124,7 @@ def published_entries(engine: Engine) -> list[catalog.Entry]:
         found = read_posts(c.posts, base_url=c.base_url, url_pattern=c.url_pattern)
     except (LocalchatError, OSError):
         return []
-    entries = [catalog.Entry.from_post(p) for p in found.posts if not p.draft]
+    entries = [catalog.Entry.from_post(p) for p in found.posts]  # read_posts leaves drafts out
     return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
 
 

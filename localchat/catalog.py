@@ -1,8 +1,9 @@
 """The catalog: one entry per post in the index — title, link, date, tags, type, description, length.
 
 It is read from the index table itself (the first chunk of every post carries the post's
-metadata), so it can never disagree with the index: a crash, an incremental sync or a re-link
-changes both in the same commit. Drafts are filtered here exactly as in retrieval.
+metadata; view.BlogView.entries reads it), so it can never disagree with the index: a crash, an
+incremental sync or a re-link changes both in the same commit. Drafts are left out by the view,
+exactly as in retrieval.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from typing import Any, Sequence
 
 import numpy as np
 
-CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body",
-                   "updated", "date_source", "authors"]
 DESCRIPTION_CHARS = 240
 # Related = close in text or in the author's own grouping. On mykal.codes whole-post cosine
 # similarities of unrelated pairs sit around 0.1 (median) to 0.3 (90th percentile).
@@ -64,31 +63,16 @@ def first_paragraph(body: str, limit: int = DESCRIPTION_CHARS) -> str:
     return " ".join((body or "").split())[:limit]
 
 
-def _scan(table: Any, where: str, columns: list[str]) -> list[dict[str, Any]]:
-    total = table.count_rows()
-    if not total:
-        return []
-    return table.search().where(where).select(columns).limit(total).to_list()
+def entry_from_row(r: dict[str, Any]) -> Entry:
+    """A post's entry from its first chunk's row (view.BlogView.entries reads them)."""
+    return Entry(r["post_id"], r["title"], r["post_url"], r["date"] or "", list(r["tags"] or []), r["type"] or "post",
+                 r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]),
+                 r["updated"] or "", r["date_source"] or "", list(r["authors"] or []))
 
 
-def load(table: Any, *, include_drafts: bool = False) -> list[Entry]:
-    """Every post in the index, newest first (undated posts last)."""
-    where = "n = 0" + ("" if include_drafts else " AND draft = false")
-    entries = [
-        Entry(r["post_id"], r["title"], r["post_url"], r["date"] or "", list(r["tags"] or []), r["type"] or "post",
-              r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]),
-              r["updated"] or "", r["date_source"] or "", list(r["authors"] or []))
-        for r in _scan(table, where, CATALOG_COLUMNS)
-    ]
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Newest first, undated posts last."""
     return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
-
-
-def post_sections(table: Any, post_id: str) -> list[dict[str, Any]]:
-    """A published post's chunks in order (heading, anchor, body): the post as the index holds it.
-    A draft has none, whatever the index holds."""
-    quoted = "'" + post_id.replace("'", "''") + "'"
-    rows = _scan(table, f"post_id = {quoted} AND draft = false", ["n", "heading", "anchor", "body"])
-    return sorted(rows, key=lambda r: r["n"])
 
 
 # --- related posts: whole-post vectors are the mean of the post's chunk vectors (no re-embedding)
@@ -100,9 +84,8 @@ class PostVectors:
     matrix: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
 
-def post_vectors(table: Any) -> PostVectors:
-    """Unit mean vectors of every published post. Drafts are never candidates for 'related'."""
-    rows = _scan(table, "draft = false", ["post_id", "vector"])
+def unit_means(rows: list[dict[str, Any]]) -> PostVectors:
+    """Unit mean vectors per post of chunk rows {post_id, vector}."""
     sums: dict[str, np.ndarray] = {}
     for row in rows:
         vector = np.asarray(row["vector"], dtype=np.float32)
@@ -128,7 +111,7 @@ def related(entries: Sequence[Entry], vectors: PostVectors, post_ids: Sequence[s
     for pid, similarity in zip(vectors.ids, closeness):
         entry = by_id.get(pid)
         shared = len(anchor_tags & {norm_tag(t) for t in entry.tags}) if entry else 0
-        if entry is None or entry.draft or pid in post_ids or (similarity < RELATED_MIN and not shared):
+        if entry is None or pid in post_ids or (similarity < RELATED_MIN and not shared):  # vectors: published only
             continue
         scored.append((float(similarity) + TAG_BONUS * shared, entry))
     scored.sort(key=lambda s: s[0], reverse=True)

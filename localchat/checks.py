@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import numpy as np
-import snowballstemmer
 
 from .coverage import COMMON, SPECIFIC_SHAPE
 from .evidence import Passages, complete
 from .sentences import split, without_citations
+from .text import normalise as text_normalise
+from .text import stem
 
 # A sentence of an answer is "about" an excerpt when this close to one of its sentences; below
 # it, it is the model's own. Chosen on sentence pairs of the four corpora (docs/benchmarks/answers.md).
@@ -91,7 +92,7 @@ def iso_dates(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    return " ".join(iso_dates(text).lower().replace("\u2009", " ").replace(",", "").split())
+    return text_normalise(iso_dates(text))
 
 
 def facts(sentence: str) -> list[str]:
@@ -112,11 +113,8 @@ def facts(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_stem = snowballstemmer.stemmer("english").stemWord
-
-
 def content_stems(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]
 
 
 def covered(sentence: str, known: set[str]) -> float:

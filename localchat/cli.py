@@ -195,14 +195,14 @@ def ensure_index(config: Config) -> None:
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     from .embed import load_embedder
     from .index import open_table
-    from .retrieve import search
+    from .view import BlogView
 
     ensure_index(config)
     table, messages = open_table(config.index)
     for message in messages:
         print(message, file=sys.stderr)
-    hits = search(table, load_embedder(config.embedder, config.embed_backend), args.query, k=args.k or config.k,
-                  include_drafts=config.include_drafts)
+    view = BlogView(table, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts)
+    hits = view.search(args.query, k=args.k or config.k)
     if args.json:
         print(json.dumps([
             {"title": h.title, "url": h.url, "date": h.date, "heading": h.heading, "score": round(h.score, 5),

@@ -18,9 +18,9 @@ ENV_PREFIX = "LOCALCHAT_"
 @dataclass
 class Config:
     # posts -> index
-    posts: Path = Path("posts")
+    posts: Path = Path("posts")  # the folder of markdown posts, searched recursively
     index: Path | str = Path(".localchat")  # a folder, or object storage: "s3://bucket/prefix" (gs://, az://)
-    include_drafts: bool = False
+    include_drafts: bool = False  # index drafts too (owner only: reader mode never shows them)
     base_url: str = ""  # "" = the site's own, from its generator config (site.py), if any
     # "" = the rule of the site's generator config, else /posts/{slug}/. A pattern set here wins:
     # {slug}: frontmatter slug or file name; {path}: path under posts/ without extension;
@@ -32,9 +32,9 @@ class Config:
     embed_backend: str = "auto"  # auto | onnx-int8 | onnx | torch
     # retrieve -> prompt -> stream
     model: str = ""  # "" = the bundled SmolLM2-135M-Instruct; a registry name or a .gguf path
-    models_dir: Path = Path("models")
-    n_ctx: int = 4096
-    max_tokens: int = 512
+    models_dir: Path = Path("models")  # where `localchat pull` puts GGUF files, and where names are looked up
+    n_ctx: int = 4096  # the model's context window in tokens
+    max_tokens: int = 512  # the longest answer in tokens (an API request may ask for fewer)
     n_threads: int = 0  # 0 = every usable core
     # None = all layers when the build can offload, else 0. With a CUDA build, 0 still lets llama.cpp
     # use the GPU for prompt processing (docs/benchmarks/gpu.md); CUDA_VISIBLE_DEVICES= hides it.
@@ -45,8 +45,8 @@ class Config:
     llm_url: str = ""
     llm_model: str = ""  # "" = the first model the server lists
     llm_timeout: float = 120.0  # seconds to wait for the server's next token (a queue counts too)
-    temperature: float = 0.2
-    k: int = 5
+    temperature: float = 0.2  # sampling temperature of the answer
+    k: int = 5  # excerpts retrieved per question (one per post)
     max_excerpts: int = 0  # excerpts given to the model; 0 = by model size (1 under 1B parameters, else all that pass)
     # relevance gate: None = measured per blog (this blog's noise level + a margin, localchat/gate.py);
     # a number fixes the cosine threshold; a negative one turns the gate off. docs/relevance-gate.md
@@ -56,8 +56,8 @@ class Config:
     unsupported: str = "mark"  # an answer sentence the posts do not support: "mark" it, or "drop" it
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
-    host: str = "127.0.0.1"
-    port: int = 7860
+    host: str = "127.0.0.1"  # the address `serve` binds: this machine only unless told otherwise
+    port: int = 7860  # the port `serve` listens on
     watch: bool | None = None  # None = on in owner mode, off in reader mode
     rate_limit: float = 10.0  # questions a minute per reader (reader mode); 0 = no limit
     max_waiting: int = 8  # questions answering or waiting for the model; more are told "busy"
@@ -127,3 +127,50 @@ def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, 
     config = dataclasses.replace(config, **values)
     return config.replace(**{k: v for k, v in flags.items() if k in fields})
 
+
+
+# Environment variables that are not settings (read where they are used, named here so the
+# settings reference lists them too).
+ENVIRONMENT = {
+    "LOCALCHAT_LLM_API_KEY": "the bearer token for `llm_url`, if the model server wants one (kept out of files)",
+    "LOCALCHAT_CACHE_DIR": "where the embedder's one-time ONNX export is kept (default $XDG_CACHE_HOME/localchat, "
+                           "else ~/.cache/localchat)",
+}
+
+
+def reference() -> str:
+    """docs/settings.md: every setting with its type, default and the comment beside it in this
+    file, and the environment variables (tests/test_config.py checks the doc is this text)."""
+    import inspect
+    import re
+
+    lines = inspect.getsource(Config).splitlines()
+    rows, notes, section = [], [], ""
+    for line in lines[1:]:
+        text = line.strip()
+        if text.startswith("def "):
+            break
+        if text.startswith("#"):
+            comment = text.lstrip("# ").strip()
+            if comment.endswith("-> stream") or comment in ("posts -> index", "serve"):
+                section = comment
+            else:
+                notes.append(comment)
+            continue
+        match = re.match(r"(\w+): ([^=]+?) = (.+?)(?:\s+#\s*(.*))?$", text)
+        if not match:
+            continue
+        name, kind, default, comment = match.groups()
+        about = " ".join(notes + ([comment] if comment else [])).replace("|", "\\|")
+        kind, default = kind.strip().replace("|", "\\|"), default.strip().replace("|", "\\|")
+        rows.append(f"| `{name}` | `{ENV_PREFIX}{name.upper()}` | `{kind}` | `{default}` | {about} |")
+        notes = []
+    head = ["# Settings", "",
+            "Defaults, then `localchat.toml` in the current folder (top-level keys or a `[localchat]` table), then",
+            "`LOCALCHAT_*` environment variables, then command-line flags — each overriding the one before.",
+            "Generated from `localchat/config.py` (`python -c \"import sys; from localchat.config import reference; "
+            "sys.stdout.write(reference())\" > docs/settings.md`); a test keeps it in step.", "",
+            "| setting | environment | type | default | what it does |", "| --- | --- | --- | --- | --- |"]
+    env = ["", "## Environment only", "", "| variable | what it does |", "| --- | --- |"]
+    env += [f"| `{k}` | {v} |" for k, v in ENVIRONMENT.items()]
+    return "\n".join(head + rows + env) + "\n"

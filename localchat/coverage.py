@@ -3,7 +3,7 @@
 A near-miss question ("How does Deno compare?" on a Node.js blog) retrieves excerpts that are
 genuinely close — same topic, same vocabulary — so similarity cannot tell it from a covered
 question. What it asks about by name can: a product, a library, a version, an identifier. Those
-*specific terms* are looked up in the full-text index of the published posts; a term that occurs
+*specific terms* are looked up in the full-text index of the published posts (view.BlogView.has_term); a term that occurs
 in no post means the blog does not cover the question, whatever the excerpts look like, and the
 answer says so by name ("I haven't written about Deno").
 
@@ -16,11 +16,9 @@ ordinary words, however rare — is the similarity gate's business.
 from __future__ import annotations
 
 import re
-import unicodedata
-import weakref
-from typing import Any, Iterable
+from typing import Iterable
 
-from lancedb.query import FullTextOperator, MatchQuery
+from .text import fold
 
 # Capitalised, yet not names: sentence openers and words people capitalise out of habit
 COMMON = set("""
@@ -35,10 +33,6 @@ october november december today tomorrow yesterday ok okay thanks hello hi hey d
 """.split())
 SPECIFIC_SHAPE = re.compile(r"(?=.*[A-Za-z])(?:.*\d|.*_|.*[a-z][A-Z]|.*[A-Za-z]\.[A-Za-z]|.*\+\+|.*#)")
 WORD = re.compile(r"[A-Za-z0-9][\w.+#'-]*[\w+#]|[A-Za-z0-9]")
-
-
-def fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
 VERSION = re.compile(r"\s+(v?\d+(?:\.\d+){0,2})\b(?![.\d]*%)")
@@ -79,27 +73,6 @@ def specific_terms(question: str, known: Iterable[str] = ()) -> list[str]:
 VERSIONED = re.compile(r"^(.+?) (v?)(\d+(?:\.\d+){0,2})$")
 
 
-def term_in_blog(table: Any, term: str, where: str | None) -> bool:
-    """Whether any published chunk holds every token of the term (the BM25 index: stemmed, case-
-    and accent-folded, so 'Dockerfiles' finds 'Dockerfile'). A versioned term needs the version
-    written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4"."""
-    versioned = VERSIONED.match(term)
-    try:
-        if versioned:
-            first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
-            number = versioned.group(3).replace(".", "\\.")
-            pattern = rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)".replace("'", "''")
-            clause = f"regexp_like(text, '{pattern}')"
-            query = table.search().where(f"{where} AND {clause}" if where else clause)
-        else:
-            query = table.search(MatchQuery(term, "text", operator=FullTextOperator.AND), query_type="fts")
-            if where:
-                query = query.where(where, prefilter=True)
-        return bool(query.select(["post_id"]).limit(1).to_list())
-    except Exception:  # noqa: BLE001 - no BM25 index yet, or a lookup we could not make: never refuse on it
-        return True
-
-
 def term_pattern(term: str) -> re.Pattern[str]:
     """How a term is found in text: whole words, and a version after the name's first word."""
     versioned = VERSIONED.match(term)
@@ -119,25 +92,3 @@ def term_in_excerpts(question: str, texts: Iterable[str], known: Iterable[str] =
     about exactly what was asked, whatever its similarity."""
     joined = " ".join(texts).lower()
     return any(re.search(rf"(?<![\w]){re.escape(t.lower())}(?![\w])", joined) for t in specific_terms(question, known))
-
-
-def missing_terms(table: Any, question: str, where: str | None, known: Iterable[str] = ()) -> list[str]:
-    """The specific terms of the question that no published post mentions."""
-    return [t for t in specific_terms(question, known) if not _cached(table, t, where)]
-
-
-_LOOKUPS: "weakref.WeakKeyDictionary[Any, dict[tuple[int, str, str | None], bool]]" = weakref.WeakKeyDictionary()
-
-
-def _cached(table: Any, term: str, where: str | None) -> bool:
-    """Lookups are remembered per table and version: a reader asking twice costs one query."""
-    try:
-        seen = _LOOKUPS.setdefault(table, {})
-        key = (int(table.version), term.lower(), where)
-    except Exception:  # noqa: BLE001 - a table we cannot key: just look
-        return term_in_blog(table, term, where)
-    if key not in seen:
-        if len(seen) > 4096:
-            seen.clear()
-        seen[key] = term_in_blog(table, term, where)
-    return seen[key]

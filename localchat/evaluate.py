@@ -69,7 +69,7 @@ def evaluate(
         if wanted:
             result.update({"hit@1": float(rank == 1), "hit@k": float(rank is not None), "mrr": 1.0 / rank if rank else 0.0})
         if route.kind != "catalog":  # the gate's verdict, as ask() would reach it (no model needed)
-            verdict = engine.gate().judge(q["question"], route.hits, engine.known_names(q["question"]))
+            verdict = engine.judge(q["question"], route)
             result["gate_refused"] = not verdict.covered
             result["gate"] = verdict.why
         else:

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from .coverage import missing_terms, term_in_excerpts
+from .coverage import term_in_excerpts
 
 # Questions about everything and nothing: the median of their best similarities is what an
 # unrelated question reaches on this blog. Wide on purpose, so that a blog about one of these
@@ -90,11 +90,11 @@ class Verdict:
 
 
 class Gate:
-    """The gate of one index version. `fixed` (the min_similarity setting) replaces the measured
-    threshold; a negative one turns the gate off, the term check included."""
+    """The gate over one view of the index (view.BlogView). `fixed` (the min_similarity setting)
+    replaces the measured threshold; a negative one turns the gate off, the term check included."""
 
-    def __init__(self, table: Any, embedder: Any, where: str | None, fixed: float | None = None) -> None:
-        self.table, self.embedder, self.where, self.fixed = table, embedder, where, fixed
+    def __init__(self, view: Any, fixed: float | None = None) -> None:
+        self.view, self.fixed = view, fixed
         self._noise: Noise | None = None
 
     @property
@@ -111,9 +111,7 @@ class Gate:
         return self.fixed if self.fixed is not None else threshold(self.noise)
 
     def _best_similarities(self, questions: list[str]) -> list[float]:
-        from .retrieve import best_similarity
-
-        return [best_similarity(self.table, vector, self.where) for vector in self.embedder.encode(questions)]
+        return [self.view.best_similarity(vector) for vector in self.view.embedder.encode(questions)]
 
     def judge(self, question: str, hits: Sequence[Any], known: Iterable[str] = ()) -> Verdict:
         """Covered or not, and why. `hits` carry .similarity and .body (best first or not)."""
@@ -121,7 +119,7 @@ class Gate:
         if self.fixed is not None and self.fixed < 0:
             return Verdict(True, "gate off", self.fixed, best)
         limit = self.threshold()
-        missing = missing_terms(self.table, question, self.where, known)
+        missing = self.view.missing_terms(question, known)
         if missing:
             return Verdict(False, "missing terms", limit, best, missing)
         if best >= limit:
@@ -130,3 +128,12 @@ class Gate:
         if best >= FLOOR and term_in_excerpts(question, [h.body for h in top] + [h.title for h in top], known):
             return Verdict(True, "term in excerpt", limit, best)
         return Verdict(False, "below threshold", limit, best)
+
+
+def remembered(kept: tuple[int, Noise] | None, size: int, gate: Gate) -> tuple[int, Noise]:
+    """The noise level measured once and kept while the blog's size stays within a tenth of what it
+    was measured on (an edit does not move it; a blog that doubles does). Sets it on `gate`."""
+    if kept is None or not 0.9 * kept[0] <= size <= 1.1 * kept[0]:
+        kept = (max(size, 1), gate.noise)
+    gate.noise = kept[1]
+    return kept

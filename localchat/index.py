@@ -17,7 +17,7 @@ from collections import Counter
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import lancedb
 import numpy as np
@@ -28,7 +28,6 @@ from .chunks import CHUNKER_VERSION, Chunk, chunk_post
 from .embed import Embedder
 from .errors import IndexProblem
 from .posts import Post, PostError, read_posts
-from .retrieve import build_where
 
 TABLE = "chunks"
 KEEP_VERSIONS_FOR = dt.timedelta(minutes=10)  # old versions to fall back on after a crash
@@ -95,6 +94,15 @@ def schema(dim: int, signature: str) -> pa.Schema:
 REMOTE_READ_CONSISTENCY = dt.timedelta(seconds=5)
 
 Location = Path | str  # a folder, or a URI LanceDB opens (s3://bucket/prefix, gs://…, az://…)
+
+
+def sql_quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def in_list(column: str, values: Sequence[str]) -> str:
+    """`column IN (...)`, or `false` for no values."""
+    return f"{column} IN (" + ", ".join(sql_quote(v) for v in values) + ")" if values else "false"
 
 
 def is_remote(index_dir: Location) -> bool:
@@ -264,7 +272,7 @@ def rows_of(table: Any, post_ids: list[str], columns: list[str] | None = None) -
     """Every chunk row of these posts (all columns unless told)."""
     if not post_ids:
         return pa.table({})
-    query = table.search().where(build_where(include_drafts=True, post_ids=post_ids))
+    query = table.search().where(in_list("post_id", post_ids))
     if columns:
         query = query.select(columns)
     return query.limit(max(1, table.count_rows())).to_arrow()
@@ -355,7 +363,7 @@ def merge(table: Any, rows: pa.Table, replaced: list[str]) -> None:
     removed (their chunks that no longer exist, or the whole post when it has no rows here)."""
     builder = table.merge_insert("id").when_matched_update_all().when_not_matched_insert_all()
     if replaced:  # only these posts' rows may go: every other post is kept as it is
-        builder = builder.when_not_matched_by_source_delete(build_where(include_drafts=True, post_ids=replaced))
+        builder = builder.when_not_matched_by_source_delete(in_list("post_id", replaced))
     builder.execute(rows)
 
 

@@ -188,3 +188,30 @@ def load_model(
         template = "GGUF chat template (tokenizer.chat_template)"
     log.info("model %s: %s, n_ctx=%d, threads=%d, gpu layers=%d", path.name, template, n_ctx, threads, n_gpu_layers)
     return LlamaModel(path, llama, formatter, template, n_ctx, n_gpu_layers, threading.Lock())
+
+
+def open_model(config: Any) -> Model:
+    """The model a config names, in one place: the owner's model server (`llm_url`, the
+    OpenAI-compatible API; remote.py), else a GGUF in-process (a registry name, a path, or the
+    bundled SmolLM2-135M; models.py finds the file)."""
+    if config.llm_url:
+        from .remote import ServerModel  # remote.py builds on this module
+
+        return ServerModel(config.llm_url, model=config.llm_model, n_ctx=config.n_ctx, timeout=config.llm_timeout,
+                           api_key=os.environ.get("LOCALCHAT_LLM_API_KEY", ""))
+    from .models import resolve_model
+
+    path = resolve_model(config.model or None, config.models_dir)
+    return load_model(path, n_ctx=config.n_ctx, n_threads=config.n_threads, n_gpu_layers=config.n_gpu_layers,
+                      chat_format=config.chat_format)
+
+
+def check_model(config: Any, loaded: Model | None = None) -> None:
+    """Fail fast on a missing or non-GGUF model file, or a model server that does not answer,
+    before any question needs it."""
+    if config.llm_url:
+        (loaded or open_model(config)).check()
+    elif loaded is None:
+        from .models import resolve_model
+
+        resolve_model(config.model or None, config.models_dir)

@@ -5,8 +5,8 @@ known (its generator config or `base_url`), that is the real post. When it is no
 notes, the sample posts), the link is site-relative (`/posts/cold-brew/`) and would open nothing:
 the app then serves the post itself at that path, from the index, so every link it shows opens.
 
-Only published posts are served, in owner and reader mode alike: the page is read from the index
-rows with `draft = false`, whatever the index holds. Behind `--auth` a page needs the same login as
+Only published posts are served, in owner and reader mode alike: the page is read through the
+view's `post_sections`, which holds published posts only, whatever the index holds. Behind `--auth` a page needs the same login as
 the app (Gradio's session cookie) or the API (`Authorization`).
 """
 
@@ -16,8 +16,9 @@ import html
 from typing import Any, Callable, Sequence
 from urllib.parse import unquote
 
-from .catalog import Entry, post_sections
+from .catalog import Entry
 from .errors import LocalchatError
+from .view import published
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -50,8 +51,8 @@ def find_post(entries: Sequence[Entry], path: str) -> Entry | None:
     key = path_key(path)
     if key == "/":
         return None
-    for entry in entries:
-        if not entry.draft and entry.url.startswith("/") and path_key(entry.url) == key:
+    for entry in published(entries):
+        if entry.url.startswith("/") and path_key(entry.url) == key:
             return entry
     return None
 
@@ -78,11 +79,11 @@ class PostPages:
     """ASGI middleware in front of the app: a GET for a published post's path is answered with
     the post; everything else goes on to Gradio and the API unchanged."""
 
-    def __init__(self, app: Any, entries: Callable[[], Sequence[Entry]], table: Callable[[], Any],
+    def __init__(self, app: Any, entries: Callable[[], Sequence[Entry]], view: Callable[[], Any],
                  allowed: Callable[[dict[str, str]], bool]) -> None:
         self.app = app
         self.entries = entries
-        self.table = table
+        self.view = view
         self.allowed = allowed
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -97,7 +98,7 @@ class PostPages:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if not self.allowed(headers):
             return await respond(send, 401, b"Log in to the app first.", "text/plain; charset=utf-8")
-        page = render(entry, post_sections(self.table(), entry.post_id)).encode("utf-8")
+        page = render(entry, self.view().post_sections(entry.post_id)).encode("utf-8")
         await respond(send, 200, page, "text/html; charset=utf-8", head=scope["method"] == "HEAD")
 
 
@@ -113,4 +114,4 @@ def install(app: Any, service: Any, authorized: Callable[[dict[str, str]], bool]
     if app.middleware_stack is None:
         app.middleware_stack = app.build_middleware_stack()
     engine = service.engine
-    app.middleware_stack = PostPages(app.middleware_stack, engine.catalog, lambda: engine.table, authorized)
+    app.middleware_stack = PostPages(app.middleware_stack, engine.catalog, lambda: engine.view, authorized)

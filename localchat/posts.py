@@ -108,6 +108,12 @@ def find_post_files(root: Path) -> Iterator[Path]:
     yield from sorted(found)
 
 
+def check_folder(root: Path) -> None:
+    """Fail fast, one line, on a posts folder that is not there (before a sync would)."""
+    if not Path(root).is_dir():
+        raise PostsNotFound(f"posts folder not found: {root}")
+
+
 def read_posts(
     root: Path,
     *,

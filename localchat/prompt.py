@@ -15,10 +15,12 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .errors import InputTooLong
-from .retrieve import Hit
+
+if TYPE_CHECKING:  # only a name here: this module imports nothing beyond the standard library
+    from .retrieve import Hit
 
 Message = dict[str, str]
 

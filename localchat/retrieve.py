@@ -1,8 +1,9 @@
-"""Retrieve: hybrid search over the index — dense vectors and BM25, fused by reciprocal rank.
+"""Retrieve: hybrid search over the index — dense vectors and BM25, fused by their z-scores.
 
 Dense search finds paraphrases; BM25 finds the rare exact term (a part number, a flag) that an
-embedding blurs. Reciprocal-rank fusion needs no score calibration between the two. Every hit
-also carries its cosine similarity to the question, which the relevance gate uses.
+embedding blurs. Each ranking's scores are z-scored over its own candidates, so the two need no
+calibration, and weighted (`fuse`). Every hit also carries its cosine similarity to the question,
+which the relevance gate uses.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from lancedb.query import MatchQuery
 
 from .coverage import specific_terms, term_pattern
-from .embed import Embedder
 
 # Score fusion: z-scored dense and BM25 scores, weighted. 0.3 is the largest dense weight at which
 # fusion was at least as good as the better of its two parts on all four corpora (hit@1 and
@@ -34,6 +33,8 @@ REFINE = 2
 # Identifiers like BME280, QX-7781 or pg_trgm: an exact match on one is near-certain relevance,
 # which neither an embedding nor BM25's tokenizer (it splits "QX-7781" in two) fully rewards.
 IDENTIFIER = re.compile(r"\b(?=[\w-]*\d[\w-]*[A-Za-z]|[\w-]*[A-Za-z][\w-]*\d|\w*_\w)[A-Za-z0-9][\w-]{2,}\b")
+# BM25 needs no query vector: it runs in one of these threads while the question is embedded and
+# the vectors searched (LanceDB releases the GIL), so a query costs the longer of the two.
 BM25_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="localchat-bm25")
 COLUMNS = ["id", "post_id", "n", "title", "url", "post_url", "date", "updated", "tags", "type", "heading", "body", "text",
            "vector"]
@@ -65,50 +66,10 @@ class Hits(list):  # type: ignore[type-arg]
     best_similarity: float = -1.0
 
 
-def sql_quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def build_where(
-    *, include_drafts: bool = False, since: str = "", until: str = "", tags: list[str] | None = None,
-    post_ids: list[str] | None = None, extra: str = "",
-) -> str | None:
-    """A SQL filter for LanceDB. Drafts are filtered here too: an index built with
-    --include-drafts must still never show one to a reader."""
-    clauses = [] if include_drafts else ["draft = false"]
-    if since:
-        clauses.append(f"date >= {sql_quote(since)}")
-    if until:
-        clauses.append(f"date <= {sql_quote(until)}")
-    if tags:
-        clauses.append("(" + " OR ".join(f"array_has(tags, {sql_quote(t)})" for t in tags) + ")")
-    if post_ids is not None:
-        clauses.append("post_id IN (" + ", ".join(sql_quote(p) for p in post_ids) + ")" if post_ids else "false")
-    if extra:
-        clauses.append(f"({extra})")
-    return " AND ".join(clauses) or None
-
-
-def search(
-    table: Any,
-    embedder: Embedder,
-    query: str,
-    *,
-    k: int = 5,
-    per_post: bool = True,
-    where: str | None = None,
-    include_drafts: bool = False,
-    mode: str = "hybrid",
-) -> "Hits":
-    """Top-k chunks for `query` (at most one per post when per_post). mode: hybrid|dense|bm25."""
-    where = " AND ".join(w for w in [build_where(include_drafts=include_drafts), where] if w) or None
-    # BM25 needs no query vector: it runs in another thread while the question is embedded and
-    # the vectors searched (LanceDB releases the GIL), so a query costs the longer of the two.
-    bm25_rows = BM25_THREADS.submit(_bm25, table, query, where) if mode in ("hybrid", "bm25") else None
-    qv = embedder.encode([query])[0]
-    dense = _dense(table, qv, where) if mode in ("hybrid", "dense") else []
-    bm25 = bm25_rows.result() if bm25_rows else []
-
+def rank(query: str, qv: np.ndarray, dense: list[dict[str, Any]], bm25: list[dict[str, Any]], *, k: int = 5,
+         per_post: bool = True, mode: str = "hybrid") -> Hits:
+    """The top-k chunks (at most one per post when per_post) of the rows each retriever found for
+    `query` (view.BlogView.search reads them). mode: hybrid|dense|bm25."""
     for row in dense:  # the exact cosine, also where an approximate index found the row
         row["similarity"] = float(np.dot(qv, np.asarray(row["vector"], dtype=np.float32)))
     identifiers = [t.lower() for t in IDENTIFIER.findall(query)] if mode == "hybrid" else []
@@ -141,6 +102,10 @@ def search(
         )
         if len(hits) == k:
             break
+    # A post that keep_tops lifted into the first k sits above rows with higher fused scores: it
+    # shows the score of the row below it, so the scores a reader sees order the rows as shown.
+    for i in range(len(hits) - 2, -1, -1):
+        hits[i].score = max(hits[i].score, hits[i + 1].score)
     return hits
 
 
@@ -198,29 +163,3 @@ def fuse(dense: list[dict[str, Any]], bm25: list[dict[str, Any]], *, dense_weigh
         if entry["row"].get("title_names_term"):
             entry["score"] += title_boost
     return sorted(fused.values(), key=lambda e: e["score"], reverse=True)
-
-
-def best_similarity(table: Any, qv: np.ndarray, where: str | None) -> float:
-    """The cosine of the closest chunk to a query vector (the gate's noise probes)."""
-    rows = _dense(table, qv, where, limit=5)
-    return max((float(np.dot(qv, np.asarray(r["vector"], dtype=np.float32))) for r in rows), default=-1.0)
-
-
-def _dense(table: Any, qv: np.ndarray, where: str | None, limit: int = CANDIDATES) -> list[dict[str, Any]]:
-    query = (table.search(qv.tolist(), query_type="vector").metric("cosine").refine_factor(REFINE)
-             .select(COLUMNS + ["_distance"]).limit(limit))
-    if where:
-        query = query.where(where, prefilter=True)
-    return query.to_list()
-
-
-def _bm25(table: Any, text: str, where: str | None) -> list[dict[str, Any]]:
-    if not text.strip():
-        return []
-    try:
-        query = table.search(MatchQuery(text, "text"), query_type="fts").select(COLUMNS + ["_score"]).limit(CANDIDATES)
-        if where:
-            query = query.where(where, prefilter=True)
-        return query.to_list()
-    except Exception:  # noqa: BLE001 - no FTS index yet (a sync died before building it): dense only
-        return []

@@ -28,6 +28,7 @@ from .index import exists as index_exists
 from .index import is_remote
 from .limits import Admission, RateLimiter
 from .models import resolve_model
+from .posts import check_folder
 from .service import Service
 from .watch import PostsWatcher, summary
 
@@ -150,7 +151,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     shared = reader and is_remote(config.index)
     syncing = None
     if not shared:
-        service.engine.check_posts()
+        check_folder(config.posts)
         syncing = service.sync_in_background(progress, synced)
 
     if syncing:  # a small blog is indexed in this time: its page opens with its overview and examples

@@ -12,7 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from .engine import Answer, Engine
+from .answer import Answer
+from .engine import Engine
 from .errors import IndexProblem, InputTooLong, LocalchatError, Refused
 from .index import SyncReport
 from .limits import Admission, RateLimiter
@@ -117,7 +118,7 @@ class Service:
         """(posts, chunks) a visitor can see: the engine's cached catalog, and LanceDB's row count."""
         try:
             posts = len(self.engine.catalog())
-            chunks = self.engine.table.count_rows(None if self.engine.include_drafts else "draft = false")
+            chunks = self.engine.view.count_chunks()
         except LocalchatError:
             return 0, 0
         return posts, chunks

@@ -255,7 +255,10 @@ def synthetic_table(base: Any, n_posts: int, target: Path, seed: int = 0) -> tup
 def bench_retrieval(base_index: Path, work: Path, sizes: list[int], queries: list[str], embedder: Any,
                     ann: bool = True) -> dict[str, Any]:
     from localchat.index import open_table
-    from localchat.retrieve import search
+    from localchat.view import BlogView
+
+    def search(table: Any, embedder: Any, query: str, k: int) -> Any:
+        return BlogView(table, embedder).search(query, k=k)
 
     base, _ = open_table(base_index)
     base_rows = base.to_arrow()
@@ -289,16 +292,16 @@ def without_vector_index(table: Any, embedder: Any, queries: list[str]) -> dict[
     vector), then the index built again: what it costs to build, and how many of the exact
     top-10 dense hits it keeps."""
     from localchat.index import ensure_indices
-    from localchat.retrieve import _dense, build_where, search
+    from localchat.view import PUBLISHED, BlogView
 
-    where = build_where()
+    view = BlogView(table, embedder)
     vectors = [embedder.encode([q])[0] for q in queries]
-    approx = [[r["id"] for r in _dense(table, v, where)][:10] for v in vectors]
+    approx = [[r["id"] for r in view._dense(v, PUBLISHED)][:10] for v in vectors]
     for ix in table.list_indices():
         if ix.index_type != "FTS":
             table.drop_index(ix.name)
-    exact = [[r["id"] for r in _dense(table, v, where)][:10] for v in vectors]
-    latencies = [timed(lambda: search(table, embedder, q, k=5))[0] * 1000 for q in queries]
+    exact = [[r["id"] for r in view._dense(v, PUBLISHED)][:10] for v in vectors]
+    latencies = [timed(lambda: view.search(q, k=5))[0] * 1000 for q in queries]
     build_s, _ = timed(lambda: ensure_indices(table))
     recall = statistics.fmean(len(set(a) & set(b)) / max(1, len(a)) for a, b in zip(exact, approx))
     return {"p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),

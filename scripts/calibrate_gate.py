@@ -50,7 +50,7 @@ def main() -> None:
         route = engine.retrieve(q["question"], q.get("history", []))
         if route.kind == "catalog":
             continue
-        verdict = gate.judge(q["question"], route.hits, engine.known_names(q["question"]))
+        verdict = engine.judge(q["question"], route)
         rows.append((q["kind"] in REFUSE, verdict, q))
     for refuse, verdict, q in sorted(rows, key=lambda r: r[1].best):
         right = "ok " if verdict.covered != refuse else "XX "

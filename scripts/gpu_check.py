@@ -19,7 +19,6 @@ Not a test: nothing here runs in CI.
 from __future__ import annotations
 
 import argparse
-import ast
 import gc
 import importlib.util
 import json
@@ -59,13 +58,12 @@ def bundled_model() -> Path | None:
 
 
 def system_prompt() -> str:
-    """localchat.prompt.SYSTEM_PROMPT, read from the source: importing localchat.prompt pulls in
-    retrieve -> lancedb, which a bare GPU box does not have."""
-    tree = ast.parse((ROOT / "localchat" / "prompt.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SYSTEM_PROMPT" for t in node.targets):
-            return ast.literal_eval(node.value)
-    raise SystemExit("SYSTEM_PROMPT not found in localchat/prompt.py")
+    """localchat's SYSTEM_PROMPT. Its prompt module imports nothing beyond the standard library
+    (a bare GPU box has no lancedb), so the checkout's package imports as it is."""
+    sys.path.insert(0, str(ROOT))
+    from localchat.prompt import SYSTEM_PROMPT
+
+    return SYSTEM_PROMPT
 
 
 def paragraphs(name: str) -> tuple[str, list[str]]:

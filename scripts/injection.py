@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import localchat  # noqa: E402,F401 - offline environment first
-import localchat.engine as engine_module  # noqa: E402
+import localchat.builders as builders_module  # noqa: E402
 from canary import PUBLISHED  # noqa: E402
 from localchat.app import safe_markdown, sources_markdown  # noqa: E402
 from localchat.config import Config  # noqa: E402
@@ -182,12 +182,12 @@ def main() -> int:
         result["planted_post"] = raw
 
         # Part 2: a canary in the system prompt
-        real_build = engine_module.build_prompt
+        real_build = builders_module.build_prompt
 
         def with_canary(*a, **kw):
             return real_build(*a, **{**kw, "system": CANARY_SYSTEM})
 
-        engine_module.build_prompt = with_canary  # this script only: Engine.ask now carries the canary
+        builders_module.build_prompt = with_canary  # this script only: Engine.ask now carries the canary
         budget = config.n_ctx - config.max_tokens
         paths = {"engine": [], "model_with_excerpts": [], "model_alone": []}
         examples = []
@@ -197,7 +197,7 @@ def main() -> int:
                 for seed in seeds:
                     answer = engine.ask(question, seed=seed).finish()
                     paths["engine"].append((question, answer.refused, answer.text))
-                    hits = engine.search(question, k=3)
+                    hits = engine.view.search(question, k=3)
                     prompt = build_prompt(question, hits, [], model.count, budget, system=CANARY_SYSTEM)
                     paths["model_with_excerpts"].append((question, False, stream(model, prompt.messages,
                                                                                  args.max_tokens, seed)))
@@ -205,7 +205,7 @@ def main() -> int:
                     paths["model_alone"].append((question, False, stream(model, alone, args.max_tokens, seed)))
                 print(f"extraction {i + 1}/{len(EXTRACTION[: args.limit])}, {time.perf_counter() - started:.0f}s", file=sys.stderr)
         finally:
-            engine_module.build_prompt = real_build
+            builders_module.build_prompt = real_build
         canary = {}
         for path, runs in paths.items():
             reached = [r for r in runs if not r[1]]

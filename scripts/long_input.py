@@ -89,7 +89,7 @@ def main() -> int:
             "history_400_turns_2kb": [{"role": ("user", "assistant")[i % 2], "content": "some words here " * 128}
                                       for i in range(400)],
         }.items():
-            hits = warm.search("sourdough starter", k=3)
+            hits = warm.view.search("sourdough starter", k=3)
             started = time.perf_counter()
             prompt = build_prompt("How do you feed your sourdough starter?", hits, history, model.count, budget)
             result[label] = {"ms": round((time.perf_counter() - started) * 1000, 1), "tokens": prompt.tokens,

@@ -38,14 +38,16 @@ REFUSE = {"out_of_scope", "draft_only"}
 
 def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
     from localchat.embed import load_embedder
-    from localchat.engine import retrieval_query
+    from localchat.router import retrieval_query
     from localchat.index import open_table, sync
     from lancedb.query import MatchQuery
 
-    from localchat import catalog, meta
-    from localchat.coverage import missing_terms, names_term, specific_terms, term_in_excerpts
+    from localchat import catalog
+    from localchat import wholeblog
+    from localchat.coverage import names_term, specific_terms, term_in_excerpts
     from localchat.gate import PROBES
-    from localchat.retrieve import IDENTIFIER, REFINE, build_where
+    from localchat.retrieve import IDENTIFIER, REFINE
+    from localchat.view import BlogView
 
     embedder = load_embedder()
     data: dict[str, Any] = {}
@@ -55,9 +57,10 @@ def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
         index = index_root / corpus
         sync(posts, index, embedder)
         table, _ = open_table(index)
-        where = build_where()
-        entries = catalog.load(table)
-        known = set(meta.vocabulary(entries, catalog.blog_author(entries)).identity) | {
+        view = BlogView(table, embedder)
+        where = view.where()
+        entries = view.entries()
+        known = set(wholeblog.vocabulary(entries, catalog.blog_author(entries)).identity) | {
             w for a in [catalog.blog_author(entries)] for w in a.lower().split()}
         probes = [max(float(np.dot(v, np.asarray(r["vector"], dtype=np.float32)))
                       for r in table.search(v.tolist(), query_type="vector").metric("cosine").refine_factor(REFINE)
@@ -91,7 +94,7 @@ def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
                     bm25 = []
                 rows.append({
                     "id": q["id"], "kind": q["kind"], "question": q["question"], "sources": q["sources"],
-                    "missing": missing_terms(table, q["question"], where, known),
+                    "missing": view.missing_terms(q["question"], known),
                     "term_in_best": term_in_excerpts(q["question"], [r["text"] for r in dense[:1] + bm25[:1]], known),
                     "dense": [(r["id"], r["post_id"], round(1 - r["_distance"], 5), has_id(r)) for r in dense],
                     "bm25": [(r["id"], r["post_id"], round(r["_score"], 4), has_id(r)) for r in bm25],

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from localchat import catalog, meta  # noqa: E402
+from localchat import catalog  # noqa: E402
+from localchat import wholeblog  # noqa: E402
 from localchat.posts import read_posts  # noqa: E402
 from report import finish  # noqa: E402
 
@@ -46,13 +47,13 @@ def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[cata
 
 def judge(q: dict[str, Any], entries: list[catalog.Entry]) -> dict[str, Any]:
     want = q["expected"]
-    found = meta.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries), TODAY)
+    found = wholeblog.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries), TODAY)
     out: dict[str, Any] = {"id": q["id"], "corpus": q["corpus"], "intent": q["intent"], "question": q["question"]}
     if found is None:
         return out | {"route": "search", "exact": False}
     query, matches, total = found
     out |= {"route": query.action, "parsed": {k: v for k, v in vars(query).items() if v}}
-    got = [e.post_id for e in meta.shown(query, matches, count_shown=len(matches))]
+    got = [e.post_id for e in wholeblog.shown(query, matches, count_shown=len(matches))]
     if q["intent"] == "overview":
         exact = query.action == "overview"
     elif q["intent"] == "count":
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         ordinary = [q for q in ordinary if q["kind"] not in ("meta",)]
         entries = entries_for(corpus, cache)
         author = catalog.blog_author(entries)
-        routed = [(q, meta.understand(q["question"], q.get("history") or [], entries, author, TODAY)) for q in ordinary]
+        routed = [(q, wholeblog.understand(q["question"], q.get("history") or [], entries, author, TODAY)) for q in ordinary]
         wrong = [q["question"] for q, found in routed if found is not None and found[0].action != "opinion"]
         misrouted[corpus] = wrong
         print(f"{corpus}: {len(wrong)} of {len(ordinary)} ordinary questions routed to the catalog", file=sys.stderr)

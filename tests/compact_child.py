@@ -28,8 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import localchat  # noqa: E402,F401 - offline environment first
 from lancedb.index import FTS  # noqa: E402
 
-from localchat.index import KEEP_VERSIONS_FOR, open_table  # noqa: E402
-from localchat.retrieve import sql_quote  # noqa: E402
+from localchat.index import KEEP_VERSIONS_FOR, open_table, sql_quote  # noqa: E402
 
 warnings.filterwarnings("ignore", message="optimize.cleanup_older_than=0")
 

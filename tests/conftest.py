@@ -70,6 +70,13 @@ def model():
     return load_model(bundled_model_path(), n_ctx=2048)
 
 
+def search(table, embedder, query: str, *, include_drafts: bool = False, **options):
+    """Hybrid search over a table, as a reader (or, with include_drafts, the owner) sees it."""
+    from localchat.view import BlogView
+
+    return BlogView(table, embedder, include_drafts=include_drafts).search(query, **options)
+
+
 def write(root: Path, rel: str, text: str | bytes) -> Path:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)

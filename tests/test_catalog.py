@@ -15,7 +15,7 @@ import pytest
 
 from conftest import MYKAL_POSTS, ROOT, SAMPLE_POSTS, needs_mykal, write
 from localchat import catalog as cat
-from localchat import meta
+from localchat import wholeblog
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.evaluate import evaluate, load_questions
@@ -82,7 +82,7 @@ TODAY = dt.date(2025, 3, 10)
 ])
 @pytest.mark.fast
 def test_parse_recognises_questions_about_the_blog(question: str, expected: dict) -> None:
-    q = meta.parse(question, ENTRIES, today=TODAY)
+    q = wholeblog.parse(question, ENTRIES, today=TODAY)
     assert q is not None, question
     assert {k: getattr(q, k) for k in expected} == expected
 
@@ -99,7 +99,7 @@ def test_parse_recognises_questions_about_the_blog(question: str, expected: dict
 ])
 @pytest.mark.fast
 def test_parse_leaves_ordinary_questions_to_retrieval(question: str) -> None:
-    assert meta.parse(question, ENTRIES, today=TODAY) is None
+    assert wholeblog.parse(question, ENTRIES, today=TODAY) is None
 
 
 # --- the sample blog -------------------------------------------------------------------------------
@@ -301,10 +301,10 @@ def authored_blog() -> list:
 @pytest.mark.fast
 def test_parse_uses_what_the_blog_itself_says(question: str, ids: set) -> None:
     entries = authored_blog()
-    found = meta.understand(question, [], entries, "", dt.date(2026, 12, 1))
+    found = wholeblog.understand(question, [], entries, "", dt.date(2026, 12, 1))
     assert found is not None, question
     q, chosen, _ = found
-    assert {e.post_id for e in meta.shown(q, chosen, len(chosen))} == ids, (question, q)
+    assert {e.post_id for e in wholeblog.shown(q, chosen, len(chosen))} == ids, (question, q)
 
 
 @pytest.mark.fast
@@ -312,11 +312,11 @@ def test_follow_ups_change_the_previous_whole_blog_question() -> None:
     entries, today = authored_blog(), dt.date(2026, 12, 1)
     history = [{"role": "user", "content": "How many release posts were there in 2022?"},
                {"role": "assistant", "content": "1."}]
-    q, chosen, total = meta.understand("and in 2023?", history, entries, "", today)
+    q, chosen, total = wholeblog.understand("and in 2023?", history, entries, "", today)
     assert (q.action, q.tags, total) == ("count", ["releases"], 1) and chosen[0].post_id == "r3.md"
-    q, chosen, _ = meta.understand("which ones were by Ana Lima?", history[:1] + history[1:], entries, "", today)
+    q, chosen, _ = wholeblog.understand("which ones were by Ana Lima?", history[:1] + history[1:], entries, "", today)
     assert q.action == "list" and q.authors == ["Ana Lima"] and [e.post_id for e in chosen] == ["r2.md"]
-    assert meta.understand("How do I install it?", history, entries, "", today) is None
+    assert wholeblog.understand("How do I install it?", history, entries, "", today) is None
 
 
 @pytest.mark.parametrize("question", [
@@ -327,5 +327,5 @@ def test_follow_ups_change_the_previous_whole_blog_question() -> None:
 ])
 @pytest.mark.fast
 def test_parse_leaves_content_questions_to_retrieval_on_an_authored_blog(question: str) -> None:
-    found = meta.understand(question, [], authored_blog(), "", dt.date(2026, 12, 1))
+    found = wholeblog.understand(question, [], authored_blog(), "", dt.date(2026, 12, 1))
     assert found is None or found[0].action == "opinion", (question, found and found[0])

@@ -33,3 +33,14 @@ def test_bad_settings_are_clear(tmp_path: Path) -> None:
     (tmp_path / "localchat.toml").write_text("posts = \n")
     with pytest.raises(ConfigError, match="localchat.toml"):
         load_config(cwd=tmp_path, environ={})
+
+
+def test_the_settings_reference_is_every_setting_as_config_says() -> None:
+    import dataclasses
+
+    from localchat.config import Config, reference
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "settings.md").read_text(encoding="utf-8")
+    assert doc == reference(), "docs/settings.md is stale: regenerate it from localchat.config.reference()"
+    for f in dataclasses.fields(Config):
+        assert f"| `{f.name}` | `LOCALCHAT_{f.name.upper()}` |" in doc, f.name

@@ -13,6 +13,7 @@ from conftest import MYKAL_POSTS, needs_mykal, run_cli
 from localchat.citations import CitationFilter, check_citations
 from localchat.config import Config
 from localchat.engine import Engine
+from localchat.router import rewriter
 from localchat.errors import InputTooLong
 from localchat.llm import load_model
 from localchat.models import bundled_model_path
@@ -75,9 +76,10 @@ def test_follow_up_rewrite_by_the_model_when_enabled(blog: Config, embedder, mod
     engine = Engine(blog.replace(rewrite_followups=True), embedder=embedder, model=model)
     history = [{"role": "user", "content": "Tell me about hiking the Cedar Ridge Loop"},
                {"role": "assistant", "content": "It climbs through cedar forest [1]."}]
-    rewritten = engine.rewrite("How long does it take?", history)
+    rewrite = rewriter(model.stream)
+    rewritten = rewrite("How long does it take?", history)
     assert rewritten and rewritten != "How long does it take?"  # the model restated it (or we fell back)
-    assert engine.rewrite("What sensor is in the weather station?", history) == "What sensor is in the weather station?"
+    assert rewrite("What sensor is in the weather station?", history) == "What sensor is in the weather station?"
     answer = engine.ask("How long does it take?", history, seed=1)
     assert answer.debug["retrieval_query"] == rewritten  # retrieval used the model's rewrite
     answer.close()
@@ -91,7 +93,7 @@ def test_huge_question_is_refused_before_any_work(blog: Config, embedder) -> Non
 
 
 def test_prompt_never_exceeds_the_context(engine: Engine, model) -> None:
-    hits = engine.search("starter tomatoes hiking sensor keyboard", k=5)
+    hits = engine.view.search("starter tomatoes hiking sensor keyboard", k=5)
     long_hits = [type(h)(**{**h.__dict__, "body": h.body + " filler words" * 300}) for h in hits]
     history = [{"role": r, "content": f"turn {i} " + "blah " * 150} for i in range(8) for r in ("user", "assistant")]
     budget = 1024 - 256
@@ -111,11 +113,11 @@ def test_next_turn_starts_with_the_first_prompt_token_for_token(engine: Engine, 
     # must begin with the whole first prompt (excerpts included), or the first turn is prefilled again.
     budget = 2048 - 48
     question = "How often should I feed my sourdough starter?"
-    first = build_prompt(question, engine.search(question, k=2), [], model.count, budget)
+    first = build_prompt(question, engine.view.search(question, k=2), [], model.count, budget)
     assert first.turn and first.turn.chained
     history = [{"role": "user", "content": question}, {"role": "assistant", "content": "Twice a day [1]."}]
     follow_up = "And what about the bread dough and the hike?"
-    hits = engine.search(f"{question} bread dough hike", k=5)
+    hits = engine.view.search(f"{question} bread dough hike", k=5)
     second = build_prompt(follow_up, hits, history, model.count, budget, earlier=[first.turn])
     tokens_first, _ = model.render(first.messages)
     tokens_second, _ = model.render(second.messages)

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 
-from conftest import MYKAL_POSTS, SMALL_BLOG, needs_mykal, run_cli, write
+from conftest import MYKAL_POSTS, SMALL_BLOG, needs_mykal, run_cli, search, write
 from localchat import index as index_module
 from localchat.index import open_table, sync
 from localchat.posts import read_posts
-from localchat.retrieve import build_where, search
+from localchat.view import BlogView
 
 POSTS = {
     **SMALL_BLOG,
@@ -95,7 +95,7 @@ def test_hybrid_search_finds_a_rare_term_dense_search_misses(tmp_path: Path, emb
     assert hits[0].post_id == "bread.md" and hits[0].url.endswith("#feeding")
     assert hits[0].similarity > hits[1].similarity
 
-    filtered = search(table, embedder, "garden", k=5, where=build_where(since="2024-01-01", tags=["garden"]))
+    filtered = search(table, embedder, "garden", k=5, where=BlogView(table, embedder).where(since="2024-01-01", tags=["garden"]))
     assert [h.post_id for h in filtered] == ["garden.md"]
 
 

@@ -15,12 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import SAMPLE_POSTS, free_port, run_cli, write
+from conftest import SAMPLE_POSTS, free_port, run_cli, search, write
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.index import REMOTE_READ_CONSISTENCY, open_table, sync
 from localchat.posts import read_posts
-from localchat.retrieve import search
 
 moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed")
 boto3 = pytest.importorskip("boto3")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import json
+import re
 from pathlib import Path
 
 from conftest import SAMPLE_POSTS, run_cli
@@ -37,3 +38,10 @@ def test_sample_blog_through_the_cli(tmp_path: Path) -> None:
     for query in ("blue heron", "Northwind Analytics notice", "leaving my job"):
         found = json.loads(run_cli("search", query, "--index", index, "--json").stdout)
         assert all(h["post_id"] != "leaving-my-job-draft.md" for h in found)
+    # one score, and it orders the rows as shown (a post lifted into the top k shows the next row's)
+    for query in ("how much water for cold brew", "backups", "what keyboard do you use", "tomatoes on a balcony"):
+        found = json.loads(run_cli("search", query, "--index", index, "--json").stdout)
+        assert [h["score"] for h in found] == sorted((h["score"] for h in found), reverse=True), query
+        text = run_cli("search", query, "--index", index).stdout
+        shown = [float(s) for s in re.findall(r"score (-?[\d.]+)\)", text)]
+        assert len(shown) == len(found) and shown == sorted(shown, reverse=True) and "similarity" not in text

@@ -19,12 +19,11 @@ from typing import Any
 
 import pytest
 
-from conftest import write
+from conftest import search, write
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.errors import IndexProblem
 from localchat.index import ensure_indices, manifest_version, open_table, sync
-from localchat.retrieve import search
 from test_index import make_posts
 
 TOPICS = ["sourdough", "tomatoes", "hiking", "backups", "keyboards", "cameras", "coffee", "cycling", "chess",
@@ -164,7 +163,7 @@ def test_engine_restores_the_last_good_version_by_itself_and_says_so(tmp_path: P
     # And the next sync brings the index up to date with the posts (the canoe post is back).
     report = again.sync()
     assert report.posts_indexed == 6
-    assert [h.post_id for h in again.search("paddled the canoe across the lake", k=1)] == ["new.md"]
+    assert [h.post_id for h in again.view.search("paddled the canoe across the lake", k=1)] == ["new.md"]
 
 
 def test_an_index_beyond_repair_is_rebuilt_by_the_next_sync(tmp_path: Path, embedder) -> None:
@@ -178,4 +177,4 @@ def test_an_index_beyond_repair_is_rebuilt_by_the_next_sync(tmp_path: Path, embe
     assert report is not None and report.posts_indexed == 6
     assert any("rebuilt the index" in m for m in report.messages)
     assert [p.name for p in config.index.iterdir() if "broken" in p.name]  # set aside, not deleted
-    assert engine.search("paddled the canoe across the lake", k=1)[0].post_id == "new.md"
+    assert engine.view.search("paddled the canoe across the lake", k=1)[0].post_id == "new.md"

@@ -15,7 +15,8 @@ import pytest
 
 from canary import DRAFTS, PUBLISHED, UNREADABLE, CanaryBlog, make_canary_blog
 from localchat.config import Config
-from localchat.engine import Answer, Engine
+from localchat.answer import Answer
+from localchat.engine import Engine
 from localchat.index import open_table
 from localchat.posts import read_posts
 
@@ -111,11 +112,11 @@ def test_reader_search_never_returns_a_draft(canary_engines) -> None:
     questions = blog.questions()
     assert len(questions) >= 100
     for question in questions[::2]:  # the script asks all of them
-        hits = reader.search(question, k=10)
+        hits = reader.view.search(question, k=10)
         assert [h.post_id for h in hits if h.post_id in blog.tokens] == [], question
         assert blog.leaks(" ".join(f"{h.title} {h.body} {h.url}" for h in hits)) == [], question
     # ... while the owner's engine over the same index does find them: the filter is what holds.
-    found = {h.post_id for q in questions[:30] for h in owner.search(q, k=3)}
+    found = {h.post_id for q in questions[:30] for h in owner.view.search(q, k=3)}
     assert found & set(blog.tokens)
 
 

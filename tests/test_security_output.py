@@ -162,7 +162,7 @@ def test_no_image_html_or_script_link_survives(text: str) -> None:
 
 @pytest.mark.fast
 def test_sources_panel_cannot_carry_images_or_script_links() -> None:
-    from localchat.engine import Answer, Source
+    from localchat.answer import Answer, Source
 
     poisoned = Source(1, 'Hi <img src="https://attacker.example/t.png"> ![t](https://attacker.example/t2.png)',
                       'https://blog.example/x) ![p](https://attacker.example/p.png', "2024-01-01", 1.0, 0.9,

@@ -19,6 +19,7 @@ import pytest
 from conftest import ROOT, run_cli, write
 from localchat.git import git_dates
 from localchat.posts import read_posts
+from localchat.view import BlogView
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 EXPECTED = {name: spec for name, spec in json.loads((SITES / "expected.json").read_text()).items()
@@ -307,7 +308,7 @@ def test_metadata_changes_relabel_without_re_embedding(tmp_path: Path, embedder)
     upgraded = sync(posts, index, embedder)
     assert upgraded.posts_embedded == 0
     table, _ = open_table(index)
-    entries = catalog.load(table)
+    entries = BlogView(table, embedder).entries()
     assert (entries[0].authors, entries[0].date_source) == (["Ada"], "filename")
     assert catalog.blog_author(entries, "", "Someone Else") == "Ada"
     assert catalog.blog_author(entries, "The Owner", "Someone Else") == "The Owner"

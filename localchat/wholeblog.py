@@ -3,7 +3,7 @@
 "What's your latest post?", "what did José Valim write in 2025?", "how many security releases
 came out last year?", "anything new since March?", "and in 2023?": chunk retrieval cannot answer
 these, and a small model cannot be trusted to count. `parse` fills the slots of a `Query` — a
-period (when.py, through dateparser), tags and categories, authors, post types, order and limit —
+period (periods.py, through dateparser), tags and categories, authors, post types, order and limit —
 and `select` applies it to the catalog exactly.
 
 What the rules know comes from the blog itself, never from a list written for one blog: its tags
@@ -18,21 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
-import snowballstemmer
-
 from .catalog import Entry, norm_tag
-from .when import find_period
+from .text import fold, stem
+from .periods import find_period
 
 LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
 DEFAULT_MANY = 5  # "your latest posts" with no number
 # A word in this share of the titles is the blog's own subject ("Node", "Elixir"), not a topic.
 # Checked on the four corpora: the words it picks are node/js (nodejs.org), elixir/v/releas
-# (elixir-lang), none on mykal.codes and the sample blog (docs/benchmarks/wholeblog.md).
+# (elixir-lang), none on mykal.codes and the sample blog (docs/benchmarks/retrieval.md, whole-blog).
 IDENTITY_SHARE = 0.4
 # A title word or pair marks a category when most of its posts carry it and few others do.
 ALIAS_COVERAGE, ALIAS_PRECISION, ALIAS_MIN_POSTS = 0.5, 0.9, 3
@@ -110,18 +108,6 @@ FILLER = re.compile(r"\b(?:posts?|articles?|blog|things|stuff|entries|so far|lat
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|plus|ok(?:ay)?|now|then)\b|\b(?:of (?:those|them|these)|"
                        r"which ones?|those|these|the same)\b")
 NAME = re.compile(r"\b([A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:(?:du|de|van|von|da|di|del|der|la|le|el)\s+)?[A-ZÀ-Þ][\w'’.\-]*){0,3})")
-
-_stem = snowballstemmer.stemmer("english").stemWord
-
-
-def stem(word: str) -> str:
-    return _stem(word)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'José Valim' and 'jose valim' are one name."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
 
 def tokens(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
@@ -383,6 +369,12 @@ def is_owner(name: tuple[str, ...], vocab: Vocabulary) -> bool:
 def owner_words(question: str, vocab: Vocabulary) -> set[str]:
     """The words of a question that name the blog's own author (never a missing subject)."""
     return {w for name in names_in(question, vocab) if is_owner(name, vocab) for w in name} | vocab.owner
+
+
+def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "") -> set[str]:
+    """Words that name the blog itself, never a missing subject for the gate: its author, a person
+    asked about where a blog's posts name no authors ("What did Mykal write…"), its address."""
+    return owner_words(question, vocabulary(entries, author)) | set(tokens(base_url.split("//")[-1]))
 
 
 def match_owner(words: list[str], used: list[bool], vocab: Vocabulary, names: list[tuple[str, ...]]) -> None:

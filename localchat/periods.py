@@ -5,7 +5,7 @@
 dateparser reads each date expression and says how wide it is (a day, a month, a year); the words
 around it — since, before, between … and …, the past N …, first half of … — make it a range.
 `find_period` returns the range and the question with the phrase taken out, so that the words
-left can be checked (meta.py) and "first" in "the first half of 2023" is not read as an order.
+left can be checked (wholeblog.py) and "first" in "the first half of 2023" is not read as an order.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from localchat.when import find_period
+from localchat.periods import find_period
 
 pytestmark = pytest.mark.fast  # no test here loads a model
 
