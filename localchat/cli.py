@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Config, load_config
-from .errors import LocalchatError
+from localchat.config import Config, load_config
+from localchat.errors import LocalchatError
 
 Handler = Callable[[argparse.Namespace, Config], int]
 COMMANDS: dict[str, Handler] = {}
@@ -136,15 +136,15 @@ def progress_bar(label: str) -> Callable[[int, int], None] | None:
 
 def check_reachable(config: Config) -> None:
     """An index on object storage that cannot be reached is one line, before any model loads."""
-    from .index import exists, is_remote
+    from localchat.index.store import exists, is_remote
 
     if is_remote(config.index):
         exists(config.index)
 
 
 def run_sync(config: Config, *, quiet: bool = False) -> Any:
-    from .embed import load_embedder
-    from .index import sync
+    from localchat.index.embed import load_embedder
+    from localchat.index.store import sync
 
     check_reachable(config)
 
@@ -184,7 +184,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 def ensure_index(config: Config) -> None:
     """ask and search index first when there is no index yet."""
-    from .index import exists
+    from localchat.index.store import exists
 
     if not exists(config.index):
         print("no index yet: indexing the posts first…", file=sys.stderr)
@@ -193,9 +193,9 @@ def ensure_index(config: Config) -> None:
 
 @command("search")
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
-    from .embed import load_embedder
-    from .index import open_table
-    from .view import BlogView
+    from localchat.index.embed import load_embedder
+    from localchat.index.store import open_table
+    from localchat.index.view import BlogView
 
     ensure_index(config)
     table, messages = open_table(config.index)
@@ -221,7 +221,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
 
 @command("ask")
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
-    from .engine import Engine, check_question
+    from localchat.engine import Engine, check_question
 
     check_question(args.question)  # before loading anything: a pasted page is refused at once
     check_reachable(config)
@@ -264,7 +264,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
 
 @command("pull")
 def cmd_pull(args: argparse.Namespace, config: Config) -> int:
-    from .models import pull
+    from localchat.model.registry import pull
 
     path = pull(args.name, args.models_dir or config.models_dir, progress=sys.stderr.isatty())
     print(f"downloaded {path}")
@@ -273,7 +273,7 @@ def cmd_pull(args: argparse.Namespace, config: Config) -> int:
 
 @command("models")
 def cmd_models(args: argparse.Namespace, config: Config) -> int:
-    from .models import RECOMMENDED, list_models, ram_gb
+    from localchat.model.registry import RECOMMENDED, list_models, ram_gb
 
     models = list_models(args.models_dir or config.models_dir)
     if args.json:
@@ -299,7 +299,7 @@ def cmd_models(args: argparse.Namespace, config: Config) -> int:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    from .serve import serve
+    from localchat.serve.server import serve
 
     serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader,
           progress=progress_bar("indexing"))
@@ -308,8 +308,8 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
 
 @command("eval")
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
-    from .engine import Engine
-    from .evaluate import evaluate, format_table, load_questions
+    from localchat.engine import Engine
+    from localchat.evaluate import evaluate, format_table, load_questions
 
     questions = load_questions(args.questions)
     engine = Engine(config)

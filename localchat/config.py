@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from localchat.errors import ConfigError
 
 CONFIG_FILE = "localchat.toml"
 ENV_PREFIX = "LOCALCHAT_"
@@ -28,7 +28,7 @@ class Config:
     url_pattern: str = ""
     author: str = ""  # the blog's author; "" = the most common frontmatter author, else the site config's
     embedder: str = ""  # "" = the bundled all-MiniLM-L6-v2
-    # auto = onnx-int8 when ONNX Runtime is installed, else torch; see localchat/embed.py
+    # auto = onnx-int8 when ONNX Runtime is installed, else torch; see localchat/index/embed.py
     embed_backend: str = "auto"  # auto | onnx-int8 | onnx | torch
     # retrieve -> prompt -> stream
     model: str = ""  # "" = the bundled SmolLM2-135M-Instruct; a registry name or a .gguf path
@@ -48,7 +48,7 @@ class Config:
     temperature: float = 0.2  # sampling temperature of the answer
     k: int = 5  # excerpts retrieved per question (one per post)
     max_excerpts: int = 0  # excerpts given to the model; 0 = by model size (1 under 1B parameters, else all that pass)
-    # relevance gate: None = measured per blog (this blog's noise level + a margin, localchat/gate.py);
+    # relevance gate: None = measured per blog (this blog's noise level + a margin, localchat/answer/gate.py);
     # a number fixes the cosine threshold; a negative one turns the gate off. docs/relevance-gate.md
     min_similarity: float | None = None
     not_covered: str = "I haven't written about that."
@@ -145,16 +145,14 @@ def reference() -> str:
     import re
 
     lines = inspect.getsource(Config).splitlines()
-    rows, notes, section = [], [], ""
+    rows, notes = [], []
     for line in lines[1:]:
         text = line.strip()
         if text.startswith("def "):
             break
         if text.startswith("#"):
             comment = text.lstrip("# ").strip()
-            if comment.endswith("-> stream") or comment in ("posts -> index", "serve"):
-                section = comment
-            else:
+            if not (comment.endswith("-> stream") or comment in ("posts -> index", "serve")):  # not a heading
                 notes.append(comment)
             continue
         match = re.match(r"(\w+): ([^=]+?) = (.+?)(?:\s+#\s*(.*))?$", text)

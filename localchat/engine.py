@@ -11,21 +11,21 @@ import threading
 import time
 from typing import Any, Sequence
 
-from . import catalog as cat
-from . import wholeblog
-from .answer import Answer, Timings
-from .builders import catalog_answer, generated_answer, refusal
-from .catalog import Entry
-from .config import Config
-from .embed import Embedder, load_embedder
-from .errors import IndexProblem, InputTooLong
-from .gate import Gate, Noise, Verdict, remembered
-from .index import SyncReport, open_table, sync
-from .llm import Message, Model, check_model, open_model
-from .prompt import Turn, TurnMemory, user_message
-from .router import Route, Router, rewriter
-from .site import Site, detect_site
-from .view import BlogView
+from localchat.answer import wholeblog
+from localchat.answer.builders import catalog_answer, generated_answer, refusal
+from localchat.answer.gate import Gate, Noise, Verdict, remembered
+from localchat.answer.prompt import Turn, TurnMemory, user_message
+from localchat.answer.router import Route, Router, rewriter
+from localchat.answer.types import Answer, Timings
+from localchat.config import Config
+from localchat.errors import IndexProblem, InputTooLong
+from localchat.index import catalog as cat
+from localchat.index.catalog import Entry
+from localchat.index.embed import Embedder, load_embedder
+from localchat.index.store import SyncReport, open_table, sync
+from localchat.index.view import BlogView
+from localchat.ingest.site import Site, detect_site
+from localchat.model.local import Message, Model, check_model, open_model
 
 MAX_QUESTION_CHARS = 4000  # about 1,000 tokens: longer is a paste, not a question
 

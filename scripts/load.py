@@ -158,7 +158,7 @@ def free_port() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from localchat.config import Config
-    from localchat.serve import serve
+    from localchat.serve.server import serve
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)

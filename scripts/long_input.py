@@ -29,7 +29,7 @@ import localchat  # noqa: E402,F401 - offline environment first
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
 from localchat.errors import InputTooLong  # noqa: E402
-from localchat.prompt import build_prompt  # noqa: E402
+from localchat.answer.prompt import build_prompt  # noqa: E402
 from report import finish  # noqa: E402 - scripts/report.py, beside this file
 
 MEGABYTE = "Tell me about sourdough. " * 42_000  # 1,050,000 characters

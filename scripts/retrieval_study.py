@@ -37,17 +37,17 @@ REFUSE = {"out_of_scope", "draft_only"}
 
 
 def collect(index_root: Path, out: Path, sets: dict[str, list[str]]) -> None:
-    from localchat.embed import load_embedder
-    from localchat.router import retrieval_query
-    from localchat.index import open_table, sync
+    from localchat.index.embed import load_embedder
+    from localchat.answer.router import retrieval_query
+    from localchat.index.store import open_table, sync
     from lancedb.query import MatchQuery
 
-    from localchat import catalog
-    from localchat import wholeblog
-    from localchat.coverage import names_term, specific_terms, term_in_excerpts
-    from localchat.gate import PROBES
-    from localchat.retrieve import IDENTIFIER, REFINE
-    from localchat.view import BlogView
+    from localchat.index import catalog
+    from localchat.answer import wholeblog
+    from localchat.index.coverage import names_term, specific_terms, term_in_excerpts
+    from localchat.answer.gate import PROBES
+    from localchat.index.retrieve import IDENTIFIER, REFINE
+    from localchat.index.view import BlogView
 
     embedder = load_embedder()
     data: dict[str, Any] = {}
@@ -149,7 +149,7 @@ def z_fusion(q: dict[str, Any], w: float, boost: float = 0.0, depth: int = 40, t
     """retrieve.fuse: each ranking's scores as z-scores over its candidates, w x dense + (1-w) x BM25;
     a chunk one ranking missed gets that ranking's lowest z. `boost` for a query identifier in the
     chunk, `title` for a post title that names a specific term of the question."""
-    from localchat.retrieve import fuse, keep_tops
+    from localchat.index.retrieve import fuse, keep_tops
 
     def row(cid: str, post: str, flags: list[bool], **score: float) -> dict[str, Any]:
         return {"id": cid, "post_id": post, "has_identifier": flags[0], "title_names_term": flags[1], **score}
@@ -217,7 +217,7 @@ def report(path: Path) -> None:
 
 def gate_report(data: dict[str, Any]) -> None:
     """Each gate signal per corpus: answerable questions passed, questions to refuse refused."""
-    from localchat.gate import measure_noise, threshold
+    from localchat.answer.gate import measure_noise, threshold
 
     corpora = [c for c in data if not c.startswith("_")]
     print("\n## gate (answerable passed / to-refuse refused)\n")

@@ -82,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's server logs every request
 
-    from localchat.embed import load_embedder
-    from localchat.index import sync
-    from localchat.models import bundled_model_path
+    from localchat.index.embed import load_embedder
+    from localchat.index.store import sync
+    from localchat.model.registry import bundled_model_path
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--llama-server", type=Path, required=True)

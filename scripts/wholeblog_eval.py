@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from localchat import catalog  # noqa: E402
-from localchat import wholeblog  # noqa: E402
-from localchat.posts import read_posts  # noqa: E402
+from localchat.index import catalog  # noqa: E402
+from localchat.answer import wholeblog  # noqa: E402
+from localchat.ingest.posts import read_posts  # noqa: E402
 from report import finish  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)

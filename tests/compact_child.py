@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import localchat  # noqa: E402,F401 - offline environment first
+import localchat  # noqa: E402,F401,I001 - offline environment (and LanceDB's quiet log) first
 from lancedb.index import FTS  # noqa: E402
 
-from localchat.index import KEEP_VERSIONS_FOR, open_table, sql_quote  # noqa: E402
+from localchat.index.store import KEEP_VERSIONS_FOR, open_table, sql_quote  # noqa: E402
 
 warnings.filterwarnings("ignore", message="optimize.cleanup_older_than=0")
 

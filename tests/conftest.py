@@ -57,22 +57,22 @@ def _fast_tests_load_no_model(request, monkeypatch):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from localchat.embed import load_embedder
+    from localchat.index.embed import load_embedder
 
     return load_embedder()
 
 
 @pytest.fixture(scope="session")
 def model():
-    from localchat.llm import load_model
-    from localchat.models import bundled_model_path
+    from localchat.model.local import load_model
+    from localchat.model.registry import bundled_model_path
 
     return load_model(bundled_model_path(), n_ctx=2048)
 
 
 def search(table, embedder, query: str, *, include_drafts: bool = False, **options):
     """Hybrid search over a table, as a reader (or, with include_drafts, the owner) sees it."""
-    from localchat.view import BlogView
+    from localchat.index.view import BlogView
 
     return BlogView(table, embedder, include_drafts=include_drafts).search(query, **options)
 
@@ -132,7 +132,7 @@ def launch(root: Path, **settings):
     """A real `serve` on a free loopback port over a small blog whose index also holds a draft
     (built with include_drafts, as an owner might): reader mode must still never show it."""
     from localchat.config import Config
-    from localchat.serve import serve
+    from localchat.serve.server import serve
 
     posts = root / "posts"
     for rel, text in APP_POSTS.items():

@@ -12,8 +12,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import localchat  # noqa: E402,F401 - offline environment first
-from localchat.embed import load_embedder  # noqa: E402
-from localchat.index import sync  # noqa: E402
+from localchat.index.embed import load_embedder  # noqa: E402
+from localchat.index.store import sync  # noqa: E402
 
 
 def main() -> None:

@@ -8,17 +8,17 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import MYKAL_POSTS, needs_mykal, run_cli
-from localchat.citations import CitationFilter, check_citations
+from helpers import make_posts
+
+from localchat.answer.citations import CitationFilter, check_citations
+from localchat.answer.prompt import Turn, TurnMemory, build_prompt
+from localchat.answer.router import rewriter
 from localchat.config import Config
 from localchat.engine import Engine
-from localchat.router import rewriter
 from localchat.errors import InputTooLong
-from localchat.llm import load_model
-from localchat.models import bundled_model_path
-from localchat.prompt import Turn, TurnMemory, build_prompt
-from test_index import make_posts
+from localchat.model.local import load_model
+from localchat.model.registry import bundled_model_path
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SAMPLE_POSTS, run_cli
 
 QUESTIONS = ROOT / "scripts" / "questions" / "sample.jsonl"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_POSTS, run_cli
-from localchat.posts import read_posts
+
+from localchat.ingest.posts import read_posts
 
 
 @pytest.mark.fast

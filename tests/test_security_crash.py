@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import search, write
+from helpers import make_posts
+
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.errors import IndexProblem
-from localchat.index import ensure_indices, manifest_version, open_table, sync
-from test_index import make_posts
+from localchat.index.store import ensure_indices, manifest_version, open_table, sync
 
 TOPICS = ["sourdough", "tomatoes", "hiking", "backups", "keyboards", "cameras", "coffee", "cycling", "chess",
           "pottery", "knitting", "sailing", "birding", "astronomy", "climbing", "kayaks", "beekeeping", "origami",

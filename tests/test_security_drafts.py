@@ -12,13 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
-
 from canary import DRAFTS, PUBLISHED, UNREADABLE, CanaryBlog, make_canary_blog
+
+from localchat.answer.types import Answer
 from localchat.config import Config
-from localchat.answer import Answer
 from localchat.engine import Engine
-from localchat.index import open_table
-from localchat.posts import read_posts
+from localchat.index.store import open_table
+from localchat.ingest.posts import read_posts
 
 
 @pytest.mark.fast
@@ -68,7 +68,7 @@ def index_bytes(index_dir: Path) -> bytes:
 
 
 def test_no_draft_reaches_the_index(tmp_path: Path, embedder) -> None:
-    from localchat.index import sync
+    from localchat.index.store import sync
 
     blog = make_canary_blog(tmp_path / "posts")
     report = sync(blog.posts, tmp_path / "ix", embedder)
@@ -139,7 +139,7 @@ def test_reader_answers_never_show_a_draft(canary_engines) -> None:
 def test_turning_drafts_off_purges_them_from_disk(tmp_path: Path, embedder) -> None:
     """Old versions are kept 10 minutes as a crash fallback; with drafts in them, that would keep
     draft text on disk after the owner said no. Turning drafts off drops the old versions at once."""
-    from localchat.index import sync
+    from localchat.index.store import sync
 
     blog = make_canary_blog(tmp_path / "posts")
     sync(blog.posts, tmp_path / "ix", embedder, include_drafts=True)

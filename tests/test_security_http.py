@@ -7,12 +7,12 @@ import json
 
 import httpx
 import pytest
-from gradio_client import Client
-
 from canary import make_canary_blog
 from conftest import free_port
+from gradio_client import Client
+
 from localchat.config import Config
-from localchat.serve import serve
+from localchat.serve.server import serve
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,17 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli, write
+from localchat.answer.prompt import SYSTEM_PROMPT, build_prompt, user_message
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.errors import InputTooLong
-from localchat.index import open_table, sync
-from localchat.posts import read_posts
-from localchat.prompt import SYSTEM_PROMPT, build_prompt, user_message
-from localchat.retrieve import Hit
+from localchat.index.retrieve import Hit
+from localchat.index.store import open_table, sync
+from localchat.ingest.posts import read_posts
 
 # A YAML "billion laughs": 9 levels of 10 aliases, a 1 KB file that expands to 10^9 items.
 LAUGHS = "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(

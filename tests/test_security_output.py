@@ -17,15 +17,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import write
-from localchat.app import safe_markdown, sources_markdown
+from localchat.answer.prompt import SYSTEM_PROMPT
 from localchat.config import Config
 from localchat.engine import Engine
-from localchat.prompt import SYSTEM_PROMPT
+from localchat.serve.app import sources_markdown
+from localchat.serve.render import safe_markdown
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4",
                 "h5", "h6", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "s"}
@@ -162,7 +163,7 @@ def test_no_image_html_or_script_link_survives(text: str) -> None:
 
 @pytest.mark.fast
 def test_sources_panel_cannot_carry_images_or_script_links() -> None:
-    from localchat.answer import Answer, Source
+    from localchat.answer.types import Answer, Source
 
     poisoned = Source(1, 'Hi <img src="https://attacker.example/t.png"> ![t](https://attacker.example/t2.png)',
                       'https://blog.example/x) ![p](https://attacker.example/p.png', "2024-01-01", 1.0, 0.9,

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from localchat.config import load_config
-from localchat.serve import serve
+from localchat.serve.server import serve
 
 HERE = Path(__file__).resolve().parent
 

@@ -1,0 +1,1 @@
+"""Answer: a question is routed, gated, given evidence and a prompt, generated and checked."""

@@ -1,0 +1,158 @@
+"""The three kinds of answer, each built whole in one place:
+
+- `catalog_answer`: lists, counts and the overview, exactly, from the catalog; no model;
+- `refusal`: "I haven't written about that." with the nearest posts; no model;
+- `generated_answer`: the excerpts that passed the gate, the evidence quoted first, then the
+  model's words streamed through the citation filter and checked sentence by sentence.
+
+Grounding does not depend on the model: which sources are shown, whether the blog covers the
+question, whether a citation is valid and whether a sentence is supported are decided here, in code.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from typing import Any, Callable, Iterator, Sequence
+
+from localchat.answer import wholeblog
+from localchat.answer.checks import attributed, check
+from localchat.answer.citations import CitationFilter
+from localchat.answer.evidence import Passages, best_quote, passages
+from localchat.answer.gate import Verdict
+from localchat.answer.prompt import Prompt, TurnMemory, build_prompt
+from localchat.answer.router import Route
+from localchat.answer.types import Answer, Source, Timings, snippet, to_source
+from localchat.config import Config
+from localchat.errors import LocalchatError
+from localchat.index import catalog as cat
+from localchat.index.catalog import Entry
+from localchat.index.retrieve import Hit
+from localchat.model.local import Message, Model
+
+EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
+ACROSS_MIN_POSTS = 3  # "... across your posts": show at least this many posts that passed retrieval
+# Below this size a model gets only the best excerpt: with SmolLM2-135M one excerpt beat 2, 3 and 5
+# on must-mention, at half the prompt and half the time to first token (docs/benchmarks/answers.md).
+# Larger models keep every excerpt that passes the gate (not measured here: no larger model offline).
+SMALL_MODEL_PARAMS = 1_000_000_000
+Related = Callable[[Sequence[str]], list[Entry]]
+
+
+def catalog_answer(question: str, route: Route, timings: Timings, entries: Sequence[Entry],
+                   related: Related) -> Answer:
+    """Lists, counts and the overview come from the catalog, exactly: the model is not asked."""
+    q = route.meta
+    assert q is not None
+    if q.action == "overview":
+        text = wholeblog.render_overview(cat.overview(entries))
+    else:
+        text = wholeblog.render(q, route.entries, route.total)
+    sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id, updated=e.updated)
+               for i, e in enumerate(route.entries, 1)]
+    answer = Answer(question, sources, refused=not route.entries, text=text, timings=timings)
+    answer.debug = {"route": "catalog", "meta": asdict(q), "total": route.total}
+    if len(route.entries) == 1:
+        answer.related = related([route.entries[0].post_id])
+    answer._pieces = iter([text])
+    return answer
+
+
+def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, config: Config) -> Answer:
+    """The blog does not cover it: say so (by name, where a specific term is in no post) and show
+    the nearest posts, clearly marked."""
+    nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
+    text = config.not_covered
+    if verdict.missing:  # say what the blog does not mention, by name
+        text = config.not_covered_named.format(terms=" or ".join(verdict.missing))
+    if nearest:
+        text += " The closest posts I have are listed below."
+    answer = Answer(question, nearest, refused=True, text=text, timings=timings)
+    answer.debug = {"best_similarity": verdict.best, "threshold": verdict.threshold, "gate": verdict.why,
+                    "missing_terms": verdict.missing, "retrieval_query": route.query}
+    answer._pieces = iter([text])
+    return answer
+
+
+def kept_excerpts(route: Route, verdict: Verdict, model: Model, config: Config) -> list[Hit]:
+    """Only excerpts that are about the question reach the model and the sources list; a small
+    model gets only the best one (the prompt diet)."""
+    hits, best = route.hits, verdict.best
+    floor = verdict.threshold - EXCERPT_MARGIN
+    across = route.kind == "opinion"  # several posts asked for: the filter, not the floor, decides
+    keep = len(hits) if across and route.meta and route.meta.filtered else ACROSS_MIN_POSTS if across else 0
+    hits = [h for i, h in enumerate(hits) if h.similarity >= floor or h.similarity == best or i < keep]
+    most = config.max_excerpts or (1 if 0 < model.n_params < SMALL_MODEL_PARAMS else 0)
+    return hits[:most] if most and not across else hits
+
+
+def generated_answer(question: str, history: Sequence[Message], route: Route, verdict: Verdict, *, model: Model,
+                     embedder: Any, config: Config, turns: TurnMemory, earlier: Any, related: Related,
+                     timings: Timings, started: float, seed: int | None, max_tokens: int | None) -> Answer:
+    """The excerpts that passed the gate, the quoted evidence before the first token, then the
+    model's answer, streamed and checked."""
+    model.check()  # a model server says its context length here (once), or that it is down
+    hits = kept_excerpts(route, verdict, model, config)
+    prompt = build_prompt(question, hits, history, model.count, model.n_ctx - config.max_tokens, earlier=earlier)
+    if prompt.turn:
+        turns.remember(history, question, prompt.turn)
+    sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
+    answer = Answer(question, sources, refused=False, timings=timings)
+    # Evidence first: the passage that answers, before the model writes (its sentence vectors
+    # are kept for checking the answer afterwards).
+    shown = [(e.n, e.hit) for e in prompt.excerpts]
+    quoted = time.perf_counter()
+    found, question_vector = passages(shown, embedder, question)
+    answer.evidence = [e for e in [best_quote(found, question_vector, shown)] if e]
+    timings.evidence_ms = (time.perf_counter() - quoted) * 1000
+    answer.debug = {"best_similarity": verdict.best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
+                    "dropped": prompt.dropped, "retrieval_query": route.query, "route": route.kind,
+                    "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained,
+                    "excerpt_texts": [f"{h.title}\n{h.heading}\n{h.body}" for _, h in shown]}
+    answer.related = related([s.post_id for s in sources])
+    answer.debug["max_tokens"] = min(max_tokens or config.max_tokens, config.max_tokens)
+    answer._pieces = stream(answer, prompt, model, embedder, config, started, seed, answer.debug["max_tokens"], found)
+    return answer
+
+
+def stream(answer: Answer, prompt: Prompt, model: Model, embedder: Any, config: Config, started: float,
+           seed: int | None, max_tokens: int, found: Passages | None = None) -> Iterator[str]:
+    """The model's pieces, through the citation filter; at the end, the whole answer checked
+    sentence by sentence. A model server that dies mid-answer ends it with a note."""
+    citations = CitationFilter([e.n for e in prompt.excerpts])
+    parts: list[str] = []
+    first_at = None
+    pieces: Iterator[str] = iter(())
+    try:
+        try:
+            pieces = model.stream(prompt.messages, max_tokens=max_tokens, temperature=config.temperature, seed=seed)
+            for piece in pieces:
+                if first_at is None:
+                    first_at = time.perf_counter()
+                    answer.timings.ttft_ms = (first_at - started) * 1000
+                answer.timings.tokens += 1  # llama-cpp-python streams one token per piece
+                shown = citations.feed(piece)
+                if shown:
+                    parts.append(shown)
+                    answer.text = "".join(parts)
+                    yield shown
+            tail = citations.flush()
+            if tail:
+                parts.append(tail)
+                yield tail
+        except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what came
+            answer.note = f"⚠️ The answer stopped: {exc}"
+            yield f"\n\n{answer.note}"
+        if found is not None:  # the whole answer is there: check it, sentence by sentence
+            answer.sentences = check("".join(parts).strip(), found, embedder, answer.question)
+            answer.checked_text = attributed("".join(parts).strip(), answer.sentences,
+                                             drop=config.unsupported == "drop")
+    finally:
+        getattr(pieces, "close", lambda: None)()
+        answer.text = "".join(parts).strip()
+        answer.citations = citations.cited
+        answer.debug["citations_removed"] = citations.removed
+        end = time.perf_counter()
+        answer.timings.total_ms = (end - started) * 1000
+        if first_at is not None and answer.timings.tokens > 1:
+            answer.timings.tok_per_s = (answer.timings.tokens - 1) / max(end - first_at, 1e-6)

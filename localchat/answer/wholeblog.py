@@ -1,0 +1,614 @@
+"""Questions about the blog as a whole, understood by rules rather than by a model.
+
+"What's your latest post?", "what did José Valim write in 2025?", "how many security releases
+came out last year?", "anything new since March?", "and in 2023?": chunk retrieval cannot answer
+these, and a small model cannot be trusted to count. `parse` fills the slots of a `Query` — a
+period (periods.py, through dateparser), tags and categories, authors, post types, order and limit —
+and `select` applies it to the catalog exactly.
+
+What the rules know comes from the blog itself, never from a list written for one blog: its tags
+and categories (matched by word stems, and by the title words that mark a category, like
+"Security Releases" for a `vulnerability` category), its authors, and the words in most of its
+titles (the blog's own subject: "node" on the Node.js blog is the blog, not a topic). A question
+is about the blog as a whole only when every word in it is accounted for by a slot or by the
+plain words such questions use; anything else is about a post's content and goes to retrieval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any, Sequence
+
+from localchat.answer.periods import find_period
+from localchat.index.catalog import Entry, norm_tag
+from localchat.text import fold, stem
+
+LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
+DEFAULT_MANY = 5  # "your latest posts" with no number
+# A word in this share of the titles is the blog's own subject ("Node", "Elixir"), not a topic.
+# Checked on the four corpora: the words it picks are node/js (nodejs.org), elixir/v/releas
+# (elixir-lang), none on mykal.codes and the sample blog (docs/benchmarks/retrieval.md, whole-blog).
+IDENTITY_SHARE = 0.4
+# A title word or pair marks a category when most of its posts carry it and few others do.
+ALIAS_COVERAGE, ALIAS_PRECISION, ALIAS_MIN_POSTS = 0.5, 0.9, 3
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "twenty": 20, "a couple of": 2, "a few": 3, "couple": 2, "few": 3}
+NUMBER = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a couple of|a few)"
+TYPE_WORDS = {"note": "note", "notes": "note", "photo": "photo", "photos": "photo", "pictures": "photo",
+              "picture": "photo", "link": "link", "links": "link", "bookmarks": "link", "bookmark": "link"}
+
+# The plain words of a question about the catalog; anything else is about a post's content.
+KNOWN_WORDS = set("""
+a about across after all almost altogether an and any anybody anyone anything anythings are around article articles as at
+back be been before began begin being between blog blogged blogging blogs bookmarks both but by can category categories
+come comes came coming combined could count cover covers covered covering credited date dated dates day days did do does
+done during earliest each else entries entry ever every everything far few filed first for from gave get give go goes going
+gone got had happen happened happening has have he her here him his how however i if in into is it its itself just kind
+kinds know last lately latest let like list listed look many me month months more most much my name named new newer newest
+next note notes now number of off oldest on once one only or order other our out over overall overview own past per photo
+photos picture pictures piece pieces please post posted posting posts previous publish published publishing put puts
+quick quickly recent recently release released releasing rundown say see share shared sharing she show shown since site so
+some something sort start started stuff summary tag tagged tags tell than that the their them then there these they thing
+things this those through thus till time times to today total type types under until up upload uploaded us very was we
+week weeks went were what whats when where which while who whom whose why will with within write writes writing writings
+written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
+published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
+s ve d ll re t m ones ok okay alright well great thanks thank cool hmm kicked kick opened open two
+""".split())
+# Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
+POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
+write-up writeup writeups update updates announcement announcements case study studies guide guides blogpost blogposts
+thing things something anything stuff content""".split())
+PRONOUNS = {"i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "we", "our", "us"}
+ENTITY_WORDS = {"blog", "site", "website", "team", "project", "folks", "people", "maintainers", "authors", "author",
+                "weblog", "newsletter"}
+STOPWORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "by", "at", "from", "is", "are", "s"}
+TLDS = {"com", "org", "net", "io", "dev", "codes", "blog", "me", "co", "app", "xyz", "page", "site", "tech", "info", "uk",
+        "de", "fr", "ca", "au", "nl", "se", "eu", "us", "ai", "sh", "lang"}
+
+WRITING = re.compile(r"\b(anything|something|blog|posts?|articles?|entries|entry|blog ?posts?|writings?|pieces?|notes?|photos?|pictures?|links?|"
+                     r"bookmarks?|publish(?:ed|ing)?|posted|posting|blogged|wr[io]te|written|writing|writes|tagged|"
+                     r"came out|come out|comes out|put out|went up|go up|gone up|got posted|appeared|shared|released|"
+                     r"announced?|happened|case stud(?:y|ies)|updates?|announcements?|write-?ups?|guides?|stor(?:y|ies))\b")
+PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|bookmarks|things|pieces|writings|updates|"
+                    r"announcements|stories|studies|guides|ones|those|them|these)\b")
+# "which of his notes came out most recently?", "which of those is the newest?": one post
+SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
+                      r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:newest|latest|oldest|first|"
+                      r"most recent) one\b")
+OVERVIEW = re.compile(
+    r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
+    r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
+    r"|\bwhat (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff))\b"
+    r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
+    r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
+    r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
+)
+COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
+NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
+OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?|kick(?:ed)? off|open(?:ed)?)\b")
+LIST = re.compile(r"^\s*(?:list|show|give|name|posts|articles)\b|\b(?:which|what|list|show me|any|all)(?: of)? (?:the |your |my |his |her |their |\w+ ){0,3}"
+                  r"(?:posts|articles|entries|notes|photos|links|blog posts|updates|announcements|studies|stories|guides)\b"
+                  r"|\bposts (?:were|did|have|are|in|from|by|tagged|about|on)\b|\bwhich ones\b")
+OPINION = re.compile(r"\b(think|thoughts?|opinions?|views?|feel|feelings|stance|take|say|said|written|write|wrote|"
+                     r"learn(?:ed|t)?|experiences?)\b")
+ACROSS = re.compile(r"\b(across|throughout|over) (?:all )?(?:your|the|my|different|several|many) (?:posts|blog|articles|writing)\b"
+                    r"|\bin (?:different|several|many|multiple) posts\b")
+TOPIC = re.compile(r"\b(?:about|on|regarding|covering|mentioning|mention|discussing|related to|concerning)\s+"
+                   r"(?:the |my |your |a |an )?([\w#+.\- ]+?)\s*$")
+TAGGED = re.compile(r"(?:\btagged(?: with)?|\bwith the tag|\bunder the tag|\btag|\bfiled under|\bin the category|"
+                    r"\bunder|#)\s*['\"]?([\w+.\-]+(?: [\w+.\-]+){0,3})")
+FILLER = re.compile(r"\b(?:posts?|articles?|blog|things|stuff|entries|so far|lately|recently|please|here|before|"
+                    r"before now|in general|over the years|of yours|you'?ve|you have|have you|written|wrote|write|"
+                    r"latest|newest|most recent|recent|last|first|oldest|earliest|new|my|your|the)\b")
+FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|plus|ok(?:ay)?|now|then)\b|\b(?:of (?:those|them|these)|"
+                       r"which ones?|those|these|the same)\b")
+NAME = re.compile(r"\b([A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:(?:du|de|van|von|da|di|del|der|la|le|el)\s+)?[A-ZÀ-Þ][\w'’.\-]*){0,3})")
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+KNOWN_WORDS |= POST_NOUNS
+
+
+@dataclass
+class Query:
+    action: str  # "list" | "count" | "overview" | "opinion" (retrieval restricted to the matching posts)
+    since: str = ""  # ISO dates, inclusive
+    until: str = ""
+    when: str = ""  # the date range in words, for the answer: "from 2023", "since May 2025"
+    tags: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    order: str = "newest"  # or "oldest"
+    limit: int | None = None
+    topic: str = ""  # a subject that is not a tag: "list your posts on gardening" -> "gardening"
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.since or self.until or self.tags or self.types or self.authors)
+
+
+# --- what the rules know of this blog ------------------------------------------------------------
+
+
+@dataclass
+class Vocabulary:
+    phrases: dict[tuple[str, ...], list[str]]  # stems of a tag, or of a title phrase marking it -> tags
+    named: set[tuple[str, ...]]  # the phrases that are the tags' own names (not title aliases)
+    identity: set[str]  # stems in IDENTITY_SHARE of the titles: the blog's own subject
+    authors: dict[tuple[str, ...], str]  # folded name tokens -> the name as written
+    owner: set[str]  # tokens of the blog author's name
+    types: set[str]
+    tag_posts: dict[tuple[str, ...], int] = field(default_factory=dict)  # phrase -> posts with that tag
+    title_posts: dict[str, int] = field(default_factory=dict)  # stem -> posts with it in the title
+
+    def big_tag(self, key: tuple[str, ...]) -> bool:
+        """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
+        release posts say "released") is meant as the tag, even though the word is everywhere."""
+        return self.tag_posts.get(key, 0) >= 0.5 * self.title_posts.get(key[0], 1)
+
+
+_VOCABULARY: list[tuple[Sequence[Entry], str, Vocabulary]] = []
+
+
+def vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
+    for cached, cached_owner, vocab in _VOCABULARY:
+        if cached is entries and cached_owner == owner:
+            return vocab
+    vocab = build_vocabulary(entries, owner)
+    _VOCABULARY.insert(0, (entries, owner, vocab))
+    del _VOCABULARY[4:]
+    return vocab
+
+
+def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
+    titles = [{stem(w) for w in tokens(e.title)} for e in entries]
+    counts = Counter(w for t in titles for w in t)
+    identity = {w for w, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries) and not w.isdigit()
+                and w not in STOPWORDS and len(w) > 1}
+    phrases: dict[tuple[str, ...], list[str]] = {}
+    by_tag: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        for tag in dict.fromkeys(e.tags):
+            by_tag.setdefault(norm_tag(tag), []).append(i)
+            key = tuple(stem(w) for w in tokens(tag))
+            if key and tag not in phrases.setdefault(key, []):
+                phrases[key].append(tag)
+    named = set(phrases)
+    # Title words that mark a category: "security releases" for nodejs.org's `vulnerability`
+    grams: list[set[tuple[str, ...]]] = []
+    for e in entries:
+        words = [stem(w) for w in tokens(e.title) if not w.isdigit()]
+        found = {(w,) for w in words if w not in STOPWORDS and w not in identity and len(w) > 2}
+        found |= {(a, b) for a, b in zip(words, words[1:]) if a not in STOPWORDS and b not in STOPWORDS
+                  and not {a, b} <= identity}
+        grams.append(found)
+    holders: dict[tuple[str, ...], set[int]] = {}
+    for i, found in enumerate(grams):
+        for gram in found:
+            holders.setdefault(gram, set()).add(i)
+    for tag, members in by_tag.items():
+        if len(members) < ALIAS_MIN_POSTS:
+            continue
+        mine = set(members)
+        for gram in set().union(*(grams[i] for i in members)):
+            having = holders[gram]
+            if gram in named or len(having & mine) < ALIAS_MIN_POSTS:
+                continue
+            if len(having & mine) >= ALIAS_COVERAGE * len(mine) and len(having & mine) >= ALIAS_PRECISION * len(having):
+                original = next(t for t in entries[members[0]].tags if norm_tag(t) == tag)
+                phrases.setdefault(gram, []).append(original)
+    authors = {tuple(tokens(a)): a for e in entries for a in e.authors if tokens(a)}
+    tag_posts = {key: len({i for t in tags for i in by_tag.get(norm_tag(t), [])}) for key, tags in phrases.items()
+                 if key in named}
+    return Vocabulary(phrases, named, identity, authors, set(tokens(owner)), {e.type for e in entries} - {"post"},
+                      tag_posts, dict(counts))
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def clean(question: str) -> str:
+    text = question.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[?!.,;:]+(\s|$)", r"\1", text)
+    return " " + " ".join(text.split()) + " "
+
+
+def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
+          *, fragment: bool = False) -> Query | None:
+    """A Query when the question is about the blog's posts as such, else None. A `fragment`
+    ("and in 2023?", "which of those are tagged go?") needs no words about posts: it is read as
+    a change to the question before it."""
+    today = today or dt.date.today()
+    vocab = vocabulary(entries, owner)
+    q = Query("list")
+    names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
+    text = clean(question)
+    period, text = find_period(text, today)
+    if period:
+        q.since, q.until, q.when = period.since, period.until, period.words
+    across = bool(ACROSS.search(text))
+    text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
+    count = bool(COUNT.search(text))
+    overview = bool(OVERVIEW.search(text))
+    words = tokens(text)
+    used = [False] * len(words)
+    q.authors = match_authors(words, used, vocab)
+    match_entity(words, used, vocab)
+    explicit = TAGGED.search(text)
+    q.tags = match_tags(words, used, vocab, explicit is not None)
+    match_owner(words, used, vocab, names)
+    if explicit and not q.tags:  # "tagged foo" where foo is no tag of this blog: an empty, exact answer
+        q.tags = [norm_tag(explicit[1].split()[0])]
+        for i, w in enumerate(words):
+            if w in tokens(explicit[1].split()[0]):
+                used[i] = True
+    q.types = [TYPE_WORDS[w] for w in dict.fromkeys(words) if w in TYPE_WORDS and TYPE_WORDS[w] in vocab.types]
+    mark_identity(words, used, vocab)
+    q.order, q.limit, ordered = order_and_limit(text, bool(period))
+    if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
+        used[words.index(str(q.limit))] = True
+    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab)]
+    topic = ""
+    if leftover and not q.tags:
+        topic_match = TOPIC.search(text)
+        if topic_match:
+            topic = " ".join(FILLER.sub(" ", topic_match[1]).replace("-", " ").split())
+            topic_words = set(tokens(topic))
+            if topic_words and set(leftover) <= topic_words:
+                leftover = []
+            else:
+                topic = ""
+    # "what do you think about docker?": words of opinion may stand beside a tag (retrieval then
+    # answers from the tagged posts), never beside a list or a count
+    opinion_words = {w for w in leftover if OPINION.fullmatch(w)}
+    opinion = bool(opinion_words) and len(opinion_words) == len(leftover) and bool(q.tags) and not count
+    if opinion:
+        leftover = []
+    about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors)
+    if overview and not leftover and not (q.since or q.until or q.tags or q.authors):
+        return Query("overview", limit=DEFAULT_MANY)
+    if across and not count and not fragment:
+        q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
+        return q
+    if leftover:
+        return None
+    q.topic = topic
+    if fragment:
+        q.action = "count" if count else "list"
+        return q
+    subject = q.tags or q.topic
+    if opinion:
+        q.action = "opinion"
+    elif count and (about_posts or q.filtered):
+        q.action = "count"  # "how many posts…", "how many weekly updates were there?"
+    elif about_posts and LIST.search(text):
+        q.action = "list"  # "which posts…", "list the internals posts", "show me the events posts"
+    elif subject and (q.filtered or across) and OPINION.search(text) and not (q.since or q.until or q.authors or ordered) \
+            and not explicit and not re.search(r"\b(anything|any posts?)\b", text):
+        q.action = "opinion"  # "what have you written about coffee", "what do you think about docker"
+    elif (about_posts or ordered) and (ordered or q.filtered) and not q.topic and not across:
+        q.action = "list"  # "your latest post", "what did José Valim write in 2025?", "newest?"
+    elif across:
+        q.action, q.topic = "opinion", ""  # "... across your posts": several posts, no filter
+    else:
+        return None
+    q.limit = None if q.action == "count" else q.limit
+    return q
+
+
+def known(word: str, vocab: Vocabulary) -> bool:
+    return (word in KNOWN_WORDS or word in NUMBERS or word in TYPE_WORDS
+            or word in vocab.owner or stem(word) in vocab.identity)
+
+
+AUTHOR_SLOT = re.compile(r"^\s*(?:[\w ]+ )?(?:by|did|has|had|does|is|was|from)\s+$")
+AUTHOR_AFTER = re.compile(r"^(?:'s\b|\s+(?:(?:ever|first|last|most recently|recently|just|also)\s+)?(?:write|wrote|writes|written|tag|tagged|"
+                          r"publish|published|publishes|post|posted|posts|blog|blogged|blogs|put|puts|share|shared|"
+                          r"release|released|cover|covers|covered|talk|talks|talked)\b)")
+
+
+LOWER_SLOT = re.compile(r"\b(?:by|did|has|had|does|is|was)\s+([a-z][\w.\-]*)\s+(?:(?:ever|first|last|most recently|recently|"
+                        r"just|also)\s+)?(?:write|wrote|written|publish|published|post|posted|blog|blogged|put|share|"
+                        r"shared|release|released|cover|covered)\b"
+                        r"|\b([a-z][\w.\-]*)'s\s+(?:(?:first|last|latest|newest|most recent|oldest|earliest)\s+)?"
+                        r"(?:posts?|notes?|links?|photos?|articles?|blog|site|writing)\b"
+                        r"|\b([a-z][\w.\-]*)\s+(?:shared|wrote|published|posted|blogged)\b")
+VOCATIVE = re.compile(r",\s*([A-ZÀ-Þ][\w'.\-]*)\s*[?.!]*\s*$|^\s*(?:hey\s+|hi\s+)?([A-ZÀ-Þ][\w'.\-]*)\s*,")
+
+
+def names_in(question: str, vocab: Vocabulary) -> list[tuple[str, ...]]:
+    """Names where a person would stand ('by X', 'did X write', "X's posts", "…, Mykal?"):
+    'Ryan Dahl', 'Mykal' — also in lower case in those places ("did mykal put out"). Elsewhere a
+    capital is a title or a topic ('Advent of Code')."""
+    found = []
+    question = question.replace("’", "'")
+    for match in list(LOWER_SLOT.finditer(question.lower())) + list(VOCATIVE.finditer(question)):
+        word = next(g for g in match.groups() if g)
+        words = tuple(tokens(re.sub(r"'s$", "", word)))
+        if words and not any(w in KNOWN_WORDS or w in TYPE_WORDS for w in words):
+            found.append(words)
+    for match in NAME.finditer(question):
+        before, after = question[: match.start()].lower(), question[match.end():]
+        name = match[1]
+        if name.endswith("'s"):
+            name, after = name[:-2], "'s" + after
+        if not (AUTHOR_SLOT.search(before) or AUTHOR_AFTER.match(after)):
+            continue
+        words = tokens(name)
+        while words and (words[0] in KNOWN_WORDS or words[0] in TYPE_WORDS):
+            words = words[1:]
+        if words and not all(w in KNOWN_WORDS for w in words):
+            found.append(tuple(words))
+    return found
+
+
+def match_authors(words: list[str], used: list[bool], vocab: Vocabulary) -> list[str]:
+    """Authors of this blog's posts named in the question, longest names first."""
+    authors: list[str] = []
+    for key in sorted(vocab.authors, key=len, reverse=True):
+        for i in range(len(words) - len(key) + 1):
+            if tuple(words[i:i + len(key)]) == key and not any(used[i:i + len(key)]):
+                authors.append(vocab.authors[key])
+                used[i:i + len(key)] = [True] * len(key)
+    return list(dict.fromkeys(authors))
+
+
+def is_owner(name: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """A person who names the blog itself: its owner, or on a blog whose posts name no authors,
+    any person asked about ("What did Mykal write last?")."""
+    return set(name) <= vocab.owner or not vocab.authors or bool(set(name) & vocab.identity)
+
+
+def owner_words(question: str, vocab: Vocabulary) -> set[str]:
+    """The words of a question that name the blog's own author (never a missing subject)."""
+    return {w for name in names_in(question, vocab) if is_owner(name, vocab) for w in name} | vocab.owner
+
+
+def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "") -> set[str]:
+    """Words that name the blog itself, never a missing subject for the gate: its author, a person
+    asked about where a blog's posts name no authors ("What did Mykal write…"), its address."""
+    return owner_words(question, vocabulary(entries, author)) | set(tokens(base_url.split("//")[-1]))
+
+
+def match_owner(words: list[str], used: list[bool], vocab: Vocabulary, names: list[tuple[str, ...]]) -> None:
+    """The blog's own author filters nothing."""
+    for name in names:
+        for i in range(len(words) - len(name) + 1):
+            if tuple(words[i:i + len(name)]) == name and not any(used[i:i + len(name)]) and is_owner(name, vocab):
+                used[i:i + len(name)] = [True] * len(name)
+
+
+def match_entity(words: list[str], used: list[bool], vocab: Vocabulary) -> None:
+    """"the Node.js team", "the Elixir blog", "mykal.codes": the blog itself, no filter."""
+    for i, w in enumerate(words):
+        if w in ENTITY_WORDS or (w in TLDS and i > 0 and not used[i - 1] and not known(words[i - 1], vocab)):
+            used[i] = True
+            for j in (i - 1, i - 2):
+                if j >= 0 and not used[j] and not known(words[j], vocab) and not words[j].isdigit():
+                    used[j] = True
+                elif j >= 0 and words[j] in vocab.owner | {"js"}:
+                    used[j] = True
+                else:
+                    break
+
+
+def match_tags(words: list[str], used: list[bool], vocab: Vocabulary, explicit: bool) -> list[str]:
+    """Tags and categories named in the question, longest phrase first. A word that is the blog's
+    own subject counts as a tag only when asked for as one ("tagged elixir"). Of two tags written
+    back to back ("release announcement"), the first says which posts; the second is a noun."""
+    stems = [stem(w) for w in words]
+    found: list[tuple[int, int, list[str]]] = []
+    for length in range(4, 0, -1):
+        for i in range(len(words) - length + 1):
+            key = tuple(stems[i:i + length])
+            if key not in vocab.phrases or any(used[i:i + length]):
+                continue
+            if length == 1 and key[0] in vocab.identity and not explicit and not vocab.big_tag(key):
+                continue
+            if length == 1 and key not in vocab.named and words[i] in POST_NOUNS:
+                continue
+            if i + length < len(words) and words[i + length] in ("a", "an", "the", "some", "any", "my", "your"):
+                continue  # "release a blog post": a verb, not the Releases category
+            found.append((i, i + length, vocab.phrases[key]))
+            used[i:i + length] = [True] * length
+    found.sort()
+    tags: list[str] = []
+    previous_end = -1
+    for start, end, names in found:
+        if start == previous_end and tags and set(words[start:end]) & POST_NOUNS:
+            previous_end = end  # "release announcement", "security release announcement"
+            continue
+        tags += [n for n in names if n not in tags]
+        previous_end = end
+    return tags
+
+
+def mark_identity(words: list[str], used: list[bool], vocab: Vocabulary) -> None:
+    for i, w in enumerate(words):
+        if not used[i] and (stem(w) in vocab.identity or w in vocab.owner):
+            used[i] = True
+
+
+def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]:
+    """('newest'|'oldest', limit or None, whether the question asked for an order at all)."""
+    newest, oldest = NEWEST.search(text), OLDEST.search(text)
+    if newest and newest[1] == "new" and (has_period or oldest):
+        newest = None  # "anything new this year": everything in the period, not the one newest
+    if not newest and not oldest:
+        return "newest", None, False
+    order = "oldest" if oldest and (not newest or oldest.start() < newest.start()) else "newest"
+    number = re.search(rf"\b{NUMBER} (?:(?:latest|newest|most recent|recent|last|first|oldest|earliest) )?"
+                       r"(?:[\w\-]+ ){0,5}(?:posts|articles|entries|notes|photos|links|things|ones|updates|"
+                       r"announcements|studies|stories)\b"
+                       rf"|\b(?:latest|newest|last|first|oldest|earliest|recent) {NUMBER}\b"
+                       rf"|\bwhich {NUMBER} (?:are|were|is|was|came|went)\b", text)
+    if number:
+        word = number[1] or number[2] or number[3]
+        return order, int(word) if word.isdigit() else NUMBERS[word], True
+    if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
+                                    r"started)\b", text):
+        return order, None, False  # "recent posts from 2023": the period decides
+    return order, (1 if SINGULAR.search(text) or not PLURAL.search(text) else DEFAULT_MANY), True
+
+
+def understand(
+    question: str, history: Sequence[Any], entries: Sequence[Entry], owner: str = "", today: dt.date | None = None,
+) -> tuple[Query, list[Entry], int] | None:
+    """A whole-blog question answered from the catalog: (query, every matching entry in order, how
+    many), or None for an ordinary question. A follow-up ("and in 2023?") changes the last
+    whole-blog question asked. A topic query's entries are all the candidates: the engine
+    narrows them by search."""
+    today = today or dt.date.today()
+    q = parse(question, entries, today, owner)
+    previous = last_query(history, entries, today, owner)
+    # "list all of his posts" after a question about one author: he is that author
+    pronoun = previous is not None and bool(previous.authors) and bool(re.search(r"\b(his|her|their|he|she|they)\b",
+                                                                              clean(question)))
+    if previous is not None and (q is None or FOLLOW_UP.search(clean(question)) or pronoun):
+        change = parse(question, entries, today, owner, fragment=True)
+        if change is not None:
+            q = follow_up(previous, change, clean(question))
+    if q is None:
+        return None
+    if q.action == "overview":
+        return q, [e for e in entries if e.date], len(entries)
+    chosen = select(entries, q)
+    return q, chosen, len(chosen)
+
+
+def shown(q: Query, chosen: Sequence[Entry], count_shown: int = 10) -> list[Entry]:
+    """The entries an answer lists: the asked-for number, a count's newest few, at most LIST_LIMIT."""
+    if q.action == "count":
+        return list(chosen[:count_shown])
+    return list(chosen[: q.limit or LIST_LIMIT])
+
+
+def last_query(history: Sequence[Any], entries: Sequence[Entry], today: dt.date, owner: str) -> Query | None:
+    """The whole-blog question the conversation is about: the newest one among the last three
+    user turns, with its own follow-ups applied."""
+    users = [m for m in history if _role(m) == "user"][-3:]
+    for i in range(len(users) - 1, -1, -1):
+        q = parse(_content(users[i]), entries, today, owner)
+        if q is not None and q.action in ("list", "count"):
+            for later in users[i + 1:]:
+                change = parse(_content(later), entries, today, owner, fragment=True)
+                if change is not None:
+                    q = follow_up(q, change, clean(_content(later)))
+            return q
+    return None
+
+
+def _role(message: Any) -> str:
+    return message.get("role", "") if isinstance(message, dict) else getattr(message, "role", "")
+
+
+def _content(message: Any) -> str:
+    content = message.get("content", "") if isinstance(message, dict) else getattr(message, "content", "")
+    return content if isinstance(content, str) else ""
+
+
+def follow_up(previous: Query, change: Query, text: str) -> Query:
+    """The previous question with what the follow-up changes: a period, an order, a filter."""
+    q = replace(previous, tags=list(previous.tags), types=list(previous.types), authors=list(previous.authors))
+    if change.since or change.until:
+        q.since, q.until, q.when = change.since, change.until, change.when
+    narrowing = bool(re.search(r"\b(?:of (?:those|them|these)|which ones?|those|these)\b", text))
+    for name in ("tags", "types", "authors"):
+        if getattr(change, name):
+            setattr(q, name, getattr(change, name))
+    if change.action == "count":
+        q.action, q.limit = "count", None
+    elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
+        q.action, q.order, q.limit = "list", change.order, change.limit
+    elif narrowing or re.search(r"\b(list|all|every|show)\b", text):
+        q.action, q.limit, q.order = "list", None, "newest"  # "which ones?" after "how many …?", "list all of his posts"
+    q.topic = change.topic or q.topic
+    return q
+
+
+def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
+    """The catalog entries matching q, in q's order, not yet limited."""
+    tags = {norm_tag(t) for t in q.tags}
+    authors = {fold(a) for a in q.authors}
+    chosen = [
+        e for e in entries
+        if (not q.since or (e.date and e.date >= q.since))
+        and (not q.until or (e.date and e.date <= q.until))
+        and (not tags or tags & {norm_tag(t) for t in e.tags})
+        and (not q.types or e.type in q.types)
+        and (not authors or authors & {fold(a) for a in e.authors})
+    ]
+    chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")
+    return chosen
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+
+def noun(q: Query, n: int) -> str:
+    names = {"note": "note", "photo": "photo post", "link": "link"}
+    kinds = [names[t] for t in q.types if t in names] or ["post"]
+    words = [k if n == 1 else k + "s" for k in kinds]
+    return " and ".join(words)
+
+
+def describe(q: Query, n: int) -> str:
+    """'posts tagged docker from 2023', for the answer's first line."""
+    parts = [noun(q, n)]
+    if q.tags:
+        parts.append("tagged " + " or ".join(q.tags))
+    if q.authors:
+        parts.append("by " + " or ".join(q.authors))
+    if q.topic:
+        parts.append(f"about {q.topic}")
+    if q.when:
+        parts.append(q.when)
+    return " ".join(parts)
+
+
+def line(e: Entry) -> str:
+    return f"- [{e.title}]({e.url})" + (f" — {e.date}" if e.date else "")
+
+
+def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
+    """The answer text for a list or count: exact, with links and dates. `total` = matches before the limit."""
+    if not chosen:
+        return f"I haven't published any {describe(q, 2)}."
+    shown = list(chosen)
+    more = total - len(shown) if q.action == "count" or not q.limit else 0
+    if q.action == "count":
+        head = f"I've published {total} {describe(q, total)}" + (":" if shown else ".")
+    elif q.limit == 1:
+        e = chosen[0]
+        which = "most recent" if q.order == "newest" else "first"
+        text = f"My {which} {describe(q, 1)} is [{e.title}]({e.url})" + (f", published {e.date}." if e.date else ".")
+        return text + (f"\n\n{e.description}" if e.description else "")
+    elif q.limit:
+        which = "most recent" if q.order == "newest" else "first"
+        head = f"My {which} {describe(q, len(shown))}:"
+    else:
+        order = "most relevant" if q.topic else q.order  # a topic list is ranked by retrieval
+        head = f"{describe(q, total)[0].upper()}{describe(q, total)[1:]} ({total}), {order} first:"
+    tail = [f"…and {more} more."] if more > 0 else []
+    return "\n".join([head, *(line(e) for e in shown), *tail])
+
+
+def render_overview(summary: dict[str, Any]) -> str:
+    if not summary["posts"]:
+        return "There are no published posts yet."
+    span = f" between {summary['first'][:4]} and {summary['last'][:4]}" if summary["first"] else ""
+    kinds = ", ".join(f"{n} {t}{'s' if n != 1 else ''}" for t, n in summary["types"].items())
+    text = f"This blog has {summary['posts']} published posts{span} ({kinds})."
+    if summary["tags"]:
+        text += " Topics I write about most: " + ", ".join(f"{t} ({n})" for t, n in summary["tags"]) + "."
+    latest = summary["latest"]
+    if latest:
+        text += "\n\nLatest posts:\n" + "\n".join(line(e) for e in latest)
+    return text

@@ -1,0 +1,192 @@
+"""The blog as a reader may see it: the one place that reads the index for answers, and the one
+place where "readers only ever see published posts" is written.
+
+    view = BlogView(table, embedder)            # published posts only
+    view.search("cold brew ratio", k=5)         # hybrid search (retrieve.py ranks the rows)
+    view.entries()                              # the catalog: one entry per post
+    view.has_term("pg_trgm")                    # the full-text index, for the relevance gate
+
+An owner's view (`include_drafts=True`, owner mode with `--include-drafts`) sees drafts too;
+reader mode never builds one. Whatever the view, a post's own page (`post_sections`) and related
+posts are published posts only. Storage (index.py) writes the table and reads it to sync; nothing
+else touches it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any, Sequence
+
+import numpy as np
+from lancedb.query import FullTextOperator, MatchQuery
+
+from localchat.index import retrieve
+from localchat.index.catalog import (
+    Entry,
+    PostVectors,
+    entry_from_row,
+    newest_first,
+    unit_means,
+)
+from localchat.index.coverage import VERSIONED, specific_terms
+from localchat.index.store import in_list, sql_quote
+
+PUBLISHED = "draft = false"  # the rule; written here and nowhere else
+CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body",
+                   "updated", "date_source", "authors"]
+TERM_CACHE = 4096  # full-text lookups remembered per view (a reader asking twice costs one query)
+
+
+def published(entries: Sequence[Entry]) -> list[Entry]:
+    """The published posts of a catalog (an owner's catalog may hold drafts)."""
+    return [e for e in entries if not e.draft]
+
+
+def visible(include_drafts: bool) -> str | None:
+    """The filter for what a view may show: published posts, unless it is the owner's with drafts."""
+    return None if include_drafts else PUBLISHED
+
+
+class BlogView:
+    """One version of the index, as one kind of reader sees it. Cheap to make: a new table (a
+    sync, a re-open) gets a new view."""
+
+    def __init__(self, table: Any, embedder: Any, *, include_drafts: bool = False) -> None:
+        self.table = table
+        self.embedder = embedder
+        self.include_drafts = include_drafts
+        self._terms: dict[tuple[str, str | None], bool] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> Any:
+        return self.table.version
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def where(self, *, since: str = "", until: str = "", tags: list[str] | None = None,
+              post_ids: list[str] | None = None, extra: str = "", drafts: bool | None = None) -> str | None:
+        """A SQL filter for this view: what it may show, narrowed by dates, tags or posts.
+        `drafts=True` leaves the visibility rule out (a filter the caller combines with one that
+        has it, as `search` does)."""
+        clauses = [] if (self.include_drafts if drafts is None else drafts) else [PUBLISHED]
+        if since:
+            clauses.append(f"date >= {sql_quote(since)}")
+        if until:
+            clauses.append(f"date <= {sql_quote(until)}")
+        if tags:
+            clauses.append("(" + " OR ".join(f"array_has(tags, {sql_quote(t)})" for t in tags) + ")")
+        if post_ids is not None:
+            clauses.append(in_list("post_id", post_ids))
+        if extra:
+            clauses.append(f"({extra})")
+        return " AND ".join(clauses) or None
+
+    def only(self, post_ids: Sequence[str]) -> str | None:
+        """A filter to these posts (combined with the visibility rule by `search`)."""
+        return self.where(post_ids=list(post_ids), drafts=True)
+
+    def _visible_and(self, where: str | None) -> str | None:
+        return " AND ".join(w for w in [visible(self.include_drafts), where] if w) or None
+
+    # --- search ----------------------------------------------------------------------------
+
+    def search(self, query: str, *, k: int = 5, where: str | None = None, per_post: bool = True,
+               mode: str = "hybrid") -> retrieve.Hits:
+        """Top-k chunks for `query` (one per post when per_post): dense and BM25 rows from here,
+        ranked by retrieve.rank."""
+        where = self._visible_and(where)
+        bm25 = retrieve.BM25_THREADS.submit(self._bm25, query, where) if mode in ("hybrid", "bm25") else None
+        vector = self.embedder.encode([query])[0]
+        dense = self._dense(vector, where) if mode in ("hybrid", "dense") else []
+        return retrieve.rank(query, vector, dense, bm25.result() if bm25 else [], k=k, per_post=per_post, mode=mode)
+
+    def best_similarity(self, vector: np.ndarray) -> float:
+        """The cosine of the closest visible chunk to a query vector (the gate's noise probes)."""
+        rows = self._dense(vector, visible(self.include_drafts), limit=5)
+        return max((float(np.dot(vector, np.asarray(r["vector"], dtype=np.float32))) for r in rows), default=-1.0)
+
+    def _dense(self, vector: np.ndarray, where: str | None, limit: int = retrieve.CANDIDATES) -> list[dict[str, Any]]:
+        query = (self.table.search(vector.tolist(), query_type="vector").metric("cosine").refine_factor(retrieve.REFINE)
+                 .select(retrieve.COLUMNS + ["_distance"]).limit(limit))
+        if where:
+            query = query.where(where, prefilter=True)
+        return query.to_list()
+
+    def _bm25(self, text: str, where: str | None) -> list[dict[str, Any]]:
+        if not text.strip():
+            return []
+        try:
+            query = (self.table.search(MatchQuery(text, "text"), query_type="fts")
+                     .select(retrieve.COLUMNS + ["_score"]).limit(retrieve.CANDIDATES))
+            if where:
+                query = query.where(where, prefilter=True)
+            return query.to_list()
+        except Exception:  # noqa: BLE001 - no FTS index yet (a sync died before building it): dense only
+            return []
+
+    # --- the full-text index, for the gate ----------------------------------------------------
+
+    def has_term(self, term: str) -> bool:
+        """Whether any visible chunk holds every token of the term (the BM25 index: stemmed, case-
+        and accent-folded, so 'Dockerfiles' finds 'Dockerfile'). A versioned term needs the version
+        written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4"."""
+        where = visible(self.include_drafts)
+        key = (term.lower(), where)
+        with self._lock:
+            if key in self._terms:
+                return self._terms[key]
+        found = self._lookup(term, where)
+        with self._lock:
+            if len(self._terms) > TERM_CACHE:
+                self._terms.clear()
+            self._terms[key] = found
+        return found
+
+    def _lookup(self, term: str, where: str | None) -> bool:
+        versioned = VERSIONED.match(term)
+        try:
+            if versioned:
+                first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
+                number = versioned.group(3).replace(".", "\\.")
+                pattern = rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)".replace("'", "''")
+                clause = f"regexp_like(text, '{pattern}')"
+                query = self.table.search().where(f"{where} AND {clause}" if where else clause)
+            else:
+                query = self.table.search(MatchQuery(term, "text", operator=FullTextOperator.AND), query_type="fts")
+                if where:
+                    query = query.where(where, prefilter=True)
+            return bool(query.select(["post_id"]).limit(1).to_list())
+        except Exception:  # noqa: BLE001 - no BM25 index yet, or a lookup we could not make: never refuse on it
+            return True
+
+    def missing_terms(self, question: str, known: Sequence[str] | set[str] = ()) -> list[str]:
+        """The specific terms of the question that no visible post mentions."""
+        return [t for t in specific_terms(question, known) if not self.has_term(t)]
+
+    # --- whole posts ---------------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        """The catalog: every visible post, newest first (undated posts last)."""
+        where = " AND ".join(w for w in ["n = 0", visible(self.include_drafts)] if w)
+        return newest_first([entry_from_row(r) for r in self._scan(where, CATALOG_COLUMNS)])
+
+    def post_vectors(self) -> PostVectors:
+        """Unit mean vectors of every published post: drafts are never candidates for 'related'."""
+        return unit_means(self._scan(PUBLISHED, ["post_id", "vector"]))
+
+    def post_sections(self, post_id: str) -> list[dict[str, Any]]:
+        """A published post's chunks in order (heading, anchor, body): the post as the index holds
+        it, for its own page. A draft has none, whatever the view."""
+        rows = self._scan(f"post_id = {sql_quote(post_id)} AND {PUBLISHED}", ["n", "heading", "anchor", "body"])
+        return sorted(rows, key=lambda r: r["n"])
+
+    def count_chunks(self) -> int:
+        return self.table.count_rows(visible(self.include_drafts))
+
+    def _scan(self, where: str, columns: list[str]) -> list[dict[str, Any]]:
+        total = self.table.count_rows()
+        if not total:
+            return []
+        return self.table.search().where(where).select(columns).limit(total).to_list()

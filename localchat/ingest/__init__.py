@@ -1,0 +1,1 @@
+"""Ingest: a blog's files become posts (frontmatter, dates, URLs, drafts) and posts become chunks."""

@@ -1,0 +1,474 @@
+"""The site: which generator builds this blog, and the URL it serves each post at.
+
+`detect_site(posts_dir)` looks upward from the posts folder (to the repository root, at most a
+few folders) for a generator's config and reads its URL rule:
+  Jekyll    _config.yml: url + baseurl + permalink (global, or `defaults:` scoped to posts;
+            the :year :month :day :title :slug :categories … tokens and the built-in styles)
+  Hugo      hugo.toml|yaml|json or config.*: baseURL + [permalinks] (default /section/slug/)
+  Zola      config.toml with base_url: section path + slug, or the page's own `path`
+  Eleventy  .eleventy.js / eleventy.config.*: the input folder's layout (/dir/file-name/),
+            base URL from _data/metadata.json or site.json
+  Astro     astro.config.*: `site` + `base` + the route of src/pages/…/[...slug].astro
+A post's own `permalink` / `path` / `url` (site-relative) / `slug` overrides the rule. Nothing
+found means the old default, /posts/{slug}/. A config that cannot be read is one line in
+`problems` and the defaults; it never stops indexing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+from urllib.parse import quote
+
+import yaml
+
+from localchat.ingest.dates import site_relative
+
+DEFAULT_PATTERN = "/posts/{slug}/"
+MAX_LEVELS = 4  # posts folder, content/, src/, site root, one above (a monorepo's website/)
+JEKYLL_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+ASTRO_ROUTES = ("[...slug].astro", "[slug].astro", "[...id].astro", "[id].astro", "[...post].astro", "[post].astro")
+
+
+@dataclass
+class PostInfo:
+    """What a URL rule may use of one post."""
+
+    rel: PurePosixPath  # path under the posts folder
+    metadata: dict[str, Any]  # frontmatter, keys lower-cased
+    title: str
+    date: str  # ISO or ""
+    categories: list[str] = field(default_factory=list)
+
+
+UrlRule = Callable[[PostInfo], str]  # -> a path on the site ("/blog/2024/05/x/")
+
+
+@dataclass
+class Site:
+    generator: str = ""  # jekyll | hugo | zola | eleventy | astro | "" (none found)
+    config: Path | None = None
+    base_url: str = ""
+    rule: str = DEFAULT_PATTERN  # the rule in words, for the one line said at index time
+    author: str = ""  # the site's author, when its config names one
+    problems: list[str] = field(default_factory=list)
+    path_for: UrlRule | None = None
+    # a snapshot (SNAPSHOT) carries the git dates of a blog whose history did not travel with it
+    git_dates: dict[str, tuple[dt.date, dt.date]] | None = None
+
+    def describe(self, base_url: str = "", url_pattern: str = "") -> str:
+        """One line: the rule, and where it comes from. The owner's settings win over the config."""
+        base = base_url.rstrip("/") or self.base_url
+        if url_pattern:
+            return f"URLs: {base}{url_pattern} (url_pattern setting)"
+        where = f"{self.generator.capitalize()}, from {self.config}" if self.config else "the default: no site config found"
+        return f"URLs: {base}{self.rule} ({where}" + (", base URL from base_url setting)" if base_url else ")")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def lower(data: Any) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def slugify(value: str) -> str:
+    """Lower case ASCII words joined by hyphens (Zola's slugify, Hugo's urlize, Astro's slugger)."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def join_url(*parts: str) -> str:
+    """Join path pieces, collapsing the double slashes that empty tokens leave (as Jekyll does)."""
+    joined = "/".join(p for p in parts if p)
+    return "/" + re.sub(r"/{2,}", "/", joined).lstrip("/")
+
+
+def strip_date(name: str) -> str:
+    return re.sub(r"^\d{4}-\d{2}-\d{2}(?:T[\d:]+)?[-_]?", "", name) or name
+
+
+def file_stem(rel: PurePosixPath) -> str:
+    """The post's own name: the file's stem, or the folder of a page bundle (my-post/index.md)."""
+    if rel.stem.lower() in ("index", "_index") and len(rel.parts) > 1:
+        return rel.parent.name
+    return rel.stem
+
+
+def author_name(value: Any) -> list[str]:
+    """`author`/`authors` as names: a string, a list of strings, or mappings with a name."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            item = lower(item).get("name")
+        if isinstance(item, str):
+            names += [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", item) if n.strip()]
+    return names
+
+
+def date_parts(date: str) -> dict[str, str]:
+    if not date:
+        return dict.fromkeys(("year", "month", "day", "i_month", "i_day", "short_year", "y_day", "monthname",
+                              "weekday", "week", "short_day"), "")
+    day = dt.date.fromisoformat(date)
+    return {"year": f"{day.year:04d}", "month": f"{day.month:02d}", "day": f"{day.day:02d}",
+            "i_month": str(day.month), "i_day": str(day.day), "short_year": f"{day.year % 100:02d}",
+            "y_day": f"{day.timetuple().tm_yday:03d}", "monthname": day.strftime("%B").lower(),
+            "weekday": str(day.isoweekday() % 7), "week": f"{day.isocalendar()[1]:02d}",
+            "short_day": day.strftime("%a")}
+
+
+def fill_tokens(pattern: str, values: dict[str, str]) -> str:
+    """Replace :token with its value, longest names first (:short_year before :year)."""
+    names = sorted(values, key=len, reverse=True)
+    return re.sub(r":(" + "|".join(map(re.escape, names)) + r")(?![a-z_])", lambda m: values[m.group(1)], pattern)
+
+
+# --- finding the config --------------------------------------------------------------------------
+
+
+def candidate_folders(posts_dir: Path) -> list[Path]:
+    """The posts folder and its parents, up to the repository root and at most MAX_LEVELS up."""
+    folders = []
+    folder = posts_dir.resolve()
+    for _ in range(MAX_LEVELS + 1):
+        folders.append(folder)
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+    return folders
+
+
+def read_data(path: Path) -> dict[str, Any]:
+    """A YAML, TOML or JSON config as a dict; raises ValueError with a short reason."""
+    raw = path.read_text(encoding="utf-8-sig")
+    try:
+        if path.suffix == ".toml":
+            data = tomllib.loads(raw)
+        elif path.suffix == ".json":
+            data = json.loads(raw)
+        else:
+            data = yaml.safe_load(raw)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise ValueError(" ".join(str(exc).split())[:160]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("not a mapping of settings")
+    return data
+
+
+def detect_site(posts_dir: Path) -> Site:
+    posts_dir = Path(posts_dir)
+    problems: list[str] = []
+    if (posts_dir / SNAPSHOT).is_file():
+        return snapshot_site(posts_dir / SNAPSHOT)
+    for folder in candidate_folders(posts_dir):
+        for reader in (jekyll_site, hugo_or_zola_site, eleventy_site, astro_site):
+            try:
+                site = reader(folder, posts_dir.resolve())
+            except ValueError as exc:  # a broken config: say so, keep looking, default if nothing else
+                problems.append(str(exc))
+                site = None
+            if site is not None:
+                site.problems = problems + site.problems
+                return site
+    return Site(problems=problems)
+
+
+# --- Jekyll --------------------------------------------------------------------------------------
+
+
+def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
+    path = next((root / n for n in ("_config.yml", "_config.yaml", "_config.toml") if (root / n).is_file()), None)
+    if path is None:
+        return None
+    try:
+        config = lower(read_data(path))
+    except (ValueError, OSError) as exc:
+        raise ValueError(f"{path}: unreadable Jekyll config ({exc}); using the default URLs") from None
+    url = text(config.get("url")).rstrip("/")
+    baseurl = "/" + text(config.get("baseurl")).strip("/") if text(config.get("baseurl")).strip("/") else ""
+    style = text(config.get("permalink")) or "date"
+    rel_posts = posts_dir.relative_to(root).as_posix() if posts_dir.is_relative_to(root) else ""
+    for default in config.get("defaults") or []:  # the last matching scope wins, as in Jekyll
+        default = lower(default)
+        scope, values = lower(default.get("scope")), lower(default.get("values"))
+        scope_path = text(scope.get("path")).strip("/")
+        type_ok = text(scope.get("type")) in ("", "posts")
+        path_ok = not scope_path or rel_posts.startswith(scope_path) or scope_path.endswith("_posts")
+        if type_ok and path_ok and text(values.get("permalink")):
+            style = text(values.get("permalink"))
+    pattern = JEKYLL_STYLES.get(style, style)
+
+    def path_for(post: PostInfo) -> str:
+        own = text(post.metadata.get("permalink"))
+        stem = strip_date(file_stem(post.rel))
+        slug = text(post.metadata.get("slug"))
+        categories = [c.lower() for c in post.categories]
+        # folders between the posts folder and the file are categories too (blog/_posts/x.md)
+        categories = list(dict.fromkeys([p.lower() for p in post.rel.parts[:-1]] + categories))
+        values = date_parts(post.date) | {
+            "title": slug or stem, "slug": slugify(slug or stem), "name": slugify(stem),
+            "categories": "/".join(quote(c) for c in categories), "output_ext": ".html",
+        }
+        return join_url(fill_tokens(own or pattern, values))
+
+    return Site("jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
+                path_for=path_for)
+
+
+# --- Hugo and Zola -------------------------------------------------------------------------------
+
+
+HUGO_NAMES = [f"{stem}.{ext}" for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")]
+
+
+def hugo_or_zola_site(root: Path, posts_dir: Path) -> Site | None:
+    for name in HUGO_NAMES + [f"config/_default/{n}" for n in HUGO_NAMES]:
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            config = lower(read_data(path))
+        except (ValueError, OSError) as exc:
+            kind = "Zola or Hugo" if name == "config.toml" else "Hugo"
+            raise ValueError(f"{path}: unreadable {kind} config ({exc}); using the default URLs") from None
+        if name == "config.toml" and "base_url" in config:
+            return zola_site(root, path, config, posts_dir)
+        if "baseurl" in config or name.startswith("hugo.") or "permalinks" in config or (root / "archetypes").is_dir():
+            return hugo_site(root, path, config, posts_dir)
+    return None
+
+
+def content_rel(root: Path, content_dir: str, posts_dir: Path, rel: PurePosixPath) -> PurePosixPath:
+    """The post's path under the site's content folder (Hugo and Zola sections come from it)."""
+    content = (root / content_dir).resolve()
+    if posts_dir.is_relative_to(content):
+        return PurePosixPath(posts_dir.relative_to(content).as_posix()) / rel
+    return rel
+
+
+def hugo_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -> Site:
+    base = text(config.get("baseurl")).rstrip("/")
+    content_dir = text(config.get("contentdir")) or "content"
+    to_lower = not config.get("disablepathtolower", False)
+    permalinks = lower(config.get("permalinks"))
+    permalinks = lower(permalinks.get("page")) | {k: v for k, v in permalinks.items() if isinstance(v, str)}
+
+    def path_for(post: PostInfo) -> str:
+        own = site_path(post.metadata.get("url"), base)
+        if own:
+            return own
+        rel = content_rel(root, content_dir, posts_dir, post.rel)
+        bundle = rel.stem.lower() == "index" and len(rel.parts) > 1
+        sections = list((rel.parent.parent if bundle else rel.parent).parts)
+        name = file_stem(rel)
+        slug = text(post.metadata.get("slug"))
+        pattern = permalinks.get("/".join(sections)) or (permalinks.get(sections[0]) if sections else None)
+        if pattern:
+            values = date_parts(post.date) | {
+                "section": sections[0] if sections else "", "sections": "/".join(sections),
+                "title": slugify(post.title), "slug": slug or slugify(post.title), "filename": name,
+                "contentbasename": name, "slugorfilename": slug or name, "slugorcontentbasename": slug or name,
+            }
+            url = join_url(fill_tokens(pattern, values))
+        else:
+            url = join_url(*sections, slug or name) + "/"
+        return url.lower() if to_lower else url
+
+    rule = "; ".join(f"{k} = {v}" for k, v in permalinks.items()) or "/:sections/:slugorfilename/"
+    return Site("hugo", path, base, rule, first_author(config), path_for=path_for)
+
+
+def first_author(config: dict[str, Any]) -> str:
+    for key in ("author", "authors"):
+        names = author_name(config.get(key))
+        if names:
+            return names[0]
+    params = lower(config.get("params")) | lower(config.get("extra"))
+    for key in ("author", "authors"):
+        names = author_name(params.get(key))
+        if names:
+            return names[0]
+    return ""
+
+
+def zola_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -> Site:
+    base = text(config.get("base_url")).rstrip("/")
+
+    def path_for(post: PostInfo) -> str:
+        own = text(post.metadata.get("path"))
+        if own:
+            return join_url(own.strip("/")) + "/"
+        rel = content_rel(root, "content", posts_dir, post.rel)
+        bundle = rel.stem.lower() == "index" and len(rel.parts) > 1
+        sections = [slugify(p) for p in (rel.parent.parent if bundle else rel.parent).parts]
+        slug = text(post.metadata.get("slug")) or slugify(strip_date(file_stem(rel)))
+        return join_url(*sections, slug) + "/"
+
+    return Site("zola", path, base, "/:section/:slug/ (or the page's path)", first_author(config), path_for=path_for)
+
+
+# --- Eleventy ------------------------------------------------------------------------------------
+
+
+def js_config(root: Path, names: tuple[str, ...]) -> tuple[Path, dict[str, str]] | None:
+    """A JavaScript config file and its plain string settings (`site: 'https://…'`, `input: "src"`):
+    read as text, never run."""
+    path = next((root / n for n in names if (root / n).is_file()), None)
+    if path is None:
+        return None
+    source = path.read_text(encoding="utf-8", errors="replace")
+    return path, {m.group(1): m.group(2) for m in re.finditer(r"""\b(\w+)\s*:\s*["'`]([^"'`]+)["'`]""", source)}
+
+
+def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
+    found = js_config(root, (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs",
+                             "eleventy.config.ts"))
+    if found is None:
+        return None
+    path, settings = found
+    input_dir = (root / settings["input"]).resolve() if "input" in settings else root.resolve()
+    base, author = "", ""
+    for name in ("metadata.json", "site.json", "meta.json"):
+        data_file = input_dir / "_data" / name
+        if data_file.is_file():
+            try:
+                data = lower(json.loads(data_file.read_text(encoding="utf-8-sig")))
+            except (ValueError, OSError):
+                continue
+            base = text(data.get("url")).rstrip("/")
+            author = (author_name(data.get("author")) or [""])[0]
+            break
+
+    def path_for(post: PostInfo) -> str:
+        rel = PurePosixPath(posts_dir.relative_to(input_dir).as_posix()) / post.rel if posts_dir.is_relative_to(input_dir) else post.rel
+        own = post.metadata.get("permalink") or directory_data(input_dir, rel).get("permalink")
+        if isinstance(own, str) and own.strip():
+            values = {"page.fileSlug": strip_date(file_stem(rel)), "page.filePathStem": "/" + str(rel.with_suffix("")),
+                      "title | slugify": slugify(post.title), "title | slug": slugify(post.title)}
+            filled = re.sub(r"\{\{\s*(.+?)\s*\}\}", lambda m: values.get(m.group(1), m.group(0)), own.strip())
+            if "{{" not in filled and "{%" not in filled:
+                return join_url(filled.removesuffix("index.html"))
+        parent = rel.parent if rel.stem == "index" or rel.stem == rel.parent.name else rel.with_suffix("")
+        return join_url(*parent.parts) + "/"
+
+    return Site("eleventy", path, base, "/:folders/:file-name/ (or the post's permalink)", author, path_for=path_for)
+
+
+def directory_data(input_dir: Path, rel: PurePosixPath) -> dict[str, Any]:
+    """Eleventy's directory data files (posts/posts.json, posts/posts.11tydata.json), the deepest
+    folder first; JavaScript data files cannot be read without running them and are left alone."""
+    data: dict[str, Any] = {}
+    for depth in range(1, len(rel.parts)):
+        folder = input_dir.joinpath(*rel.parts[:depth])
+        for name in (f"{folder.name}.json", f"{folder.name}.11tydata.json"):
+            try:
+                found = lower(json.loads((folder / name).read_text(encoding="utf-8-sig")))
+            except (OSError, ValueError):
+                continue
+            data |= found
+    return data
+
+
+# --- Astro ---------------------------------------------------------------------------------------
+
+
+def astro_site(root: Path, posts_dir: Path) -> Site | None:
+    found = js_config(root, ("astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts",
+                             "astro.config.cjs"))
+    if found is None:
+        return None
+    path, settings = found
+    base = settings.get("base", "").strip("/")
+    base_url = settings.get("site", "").rstrip("/") + (f"/{base}" if base else "")
+    pages = root / "src" / "pages"
+    routes = sorted(p for n in ASTRO_ROUTES for p in pages.rglob(n)) if pages.is_dir() else []
+    # the route whose folder is named like the collection (src/pages/blog/ for src/content/blog/)
+    route = next((r for r in routes if r.parent.name == posts_dir.name), routes[0] if len(routes) == 1 else None)
+    prefix = route.parent.relative_to(pages).as_posix() if route else posts_dir.name
+
+    def path_for(post: PostInfo) -> str:
+        slug = text(post.metadata.get("slug"))
+        if not slug:
+            rel = post.rel.parent if post.rel.stem.lower() == "index" and len(post.rel.parts) > 1 else post.rel.with_suffix("")
+            slug = "/".join(slugify(part) for part in rel.parts)
+        return join_url(prefix, slug) + "/"
+
+    rule = f"/{prefix}/:slug/" + ("" if route else " (no [...slug] route found; guessed from the folder name)")
+    return Site("astro", path, base_url, rule, path_for=path_for)
+
+
+# --- a snapshot: the URLs and git dates of a copied blog (the Space build writes one) -------------
+
+SNAPSHOT = ".localchat-site.json"
+
+
+def write_snapshot(posts_dir: Path, site: Site, posts: list[Any]) -> None:
+    """Keep what a copy of the posts would lose: each post's URL under the original site's rule,
+    and its git dates (the copy's own history is not the blog's)."""
+    data = {"generator": site.generator, "config": str(site.config or ""), "base_url": site.base_url,
+            "rule": site.rule, "author": site.author,
+            "posts": {p.id: {"url": p.url, "git": [p.date, p.updated] if p.date_source == "git" else None}
+                      for p in posts}}
+    (posts_dir / SNAPSHOT).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def snapshot_site(path: Path) -> Site:
+    try:
+        data = lower(json.loads(path.read_text(encoding="utf-8")))
+        posts = {str(k): lower(v) for k, v in lower(data.get("posts")).items()}
+    except (OSError, ValueError, AttributeError) as exc:
+        return Site(problems=[f"{path}: unreadable snapshot ({exc}); using the default URLs"])
+    urls = {pid: text(v.get("url")) for pid, v in posts.items()}
+    dates = {}
+    for pid, v in posts.items():
+        if isinstance(v.get("git"), list) and len(v["git"]) == 2:
+            try:
+                dates[pid] = (dt.date.fromisoformat(v["git"][0]), dt.date.fromisoformat(v["git"][1] or v["git"][0]))
+            except (TypeError, ValueError):
+                continue
+
+    def path_for(post: PostInfo) -> str:
+        return urls.get(post.rel.as_posix()) or join_url(pattern_path(DEFAULT_PATTERN, post))
+
+    generator = text(data.get("generator"))
+    return Site(generator or "snapshot", path, text(data.get("base_url")), text(data.get("rule")) or DEFAULT_PATTERN,
+                text(data.get("author")), path_for=path_for, git_dates=dates)
+
+
+# --- no generator: the configurable pattern ------------------------------------------------------
+
+
+def site_path(value: Any, base_url: str) -> str:
+    own = site_relative(value, base_url)
+    return join_url(own) if own else ""
+
+
+def pattern_path(pattern: str, post: PostInfo) -> str:
+    """--url-pattern: {slug} {path} {year} {month} {day}."""
+    slug = text(post.metadata.get("slug")) or re.sub(r"^\d{4}-\d{2}-\d{2}-", "", file_stem(post.rel))
+    parts = date_parts(post.date)
+    try:
+        return pattern.format(slug=slug, path=str(post.rel.with_suffix("")), year=parts["year"], month=parts["month"],
+                              day=parts["day"])
+    except (KeyError, IndexError, ValueError):
+        return DEFAULT_PATTERN.format(slug=slug)

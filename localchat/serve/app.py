@@ -1,0 +1,172 @@
+"""The Gradio app: a chat over the engine, with the sources of each answer beside it."""
+
+from typing import Any, Iterator
+
+import gradio as gr
+
+from localchat.answer.types import Answer
+from localchat.engine import Engine
+from localchat.errors import LocalchatError
+from localchat.index import catalog
+from localchat.ingest.posts import read_posts
+from localchat.serve.render import (
+    evidence_markdown,
+    link,
+    message_text,
+    safe_markdown,
+    shown_answer,
+)
+from localchat.serve.service import Service
+
+
+def indexing_markdown(service: Service) -> str:
+    """One line while a sync runs ("Indexing the blog: 340 of 1,050 posts…"), else nothing."""
+    line = service.indexing_line()
+    return f"⏳ {line}" if line else ""
+
+
+def sources_markdown(answer: Answer) -> str:
+    if not answer.sources:
+        return ""
+    head = "**Nearest posts** (not covered by the blog)" if answer.refused else "**Sources**"
+    lines = [head]
+    for s in answer.sources:
+        date = f" · {s.date}" if s.date else ""
+        date += f" (updated {s.updated})" if s.updated and s.updated > s.date else ""
+        snippet = safe_markdown(s.snippet).replace("\n", " ")
+        lines.append(f"{s.n}. {link(s.title, s.url)}{date}\n   > {snippet}")
+    if answer.related:
+        lines.append("\n**Related posts**")
+        lines += [f"- {link(e.title, e.url)}" + (f" · {e.date}" if e.date else "") for e in answer.related]
+    return "\n".join(lines)
+
+
+def example_questions(engine: Engine, limit: int = 4) -> list[str]:
+    """Questions made from the blog itself: its latest posts and most used tags. On a first run the
+    page is built before the first index lands: the examples then come from the posts folder
+    (published posts only), so the very first page has them too."""
+    try:
+        entries = engine.catalog()
+    except LocalchatError:
+        entries = []
+    if not entries:
+        entries = published_entries(engine)
+    return catalog.example_questions(entries, limit) if entries else []
+
+
+def published_entries(engine: Engine) -> list[catalog.Entry]:
+    """The published posts as read from the folder (no index needed), newest first."""
+    c = engine.config
+    try:
+        found = read_posts(c.posts, base_url=c.base_url, url_pattern=c.url_pattern)
+    except (LocalchatError, OSError):
+        return []
+    entries = [catalog.Entry.from_post(p) for p in found.posts]  # read_posts leaves drafts out
+    return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
+
+
+def overview_markdown(service: Service) -> str:
+    """The empty state of the sources panel: what this blog covers, from its catalog."""
+    try:
+        summary = catalog.overview(service.engine.catalog())
+    except LocalchatError:
+        summary = {"posts": 0}
+    if not summary["posts"]:
+        return "*No posts are indexed yet.*"
+    span = f", {summary['first'][:4]}–{summary['last'][:4]}" if summary["first"] else ""
+    lines = [f"**What this blog covers** — {summary['posts']} posts{span}"]
+    if summary["tags"]:
+        lines.append("Topics: " + ", ".join(f"{safe_markdown(t)} ({n})" for t, n in summary["tags"]))
+    if summary["latest"]:
+        lines.append("Latest posts:\n" + "\n".join(f"- {link(e.title, e.url)} · {e.date}" for e in summary["latest"]))
+    lines.append("*Sources for each answer appear here.*")
+    return "\n\n".join(lines)
+
+
+def status_markdown(service: Service) -> str:
+    posts, chunks = service.counts()
+    lines = [f"**{posts} posts**, {chunks} passages indexed."]
+    report, at = service.last_sync, service.last_sync_at
+    if report and at:
+        lines.append(f"Last sync {at:%H:%M:%S}: {report.posts_embedded} re-embedded, "
+                     f"{report.posts_deleted} removed, {report.drafts_skipped} drafts kept out, {report.seconds:.1f}s.")
+        if report.url_rule:
+            lines.append(safe_markdown(report.url_rule))
+        if report.undated:
+            lines.append(f"⚠️ **{report.undated} posts have no date.** Questions like “your latest post” or “what did you "
+                         "write in 2023?” cannot place them. Give them a `date:` in their frontmatter, a "
+                         "`YYYY-MM-DD-` file name, or keep the blog in git.")
+        for e in report.errors[:20]:
+            lines.append(f"- ⚠️ `{e.path}`: {e.reason}")
+    return "\n\n".join(lines)
+
+
+def build_app(service: Service) -> Any:
+    """The chat page. Owner mode adds the index status and a re-index button; reader mode has
+    neither, caps question length and rate-limits each browser session."""
+    engine = service.engine
+
+    def respond(message: str, history: list[dict[str, Any]], request: gr.Request) -> Iterator[tuple[str, str]]:
+        turns = [{"role": m["role"], "content": message_text(m.get("content"))} for m in history]
+        key = getattr(request, "session_hash", None) or "?"
+        try:
+            answer = service.ask(key, message_text(message), turns)
+        except LocalchatError as exc:
+            yield f"⚠️ {exc}", ""
+            return
+        sources = sources_markdown(answer)
+        lead = evidence_markdown(answer)
+        if lead:
+            yield lead, sources  # the passage that answers, at once, before the model's first token
+        text = ""
+        try:
+            for piece in answer:
+                text += piece
+                yield lead + safe_markdown(text), sources
+        finally:
+            answer.close()  # the reader left or pressed stop: free the model now
+        yield shown_answer(answer, text), sources
+
+    with gr.Blocks(title="localchat", fill_height=True) as demo:
+        banner = gr.Markdown(indexing_markdown(service), elem_id="indexing")
+        gr.Timer(2).tick(lambda: indexing_markdown(service), outputs=banner, api_visibility="private",
+                         concurrency_limit=None, show_progress="hidden")
+        with gr.Row():
+            with gr.Column(scale=3):
+                sources = gr.Markdown(overview_markdown(service), render=False, elem_id="sources")
+                gr.ChatInterface(
+                    respond,
+                    additional_outputs=[sources],
+                    examples=example_questions(engine) or None,
+                    cache_examples=False,
+                    title="Ask the blog",
+                    description="Answers come from the blog's posts, on this machine. Nothing is sent anywhere.",
+                    concurrency_limit=1,
+                    api_name="chat",
+                    chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat", height=480),
+                    textbox=gr.Textbox(placeholder="Ask about the blog…", max_length=service.max_question_chars,
+                                       elem_id="question", submit_btn=True, stop_btn=True),
+                )
+            with gr.Column(scale=2):
+                sources.render()
+                if not service.reader:
+                    with gr.Accordion("Index (owner only)", open=False, elem_id="owner"):
+                        status = gr.Markdown(status_markdown(service))
+                        button = gr.Button("Re-index now", elem_id="reindex")
+
+                    def reindex() -> str:
+                        service.sync()
+                        return status_markdown(service)
+
+                    button.click(reindex, outputs=status, concurrency_limit=1, concurrency_id="index",
+                                 api_name="reindex")
+                    gr.Timer(5).tick(lambda: status_markdown(service), outputs=status, api_visibility="private",
+                                     concurrency_limit=None, show_progress="hidden")
+        # A page opened after a sync that was still running at start-up gets the blog's overview.
+        demo.load(lambda: overview_markdown(service), outputs=sources, api_visibility="private",
+                  show_progress="hidden", queue=False)
+    # One model, one line: every event that runs the model waits in the same queue.
+    for fn in demo.fns.values():
+        if fn.concurrency_limit == 1 and fn.concurrency_id != "index":
+            fn.concurrency_id = "model"
+    return demo

@@ -1,0 +1,134 @@
+"""What `serve` shares between the browser app and the HTTP API: one engine, one set of limits.
+
+Both front ends ask through `Service.ask`, so reader mode, the rate limit, the input cap and the
+bounded wait for the model are the same whichever door a question comes through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from localchat.answer.types import Answer
+from localchat.engine import Engine
+from localchat.errors import IndexProblem, InputTooLong, LocalchatError, Refused
+from localchat.index.store import SyncReport
+from localchat.model.local import Message
+from localchat.serve.limits import Admission, RateLimiter
+
+log = logging.getLogger("localchat")
+MAX_HISTORY_TURNS = 8  # older turns would be dropped by the prompt budget anyway
+MAX_TURN_CHARS = 4000
+
+
+@dataclass
+class Service:
+    engine: Engine
+    reader: bool = False
+    rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))
+    admission: Admission = field(default_factory=Admission)
+    max_question_chars: int = 4000
+    model_name: str = ""
+    last_sync: SyncReport | None = None
+    last_sync_at: dt.datetime | None = None
+    indexing: tuple[int, int] | None = None  # (posts embedded, posts to embed) while a sync runs
+    sync_error: str = ""  # why the last background sync failed, for /api/health and the app
+    _sync_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def ask(self, key: str, question: str, history: Sequence[Message] = (), max_tokens: int | None = None) -> Answer:
+        """Check the limits, then answer. The returned Answer holds a place in the line for the
+        model until it is finished or closed."""
+        self.rate.check(key)
+        question = question.strip()
+        if len(question) > self.max_question_chars:
+            raise InputTooLong(f"Please keep questions under {self.max_question_chars:,} characters "
+                               f"(that one has {len(question):,}).")
+        turns = [{"role": m["role"], "content": str(m.get("content", ""))[:MAX_TURN_CHARS]}
+                 for m in list(history)[-MAX_HISTORY_TURNS:] if m.get("role") in ("user", "assistant")]
+        release = self.admission.take()
+        indexing = self.indexing
+        try:
+            answer = self.engine.ask(question, turns, max_tokens=max_tokens)
+        except IndexProblem:
+            release()
+            if indexing is None:
+                raise
+            raise Refused(f"{self.indexing_line()} No post is searchable yet: please ask again in a moment.",
+                          retry_after=5) from None
+        except BaseException:
+            release()
+            raise
+        if indexing is not None and indexing[1]:
+            answer.note = (f"Indexing is still running ({indexing[0]:,} of {indexing[1]:,} posts): this answer "
+                           "comes from the posts indexed so far.")
+        if answer.refused:  # no model needed: give the place back now
+            release()
+        else:
+            answer.on_close(release)
+        return answer
+
+    def sync(self, progress: Any = None) -> SyncReport:
+        """Re-index (the button, watch mode, start-up): one at a time, only changed posts re-embedded.
+        While it runs, `indexing` says how far it got; questions are answered from what is indexed."""
+        def note(done: int, total: int) -> None:
+            self.indexing = (done, total)
+            if progress:
+                progress(done, total)
+
+        with self._sync_lock:
+            self.indexing = (0, 0)
+            try:
+                report = self.engine.sync(note)
+            finally:
+                self.indexing = None
+            self.last_sync, self.last_sync_at, self.sync_error = report, dt.datetime.now().astimezone(), ""
+            return report
+
+    def sync_in_background(self, progress: Any = None,
+                           done: Callable[[SyncReport], None] | None = None) -> threading.Thread:
+        """`serve` opens at once: the start-up sync runs here, and the page, the API and the
+        health check answer meanwhile."""
+        self.indexing = (0, 0)  # set now, so the first health check already says so
+
+        def run() -> None:
+            try:
+                report = self.sync(progress)
+            except Exception as exc:  # noqa: BLE001 - reported, never fatal: the old index keeps serving
+                self.sync_error = str(exc)
+                log.error("indexing failed: %s", exc)
+                return
+            if done:
+                done(report)
+
+        thread = threading.Thread(target=run, name="localchat-sync", daemon=True)
+        thread.start()
+        return thread
+
+    def indexing_line(self) -> str:
+        indexing = self.indexing
+        if indexing is None:
+            return ""
+        done, total = indexing
+        return f"Indexing the blog: {done:,} of {total:,} posts." if total else "Indexing the blog: reading the posts."
+
+    def counts(self) -> tuple[int, int]:
+        """(posts, chunks) a visitor can see: the engine's cached catalog, and LanceDB's row count."""
+        try:
+            posts = len(self.engine.catalog())
+            chunks = self.engine.view.count_chunks()
+        except LocalchatError:
+            return 0, 0
+        return posts, chunks
+
+    def health(self) -> dict[str, Any]:
+        posts, chunks = self.counts()
+        indexing = self.indexing
+        status = "ok" if posts else "indexing" if indexing is not None else "empty"
+        return {"status": status, "posts": posts, "chunks": chunks, "model": self.model_name,
+                "mode": "reader" if self.reader else "owner",
+                "indexing": {"done": indexing[0], "total": indexing[1]} if indexing is not None else None,
+                "sync_error": self.sync_error or None,
+                "last_sync": self.last_sync_at.isoformat(timespec="seconds") if self.last_sync_at else None}

@@ -1,0 +1,142 @@
+"""Answers a reader can check: evidence quoted before the answer, every sentence checked against
+the excerpts shown (real embedder, real index of the sample blog; the real model where it writes)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SAMPLE_POSTS
+
+from localchat.answer.checks import attributed, check, facts
+from localchat.answer.evidence import best_quote, passages
+from localchat.answer.sentences import split
+from localchat.config import Config
+from localchat.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory, embedder, model) -> Engine:
+    engine = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path_factory.mktemp("blog") / "ix", n_ctx=2048,
+                           max_tokens=64), embedder=embedder, model=model)
+    engine.sync()
+    return engine
+
+
+def shown(engine: Engine, question: str):
+    hits = engine.retrieve(question).hits[:3]
+    return [(i + 1, h) for i, h in enumerate(hits)]
+
+
+@pytest.mark.fast
+def test_sentences_are_cut_where_a_reader_would() -> None:
+    text = "Feed it at 1:5:5, e.g. 10 g to 50 g. It peaks in 4.5 hours [1]. Version v0.4.4 shipped.\n\n- One.\n- Two."
+    assert split(text) == ["Feed it at 1:5:5, e.g. 10 g to 50 g.", "It peaks in 4.5 hours [1].",
+                           "Version v0.4.4 shipped.", "One.", "Two."]
+    assert facts("I use Gateron Brown switches and 62 grams per litre [2].") == ["62", "Gateron", "Brown"]
+
+
+@pytest.mark.fast
+def test_a_date_counts_as_the_same_date_however_it_is_written() -> None:
+    from localchat.answer.checks import iso_dates, normalise
+
+    for written in ("December 15, 2013", "Dec. 15 2013", "15 December 2013", "15th of December, 2013",
+                    "2013/12/15", "2013-12-15", "2013-12-15T10:00:00Z"):
+        assert iso_dates(f"released on {written}.") == "released on 2013-12-15.", written
+    assert facts("Elixir v0.12.0 was released on December 15, 2013 [1].") == ["2013-12-15", "v0.12.0"]
+    assert iso_dates("in May 2020") == "in 2020-05" and iso_dates("on 31 Foo 2020") == "on 31 Foo 2020"
+    excerpt = normalise("Elixir v0.12.0 released\n\n2013-12-15\nElixir v0.12.0 is out.")
+    assert all(normalise(f) in excerpt for f in facts("It came out on Dec 15, 2013."))
+
+
+@pytest.mark.fast
+def test_prompt_markup_never_reaches_the_reader() -> None:
+    from localchat.answer.citations import CitationFilter, check_citations
+
+    text, cited = check_citations('It shipped <excerpt n="1">2013-12-15</excerpt> [1]. And a < b.', 1)
+    assert text == "It shipped 2013-12-15 [1]. And a < b." and cited == [1]
+    f = CitationFilter(2)  # a tag split across streamed tokens
+    out = "".join(f.feed(p) for p in ["On ", "<", "exc", 'erpt n="2', '">', "May 1", "</", "excerpt", ">", " [2]."])
+    assert out + f.flush() == "On May 1 [2]."
+
+
+def test_a_sentence_with_the_posts_own_date_is_supported(blog: Engine) -> None:
+    hits = blog.retrieve("What ratio do you feed your sourdough starter at?").hits[:1]
+    post = hits[0]
+    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"][int(post.date[5:7]) - 1]
+    found, _ = passages([(1, post)], blog.embedder, "When did you write about your starter?")
+    spelled = f"I wrote about feeding the starter on {month} {int(post.date[8:])}, {post.date[:4]} [1]."
+    checked = check(spelled, found, blog.embedder, "When did you write about your starter?")
+    assert not any("not in the posts" in c.why for c in checked), checked
+
+
+def test_evidence_is_the_answering_sentence_quoted_verbatim(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    excerpts = shown(blog, question)
+    found, vector = passages(excerpts, blog.embedder, question)
+    evidence = best_quote(found, vector, excerpts)
+    assert evidence is not None and evidence.n == 1 and "1:5:5" in evidence.quote
+    assert evidence.url.startswith("/posts/sourdough-starter/")
+    body = excerpts[0][1].body
+    assert all(sentence in " ".join(body.split()) for sentence in split(evidence.quote))  # verbatim
+
+
+def test_a_planted_wrong_number_is_marked_and_a_supported_sentence_gets_its_citation(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    excerpts = shown(blog, question)
+    found, _ = passages(excerpts, blog.embedder, question)
+    answer = ("I feed my starter at a 1:5:5 ratio of starter, flour and water. "
+              "It then needs 40 grams of honey every morning [1].")
+    checked = check(answer, found, blog.embedder, question)
+    assert [c.supported for c in checked] == [True, False]
+    assert checked[0].sources == [1] and "40" in checked[1].why
+    shown_text = attributed(answer, checked)
+    assert shown_text.startswith("I feed my starter at a 1:5:5 ratio of starter, flour and water [1].")
+    assert "~~It then needs 40 grams of honey every morning.~~ *(not confirmed by the posts)*" in shown_text
+    dropped = attributed(answer, checked, drop=True)
+    assert "honey" not in dropped and "1:5:5" in dropped
+
+
+def test_a_sentence_across_lines_is_marked_where_it_stands(blog: Engine) -> None:
+    question = "How often do you feed your sourdough starter?"
+    excerpts = shown(blog, question)
+    found, _ = passages(excerpts, blog.embedder, question)
+    answer = "Sourdough Starter Care / Feeding (2023-01-29)\nFeed the starter 5 times a week.\nIt likes rye."
+    checked = check(answer, found, blog.embedder, question)
+    text = attributed(answer, checked)
+    unmarked = re.sub(r"~~.*?~~", "", text, flags=re.DOTALL)
+    assert "5 times" not in unmarked and "2023-01-29" not in unmarked  # never shown unmarked, once
+
+
+def test_no_unsupported_number_is_ever_shown_unmarked(blog: Engine) -> None:
+    """With the real model: whatever it writes, a number the excerpts do not hold is marked."""
+    questions = ["How do you feed your sourdough starter?", "How long should cold brew steep?",
+                 "How do you back up your server with restic?", "How long is the Cedar Ridge Loop?"]
+    for question in questions:
+        answer = blog.ask(question, seed=1).finish()
+        assert not answer.refused and answer.evidence and answer.sentences, question
+        excerpts = " ".join(f"{s.title} {s.snippet}" for s in answer.sources)
+        for c in answer.sentences:
+            if c.supported:
+                for number in re.findall(r"(?<![\w.])\d+(?:[.,:/]\d+)*", re.sub(r"\[\d+\]", "", c.text)):
+                    assert number in answer.checked_text or number in excerpts, (question, c)
+        unmarked = " ".join(re.sub(r"~~.*?~~", "", answer.checked_text, flags=re.DOTALL).split())
+        for c in answer.sentences:
+            if not c.supported:
+                assert " ".join(c.text.split()) not in unmarked, (question, c)
+
+
+def test_catalog_and_refusal_answers_carry_no_evidence(blog: Engine) -> None:
+    assert blog.ask("What's your latest post?").finish().evidence == []
+    assert blog.ask("Who won the 1998 football world cup?").finish().evidence == []
+
+
+def test_evidence_is_ready_when_ask_returns(blog: Engine) -> None:
+    """Before the first token is asked for, the quote is there and its cost recorded (the
+    benchmark, docs/benchmarks/answers.md, holds the number)."""
+    answer = blog.ask("How do you wire the BME280 sensor?", max_tokens=4)
+    try:
+        assert answer.evidence and answer.timings.evidence_ms > 0 and answer.timings.ttft_ms is None
+    finally:
+        answer.close()

@@ -1,0 +1,89 @@
+"""The relevance gate and the retrieval it judges, on real indexes (bundled embedder, LanceDB):
+a noise level measured per blog, refusal by name when a specific term occurs in no post, and a
+fusion that never drops what either ranking found first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLE_POSTS, run_cli, write
+
+from localchat.answer.gate import FLOOR, NOISE_MARGIN
+from localchat.config import Config
+from localchat.engine import Engine
+from localchat.index.coverage import specific_terms
+from localchat.index.retrieve import fuse, keep_tops
+
+NO_MODEL = "/nonexistent/model.gguf"  # refusals must never need the model
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory, embedder) -> Engine:
+    config = Config(posts=SAMPLE_POSTS, index=tmp_path_factory.mktemp("sample") / "ix", model=NO_MODEL)
+    engine = Engine(config, embedder=embedder)
+    engine.sync()
+    return engine
+
+
+@pytest.mark.fast
+def test_specific_terms_are_what_a_reader_cannot_paraphrase() -> None:
+    assert specific_terms("How does Deno compare to Node?") == ["Deno", "Node"]
+    assert specific_terms("What does the pg_trgm extension do?") == ["pg_trgm"]
+    assert specific_terms("What's new in Express 5, and in Vue.js?") == ["Express 5", "Vue.js"]
+    assert specific_terms("Which UDP-based protocol did they pick?") == ["UDP"]  # a hyphen counts by parts
+    assert specific_terms("My jar of wild yeast has grey liquid on top. Is it dead?") == []
+    assert specific_terms("What did Mykal write about Rust?", known={"mykal"}) == ["Rust"]
+
+
+def test_a_specific_thing_no_post_mentions_is_refused_by_name(sample: Engine) -> None:
+    answer = sample.ask("How do you configure Kubernetes for your sourdough starter?")
+    assert answer.refused and "Kubernetes" in answer.text and answer.debug["gate"] == "missing terms"
+    assert answer.sources  # the nearest posts are still offered
+    versioned = sample.ask("What changed in Postgres 17 for trigram indexes?")
+    assert versioned.refused and "Postgres 17" in versioned.text
+    question = "Which switches did you pick for your Keychron Q1?"  # named, and in a post: covered
+    verdict = sample.gate().judge(question, sample.retrieve(question).hits)
+    assert verdict.covered and not verdict.missing
+
+
+def test_the_noise_level_is_the_blogs_own(tmp_path: Path, embedder) -> None:
+    """Two blogs, two scales: the threshold follows each blog's noise, never a fixed 0.40."""
+    other = tmp_path / "tech"
+    for i in range(12):
+        write(other, f"p{i}.md", f"---\ntitle: Kernel tuning notes {i}\ndate: 2024-01-{i + 1:02d}\n---\n"
+              f"Tuning the Linux scheduler, cgroups and io_uring queue depth for database servers, part {i}.\n")
+    sample = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path / "a", model=NO_MODEL), embedder=embedder)
+    tech = Engine(Config(posts=other, index=tmp_path / "b", model=NO_MODEL), embedder=embedder)
+    gates = []
+    for engine in (sample, tech):
+        engine.sync()
+        gate = engine.gate()
+        assert gate.threshold() == max(FLOOR, gate.noise.level + NOISE_MARGIN)
+        gates.append(gate)
+    assert gates[0].noise.level != gates[1].noise.level
+    assert sample.gate().noise is gates[0].noise  # measured once, kept while the blog's size holds
+    fixed = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path / "a", model=NO_MODEL, min_similarity=0.9),
+                   embedder=embedder)
+    assert fixed.gate().threshold() == 0.9  # a number in the settings still wins
+    assert fixed.ask("How do you feed your sourdough starter?").refused
+
+
+@pytest.mark.fast
+def test_fusion_keeps_each_rankings_first_post() -> None:
+    dense = [{"id": f"d{i}", "post_id": f"dense-{i}", "similarity": s} for i, s in enumerate([0.8, 0.5, 0.49, 0.48])]
+    bm25 = [{"id": f"b{i}", "post_id": f"bm25-{i}", "_score": s} for i, s in enumerate([30.0, 29.0, 28.5, 28.0, 27.0, 1.0])]
+    ranked = keep_tops(fuse(dense, bm25, dense_weight=0.1), 3)
+    top = list(dict.fromkeys(e["row"]["post_id"] for e in ranked))[:3]
+    assert "dense-0" in top and "bm25-0" in top  # the embedding's clear winner survives a BM25-heavy fusion
+
+
+def test_eval_reports_gate_verdicts_without_a_model(tmp_path: Path) -> None:
+    questions = ROOT / "scripts" / "questions" / "sample.jsonl"
+    done = run_cli("eval", str(questions), "--retrieval-only", "--json", "--posts", str(SAMPLE_POSTS),
+                   "--index", str(tmp_path / "ix"), "--model", NO_MODEL, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    overall = json.loads(done.stdout)["overall"]
+    assert overall["gate_refuses"] == 1.0 and overall["false_refusals"] == 0.0
+    assert overall["hit@k"] == 1.0

@@ -1,0 +1,306 @@
+"""Zero-configuration metadata: dates from wherever a blog keeps them, the URLs its generator
+really serves, authors and categories.
+
+The per-generator fixtures under tests/fixtures/sites/ and their expected dates and URLs were
+written from the generators' documentation by someone who had not read this code
+(expected.json says which doc rule decided each URL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli, write
+from helpers import SITES, git
+
+from localchat.index.view import BlogView
+from localchat.ingest.git import git_dates
+from localchat.ingest.posts import read_posts
+
+EXPECTED = {name: spec for name, spec in json.loads((SITES / "expected.json").read_text()).items()
+            if isinstance(spec, dict) and "posts" in spec} if (SITES / "expected.json").is_file() else {}
+CORPORA = ROOT.parent / "shared" / "corpora"
+TODAY = dt.date(2026, 12, 1)
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="no git binary")
+
+
+def build_history(site: Path, commits: list[dict]) -> None:
+    """Turn a fixture folder into a git repository with the planned commits (first add, later edits)."""
+    posts = {p.relative_to(site).as_posix(): p.read_text() for p in site.rglob("*") if p.is_file()}
+    for p in site.rglob("*"):
+        if p.is_file():
+            p.unlink()
+    git(site, "init", "-q")
+    for i, commit in enumerate(commits):
+        for rel in commit.get("add", []) + commit.get("modify", []):
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            body = posts.get(rel, "")
+            target.write_text(body if rel in commit.get("add", []) else target.read_text() + f"\nEdit {i}.\n")
+        git(site, "add", "-A")
+        git(site, "commit", "-q", "-m", f"commit {i}", date=commit["date"])
+    for rel, body in posts.items():  # anything the plan never mentioned stays uncommitted
+        if not (site / rel).exists():
+            write(site, rel, body)
+
+
+def site_posts(site_name: str, tmp_path: Path):
+    spec = EXPECTED[site_name]
+    site = tmp_path / site_name
+    shutil.copytree(SITES / site_name, site)
+    if spec.get("commits"):
+        if shutil.which("git") is None:
+            pytest.skip("no git binary")
+        build_history(site / spec.get("repo_dir", ""), spec["commits"])
+    result = read_posts(site / spec["posts_dir"], today=TODAY)
+    return spec, result
+
+
+@pytest.mark.fast
+@pytest.mark.skipif(not EXPECTED, reason="no generator fixtures")
+@pytest.mark.parametrize("site_name", sorted(EXPECTED))
+def test_generator_fixtures(site_name: str, tmp_path: Path) -> None:
+    spec, result = site_posts(site_name, tmp_path)
+    assert not result.errors
+    posts = {p.id: p for p in result.posts}
+    for rel, want in spec["posts"].items():
+        assert rel in posts, f"{site_name}: {rel} not read"
+        got = posts[rel]
+        assert (got.date, got.date_source) == (want["date"], want["date_source"]), f"{site_name}/{rel}"
+        if "updated" in want:
+            assert got.updated == want["updated"], f"{site_name}/{rel}"
+        if want.get("url"):
+            assert got.url == want["url"], f"{site_name}/{rel}"
+        if "authors" in want:
+            assert got.authors == want["authors"], f"{site_name}/{rel}"
+        if "tags" in want:  # the fixture's tags are its frontmatter's; a folder-sorted blog's top folder adds one
+            folder = [rel.split("/")[0]] if "/" in rel and not want["tags"] and spec.get("commits") else []
+            assert got.tags == (want["tags"] or folder), f"{site_name}/{rel}"
+
+
+# --- dates from every place ---------------------------------------------------------------------
+
+
+@pytest.mark.fast
+def test_dates_from_every_place_first_hit_wins(tmp_path: Path) -> None:
+    write(tmp_path, "fm.md", "---\ntitle: a\npublished_at: 'March 5, 2021'\nlastmod: 2021-04-01\n---\nx\n")
+    write(tmp_path, "2020-02-03-named.md", "---\ntitle: b\n---\nx\n")
+    write(tmp_path, "2020-02-04_zola-style.md", "+++\ntitle = 'c'\n+++\nx\n")
+    write(tmp_path, "both.md", "---\ndate: 2019-01-01\npermalink: /2018/05/06/both/\n---\nx\n")
+    write(tmp_path, "zola.md", '+++\ntitle = "Rust 1.1"\npath = "2015/06/25/Rust-1.1"\n+++\nx\n')
+    write(tmp_path, "perma.md", "---\npermalink: /blog/2024/05/perma/\n---\nx\n")
+    write(tmp_path, "link.md", "---\ntitle: link\nurl: https://elsewhere.example/2010/01/02/x/\n---\nx\n")
+    write(tmp_path, "2019/07/27/deep.md", "x\n")
+    write(tmp_path, "2020/01/shallow.md", "x\n")
+    write(tmp_path, "2021/yearonly.md", "x\n")
+    write(tmp_path, "2022-08-09-bundle/index.md", "x\n")
+    posts = {p.id: p for p in read_posts(tmp_path, today=TODAY).posts}
+    got = {k: (p.date, p.date_source) for k, p in posts.items()}
+    assert got == {
+        "fm.md": ("2021-03-05", "frontmatter:published_at"),
+        "2020-02-03-named.md": ("2020-02-03", "filename"),
+        "2020-02-04_zola-style.md": ("2020-02-04", "filename"),
+        "both.md": ("2019-01-01", "frontmatter:date"),
+        "zola.md": ("2015-06-25", "path"),
+        "perma.md": ("2024-05-01", "url"),
+        "link.md": ("", ""),  # a link post's url is another site's page, not this post's date
+        "2019/07/27/deep.md": ("2019-07-27", "folders"),
+        "2020/01/shallow.md": ("2020-01-01", "folders"),
+        "2021/yearonly.md": ("", ""),  # a year alone is no date
+        "2022-08-09-bundle/index.md": ("2022-08-09", "filename"),
+    }
+    assert posts["fm.md"].updated == "2021-04-01"
+
+
+@pytest.mark.fast
+@needs_git
+def test_git_dates_first_add_and_last_change(tmp_path: Path) -> None:
+    repo = tmp_path / "til"
+    write(repo, "python/walrus.md", "# Walrus\n\nx\n")
+    write(repo, "git/bisect.md", "# Bisect\n\nx\n")
+    write(repo, "dated.md", "---\ndate: 2019-02-03\n---\nx\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "one", date="2020-05-01T12:00:00+00:00")
+    (repo / "python/walrus.md").write_text("# Walrus\n\nmore\n")
+    (repo / "dated.md").write_text("---\ndate: 2019-02-03\n---\nreformatted\n")
+    write(repo, "notes é/ünïcode name.md", "# U\n\nx\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "two", date="2021-06-07T08:00:00+00:00")
+    write(repo, "uncommitted.md", "# Not yet\n\nx\n")
+    posts = {p.id: p for p in read_posts(repo, today=TODAY).posts}
+    assert (posts["python/walrus.md"].date, posts["python/walrus.md"].updated) == ("2020-05-01", "2021-06-07")
+    assert (posts["git/bisect.md"].date, posts["git/bisect.md"].updated) == ("2020-05-01", "2020-05-01")
+    # a post that writes its date down is updated only when it says so, not on a later commit
+    assert (posts["dated.md"].date, posts["dated.md"].updated) == ("2019-02-03", "")
+    assert posts["notes é/ünïcode name.md"].date_source == "git"
+    assert posts["uncommitted.md"].date == ""
+    assert posts["python/walrus.md"].tags == ["python"]  # the top folder of a sorted blog is its category
+    # a posts folder inside the repository: paths relative to it
+    assert git_dates(repo / "python") == {"walrus.md": (dt.date(2020, 5, 1), dt.date(2021, 6, 7))}
+
+
+@pytest.mark.fast
+@needs_git
+def test_no_git_dates_without_a_true_history(tmp_path: Path) -> None:
+    assert git_dates(tmp_path) == {}  # not a repository
+    repo = tmp_path / "origin"
+    for i in range(3):
+        write(repo, f"n{i}.md", f"# {i}\n")
+        if i == 0:
+            git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", str(i), date=f"202{i}-01-01T00:00:00+00:00")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    assert git_dates(shallow) == {}  # its oldest commit is not the first: no dates rather than wrong ones
+    env_path = os.environ["PATH"]
+    try:
+        os.environ["PATH"] = str(tmp_path / "nowhere")  # no git binary at all
+        assert git_dates(repo) == {}
+    finally:
+        os.environ["PATH"] = env_path
+
+
+@pytest.mark.fast
+@needs_git
+def test_git_reads_600_files_in_one_log(tmp_path: Path, monkeypatch) -> None:
+    """One `git log` for the whole folder, never one per file (the time it takes is in
+    docs/benchmarks/metadata.md, not asserted here)."""
+    import localchat.ingest.git
+
+    repo = tmp_path / "big"
+    for i in range(600):
+        write(repo, f"topic{i % 12}/note{i}.md", f"# Note {i}\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "all", date="2022-01-01T00:00:00+00:00")
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(args, *rest, **kwargs):  # the real git, counted
+        calls.append(list(args))
+        return real_run(args, *rest, **kwargs)
+
+    monkeypatch.setattr(localchat.ingest.git.subprocess, "run", counted)
+    dates = git_dates(repo)
+    assert len(dates) == 600
+    assert sum("log" in c for c in calls) == 1 and len(calls) <= 3  # rev-parse twice, log once
+
+
+# --- site configs: bad input -------------------------------------------------------------------
+
+
+@pytest.mark.fast
+def test_a_broken_site_config_is_one_line_and_the_defaults(tmp_path: Path) -> None:
+    write(tmp_path, "_config.yml", "permalink: [unclosed\n  - : :\n")
+    write(tmp_path, "_posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nx\n")
+    result = read_posts(tmp_path / "_posts", today=TODAY, base_url="https://b.example")
+    assert [p.url for p in result.posts] == ["https://b.example/posts/hello/"]
+    assert len(result.site.problems) == 1 and "_config.yml" in result.site.problems[0]
+    assert result.posts[0].date == "2024-01-02"
+
+
+@pytest.mark.fast
+def test_flags_win_over_the_site_config(tmp_path: Path) -> None:
+    write(tmp_path, "_config.yml", "url: https://jekyll.example\npermalink: /:year/:title/\n")
+    write(tmp_path, "_posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nx\n")
+    posts = tmp_path / "_posts"
+    assert read_posts(posts, today=TODAY).posts[0].url == "https://jekyll.example/2024/hello/"
+    assert read_posts(posts, today=TODAY, base_url="https://mine.example").posts[0].url == "https://mine.example/2024/hello/"
+    flagged = read_posts(posts, today=TODAY, base_url="https://mine.example", url_pattern="/p/{slug}.html")
+    assert flagged.posts[0].url == "https://mine.example/p/hello.html"
+
+
+@pytest.mark.fast
+def test_authors_and_categories(tmp_path: Path) -> None:
+    write(tmp_path, "release/v1.md", "---\ntitle: v1\ndate: 2020-01-01\nauthor: Ada Lovelace\n---\nx\n")
+    write(tmp_path, "release/v2.md", "---\ntitle: v2\ndate: 2020-02-01\ncategory: security\nauthors: [Ada Lovelace, Bob]\n---\nx\n")
+    write(tmp_path, "posts/plain.md", "---\ntitle: p\ndate: 2020-03-01\ntags: a, b\ncategories: [Notes]\n---\nx\n")
+    write(tmp_path, "bundle/index.md", "---\ntitle: b\ndate: 2020-04-01\nauthors:\n  - name: Cy\n---\nx\n")
+    posts = {p.id: p for p in read_posts(tmp_path, today=TODAY).posts}
+    assert (posts["release/v1.md"].tags, posts["release/v1.md"].authors) == (["release"], ["Ada Lovelace"])
+    assert (posts["release/v2.md"].tags, posts["release/v2.md"].authors) == (["security"], ["Ada Lovelace", "Bob"])
+    assert posts["posts/plain.md"].tags == ["a", "b", "Notes"]
+    assert (posts["bundle/index.md"].tags, posts["bundle/index.md"].authors) == ([], ["Cy"])
+
+
+# --- the real corpora --------------------------------------------------------------------------
+
+
+@pytest.mark.fast
+@pytest.mark.skipif(not (CORPORA / "elixir-lang-blog" / "posts").is_dir(), reason="elixir corpus not present")
+def test_elixir_blog_urls_from_its_jekyll_config_with_no_flags() -> None:
+    result = read_posts(CORPORA / "elixir-lang-blog" / "posts")
+    posts = {p.id: p for p in result.posts}
+    post = posts["2013-12-15-elixir-v0-12-0-released.markdown"]
+    assert post.url == "https://elixir-lang.org/blog/2013/12/15/elixir-v0-12-0-released/"
+    assert (post.date, post.date_source, post.authors, post.tags) == ("2013-12-15", "filename", ["José Valim"], ["Releases"])
+    assert all(p.url.startswith("https://elixir-lang.org/blog/") for p in result.posts)
+    assert result.site.generator == "jekyll"
+
+
+@pytest.mark.fast
+@pytest.mark.skipif(not (CORPORA / "nodejs.org-blog" / "posts").is_dir(), reason="nodejs corpus not present")
+def test_nodejs_blog_every_post_dated_and_categorised() -> None:
+    result = read_posts(CORPORA / "nodejs.org-blog" / "posts")
+    assert len(result.posts) == 1049 and not result.errors  # index.md at the top is the listing page
+    assert [p.id for p in result.posts if not p.date] == []
+    assert [p.id for p in result.posts if not p.tags] == []
+    posts = {p.id: p for p in result.posts}
+    assert posts["release/v20.0.0.md"].tags == ["release"]
+    assert posts["release/v20.0.0.md"].authors == ["Rafael Gonzaga"]
+
+
+def test_index_json_reports_dates_and_rule(tmp_path: Path) -> None:
+    write(tmp_path, "config.toml", 'base_url = "https://zola.example"\ntitle = "z"\n')
+    write(tmp_path, "content/blog/2021-03-04-first.md", '+++\ntitle = "First"\n+++\nHello there.\n')
+    write(tmp_path, "content/blog/undated.md", '+++\ntitle = "Undated"\n+++\nNo date anywhere.\n')
+    write(tmp_path, "content/blog/fm.md", '+++\ntitle = "FM"\ndate = 2022-01-02\n+++\nDated.\n')
+    done = run_cli("index", "--posts", str(tmp_path / "content/blog"), "--index", str(tmp_path / "ix"), "--json",
+                   cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["undated"] == 1
+    assert report["date_sources"] == {"filename": 1, "frontmatter:date": 1}
+    assert "zola" in report["url_rule"].lower() and "config.toml" in report["url_rule"]
+    said = run_cli("index", "--posts", str(tmp_path / "content/blog"), "--index", str(tmp_path / "ix"), cwd=tmp_path)
+    assert "URLs: https://zola.example" in said.stderr and "1 posts undated" in said.stderr
+    found = run_cli("search", "hello", "--json", "--index", str(tmp_path / "ix"), cwd=tmp_path)
+    urls = {h["url"] for h in json.loads(found.stdout)}
+    assert "https://zola.example/blog/first/" in urls
+
+
+def test_metadata_changes_relabel_without_re_embedding(tmp_path: Path, embedder) -> None:
+    from localchat.index import catalog
+    from localchat.index.store import TABLE, connect, open_table, sync
+
+    posts = tmp_path / "site" / "_posts"
+    write(posts, "2023-05-06-kayaks.md", "---\ntitle: Kayaks\nauthor: Ada\n---\nPaddling a kayak in the fog.\n")
+    index = tmp_path / "index"
+    first = sync(posts, index, embedder)
+    assert first.posts_embedded == 1
+    table, _ = open_table(index)
+    assert table.to_arrow().column("post_url").to_pylist() == ["/posts/kayaks/"]
+
+    write(tmp_path / "site", "_config.yml", "url: https://j.example\npermalink: pretty\nauthor: Someone Else\n")
+    again = sync(posts, index, embedder)
+    assert (again.posts_embedded, again.chunks) == (0, first.chunks)
+    table, _ = open_table(index)
+    assert set(table.to_arrow().column("post_url").to_pylist()) == {"https://j.example/2023/05/06/kayaks/"}
+
+    # an index written before date_source/updated/authors existed: filled in, nothing re-embedded
+    old = table.to_arrow().drop_columns(["date_source", "updated", "authors"])
+    connect(index).create_table(TABLE, old, mode="overwrite")
+    upgraded = sync(posts, index, embedder)
+    assert upgraded.posts_embedded == 0
+    table, _ = open_table(index)
+    entries = BlogView(table, embedder).entries()
+    assert (entries[0].authors, entries[0].date_source) == (["Ada"], "filename")
+    assert catalog.blog_author(entries, "", "Someone Else") == "Ada"
+    assert catalog.blog_author(entries, "The Owner", "Someone Else") == "The Owner"
