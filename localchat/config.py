@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from localchat.errors import ConfigError
 
 CONFIG_FILE = "localchat.toml"
+SECRETS = {"llm_api_key"}  # settings never read from a file (a localchat.toml gets committed and shared)
 ENV_PREFIX = "LOCALCHAT_"
 
 
@@ -44,6 +45,7 @@ class Config:
     # "http://gpu-box:8080/v1" (llama-server, vLLM). Its API key, if any: LOCALCHAT_LLM_API_KEY.
     llm_url: str = ""
     llm_model: str = ""  # "" = the first model the server lists
+    llm_api_key: str = field(default="", repr=False)  # the server's bearer token: environment only, never a file
     llm_timeout: float = 120.0  # seconds to wait for the server's next token (a queue counts too)
     temperature: float = 0.2  # sampling temperature of the answer
     k: int = 5  # excerpts retrieved per question (one per post)
@@ -117,6 +119,8 @@ def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, 
             name = key.replace("-", "_")
             if name not in fields:
                 raise ConfigError(f"{path}: unknown setting {key!r}")
+            if name in SECRETS:
+                raise ConfigError(f"{path}: {key} is a secret: set {ENV_PREFIX}{name.upper()} in the environment instead")
             values[name] = _coerce(name, raw, getattr(config, name), str(fields[name].type))
             if isinstance(values[name], Path) and not values[name].is_absolute():
                 values[name] = cwd / values[name]  # relative to the config file, not the caller
@@ -132,7 +136,6 @@ def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, 
 # Environment variables that are not settings (read where they are used, named here so the
 # settings reference lists them too).
 ENVIRONMENT = {
-    "LOCALCHAT_LLM_API_KEY": "the bearer token for `llm_url`, if the model server wants one (kept out of files)",
     "LOCALCHAT_CACHE_DIR": "where the embedder's one-time ONNX export is kept (default $XDG_CACHE_HOME/localchat, "
                            "else ~/.cache/localchat)",
 }
@@ -159,6 +162,7 @@ def reference() -> str:
         if not match:
             continue
         name, kind, default, comment = match.groups()
+        default = re.sub(r"^field\(default=(.+?)(?:,.*)?\)$", r"\1", default.strip())
         about = " ".join(notes + ([comment] if comment else [])).replace("|", "\\|")
         kind, default = kind.strip().replace("|", "\\|"), default.strip().replace("|", "\\|")
         rows.append(f"| `{name}` | `{ENV_PREFIX}{name.upper()}` | `{kind}` | `{default}` | {about} |")

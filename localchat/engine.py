@@ -85,7 +85,7 @@ class Engine:
     def view(self) -> BlogView:
         """The index as this engine's reader may see it (a new table gets a new view)."""
         if self._view is None or self._view.table is not self.table:
-            self._view = BlogView(self.table, self.embedder, include_drafts=self.include_drafts)
+            self._view = BlogView(self.table, lambda: self.embedder, include_drafts=self.include_drafts)
         return self._view
 
     def catalog(self) -> list[Entry]:

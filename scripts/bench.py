@@ -686,7 +686,7 @@ def write_markdown(r: dict[str, Any], path: Path) -> None:
         lines += ["", "## 3. Hybrid retrieval latency", "",
                   "Synthetic blogs made by replicating the real posts: each replica has its own id and title, its "
                   "sentences shuffled plus a few words from elsewhere, and its vectors moved by noise. Each query is "
-                  "a question from the set, through `retrieve.search` (query embedding, vector search, BM25, fusion, "
+                  "a question from the set, through `BlogView.search` (query embedding, vector search, BM25, fusion, "
                   "one hit per post), no cache.", "",
                   "| posts | chunks | p50 ms | p95 ms | of which query embedding (p50 ms) | build s |",
                   "| --- | --- | --- | --- | --- | --- |"]

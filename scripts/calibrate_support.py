@@ -40,7 +40,9 @@ THRESHOLDS = (0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 def measure(table, embedder, samples: int, rng: random.Random) -> tuple[list[float], list[float]]:
     from localchat.answer.sentences import split
 
-    rows = table.search().where("draft = false").select(["post_id", "body"]).limit(table.count_rows()).to_list()
+    from localchat.index.view import PUBLISHED
+
+    rows = table.search().where(PUBLISHED).select(["post_id", "body"]).limit(table.count_rows()).to_list()
     chunks = [(r["post_id"], split(r["body"])) for r in rows]
     chunks = [(p, s) for p, s in chunks if len(s) >= 3]
     rng.shuffle(chunks)

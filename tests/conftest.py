@@ -45,8 +45,8 @@ def _fast_tests_load_no_model(request, monkeypatch):
     heavy = MODEL_FIXTURES & set(request.fixturenames)
     if heavy:
         raise ModelLoaded(f"a test marked fast uses {', '.join(sorted(heavy))}: drop the mark")
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").startswith("localchat"):
+    for module in [request.module, *list(sys.modules.values())]:  # the test's own imports too
+        if module is request.module or getattr(module, "__name__", "").startswith("localchat"):
             for name in ("load_embedder", "load_model", "load_torch", "load_onnx"):
                 if hasattr(module, name):
                     monkeypatch.setattr(module, name, _refuse)

@@ -44,3 +44,12 @@ def test_the_settings_reference_is_every_setting_as_config_says() -> None:
     assert doc == reference(), "docs/settings.md is stale: regenerate it from localchat.config.reference()"
     for f in dataclasses.fields(Config):
         assert f"| `{f.name}` | `LOCALCHAT_{f.name.upper()}` |" in doc, f.name
+
+
+def test_a_secret_is_read_from_the_environment_never_from_a_file(tmp_path: Path) -> None:
+    (tmp_path / "localchat.toml").write_text('llm_api_key = "s3cret"\n')
+    with pytest.raises(ConfigError, match="LOCALCHAT_LLM_API_KEY in the environment"):
+        load_config(cwd=tmp_path, environ={})
+    (tmp_path / "localchat.toml").write_text("")
+    config = load_config(cwd=tmp_path, environ={"LOCALCHAT_LLM_API_KEY": "s3cret"})
+    assert config.llm_api_key == "s3cret" and "s3cret" not in repr(config)

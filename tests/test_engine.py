@@ -251,7 +251,6 @@ def test_citations_are_checked_against_the_sources() -> None:
     assert check_citations("Old [2], new [6], kept [1].", [1, 6]) == ("Old , new [6], kept [1].", [6, 1])
 
 
-@pytest.mark.fast
 def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(b"GGUF" + b"\x00" * 64)
@@ -264,7 +263,6 @@ def test_corrupt_model_file_is_one_clear_error(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.fast
 def test_bundled_model_has_a_chat_template() -> None:
     model = load_model(bundled_model_path(), n_ctx=512)
     assert "chat template" in model.template and model.n_ctx == 512

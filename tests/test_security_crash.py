@@ -1,5 +1,5 @@
 """Crashes never corrupt: kill -9 during compaction, and a broken newest version repaired by
-the engine itself. (kill -9 during a sync: tests/test_index.py.)
+the engine itself. (kill -9 during a sync: tests/index/test_store.py.)
 
 CI runs 20 compaction kills; scripts/crash_kills.py runs 50 of each kind and records where they
 landed (docs/benchmarks/crash-safety.md).

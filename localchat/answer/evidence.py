@@ -106,10 +106,3 @@ def best_quote(found: Passages, question_vector: np.ndarray, excerpts: Sequence[
     quote = " ".join(found.sentences[i][:MAX_CHARS] for i in chosen)
     hit = dict(excerpts)[n]
     return Evidence(n, quote, hit.url, hit.title, hit.heading, float(scores[best]))
-
-
-def quote_markdown(evidence: Evidence) -> str:
-    """The evidence as a markdown block: the quote, then where it comes from."""
-    where = evidence.title + (f" › {evidence.heading}" if evidence.heading else "")
-    lines = [f"> {line}" for line in evidence.quote.splitlines() if line.strip()]
-    return "\n".join(lines) + f"\n>\n> — [{evidence.n}] [{where}]({evidence.url})"

@@ -139,8 +139,8 @@ _cache_lock = threading.Lock()
 
 def load_embedder(name: str = "", backend: str | None = None) -> Embedder:
     """Load (once per process) the bundled embedder, or a sentence-transformers model folder.
-    `backend` defaults to $LOCALCHAT_EMBED_BACKEND, else "auto"."""
-    backend = (backend if backend is not None else os.environ.get("LOCALCHAT_EMBED_BACKEND", "")) or "auto"
+    `backend`: the `embed_backend` setting (config.py); None is "auto"."""
+    backend = backend or "auto"
     if backend not in BACKENDS:
         raise ConfigError(f"unknown embed_backend {backend!r}: use one of {', '.join(BACKENDS)}")
     key = name or BUNDLED_EMBEDDER

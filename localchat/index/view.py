@@ -8,7 +8,7 @@ place where "readers only ever see published posts" is written.
 
 An owner's view (`include_drafts=True`, owner mode with `--include-drafts`) sees drafts too;
 reader mode never builds one. Whatever the view, a post's own page (`post_sections`) and related
-posts are published posts only. Storage (index.py) writes the table and reads it to sync; nothing
+posts are published posts only. Storage (store.py) writes the table and reads it to sync; nothing
 else touches it.
 """
 
@@ -53,11 +53,19 @@ class BlogView:
     sync, a re-open) gets a new view."""
 
     def __init__(self, table: Any, embedder: Any, *, include_drafts: bool = False) -> None:
+        """`embedder`: the embedder, or a function that loads it when a search first needs it (the
+        catalog, counts and pages never do)."""
         self.table = table
-        self.embedder = embedder
+        self._embedder = embedder
         self.include_drafts = include_drafts
-        self._terms: dict[tuple[str, str | None], bool] = {}
+        self._terms: dict[tuple[Any, str, str | None], bool] = {}
         self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Any:
+        if callable(self._embedder):
+            self._embedder = self._embedder()
+        return self._embedder
 
     @property
     def version(self) -> Any:
@@ -133,7 +141,7 @@ class BlogView:
         and accent-folded, so 'Dockerfiles' finds 'Dockerfile'). A versioned term needs the version
         written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4"."""
         where = visible(self.include_drafts)
-        key = (term.lower(), where)
+        key = (self.version, term.lower(), where)  # a table object moves to newer versions (a sync, a replica)
         with self._lock:
             if key in self._terms:
                 return self._terms[key]

@@ -2,7 +2,7 @@
 
 `Model` is what the engine needs of any backend: count a prompt's tokens, stream an answer to
 chat messages, and say how big its context is. Two satisfy it: `LlamaModel` here (the default,
-in-process, one lock around every call) and `ServerModel` in remote.py (a self-hosted
+in-process, one lock around every call) and `ServerModel` in server.py (a self-hosted
 OpenAI-compatible server: llama.cpp's llama-server, vLLM).
 
 In process, we render the chat template ourselves and hand llama.cpp the token ids, so the prompt
@@ -192,15 +192,15 @@ def load_model(
 
 def open_model(config: Any) -> Model:
     """The model a config names, in one place: the owner's model server (`llm_url`, the
-    OpenAI-compatible API; remote.py), else a GGUF in-process (a registry name, a path, or the
-    bundled SmolLM2-135M; models.py finds the file)."""
+    OpenAI-compatible API; server.py), else a GGUF in-process (a registry name, a path, or the
+    bundled SmolLM2-135M; registry.py finds the file)."""
     if config.llm_url:
         from localchat.model.server import (
-            ServerModel,  # remote.py builds on this module
+            ServerModel,  # server.py builds on this module
         )
 
         return ServerModel(config.llm_url, model=config.llm_model, n_ctx=config.n_ctx, timeout=config.llm_timeout,
-                           api_key=os.environ.get("LOCALCHAT_LLM_API_KEY", ""))
+                           api_key=config.llm_api_key)
     from localchat.model.registry import resolve_model
 
     path = resolve_model(config.model or None, config.models_dir)

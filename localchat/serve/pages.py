@@ -7,7 +7,8 @@ the app then serves the post itself at that path, from the index, so every link 
 
 Only published posts are served, in owner and reader mode alike: the page is read through the
 view's `post_sections`, which holds published posts only, whatever the index holds. Behind `--auth` a page needs the same login as
-the app (Gradio's session cookie) or the API (`Authorization`).
+the app (Gradio's session cookie) or the API (`Authorization`); without it the path is passed on
+to the app like any other, so an anonymous request cannot tell a post's path from any other.
 """
 
 from __future__ import annotations
@@ -16,9 +17,15 @@ import html
 from typing import Any, Callable, Sequence
 from urllib.parse import unquote
 
+from starlette.concurrency import run_in_threadpool
+
 from localchat.errors import LocalchatError
 from localchat.index.catalog import Entry
 from localchat.index.view import published
+
+# Gradio's own routes and the API: never a post, so never a look at the catalog
+APP_PATHS = ("/gradio_api", "/assets", "/static", "/config", "/file=", "/theme", "/info", "/queue", "/upload",
+             "/login", "/logout", "/heartbeat", "/manifest.json", "/favicon", "/api/", "/v1/", "/svelte", "/custom_component")
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -87,19 +94,23 @@ class PostPages:
         self.allowed = allowed
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            return await self.app(scope, receive, send)
-        try:
-            entry = find_post(self.entries(), scope["path"])
-        except LocalchatError:  # no index yet
-            entry = None
-        if entry is None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"].startswith(APP_PATHS):
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        if not self.allowed(headers):
-            return await respond(send, 401, b"Log in to the app first.", "text/plain; charset=utf-8")
-        page = render(entry, self.view().post_sections(entry.post_id)).encode("utf-8")
+        if not self.allowed(headers):  # not logged in: the app answers as for any path (no oracle)
+            return await self.app(scope, receive, send)
+        # the catalog may read the index (a new version, object storage): never on the event loop
+        page = await run_in_threadpool(self.page, scope["path"])
+        if page is None:
+            return await self.app(scope, receive, send)
         await respond(send, 200, page, "text/html; charset=utf-8", head=scope["method"] == "HEAD")
+
+    def page(self, path: str) -> bytes | None:
+        try:
+            entry = find_post(self.entries(), path)
+            return render(entry, self.view().post_sections(entry.post_id)).encode("utf-8") if entry else None
+        except LocalchatError:  # no index yet
+            return None
 
 
 async def respond(send: Any, status: int, body: bytes, kind: str, *, head: bool = False) -> None:

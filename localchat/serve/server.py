@@ -14,9 +14,10 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any, Callable
+
+from starlette.requests import cookie_parser
 
 from localchat.config import Config
 from localchat.engine import MAX_QUESTION_CHARS, Engine
@@ -101,16 +102,10 @@ def logged_in(app: Any, headers: dict[str, str], credentials: tuple[str, str] | 
     """The app's own login: the API's credentials, or the session cookie Gradio's login page set."""
     if credentials is None or authorized(headers.get("authorization"), credentials):
         return True
-    cookies = SimpleCookie()
-    try:
-        cookies.load(headers.get("cookie", ""))
-    except CookieError:
-        return False
+    cookies = cookie_parser(headers.get("cookie", ""))  # lenient, as Gradio's own: one odd cookie spoils nothing
     cookie_id = getattr(app, "cookie_id", "")
-    for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"):
-        if name in cookies and getattr(app, "tokens", {}).get(cookies[name].value):
-            return True
-    return False
+    return any(getattr(app, "tokens", {}).get(cookies.get(name, ""))
+               for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
 
 
 def make_service(config: Config, *, reader: bool) -> Service:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from localchat.answer.types import Answer
-from localchat.engine import Engine
+from localchat.engine import MAX_QUESTION_CHARS, Engine
 from localchat.errors import IndexProblem, InputTooLong, LocalchatError, Refused
 from localchat.index.store import SyncReport
 from localchat.model.local import Message
@@ -30,7 +30,7 @@ class Service:
     reader: bool = False
     rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))
     admission: Admission = field(default_factory=Admission)
-    max_question_chars: int = 4000
+    max_question_chars: int = MAX_QUESTION_CHARS  # reader mode: the smaller reader_max_chars
     model_name: str = ""
     last_sync: SyncReport | None = None
     last_sync_at: dt.datetime | None = None

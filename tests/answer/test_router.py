@@ -64,3 +64,19 @@ def test_a_model_rewrite_is_used_when_given() -> None:
     view = FakeView()
     route = router(view, rewrite=lambda q, h: "standalone question").route("and then?", [])
     assert route.query == "standalone question" == view.queries[0][0]
+
+
+def test_an_opinion_on_a_tag_searches_only_its_posts_and_falls_back_when_they_are_far() -> None:
+    view = FakeView(similarity=0.8)
+    route = router(view, threshold=0.5).route("What do you think about baking?")
+    assert route.kind == "opinion" and view.queries[-1][1] == "ONLY bread.md"  # the tag's posts only
+    far = FakeView(similarity=0.3)
+    route = router(far, threshold=0.5).route("What do you think about baking?")
+    assert route.kind == "retrieval" and far.queries[-1][1] is None  # the filter guessed wrong: all posts
+
+
+def test_a_list_on_a_topic_keeps_the_posts_that_are_about_it() -> None:
+    view = FakeView(similarity=0.8)  # bread.md at 0.8, garden.md at 0.6
+    route = router(view, threshold=0.7).route("List your posts about flour")
+    assert route.kind == "catalog" and view.queries[-1][0] == "flour"
+    assert route.post_ids == ["bread.md"] and route.total == 1  # only what passed the gate's threshold

@@ -238,7 +238,31 @@ def test_published_posts_are_served_at_their_paths_and_drafts_never(owner_app, r
     # the owner indexed the draft (include_drafts): its path is still no page, in either mode
     assert httpx.get(owner + "/posts/secret/", timeout=30).status_code == 404
     assert "DRAFTCANARY" not in httpx.get(owner + "/posts/secret/", timeout=30).text
-    # behind --auth a post needs the app's login, like the app and the API
-    assert httpx.get(reader + "/posts/bread/", timeout=30).status_code == 401
+    # behind --auth a post needs the app's login, like the app and the API; without it the path
+    # is answered as any other path is (nothing tells a post's path from a made-up one)
+    anonymous, made_up = httpx.get(reader + "/posts/bread/", timeout=30), httpx.get(reader + "/posts/nope/", timeout=30)
+    assert anonymous.status_code == made_up.status_code != 200 and "Sourdough" not in anonymous.text
     assert httpx.get(reader + "/posts/bread/", auth=READER_AUTH, timeout=30).status_code == 200
+    # a reader logged in through the page (Gradio's session cookie) reads the post, also with a stray
+    # cookie of another app on the same host beside it
+    with httpx.Client(timeout=30) as browser:
+        assert browser.post(reader + "/login", data={"username": READER_AUTH[0], "password": READER_AUTH[1]}).is_success
+        session = "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+    assert "access-token" in session
+    for cookie in (session, 'other={"a": 1}; bad name=1; ' + session):
+        page = httpx.get(reader + "/posts/bread/", headers={"Cookie": cookie}, timeout=30)
+        assert page.status_code == 200 and "Sourdough Starter Care" in page.text, cookie
     assert httpx.get(reader + "/posts/secret/", auth=READER_AUTH, timeout=30).status_code == 404
+
+
+@pytest.mark.fast
+def test_before_the_first_index_the_examples_come_from_the_posts_folder(tmp_path: Path) -> None:
+    from localchat.engine import Engine
+    from localchat.serve.app import example_questions
+
+    engine = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path / "no-index-yet"))
+    examples = example_questions(engine)
+    assert examples[0] == "What's your latest post?" and len(examples) == 4
+    assert any("Year in Review" in q or "“" in q for q in examples)  # made from the blog's own titles
+    assert not any("Half-finished" in q for q in examples)  # never a draft's
+    assert not (tmp_path / "no-index-yet").exists()  # nothing was indexed for it
