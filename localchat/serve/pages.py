@@ -14,6 +14,7 @@ to the app like any other, so an anonymous request cannot tell a post's path fro
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Callable, Sequence
 from urllib.parse import unquote
 
@@ -75,11 +76,26 @@ def render(entry: Entry, sections: Sequence[dict[str, Any]]) -> str:
             innermost = heading.split(" > ")[-1]
             anchor = f' id="{html.escape(row["anchor"], quote=True)}"' if row["anchor"] else ""
             parts.append(f"<h2{anchor}>{html.escape(innermost)}</h2>")
-        for paragraph in (row["body"] or "").split("\n\n"):
-            if paragraph.strip():
-                parts.append(f"<p>{html.escape(paragraph.strip())}</p>")
+        parts += [block(paragraph) for paragraph in (row["body"] or "").split("\n\n") if paragraph.strip()]
     byline = " · ".join(html.escape(x) for x in (entry.date, ", ".join(entry.authors)) if x)
     return PAGE.format(title=html.escape(entry.title), byline=byline, body="\n".join(parts))
+
+
+ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def block(paragraph: str) -> str:
+    """A paragraph of the post's text: a list where its lines are items, else one wrapped paragraph
+    (markdown sources are often hard-wrapped)."""
+    items: list[str] = []
+    for line in paragraph.strip().splitlines():
+        if ITEM.match(line):
+            items.append(ITEM.sub("", line))
+        elif items:
+            items[-1] += " " + line.strip()
+        else:
+            return f"<p>{html.escape(' '.join(paragraph.split()))}</p>"
+    return "<ul>" + "".join(f"<li>{html.escape(' '.join(i.split()))}</li>" for i in items) + "</ul>"
 
 
 class PostPages:
