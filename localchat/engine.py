@@ -160,7 +160,7 @@ class Engine:
             return refusal(question, route, verdict, timings, self.config)
         return generated_answer(question, history, route, verdict, model=self.model, embedder=self.embedder,
                                 config=self.config, turns=self.turns, earlier=earlier, related=self.related,
-                                timings=timings, started=started, seed=seed, max_tokens=max_tokens)
+                                timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
 
 
 __all__ = ["Engine", "MAX_QUESTION_CHARS", "check_question"]

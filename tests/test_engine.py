@@ -277,7 +277,8 @@ def test_ask_json_on_the_real_blog(tmp_path: Path) -> None:
     assert set(data) == {"answer", "evidence", "sentences", "sources", "refused", "related", "timings"}
     assert not data["refused"] and data["answer"]
     assert data["evidence"] and set(data["evidence"][0]) == {"n", "quote", "url"}
-    assert data["sentences"] and all(set(c) == {"text", "supported", "sources", "why", "score"} for c in data["sentences"])
+    assert data["sentences"] and all(set(c) == {"text", "supported", "sources", "why", "score", "shown"}
+                                     for c in data["sentences"])
     source_urls = {s["url"].split("#")[0] for s in data["sources"]}
     assert all(r["url"] not in source_urls for r in data["related"])  # related posts are other posts
     titles = " ".join(s["title"].lower() for s in data["sources"])

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from typing import Any, Callable, Iterator, Sequence
 
 from localchat.answer import wholeblog
-from localchat.answer.checks import attributed, check
+from localchat.answer.checks import Released, attributed, check
 from localchat.answer.citations import CitationFilter
 from localchat.answer.evidence import Passages, best_quote, passages
 from localchat.answer.gate import Verdict
@@ -36,6 +36,8 @@ ACROSS_MIN_POSTS = 3  # "... across your posts": show at least this many posts t
 # on must-mention, at half the prompt and half the time to first token (docs/benchmarks/answers.md).
 # Larger models keep every excerpt that passes the gate (not measured here: no larger model offline).
 SMALL_MODEL_PARAMS = 1_000_000_000
+# Reader mode when nothing the model wrote was supported: the quoted passage stands alone.
+WITHHELD = "The model's own words were not confirmed by the posts, so only the passage that answers is shown."
 Related = Callable[[Sequence[str]], list[Entry]]
 
 
@@ -88,9 +90,10 @@ def kept_excerpts(route: Route, verdict: Verdict, model: Model, config: Config) 
 
 def generated_answer(question: str, history: Sequence[Message], route: Route, verdict: Verdict, *, model: Model,
                      embedder: Any, config: Config, turns: TurnMemory, earlier: Any, related: Related,
-                     timings: Timings, started: float, seed: int | None, max_tokens: int | None) -> Answer:
+                     timings: Timings, started: float, seed: int | None, max_tokens: int | None,
+                     reader: bool = False) -> Answer:
     """The excerpts that passed the gate, the quoted evidence before the first token, then the
-    model's answer, streamed and checked."""
+    model's answer, streamed and checked. For a reader, only supported sentences are shown."""
     model.check()  # a model server says its context length here (once), or that it is down
     hits = kept_excerpts(route, verdict, model, config)
     prompt = build_prompt(question, hits, history, model.count, model.n_ctx - config.max_tokens, earlier=earlier)
@@ -111,15 +114,22 @@ def generated_answer(question: str, history: Sequence[Message], route: Route, ve
                     "excerpt_texts": [f"{h.title}\n{h.heading}\n{h.body}" for _, h in shown]}
     answer.related = related([s.post_id for s in sources])
     answer.debug["max_tokens"] = min(max_tokens or config.max_tokens, config.max_tokens)
-    answer._pieces = stream(answer, prompt, model, embedder, config, started, seed, answer.debug["max_tokens"], found)
+    released = Released(found, embedder, question) if reader else None
+    answer._pieces = stream(answer, prompt, model, embedder, config, started, seed, answer.debug["max_tokens"], found,
+                            released)
     return answer
 
 
 def stream(answer: Answer, prompt: Prompt, model: Model, embedder: Any, config: Config, started: float,
-           seed: int | None, max_tokens: int, found: Passages | None = None) -> Iterator[str]:
+           seed: int | None, max_tokens: int, found: Passages | None = None,
+           released: Released | None = None) -> Iterator[str]:
     """The model's pieces, through the citation filter; at the end, the whole answer checked
-    sentence by sentence. A model server that dies mid-answer ends it with a note."""
+    sentence by sentence. With `released` (reader mode) a sentence is shown only once it is checked
+    and supported. A model server that dies mid-answer ends it with a note."""
     citations = CitationFilter([e.n for e in prompt.excerpts])
+    if released is not None:
+        yield from reader_stream(answer, citations, prompt, model, config, started, seed, max_tokens, released)
+        return
     parts: list[str] = []
     first_at = None
     pieces: Iterator[str] = iter(())
@@ -152,6 +162,44 @@ def stream(answer: Answer, prompt: Prompt, model: Model, embedder: Any, config: 
         answer.text = "".join(parts).strip()
         answer.citations = citations.cited
         answer.debug["citations_removed"] = citations.removed
+        end = time.perf_counter()
+        answer.timings.total_ms = (end - started) * 1000
+        if first_at is not None and answer.timings.tokens > 1:
+            answer.timings.tok_per_s = (answer.timings.tokens - 1) / max(end - first_at, 1e-6)
+
+
+def reader_stream(answer: Answer, citations: CitationFilter, prompt: Prompt, model: Model, config: Config,
+                  started: float, seed: int | None, max_tokens: int, released: Released) -> Iterator[str]:
+    """The answer for a reader: supported sentences only, each once it is complete and checked."""
+    first_at = None
+    pieces: Iterator[str] = iter(())
+    try:
+        try:
+            pieces = model.stream(prompt.messages, max_tokens=max_tokens, temperature=config.temperature, seed=seed)
+            for piece in pieces:
+                if first_at is None:
+                    first_at = time.perf_counter()
+                    answer.timings.ttft_ms = (first_at - started) * 1000
+                answer.timings.tokens += 1
+                shown = released.feed(citations.feed(piece))
+                if shown:
+                    answer.text = "".join(released.shown)
+                    yield shown
+            shown = released.feed(citations.flush()) + released.flush()
+            if shown:
+                yield shown
+        except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what was shown
+            answer.note = f"⚠️ The answer stopped: {exc}"
+            yield f"\n\n{answer.note}"
+        if released.sentences and not released.shown:
+            answer.note = WITHHELD
+    finally:
+        getattr(pieces, "close", lambda: None)()
+        answer.sentences = released.sentences
+        answer.text = answer.checked_text = " ".join(released.shown).strip()
+        answer.citations = [n for n in citations.cited if any(f"[{n}]" in s for s in released.shown)]
+        answer.debug["citations_removed"] = citations.removed
+        answer.debug["withheld"] = sum(not c.shown for c in released.sentences)
         end = time.perf_counter()
         answer.timings.total_ms = (end - started) * 1000
         if first_at is not None and answer.timings.tokens > 1:

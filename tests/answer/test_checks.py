@@ -140,3 +140,53 @@ def test_evidence_is_ready_when_ask_returns(blog: Engine) -> None:
         assert answer.evidence and answer.timings.evidence_ms > 0 and answer.timings.ttft_ms is None
     finally:
         answer.close()
+
+
+class ScriptedModel:
+    """A model that writes a fixed answer token by token (a few characters a piece): what the
+    reader is shown must not depend on what a real model happens to write."""
+
+    n_ctx, n_params = 2048, 135_000_000
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def check(self) -> None:
+        pass
+
+    def count(self, messages) -> int:
+        return sum(len(m["content"]) for m in messages) // 4
+
+    def stream(self, messages, **_):
+        for i in range(0, len(self.text), 3):
+            yield self.text[i:i + 3]
+
+
+SCRIPTED = ("I feed my starter at a 1:5:5 ratio of starter, flour and water. "
+            "It then needs 40 grams of honey every morning [1]. Grandma Zelda taught me that in Oslo.")
+
+
+def test_a_reader_is_shown_only_supported_sentences_even_while_it_streams(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    reader = Engine(blog.config, embedder=blog.embedder, model=ScriptedModel(SCRIPTED), reader=True)
+    answer = reader.ask(question)
+    pieces = list(answer)
+    streamed = "".join(pieces)
+    assert "1:5:5" in streamed and "honey" not in streamed and "Zelda" not in streamed
+    assert answer.text == answer.checked_text == "I feed my starter at a 1:5:5 ratio of starter, flour and water [1]."
+    withheld = [c for c in answer.sentences if not c.shown]
+    assert len(withheld) == 2 and all(c.why for c in withheld) and answer.debug["withheld"] == 2
+    assert [c["shown"] for c in answer.to_dict()["sentences"]] == [True, False, False]  # the API says which
+    # the owner sees everything, marked
+    owner = Engine(blog.config, embedder=blog.embedder, model=ScriptedModel(SCRIPTED))
+    full = owner.ask(question).finish()
+    assert "honey" in full.text and "not confirmed by the posts" in full.checked_text
+    assert all(c.shown for c in full.sentences)
+
+
+def test_a_reader_whose_answer_is_all_unsupported_sees_the_quoted_passage_and_a_note(blog: Engine) -> None:
+    reader = Engine(blog.config, embedder=blog.embedder, reader=True,
+                    model=ScriptedModel("Grandma Zelda feeds it 40 grams of honey in Oslo."))
+    answer = reader.ask("What ratio do you feed your sourdough starter at?")
+    assert "".join(answer) == "" and answer.text == ""
+    assert answer.evidence and "not confirmed by the posts" in answer.note
