@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("questions", type=Path, help="JSONL question set (see docs/eval.md)")
     p.add_argument("--k", type=int, help="top-k for hit@k (default 5)")
     p.add_argument("--retrieval-only", action="store_true", help="skip the model: retrieval metrics only")
+    p.add_argument("--reader", action="store_true", help="answer as reader mode does: only supported sentences shown")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
     p = sub.add_parser("serve", help="run the chat app in the browser")
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("localchat").setLevel(logging.INFO)
     try:
         skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader", "questions",
-                "retrieval_only"}
+                "retrieval_only"}  # `reader` is a mode, not a setting
         flags = {k: v for k, v in vars(args).items() if k not in skip}
         config = load_config(**flags)
         return COMMANDS[args.command](args, config)
@@ -312,7 +313,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     from localchat.evaluate import evaluate, format_table, load_questions
 
     questions = load_questions(args.questions)
-    engine = Engine(config)
+    engine = Engine(config, reader=args.reader)
     if not args.retrieval_only:
         engine.check_model()
     engine.sync()

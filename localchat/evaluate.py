@@ -102,6 +102,7 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
         out["mentions_all_answer"] = all(mentions(answer.text, t) for t in q["must_mention"])
     if answer.sentences:
         out["supported_rate"] = sum(c.supported for c in answer.sentences) / len(answer.sentences)
+        out["shown_rate"] = sum(c.shown for c in answer.sentences) / len(answer.sentences)  # < 1 in reader mode
         excerpts = " ".join(answer.debug.get("excerpt_texts", []) + [q["question"]])
         out["unmarked_numbers"] = sum(1 for c in answer.sentences if c.supported
                                       for n in NUMBER.findall(CITATION.sub("", c.text)) if n not in excerpts)
@@ -129,6 +130,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
             "mentions_all": mean([float(r["mentions_all"]) for r in answered if "mentions_all" in r]),
             "mentions_all_answer": mean([float(r["mentions_all_answer"]) for r in answered if "mentions_all_answer" in r]),
             "supported_rate": mean([r["supported_rate"] for r in answered if "supported_rate" in r]),
+            "shown_rate": mean([r["shown_rate"] for r in answered if "shown_rate" in r]),
             "unmarked_numbers": sum(r.get("unmarked_numbers", 0) for r in answered),
             "prompt_tokens": statistics.median([r["prompt_tokens"] for r in answered if "prompt_tokens" in r])
             if any("prompt_tokens" in r for r in answered) else None,
@@ -143,7 +145,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def format_table(report: dict[str, Any]) -> str:
     columns = ["n", "hit@1", "hit@k", "mrr", "gate_refuses", "false_refusals", "mentions_all", "mentions_all_answer",
-               "supported_rate", "unmarked_numbers", "refusal_rate", "leaks", "citation_validity", "prompt_tokens",
+               "supported_rate", "shown_rate", "unmarked_numbers", "refusal_rate", "leaks", "citation_validity", "prompt_tokens",
                "ttft_ms", "tok_per_s"]
     columns = [c for c in columns if any(c in row for row in [report["overall"], *report["by_kind"].values()])]
     header = ["kind"] + [c.replace("hit@k", f"hit@{report['k']}") for c in columns]

@@ -35,3 +35,15 @@ def test_eval_rejects_a_malformed_question_file(tmp_path: Path) -> None:
     result = run_cli("eval", str(bad), "--posts", str(SAMPLE_POSTS), "--index", str(tmp_path / "ix"),
                      "--retrieval-only", cwd=tmp_path)
     assert result.returncode == 1 and "unknown kind 'trivia'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_eval_as_a_reader_sees_only_supported_sentences(tmp_path: Path) -> None:
+    result = run_cli("eval", str(QUESTIONS), "--posts", str(SAMPLE_POSTS), "--index", str(tmp_path / "ix"),
+                     "--max-tokens", "48", "--reader", "--json", env={"LOCALCHAT_TEMPERATURE": "0"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    overall = report["overall"]
+    assert overall["leaks"] == 0 and 0.0 <= overall["shown_rate"] <= overall["supported_rate"] + 1e-9
+    assert overall["mentions_all"] is not None  # every must-mention term in what a reader is shown
+    for q in report["questions"]:  # a reader's answer text holds no sentence the checks withheld
+        assert "not confirmed by the posts" not in q.get("answer", "")
