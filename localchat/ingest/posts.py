@@ -229,12 +229,35 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+METADATA_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*)$")
+
+
+def metadata_block(text: str) -> tuple[dict[str, Any], str] | None:
+    """Pelican's metadata (and MultiMarkdown's): `Key: value` lines from the top of the file to the
+    first blank line, the first of them `Title:`. Keys are read like frontmatter keys, so `Date`,
+    `Tags: a, b`, `Author`, `Slug` and `Status: draft` mean what they mean there."""
+    lines = text.lstrip("\n").split("\n")
+    metadata: dict[str, Any] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            break
+        match = METADATA_LINE.match(line)
+        if match is None:
+            return None
+        metadata[match.group(1)] = match.group(2).strip()
+    else:
+        i = len(lines)
+    if not metadata or next(iter(metadata)).lower() != "title":
+        return None
+    return metadata, "\n".join(lines[i + 1:])
+
+
 def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:
     # Blank lines before the fence still make frontmatter: a draft flag must not turn into body text.
     lead = text.lstrip(" \t\n")
     handler = frontmatter.detect_format(lead, HANDLERS)
     if handler is None:
-        return {}, text
+        return metadata_block(text) or ({}, text)
     try:
         # handler.split + load rather than frontmatter.parse, which silently drops non-mapping metadata
         raw_fm, body = handler.split(lead)

@@ -181,7 +181,7 @@ def detect_site(posts_dir: Path) -> Site:
     if (posts_dir / SNAPSHOT).is_file():
         return snapshot_site(posts_dir / SNAPSHOT)
     for folder in candidate_folders(posts_dir):
-        for reader in (jekyll_site, hugo_or_zola_site, eleventy_site, astro_site):
+        for reader in (jekyll_site, hugo_or_zola_site, eleventy_site, astro_site, pelican_site):
             try:
                 site = reader(folder, posts_dir.resolve())
             except ValueError as exc:  # a broken config: say so, keep looking, default if nothing else
@@ -415,6 +415,50 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
 
     rule = f"/{prefix}/:slug/" + ("" if route else " (no [...slug] route found; guessed from the folder name)")
     return Site("astro", path, base_url, rule, path_for=path_for)
+
+
+# --- Pelican -------------------------------------------------------------------------------------
+
+PELICAN_SETTING = re.compile(r"^(SITEURL|ARTICLE_URL|AUTHOR)\s*=\s*(['\"])(.*?)\2", re.MULTILINE)
+PELICAN_DATE = re.compile(r"\{date:([^}]*)\}")
+
+
+class Blank(dict):  # type: ignore[type-arg]
+    """A URL pattern's unknown `{field}` is empty, never an error."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def pelican_site(root: Path, posts_dir: Path) -> Site | None:
+    """pelicanconf.py, read as text (never run): SITEURL, ARTICLE_URL (`{slug}`, `{date:%Y}`,
+    `{category}`, `{lang}`) and AUTHOR; the default rule is Pelican's `{slug}.html`."""
+    path = root / "pelicanconf.py"
+    if not path.is_file():
+        return None
+    try:
+        source = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ValueError(f"{path}: unreadable Pelican config ({exc}); using the default URLs") from None
+    settings = {m.group(1): m.group(3) for m in PELICAN_SETTING.finditer(source)}
+    pattern = settings.get("ARTICLE_URL", "{slug}.html")
+
+    def path_for(post: PostInfo) -> str:
+        slug = text(post.metadata.get("slug")) or slugify(post.title or strip_date(file_stem(post.rel)))
+        when = dt.datetime.fromisoformat(post.date) if post.date else None
+
+        def date(match: re.Match[str]) -> str:
+            return when.strftime(match.group(1)) if when else ""
+
+        values = {"slug": slug, "category": slugify(post.categories[0]) if post.categories else "misc",
+                  "lang": text(post.metadata.get("lang")) or "en"}
+        try:
+            return join_url(PELICAN_DATE.sub(date, pattern).format_map(Blank(values)))
+        except (ValueError, IndexError):  # a pattern Python's format cannot read: Pelican's default
+            return join_url(f"{slug}.html")
+
+    return Site("pelican", path, settings.get("SITEURL", "").rstrip("/"), "/" + pattern.lstrip("/"),
+                settings.get("AUTHOR", ""), path_for=path_for)
 
 
 # --- a snapshot: the URLs and git dates of a copied blog (the Space build writes one) -------------

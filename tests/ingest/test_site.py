@@ -304,3 +304,24 @@ def test_metadata_changes_relabel_without_re_embedding(tmp_path: Path, embedder)
     assert (entries[0].authors, entries[0].date_source) == (["Ada"], "filename")
     assert catalog.blog_author(entries, "", "Someone Else") == "Ada"
     assert catalog.blog_author(entries, "The Owner", "Someone Else") == "The Owner"
+
+
+@pytest.mark.fast
+def test_pelican_metadata_and_url_rule(tmp_path: Path) -> None:
+    write(tmp_path, "pelicanconf.py", "AUTHOR = 'Ana Lima'\nSITEURL = 'https://news.example' if True else ''\n"
+                                      "ARTICLE_URL = 'blog/{date:%Y}/{date:%m}/{date:%d}/{slug}/'\n")
+    write(tmp_path, "content/2024-03-01-issue-12.md", "Title: Weekly Notes 12\nDate: 2024-03-01 18:46\n"
+                                                       "Tags: rust, tooling\nCategory: Newsletter\n\nThe body.\n")
+    write(tmp_path, "content/slugged.markdown", "Title: Odd One\nSlug: the-odd-one\nDate: 2023-01-02\n\nText.\n")
+    write(tmp_path, "content/unfinished.md", "Title: Not Yet\nDate: 2024-02-01\nStatus: draft\n\nSecret.\n")
+    write(tmp_path, "content/plain-note.md", "Note: this line is prose, not metadata.\n\nMore prose.\n")
+    result = read_posts(tmp_path / "content", today=TODAY)
+    posts = {p.id: p for p in result.posts}
+    issue = posts["2024-03-01-issue-12.md"]
+    assert (issue.title, issue.date, issue.date_source) == ("Weekly Notes 12", "2024-03-01", "frontmatter:date")
+    assert issue.url == "https://news.example/blog/2024/03/01/weekly-notes-12/"
+    assert set(issue.tags) >= {"rust", "tooling"} and issue.body.strip() == "The body."
+    assert posts["slugged.markdown"].url == "https://news.example/blog/2023/01/02/the-odd-one/"
+    assert result.drafts_skipped == ["unfinished.md"]  # Status: draft fails closed, as in frontmatter
+    assert "Note: this line is prose" in posts["plain-note.md"].body  # no Title first: no metadata block
+    assert result.site.generator == "pelican" and result.site.author == "Ana Lima"
