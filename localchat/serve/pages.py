@@ -14,6 +14,7 @@ to the app like any other, so an anonymous request cannot tell a post's path fro
 from __future__ import annotations
 
 import html
+import logging
 import re
 from typing import Any, Callable, Sequence
 from urllib.parse import unquote
@@ -24,6 +25,7 @@ from localchat.errors import LocalchatError
 from localchat.index.catalog import Entry
 from localchat.index.view import published
 
+log = logging.getLogger("localchat")
 # Gradio's own routes and the API: never a post, so never a look at the catalog
 APP_PATHS = ("/gradio_api", "/assets", "/static", "/config", "/file=", "/theme", "/info", "/queue", "/upload",
              "/login", "/logout", "/heartbeat", "/manifest.json", "/favicon", "/api/", "/v1/", "/svelte", "/custom_component")
@@ -122,10 +124,15 @@ class PostPages:
         await respond(send, 200, page, "text/html; charset=utf-8", head=scope["method"] == "HEAD")
 
     def page(self, path: str) -> bytes | None:
+        if path_key(path) == "/":  # the app's own page
+            return None
         try:
             entry = find_post(self.entries(), path)
             return render(entry, self.view().post_sections(entry.post_id)).encode("utf-8") if entry else None
         except LocalchatError:  # no index yet
+            return None
+        except Exception as exc:  # noqa: BLE001 - a page that cannot be read must not break the app's own paths
+            log.warning("post page %s: %s", path, exc)
             return None
 
 
