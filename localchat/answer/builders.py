@@ -16,9 +16,9 @@ from dataclasses import asdict
 from typing import Any, Callable, Iterator, Sequence
 
 from localchat.answer import wholeblog
-from localchat.answer.checks import Released, attributed, check
+from localchat.answer.checks import Marked, Released
 from localchat.answer.citations import CitationFilter
-from localchat.answer.evidence import Passages, best_quote, passages
+from localchat.answer.evidence import best_quote, passages
 from localchat.answer.gate import Verdict
 from localchat.answer.prompt import Prompt, TurnMemory, build_prompt
 from localchat.answer.router import Route
@@ -36,8 +36,6 @@ ACROSS_MIN_POSTS = 3  # "... across your posts": show at least this many posts t
 # on must-mention, at half the prompt and half the time to first token (docs/benchmarks/answers.md).
 # Larger models keep every excerpt that passes the gate (not measured here: no larger model offline).
 SMALL_MODEL_PARAMS = 1_000_000_000
-# Reader mode when nothing the model wrote was supported: the quoted passage stands alone.
-WITHHELD = "The model's own words were not confirmed by the posts, so only the passage that answers is shown."
 Related = Callable[[Sequence[str]], list[Entry]]
 
 
@@ -114,23 +112,18 @@ def generated_answer(question: str, history: Sequence[Message], route: Route, ve
                     "excerpt_texts": [f"{h.title}\n{h.heading}\n{h.body}" for _, h in shown]}
     answer.related = related([s.post_id for s in sources])
     answer.debug["max_tokens"] = min(max_tokens or config.max_tokens, config.max_tokens)
-    released = Released(found, embedder, question) if reader else None
-    answer._pieces = stream(answer, prompt, model, embedder, config, started, seed, answer.debug["max_tokens"], found,
-                            released)
+    display = Released(found, embedder, question) if reader else Marked(found, embedder, question,
+                                                                           drop=config.unsupported == "drop")
+    answer._pieces = stream(answer, prompt, model, config, started, seed, answer.debug["max_tokens"], display)
     return answer
 
 
-def stream(answer: Answer, prompt: Prompt, model: Model, embedder: Any, config: Config, started: float,
-           seed: int | None, max_tokens: int, found: Passages | None = None,
-           released: Released | None = None) -> Iterator[str]:
-    """The model's pieces, through the citation filter; at the end, the whole answer checked
-    sentence by sentence. With `released` (reader mode) a sentence is shown only once it is checked
-    and supported. A model server that dies mid-answer ends it with a note."""
+def stream(answer: Answer, prompt: Prompt, model: Model, config: Config, started: float, seed: int | None,
+           max_tokens: int, display: Marked | Released) -> Iterator[str]:
+    """The model's pieces, through the citation filter, shown as `display` decides: every piece,
+    checked and marked at the end (the owner), or only the supported sentences, each once it is
+    complete (a reader). A model server that dies mid-answer ends it with a note."""
     citations = CitationFilter([e.n for e in prompt.excerpts])
-    if released is not None:
-        yield from reader_stream(answer, citations, prompt, model, config, started, seed, max_tokens, released)
-        return
-    parts: list[str] = []
     first_at = None
     pieces: Iterator[str] = iter(())
     try:
@@ -141,65 +134,21 @@ def stream(answer: Answer, prompt: Prompt, model: Model, embedder: Any, config: 
                     first_at = time.perf_counter()
                     answer.timings.ttft_ms = (first_at - started) * 1000
                 answer.timings.tokens += 1  # llama-cpp-python streams one token per piece
-                shown = citations.feed(piece)
-                if shown:
-                    parts.append(shown)
-                    answer.text = "".join(parts)
-                    yield shown
-            tail = citations.flush()
+                now = display.feed(citations.feed(piece))
+                if now:
+                    answer.text = display.text
+                    yield now
+            tail = display.feed(citations.flush()) + display.flush()
             if tail:
-                parts.append(tail)
                 yield tail
         except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what came
             answer.note = f"⚠️ The answer stopped: {exc}"
             yield f"\n\n{answer.note}"
-        if found is not None:  # the whole answer is there: check it, sentence by sentence
-            answer.sentences = check("".join(parts).strip(), found, embedder, answer.question)
-            answer.checked_text = attributed("".join(parts).strip(), answer.sentences,
-                                             drop=config.unsupported == "drop")
+        display.finish(answer)
     finally:
         getattr(pieces, "close", lambda: None)()
-        answer.text = "".join(parts).strip()
-        answer.citations = citations.cited
+        display.settle(answer, citations.cited)
         answer.debug["citations_removed"] = citations.removed
-        end = time.perf_counter()
-        answer.timings.total_ms = (end - started) * 1000
-        if first_at is not None and answer.timings.tokens > 1:
-            answer.timings.tok_per_s = (answer.timings.tokens - 1) / max(end - first_at, 1e-6)
-
-
-def reader_stream(answer: Answer, citations: CitationFilter, prompt: Prompt, model: Model, config: Config,
-                  started: float, seed: int | None, max_tokens: int, released: Released) -> Iterator[str]:
-    """The answer for a reader: supported sentences only, each once it is complete and checked."""
-    first_at = None
-    pieces: Iterator[str] = iter(())
-    try:
-        try:
-            pieces = model.stream(prompt.messages, max_tokens=max_tokens, temperature=config.temperature, seed=seed)
-            for piece in pieces:
-                if first_at is None:
-                    first_at = time.perf_counter()
-                    answer.timings.ttft_ms = (first_at - started) * 1000
-                answer.timings.tokens += 1
-                shown = released.feed(citations.feed(piece))
-                if shown:
-                    answer.text = "".join(released.shown)
-                    yield shown
-            shown = released.feed(citations.flush()) + released.flush()
-            if shown:
-                yield shown
-        except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what was shown
-            answer.note = f"⚠️ The answer stopped: {exc}"
-            yield f"\n\n{answer.note}"
-        if released.sentences and not released.shown:
-            answer.note = WITHHELD
-    finally:
-        getattr(pieces, "close", lambda: None)()
-        answer.sentences = released.sentences
-        answer.text = answer.checked_text = " ".join(released.shown).strip()
-        answer.citations = [n for n in citations.cited if any(f"[{n}]" in s for s in released.shown)]
-        answer.debug["citations_removed"] = citations.removed
-        answer.debug["withheld"] = sum(not c.shown for c in released.sentences)
         end = time.perf_counter()
         answer.timings.total_ms = (end - started) * 1000
         if first_at is not None and answer.timings.tokens > 1:

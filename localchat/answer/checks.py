@@ -189,6 +189,45 @@ def render(c: Checked, drop: bool) -> str:
     return "" if drop else f"~~{' '.join(without_citations(c.text).split())}~~ *({UNCONFIRMED})*"
 
 
+# --- how a checked answer is shown: everything marked (the owner), or what is supported (a reader) ---
+# Both take the model's text piece by piece (`feed`, then `flush`), say what to show now, and at the
+# end put the sentences, the shown text and its citations on the answer (`finish`, `settle`).
+
+WITHHELD = "The model's own words were not confirmed by the posts, so only the passage that answers is shown."
+
+
+class Marked:
+    """Owner mode: every piece is shown as it comes; when the answer is complete each sentence is
+    checked, and an unsupported one is marked where it stands (or dropped, with `drop`)."""
+
+    def __init__(self, found: Passages | None, embedder: Any, question: str, *, drop: bool = False) -> None:
+        self.found, self.embedder, self.question, self.drop = found, embedder, question, drop
+        self.parts: list[str] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def feed(self, text: str) -> str:
+        if text:
+            self.parts.append(text)
+        return text
+
+    def flush(self) -> str:
+        return ""
+
+    def finish(self, answer: Any) -> None:
+        """The whole answer is there: check it, sentence by sentence."""
+        if self.found is not None:
+            answer.sentences = check(self.text.strip(), self.found, self.embedder, answer.question)
+            answer.checked_text = attributed(self.text.strip(), answer.sentences, drop=self.drop)
+
+    def settle(self, answer: Any, cited: list[int]) -> None:
+        """However the stream ended (finished, failed, closed): what was shown, and its citations."""
+        answer.text = self.text.strip()
+        answer.citations = cited
+
+
 # A sentence is complete once the next one has begun, or at a line break.
 COMPLETE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9*_-])|\n+")
 
@@ -215,6 +254,20 @@ class Released:
     def flush(self) -> str:
         complete, self.buffer = self.buffer, ""
         return self._release(complete).rstrip()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.shown)
+
+    def finish(self, answer: Any) -> None:
+        if self.sentences and not self.shown:  # nothing supported: the quoted passage stands alone
+            answer.note = WITHHELD
+
+    def settle(self, answer: Any, cited: list[int]) -> None:
+        answer.sentences = self.sentences
+        answer.text = answer.checked_text = " ".join(self.shown).strip()
+        answer.citations = [n for n in cited if any(f"[{n}]" in s for s in self.shown)]
+        answer.debug["withheld"] = sum(not c.shown for c in self.sentences)
 
     def _release(self, text: str) -> str:
         if not text.strip():
