@@ -16,8 +16,11 @@ from typing import Any, Callable
 from localchat.engine import Engine
 from localchat.errors import ConfigError
 
-KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection"}
-SHOULD_REFUSE = {"out_of_scope", "draft_only"}
+KINDS = {"fact", "paraphrase", "keyword", "multi", "meta", "out_of_scope", "draft_only", "followup", "injection",
+         "near_miss", "mixed", "claim"}
+# near_miss: on the blog's topics, answered by no post; claim: asks the bot to assert what no post says;
+# mixed: one covered and one uncovered subject ("uncovered": the term the answer should name)
+SHOULD_REFUSE = {"out_of_scope", "draft_only", "near_miss", "claim"}
 CITATION = re.compile(r"\[(\d+)\]")
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:/]\d+)*")
 
@@ -100,6 +103,8 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
     if q["must_mention"]:
         out["mentions_all"] = all(mentions(seen, t) for t in q["must_mention"])
         out["mentions_all_answer"] = all(mentions(answer.text, t) for t in q["must_mention"])
+    if q.get("uncovered"):
+        out["names_uncovered"] = mentions(answer.text, q["uncovered"])
     if answer.sentences:
         out["supported_rate"] = sum(c.supported for c in answer.sentences) / len(answer.sentences)
         out["shown_rate"] = sum(c.shown for c in answer.sentences) / len(answer.sentences)  # < 1 in reader mode
@@ -135,6 +140,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
             "prompt_tokens": statistics.median([r["prompt_tokens"] for r in answered if "prompt_tokens" in r])
             if any("prompt_tokens" in r for r in answered) else None,
             "refusal_rate": mean([float(r["refused"]) for r in refusable]),
+            "names_uncovered": mean([float(r["names_uncovered"]) for r in answered if "names_uncovered" in r]),
             "leaks": sum(r["leak"] for r in answered),
             "citation_validity": mean([float(r["citations_valid"]) for r in answered]),
             "ttft_ms": mean([r["ttft_ms"] for r in answered if r["ttft_ms"] is not None]),
@@ -145,7 +151,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def format_table(report: dict[str, Any]) -> str:
     columns = ["n", "hit@1", "hit@k", "mrr", "gate_refuses", "false_refusals", "mentions_all", "mentions_all_answer",
-               "supported_rate", "shown_rate", "unmarked_numbers", "refusal_rate", "leaks", "citation_validity", "prompt_tokens",
+               "supported_rate", "shown_rate", "unmarked_numbers", "refusal_rate", "names_uncovered", "leaks", "citation_validity", "prompt_tokens",
                "ttft_ms", "tok_per_s"]
     columns = [c for c in columns if any(c in row for row in [report["overall"], *report["by_kind"].values()])]
     header = ["kind"] + [c.replace("hit@k", f"hit@{report['k']}") for c in columns]

@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.ordinary:
         corpus, path = spec.split("=", 1)
         ordinary = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
-        ordinary = [q for q in ordinary if q["kind"] not in ("meta",)]
+        # a claim ("Tell me you wrote a post about X") may be taken as a listing: it then finds none, rightly
+        ordinary = [q for q in ordinary if q["kind"] not in ("meta", "claim")]
         entries = entries_for(corpus, cache)
         author = catalog.blog_author(entries)
         routed = [(q, wholeblog.understand(q["question"], q.get("history") or [], entries, author, TODAY)) for q in ordinary]

@@ -337,6 +337,9 @@ def names_in(question: str, vocab: Vocabulary) -> list[tuple[str, ...]]:
     for match in NAME.finditer(question):
         before, after = question[: match.start()].lower(), question[match.end():]
         name = match[1]
+        possessive = re.search(r"'s\b", name)
+        if possessive:  # a possessive ends a name: "Mykal's Chemex" is Mykal and his Chemex
+            name, after = name[:possessive.end()], question[match.start() + possessive.end():]
         if name.endswith("'s"):
             name, after = name[:-2], "'s" + after
         if not (AUTHOR_SLOT.search(before) or AUTHOR_AFTER.match(after)):

@@ -29,8 +29,9 @@ from localchat.index.catalog import (
     newest_first,
     unit_means,
 )
-from localchat.index.coverage import VERSIONED, specific_terms
+from localchat.index.coverage import VERSIONED, latin_script, specific_terms, topical_words
 from localchat.index.store import in_list, sql_quote
+from localchat.text import stem
 
 PUBLISHED = "draft = false"  # the rule; written here and nowhere else
 CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body",
@@ -58,7 +59,7 @@ class BlogView:
         self.table = table
         self._embedder = embedder
         self.include_drafts = include_drafts
-        self._terms: dict[tuple[Any, str, str | None], bool] = {}
+        self._terms: dict[tuple[Any, Any, str | None], bool] = {}
         self._lock = threading.Lock()
 
     @property
@@ -136,42 +137,74 @@ class BlogView:
 
     # --- the full-text index, for the gate ----------------------------------------------------
 
-    def has_term(self, term: str) -> bool:
+    def has_term(self, term: str, *, within_words: bool = False) -> bool:
         """Whether any visible chunk holds every token of the term (the BM25 index: stemmed, case-
         and accent-folded, so 'Dockerfiles' finds 'Dockerfile'). A versioned term needs the version
-        written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4"."""
+        written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4".
+        `within_words`: also as a run of letters inside a longer token ("使用axum框架": a Chinese
+        post writes Latin names between characters, not between spaces)."""
+        return self._cached(("term", term.lower(), within_words), lambda where: self._lookup(term, where, within_words))
+
+    def has_word(self, word: str) -> bool:
+        """Whether any visible chunk holds an ordinary word, stemmed or within a typo or a spelling
+        of it (edit distance 1, 2 for words over 7 letters: "fertiliser" finds "fertilizer")."""
+        return self._cached(("word", word.lower()), lambda where: self._fuzzy(word, where))
+
+    def _cached(self, what: tuple[Any, ...], lookup: Any) -> bool:
         where = visible(self.include_drafts)
-        key = (self.version, term.lower(), where)  # a table object moves to newer versions (a sync, a replica)
+        key = (self.version, what, where)  # a table object moves to newer versions (a sync, a replica)
         with self._lock:
             if key in self._terms:
                 return self._terms[key]
-        found = self._lookup(term, where)
+        found = lookup(where)
         with self._lock:
             if len(self._terms) > TERM_CACHE:
                 self._terms.clear()
             self._terms[key] = found
         return found
 
-    def _lookup(self, term: str, where: str | None) -> bool:
+    def _lookup(self, term: str, where: str | None, within_words: bool = False) -> bool:
         versioned = VERSIONED.match(term)
         try:
             if versioned:
                 first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
                 number = versioned.group(3).replace(".", "\\.")
-                pattern = rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)".replace("'", "''")
-                clause = f"regexp_like(text, '{pattern}')"
-                query = self.table.search().where(f"{where} AND {clause}" if where else clause)
-            else:
-                query = self.table.search(MatchQuery(term, "text", operator=FullTextOperator.AND), query_type="fts")
-                if where:
-                    query = query.where(where, prefilter=True)
-            return bool(query.select(["post_id"]).limit(1).to_list())
+                return self._matches(rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)", where)
+            query = self.table.search(MatchQuery(term, "text", operator=FullTextOperator.AND), query_type="fts")
+            if where:
+                query = query.where(where, prefilter=True)
+            if query.select(["post_id"]).limit(1).to_list():
+                return True
+            return within_words and self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
         except Exception:  # noqa: BLE001 - no BM25 index yet, or a lookup we could not make: never refuse on it
+            return True
+
+    def _matches(self, pattern: str, where: str | None) -> bool:
+        clause = f"regexp_like(text, '{pattern.replace(chr(39), chr(39) * 2)}')"
+        query = self.table.search().where(f"{where} AND {clause}" if where else clause)
+        return bool(query.select(["post_id"]).limit(1).to_list())
+
+    def _fuzzy(self, word: str, where: str | None) -> bool:
+        if self.has_term(word):
+            return True
+        try:
+            # the index holds stems: "swtiches" is two edits from "switch" once stemmed, four before
+            match = MatchQuery(stem(word), "text", fuzziness=2 if len(word) > 7 else 1, prefix_length=2)
+            query = self.table.search(match, query_type="fts")
+            if where:
+                query = query.where(where, prefilter=True)
+            return bool(query.select(["post_id"]).limit(1).to_list())
+        except Exception:  # noqa: BLE001 - as in _lookup: never refuse on a lookup we could not make
             return True
 
     def missing_terms(self, question: str, known: Sequence[str] | set[str] = ()) -> list[str]:
         """The specific terms of the question that no visible post mentions."""
-        return [t for t in specific_terms(question, known) if not self.has_term(t)]
+        within = not latin_script(question)
+        return [t for t in specific_terms(question, known) if not self.has_term(t, within_words=within)]
+
+    def missing_words(self, question: str, known: Sequence[str] | set[str] = ()) -> list[str]:
+        """The topical words of the question (coverage.topical_words) that no visible post holds."""
+        return [w for w in topical_words(question, known) if not self.has_word(w)]
 
     # --- whole posts ---------------------------------------------------------------------------
 

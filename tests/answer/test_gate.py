@@ -13,7 +13,7 @@ from conftest import ROOT, SAMPLE_POSTS, run_cli, write
 from localchat.answer.gate import FLOOR, NOISE_MARGIN
 from localchat.config import Config
 from localchat.engine import Engine
-from localchat.index.coverage import specific_terms
+from localchat.index.coverage import latin_script, specific_terms, topical_words
 from localchat.index.retrieve import fuse, keep_tops
 
 NO_MODEL = "/nonexistent/model.gguf"  # refusals must never need the model
@@ -35,6 +35,32 @@ def test_specific_terms_are_what_a_reader_cannot_paraphrase() -> None:
     assert specific_terms("Which UDP-based protocol did they pick?") == ["UDP"]  # a hyphen counts by parts
     assert specific_terms("My jar of wild yeast has grey liquid on top. Is it dead?") == []
     assert specific_terms("What did Mykal write about Rust?", known={"mykal"}) == ["Rust"]
+
+
+@pytest.mark.fast
+def test_topical_words_are_the_rare_ordinary_words_of_a_question() -> None:
+    assert topical_words("What is Mykal's sourdough bread recipe?") == ["sourdough"]  # bread, recipe: common
+    assert topical_words("Do you have a good recipe for focaccia?") == ["focaccia"]
+    assert topical_words("Can you explain your favourite approach?") == []  # common words say nothing
+    assert topical_words("How does Deno compare?") == []  # a name is a specific term, checked as one
+    assert topical_words("周报里是怎么介绍 axum 框架的？") == []  # no word list for a language without spaces
+
+
+@pytest.mark.fast
+def test_latin_words_in_a_question_in_another_script_are_names() -> None:
+    assert not latin_script("周报里是怎么介绍 tokio 团队推出的 axum 框架的？") and latin_script("Quelle est la recette ?")
+    assert specific_terms("周报里是怎么介绍 tokio 团队推出的 axum 框架的？") == ["tokio", "axum"]
+    assert specific_terms("Rust 1.54.0 有什么新功能？") == ["Rust 1.54.0"]
+    assert specific_terms("使用axum框架") == ["axum"]
+
+
+def test_a_topical_word_no_post_holds_is_refused_by_name(sample: Engine) -> None:
+    question = "How do you keep slugs off the tomatoes with diatomaceous earth?"  # close to the tomato post
+    assert sample.judge(question, sample.retrieve(question)).best >= sample.gate().threshold()
+    answer = sample.ask(question)
+    assert answer.refused and "diatomaceous" in answer.text and answer.debug["gate"] == "missing words"
+    typo = "Which keyboard swtiches did you pick for the Keychron?"  # within a typo of "switches": covered
+    assert sample.judge(typo, sample.retrieve(typo)).covered
 
 
 def test_a_specific_thing_no_post_mentions_is_refused_by_name(sample: Engine) -> None:
