@@ -1,7 +1,13 @@
 """The HTTP API beside the app: OpenAI-style chat completions over the blog, plus a health check.
 
-    POST /v1/chat/completions   {"messages": [{"role": "user", "content": "..."}], "stream": false}
+    POST /v1/chat/completions   {"model": "localchat", "messages": [{"role": "user", "content": "..."}]}
+    GET  /v1/models             the blog, as the one model a client can pick
     GET  /api/health
+
+Clients written for OpenAI work unchanged (docs/clients.md): `usage` counts real tokens (in a
+stream too, with `stream_options.include_usage`), and every error is OpenAI's shape
+(`{"error": {"message", "type", "param", "code"}}`) with OpenAI's status code, so a client shows
+localchat's message. What localchat cannot do (several choices, tools, images) is a 400 that says so.
 
 Answers carry the blog's sources in an extra `sources` field (streamed answers send them in the
 first chunk, before any text). Answer text is sanitised markdown (no HTML, no images, only
@@ -53,21 +59,64 @@ def authorized(header: str | None, auth: tuple[str, str] | None) -> bool:
     return hmac.compare_digest(value.strip().encode(), f"{auth[0]}:{auth[1]}".encode())
 
 
-def error(status: int, message: str, kind: str, retry_after: float | None = None) -> Any:
+MODEL_ID = "localchat"  # the blog, as /v1/models lists it; requests may name it, or no model at all
+
+
+class BadRequest(InputTooLong):
+    """A request localchat understands but cannot serve as asked; `param` names the field."""
+
+    def __init__(self, message: str, param: str | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.param, self.code = param, code
+
+
+def error(status: int, message: str, kind: str, retry_after: float | None = None, *, code: str | None = None,
+          param: str | None = None) -> Any:
+    """OpenAI's error shape: the official clients raise their own class (by status) carrying `message`."""
     headers = {"Retry-After": str(max(1, round(retry_after)))} if retry_after else None
-    return JSONResponse({"error": {"message": message, "type": kind}}, status_code=status, headers=headers)
+    body = {"error": {"message": message, "type": kind, "param": param, "code": code}}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def refusal_response(exc: LocalchatError) -> Any:
     if isinstance(exc, RateLimited):
-        return error(429, str(exc), "rate_limit_exceeded", exc.retry_after)
+        return error(429, str(exc), "requests", exc.retry_after, code="rate_limit_exceeded")
     if isinstance(exc, Busy):
-        return error(503, str(exc), "server_busy", exc.retry_after)
+        return error(503, str(exc), "server_error", exc.retry_after, code="server_busy")
     if isinstance(exc, Refused):
-        return error(503, str(exc), "unavailable", exc.retry_after)
+        return error(503, str(exc), "server_error", exc.retry_after, code="unavailable")
+    if isinstance(exc, BadRequest):
+        return error(404 if exc.code == "model_not_found" else 400, str(exc), "invalid_request_error",
+                     code=exc.code, param=exc.param)
     if isinstance(exc, InputTooLong):
-        return error(400, str(exc), "invalid_request_error")
-    return error(500, str(exc), "server_error")
+        return error(400, str(exc), "invalid_request_error", code="invalid_request")
+    return error(500, str(exc), "server_error", code="server_error")
+
+
+def check_request(body: dict[str, Any]) -> None:
+    """What an OpenAI client may ask that localchat does not do: each a 400 naming the field."""
+    model = body.get("model")
+    if model not in (None, "", MODEL_ID):
+        raise BadRequest(f"The model {model!r} does not exist here; this server answers as {MODEL_ID!r} "
+                         "(GET /v1/models).", "model", "model_not_found")
+    if body.get("n") not in (None, 1):
+        raise BadRequest("localchat writes one answer per question: n must be 1.", "n", "unsupported_value")
+    for field in ("tools", "functions", "tool_choice", "function_call"):
+        if body.get(field):
+            raise BadRequest("localchat answers from the blog's posts and calls no tools or functions.", field,
+                             "unsupported_parameter")
+    for m in body.get("messages") or []:
+        parts = m.get("content") if isinstance(m, dict) else None
+        if isinstance(parts, list) and any(isinstance(p, dict) and p.get("type", "text") != "text" for p in parts):
+            raise BadRequest("localchat reads text only: send the question without images, audio or files.",
+                             "messages", "unsupported_content")
+
+
+def usage(answer: Answer) -> dict[str, int]:
+    """Real token counts: the prompt the model read (0 where no model was asked: a refusal or a
+    catalog answer) and the tokens it wrote."""
+    prompt, completion = int(answer.debug.get("prompt_tokens") or 0), int(answer.timings.tokens or 0)
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 
 def parse_messages(body: Any) -> tuple[str, list[dict[str, str]]]:
@@ -92,7 +141,7 @@ def parse_max_tokens(body: dict[str, Any]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputTooLong("max_tokens must be a positive whole number.")
+        raise BadRequest("max_tokens must be a positive whole number.", "max_tokens", "invalid_value")
     return value
 
 
@@ -113,30 +162,47 @@ def sources_field(answer: Answer) -> list[dict[str, Any]]:
 
 def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None) -> None:
     """Add the API routes to the app's FastAPI server (Gradio's own, so one port serves both)."""
+    started = int(time.time())
+
     async def health() -> Any:
         return JSONResponse(service.health())
 
+    async def models(request: Request) -> Any:
+        if not authorized(request.headers.get("authorization"), auth):
+            return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).",
+                         "invalid_request_error", code="invalid_api_key")
+        synced = service.last_sync_at.timestamp() if service.last_sync_at else started
+        return JSONResponse({"object": "list", "data": [
+            {"id": MODEL_ID, "object": "model", "created": int(synced), "owned_by": "localchat"}]})
+
     async def chat_completions(request: Request) -> Any:
         if not authorized(request.headers.get("authorization"), auth):
-            return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).", "invalid_api_key")
+            return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).",
+                         "invalid_request_error", code="invalid_api_key")
         if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
-            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error")
+            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error",
+                         code="request_too_large")
         raw = await request.body()
         if len(raw) > MAX_BODY_BYTES:
-            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error")
+            return error(413, "That request is too large; please send a shorter question.", "invalid_request_error",
+                         code="request_too_large")
         try:
             body = json.loads(raw)
+            if isinstance(body, dict):
+                check_request(body)
             question, history = parse_messages(body)
             max_tokens = parse_max_tokens(body)
             key = request.client.host if request.client else "?"
             answer = await run_in_threadpool(service.ask, key, question, history, max_tokens)
         except json.JSONDecodeError:
-            return error(400, "The body is not valid JSON.", "invalid_request_error")
+            return error(400, "The body is not valid JSON.", "invalid_request_error", code="invalid_json")
         except LocalchatError as exc:
             return refusal_response(exc)
-        meta = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()), "model": service.model_name}
+        meta = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()), "model": MODEL_ID,
+                "system_fingerprint": service.model_name or None}
         if body.get("stream"):
-            return StreamingResponse(sse(answer, meta), media_type="text/event-stream",
+            options = body.get("stream_options") if isinstance(body.get("stream_options"), dict) else {}
+            return StreamingResponse(sse(answer, meta, bool(options.get("include_usage"))), media_type="text/event-stream",
                                      headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
         try:
             await run_in_threadpool(answer.finish)
@@ -145,19 +211,21 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
         return JSONResponse({
             **meta, "object": "chat.completion",
             "choices": [{"index": 0, "message": {"role": "assistant", "content": shown_answer(answer)}, "finish_reason": finish_reason(answer)}],
-            "usage": {"completion_tokens": answer.timings.tokens},
+            "usage": usage(answer),
             "sources": sources_field(answer), "refused": answer.refused, "citations": answer.citations,
             "evidence": [e.to_dict() for e in answer.evidence], "sentences": [c.to_dict() for c in answer.sentences],
             "note": answer.note or None,
         })
 
     app.add_api_route("/api/health", health, methods=["GET"])
+    app.add_api_route("/v1/models", models, methods=["GET"])
     app.add_api_route("/v1/chat/completions", chat_completions, methods=["POST"])
 
 
-async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
-    """Server-sent events in OpenAI's chunk format. If the client goes away, the server cancels
-    this generator at its next await; the `finally` then stops the model within a token."""
+async def sse(answer: Answer, meta: dict[str, Any], include_usage: bool = False) -> AsyncIterator[str]:
+    """Server-sent events in OpenAI's chunk format (with `include_usage`, a last chunk with no
+    choices and the usage, as OpenAI sends it). If the client goes away, the server cancels this
+    generator at its next await; the `finally` then stops the model within a token."""
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
         data = {**meta, "object": "chat.completion.chunk",
@@ -181,6 +249,8 @@ async def sse(answer: Answer, meta: dict[str, Any]) -> AsyncIterator[str]:
         # sanitised markdown (an image or script link can only be judged once it is complete).
         yield chunk({}, finish_reason(answer), citations=answer.citations, safe_content=shown_answer(answer),
                     sentences=[c.to_dict() for c in answer.sentences])
+        if include_usage:
+            yield f"data: {json.dumps({**meta, 'object': 'chat.completion.chunk', 'choices': [], 'usage': usage(answer)})}\n\n"
         yield "data: [DONE]\n\n"
     finally:
         answer.close()
