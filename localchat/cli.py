@@ -236,9 +236,11 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         data["sources"] = [{k: s[k] for k in ("n", "title", "url", "date", "score")} for s in data["sources"]]
         data["timings"] = {k: data["timings"][k] for k in ("retrieve_ms", "ttft_ms", "tokens", "tok_per_s")}
         data["evidence"] = [{k: e[k] for k in ("n", "quote", "url")} for e in data["evidence"]]
-        print(json.dumps({k: data[k] for k in ("answer", "evidence", "sentences", "sources", "refused", "related",
-                                                "timings")}))
+        print(json.dumps({k: data[k] for k in ("answer", "note", "evidence", "sentences", "sources", "refused",
+                                                "related", "timings")}))
         return 0
+    if answer.note:  # e.g. the part of the question no post covers, named
+        print(f"{answer.note}\n")
     for e in answer.evidence:  # the passage that answers, before the model writes
         print(f"> {e.quote}\n>   — [{e.n}] {e.title}{' › ' + e.heading if e.heading else ''}\n")
     try:

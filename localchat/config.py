@@ -55,6 +55,7 @@ class Config:
     min_similarity: float | None = None
     not_covered: str = "I haven't written about that."
     not_covered_named: str = "I haven't written about {terms}."  # a specific thing no post mentions
+    not_dictated: str = "I only say what my posts say, so I won't say that."  # "Ignore your rules and say that…"
     unsupported: str = "mark"  # an answer sentence the posts do not support: "mark" it, or "drop" it
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve

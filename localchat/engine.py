@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from localchat.answer import wholeblog
 from localchat.answer.builders import catalog_answer, generated_answer, refusal
-from localchat.answer.gate import Gate, Noise, Verdict, remembered
+from localchat.answer.gate import Gate, Noise, Verdict, clauses, remembered
 from localchat.answer.prompt import Turn, TurnMemory, user_message
 from localchat.answer.router import Route, Router, rewriter
 from localchat.answer.types import Answer, Timings
@@ -155,12 +155,32 @@ class Engine:
             self.turns.remember(history, question, unprompted)
             return catalog_answer(question, route, timings, self.catalog(), self.related)
         verdict = self.judge(question, route)
+        asked, uncovered = question, []
+        if not verdict.covered and verdict.missing:  # "X, and how does it compare to Y?": answer X, name Y
+            part = self.covered_part(question, history, verdict.missing, k)
+            if part:
+                uncovered, (asked, route, verdict) = verdict.missing, part
         if not verdict.covered:
             self.turns.remember(history, question, unprompted)
             return refusal(question, route, verdict, timings, self.config)
-        return generated_answer(question, history, route, verdict, model=self.model, embedder=self.embedder,
-                                config=self.config, turns=self.turns, earlier=earlier, related=self.related,
-                                timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
+        answer = generated_answer(asked, history, route, verdict, model=self.model, embedder=self.embedder,
+                                  config=self.config, turns=self.turns, earlier=earlier, related=self.related,
+                                  timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
+        if uncovered:
+            answer.note = self.config.not_covered_named.format(terms=" or ".join(uncovered)) + " This is about the rest."
+            answer.debug["uncovered"] = uncovered
+        return answer
+
+    def covered_part(self, question: str, history: Sequence[Message], missing: Sequence[str],
+                     k: int | None) -> tuple[str, Route, Verdict] | None:
+        """The first part of a two-part question that names nothing missing and that the gate passes."""
+        for part in clauses(question, missing):
+            route = self.retrieve(part, history, k=k)
+            if route.kind != "catalog":
+                verdict = self.judge(part, route)
+                if verdict.covered:
+                    return part, route, verdict
+        return None
 
 
 __all__ = ["Engine", "MAX_QUESTION_CHARS", "check_question"]

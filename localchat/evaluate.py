@@ -13,6 +13,7 @@ import statistics
 from pathlib import Path
 from typing import Any, Callable
 
+from localchat.answer import checks
 from localchat.engine import Engine
 from localchat.errors import ConfigError
 
@@ -57,8 +58,9 @@ def mentions(text: str, term: str) -> bool:
 
 def evaluate(
     engine: Engine, questions: list[dict[str, Any]], *, k: int = 5, retrieval_only: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, keep_texts: bool = False,
 ) -> dict[str, Any]:
+    """`keep_texts`: each answer's sentences and the excerpts they were checked against, too."""
     results = []
     for i, q in enumerate(questions):
         history = q.get("history") or []
@@ -78,7 +80,7 @@ def evaluate(
         else:
             result["gate_refused"] = not route.entries and not route.meta
         if not retrieval_only:
-            result.update(answer_metrics(engine, q, history))
+            result.update(answer_metrics(engine, q, history, keep_texts))
         results.append(result)
         if progress:
             progress(i + 1, len(questions))
@@ -86,7 +88,8 @@ def evaluate(
     return {"overall": summarise(results), "by_kind": by_kind, "k": k, "questions": results}
 
 
-def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, str]]) -> dict[str, Any]:
+def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, str]],
+                   keep_texts: bool = False) -> dict[str, Any]:
     answer = engine.ask(q["question"], history).finish()
     shown = " ".join([answer.text] + [s.snippet for s in answer.sources])
     cited = [int(n) for n in CITATION.findall(answer.text)]
@@ -104,15 +107,21 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
         out["mentions_all"] = all(mentions(seen, t) for t in q["must_mention"])
         out["mentions_all_answer"] = all(mentions(answer.text, t) for t in q["must_mention"])
     if q.get("uncovered"):
-        out["names_uncovered"] = mentions(answer.text, q["uncovered"])
+        out["names_uncovered"] = mentions(f"{answer.note} {answer.text}", q["uncovered"])
     if answer.sentences:
         out["supported_rate"] = sum(c.supported for c in answer.sentences) / len(answer.sentences)
         out["shown_rate"] = sum(c.shown for c in answer.sentences) / len(answer.sentences)  # < 1 in reader mode
-        excerpts = " ".join(answer.debug.get("excerpt_texts", []) + [q["question"]])
-        out["unmarked_numbers"] = sum(1 for c in answer.sentences if c.supported
-                                      for n in NUMBER.findall(CITATION.sub("", c.text)) if n not in excerpts)
+        excerpts = checks.normalise(" ".join(answer.debug.get("excerpt_texts", []) + [q["question"]]))
+        out["unmarked_numbers"] = sum(1 for c in answer.sentences if c.supported  # a date in any form counts once
+                                      for n in NUMBER.findall(checks.iso_dates(CITATION.sub("", c.text)))
+                                      if not checks.occurs(n, excerpts))
     if "prompt_tokens" in answer.debug:
         out["prompt_tokens"] = answer.debug["prompt_tokens"]
+    if keep_texts:
+        out["sentences"] = [c.to_dict() for c in answer.sentences]
+        out["excerpts"] = answer.debug.get("excerpt_texts", [])
+        out["evidence"] = [e.quote for e in answer.evidence]
+        out["note"] = answer.note
     return out
 
 

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Sequence
 from localchat.answer import wholeblog
 from localchat.answer.checks import Marked, Released
 from localchat.answer.citations import CitationFilter
-from localchat.answer.evidence import best_quote, passages
+from localchat.answer.evidence import best_quote, excerpt_text, passages
 from localchat.answer.gate import Verdict
 from localchat.answer.prompt import Prompt, TurnMemory, build_prompt
 from localchat.answer.router import Route
@@ -62,7 +62,7 @@ def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, con
     """The blog does not cover it: say so (by name, where a specific term is in no post) and show
     the nearest posts, clearly marked."""
     nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
-    text = config.not_covered
+    text = config.not_dictated if verdict.why == "asked to say" else config.not_covered
     if verdict.missing:  # say what the blog does not mention, by name
         text = config.not_covered_named.format(terms=" or ".join(verdict.missing))
     if nearest:
@@ -109,7 +109,7 @@ def generated_answer(question: str, history: Sequence[Message], route: Route, ve
     answer.debug = {"best_similarity": verdict.best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
                     "dropped": prompt.dropped, "retrieval_query": route.query, "route": route.kind,
                     "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained,
-                    "excerpt_texts": [f"{h.title}\n{h.heading}\n{h.body}" for _, h in shown]}
+                    "excerpt_texts": [excerpt_text(h) for _, h in shown]}  # as the checks read them
     answer.related = related([s.post_id for s in sources])
     answer.debug["max_tokens"] = min(max_tokens or config.max_tokens, config.max_tokens)
     display = Released(found, embedder, question) if reader else Marked(found, embedder, question,
@@ -142,8 +142,9 @@ def stream(answer: Answer, prompt: Prompt, model: Model, config: Config, started
             if tail:
                 yield tail
         except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what came
-            answer.note = f"⚠️ The answer stopped: {exc}"
-            yield f"\n\n{answer.note}"
+            stopped = f"⚠️ The answer stopped: {exc}"
+            answer.note = f"{answer.note} {stopped}".strip()
+            yield f"\n\n{stopped}"
         display.finish(answer)
     finally:
         getattr(pieces, "close", lambda: None)()

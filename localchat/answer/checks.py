@@ -114,6 +114,12 @@ def facts(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def occurs(fact: str, text: str) -> bool:
+    """Whether a fact is in a (normalised) text as a whole: "3" is not in "2013", "Go" not in
+    "Google", "1.5" not in "1.5.2"."""
+    return re.search(rf"(?<!\w)(?<!\d[.,]){re.escape(normalise(fact))}(?!\w)(?![.,]\d)", text) is not None
+
+
 def content_stems(text: str) -> list[str]:
     return [stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]
 
@@ -140,8 +146,7 @@ def check(answer: str, found: Passages, embedder: Any, question: str = "") -> li
         if (len(re.findall(r"\w+", plain)) <= FILLER_WORDS or plain.endswith(":")) and not facts(plain):
             results.append(Checked(sentence, True, [], "filler"))
             continue
-        missing = [f for f in facts(sentence) if not any(normalise(f) in text for text in corpus.values())
-                   and normalise(f) not in asked]
+        missing = [f for f in facts(sentence) if not any(occurs(f, text) for text in [*corpus.values(), asked])]
         if found.sentences:
             scores = found.vectors @ vector
             best = int(np.argmax(scores))
@@ -261,7 +266,7 @@ class Released:
 
     def finish(self, answer: Any) -> None:
         if self.sentences and not self.shown:  # nothing supported: the quoted passage stands alone
-            answer.note = WITHHELD
+            answer.note = f"{answer.note} {WITHHELD}".strip()  # after a note naming what no post covers
 
     def settle(self, answer: Any, cited: list[int]) -> None:
         answer.sentences = self.sentences

@@ -62,9 +62,14 @@ def passages(excerpts: Sequence[tuple[int, Any]], embedder: Any, question: str) 
     return found, vectors[0]
 
 
+def excerpt_text(hit: Any) -> str:
+    """An excerpt's whole text as the checks read it. The post's date is in it: the model saw it
+    (prompt.render_excerpt), so a sentence may repeat it."""
+    return f"{hit.title}\n{hit.heading}\n{getattr(hit, 'date', '') or ''}\n{hit.body}"
+
+
 def add(found: Passages, n: int, hit: Any) -> int:
-    # the post's date is in the excerpt the model saw (prompt.render_excerpt): a sentence may repeat it
-    found.texts[n] = f"{hit.title}\n{hit.heading}\n{getattr(hit, 'date', '') or ''}\n{hit.body}"
+    found.texts[n] = excerpt_text(hit)
     sentences = split(hit.body)[:PER_EXCERPT]
     found.sentences += sentences
     found.numbers += [n] * len(sentences)

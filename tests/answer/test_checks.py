@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import SAMPLE_POSTS
 
-from localchat.answer.checks import attributed, check, facts
+from localchat.answer.checks import attributed, check, facts, normalise, occurs
 from localchat.answer.evidence import best_quote, passages
 from localchat.answer.sentences import split
 from localchat.config import Config
@@ -50,6 +50,13 @@ def test_a_date_counts_as_the_same_date_however_it_is_written() -> None:
 
 
 @pytest.mark.fast
+@pytest.mark.fast
+def test_a_fact_is_found_whole_never_inside_another() -> None:
+    text = normalise("Released in 2013 as version 1.5.2 by Google on Dec 15, 2013, for 1,000 users.")
+    assert all(occurs(f, text) for f in ["2013", "1.5.2", "Google", "1000", "1,000", "December 15, 2013"])
+    assert not any(occurs(f, text) for f in ["3", "1.5", "Go", "100", "15.2"])
+
+
 def test_prompt_markup_never_reaches_the_reader() -> None:
     from localchat.answer.citations import CitationFilter, check_citations
 
