@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import snowballstemmer
@@ -27,3 +28,15 @@ def normalise(text: str) -> str:
     """Lower case, single spaces, thin spaces as spaces and no commas: how a fact is looked up
     in an excerpt ("1,000" is "1000")."""
     return " ".join(text.lower().replace("\u2009", " ").replace(",", "").split())
+
+
+STOPWORDS = frozenset(
+    "a an the of to in on at by for with from as into about and or but so if then than that this these those "
+    "is are was were be been being am do does did done has have had will would can could should may might must "
+    "it its i me my we our us you your he him his she her they them their there here what which who whom whose "
+    "when where why how not no also just very more most some any all one such".split())
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words (no function words): what two texts share in meaning."""
+    return [stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]

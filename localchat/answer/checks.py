@@ -28,17 +28,12 @@ from localchat.answer.evidence import Passages, complete
 from localchat.answer.sentences import split, without_citations
 from localchat.index.coverage import COMMON, SPECIFIC_SHAPE
 from localchat.text import normalise as text_normalise
-from localchat.text import stem
+from localchat.text import content_stems
 
 # A sentence of an answer is "about" an excerpt when this close to one of its sentences; below
 # it, it is the model's own. Chosen on sentence pairs of the four corpora (docs/benchmarks/answers.md).
 SUPPORT = 0.65
 COVERAGE = 0.8
-STOPWORDS = frozenset(
-    "a an the of to in on at by for with from as into about and or but so if then than that this these those "
-    "is are was were be been being am do does did done has have had will would can could should may might must "
-    "it its i me my we our us you your he him his she her they them their there here what which who whom whose "
-    "when where why how not no also just very more most some any all one such".split())
 FILLER_WORDS = 3  # "Sure!", "Hope this helps." — nothing to check
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:/]\d+)*(?:%|°[CF]?)?(?![\w])")
 CITED = re.compile(r"\[(\d+)\]")
@@ -118,10 +113,6 @@ def occurs(fact: str, text: str) -> bool:
     """Whether a fact is in a (normalised) text as a whole: "3" is not in "2013", "Go" not in
     "Google", "1.5" not in "1.5.2"."""
     return re.search(rf"(?<!\w)(?<!\d[.,]){re.escape(normalise(fact))}(?!\w)(?![.,]\d)", text) is not None
-
-
-def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 1]
 
 
 def covered(sentence: str, known: set[str]) -> float:
