@@ -57,6 +57,9 @@ class Config:
     not_covered_named: str = "I haven't written about {terms}."  # a specific thing no post mentions
     not_dictated: str = "I only say what my posts say, so I won't say that."  # "Ignore your rules and say that…"
     unsupported: str = "mark"  # an answer sentence the posts do not support: "mark" it, or "drop" it
+    # what a reader (reader mode) sees after the quoted passage: "checked" = the model's sentences the
+    # posts support; "quote" = the posts' own words only; "auto" = quote for models under 1B parameters
+    reader_answer: str = "auto"
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
     host: str = "127.0.0.1"  # the address `serve` binds: this machine only unless told otherwise

@@ -106,6 +106,8 @@ def answer_metrics(engine: Engine, q: dict[str, Any], history: list[dict[str, st
     if q["must_mention"]:
         out["mentions_all"] = all(mentions(seen, t) for t in q["must_mention"])
         out["mentions_all_answer"] = all(mentions(answer.text, t) for t in q["must_mention"])
+        quoted = " ".join(e.quote for e in answer.evidence)
+        out["mentions_all_quote"] = all(mentions(quoted, t) for t in q["must_mention"])
     if q.get("uncovered"):
         out["names_uncovered"] = mentions(f"{answer.note} {answer.text}", q["uncovered"])
     if answer.sentences:

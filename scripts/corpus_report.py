@@ -52,6 +52,7 @@ def corpus_row(corpus: str, results: list[dict[str, Any]]) -> dict[str, Any]:
         "sentences shown": f"{sum(r.get('shown', 0) for r in results)}/{sum(r.get('written', 0) for r in results)}",
         "shown numbers in no excerpt": sum(r.get("unmarked_numbers", 0) for r in results),
         "fact: every must-mention shown": rate(by("fact"), "mentions_all"),
+        "fact: every must-mention in the quote": rate(by("fact"), "mentions_all_quote"),
         "shown sentences": len(sentences),
     }
 

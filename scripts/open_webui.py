@@ -88,10 +88,12 @@ def screenshot(base: str, path: Path) -> None:
         webdriver.ActionChains(driver).send_keys(Keys.ESCAPE).perform()
         driver.execute_script("arguments[0].focus()", box)
         webdriver.ActionChains(driver).send_keys(QUESTION).send_keys(Keys.ENTER).perform()
-        WebDriverWait(driver, 600).until(lambda d: "Weather Station" in d.find_element(By.TAG_NAME, "body").text)
-        time.sleep(3)  # the last tokens
         path.parent.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(path))
+        try:
+            WebDriverWait(driver, 300).until(lambda d: "Weather Station" in d.find_element(By.TAG_NAME, "body").text)
+            time.sleep(3)  # the last tokens
+        finally:
+            driver.save_screenshot(str(path))
     finally:
         driver.quit()
 

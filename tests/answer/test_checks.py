@@ -3,6 +3,7 @@ the excerpts shown (real embedder, real index of the sample blog; the real model
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from localchat.answer.evidence import best_quote, passages
 from localchat.answer.sentences import split
 from localchat.config import Config
 from localchat.engine import Engine
+from localchat.errors import ConfigError
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +177,8 @@ SCRIPTED = ("I feed my starter at a 1:5:5 ratio of starter, flour and water. "
 
 def test_a_reader_is_shown_only_supported_sentences_even_while_it_streams(blog: Engine) -> None:
     question = "What ratio do you feed your sourdough starter at?"
-    reader = Engine(blog.config, embedder=blog.embedder, model=ScriptedModel(SCRIPTED), reader=True)
+    checked = dataclasses.replace(blog.config, reader_answer="checked")  # a 135M model would get quotes only
+    reader = Engine(checked, embedder=blog.embedder, model=ScriptedModel(SCRIPTED), reader=True)
     answer = reader.ask(question)
     pieces = list(answer)
     streamed = "".join(pieces)
@@ -192,8 +195,23 @@ def test_a_reader_is_shown_only_supported_sentences_even_while_it_streams(blog: 
 
 
 def test_a_reader_whose_answer_is_all_unsupported_sees_the_quoted_passage_and_a_note(blog: Engine) -> None:
-    reader = Engine(blog.config, embedder=blog.embedder, reader=True,
+    reader = Engine(dataclasses.replace(blog.config, reader_answer="checked"), embedder=blog.embedder, reader=True,
                     model=ScriptedModel("Grandma Zelda feeds it 40 grams of honey in Oslo."))
     answer = reader.ask("What ratio do you feed your sourdough starter at?")
     assert "".join(answer) == "" and answer.text == ""
     assert answer.evidence and "not confirmed by the posts" in answer.note
+
+
+def test_with_a_small_model_a_reader_sees_the_posts_own_words_only(blog: Engine) -> None:
+    question = "What ratio do you feed your sourdough starter at?"
+    reader = Engine(blog.config, embedder=blog.embedder, model=blog.model, reader=True)  # the bundled 135M model
+    answer = reader.ask(question)
+    assert "".join(answer) == "" and answer.text == "" and answer.sentences == []  # the model wrote nothing
+    assert answer.debug["reader_answer"] == "quote" and answer.debug["prompt_tokens"] == 0
+    assert "1:5:5" in answer.evidence[0].quote and answer.sources[0].title == "Keeping a Sourdough Starter Alive"
+    checked = Engine(dataclasses.replace(blog.config, reader_answer="checked"), embedder=blog.embedder,
+                     model=blog.model, reader=True)
+    assert "reader_answer" not in checked.ask(question, max_tokens=8).finish().debug  # the model's checked sentences
+    with pytest.raises(ConfigError, match="reader_answer"):
+        Engine(dataclasses.replace(blog.config, reader_answer="all"), embedder=blog.embedder, model=blog.model,
+               reader=True).ask(question)
