@@ -7,7 +7,8 @@
 Clients written for OpenAI work unchanged (docs/clients.md): `usage` counts real tokens (in a
 stream too, with `stream_options.include_usage`), and every error is OpenAI's shape
 (`{"error": {"message", "type", "param", "code"}}`) with OpenAI's status code, so a client shows
-localchat's message. What localchat cannot do (several choices, tools, images) is a 400 that says so.
+localchat's message. What localchat cannot do (several choices, a required tool call, images) is a
+400 that says so; tools merely offered are ignored (no tool is ever called).
 
 Answers carry the blog's sources in an extra `sources` field (streamed answers send them in the
 first chunk, before any text). Answer text is sanitised markdown (no HTML, no images, only
@@ -101,8 +102,10 @@ def check_request(body: dict[str, Any]) -> None:
                          "(GET /v1/models).", "model", "model_not_found")
     if body.get("n") not in (None, 1):
         raise BadRequest("localchat writes one answer per question: n must be 1.", "n", "unsupported_value")
-    for field in ("tools", "functions", "tool_choice", "function_call"):
-        if body.get(field):
+    # Front-ends send the tools they have with every request (Open WebUI does): offered tools are
+    # ignored, as a model that chooses to call none would; only a demand to call one cannot be met.
+    for field in ("tool_choice", "function_call"):
+        if body.get(field) not in (None, "", "auto", "none"):
             raise BadRequest("localchat answers from the blog's posts and calls no tools or functions.", field,
                              "unsupported_parameter")
     for m in body.get("messages") or []:

@@ -75,8 +75,8 @@ def test_the_async_client_works_too(owner_app) -> None:
 @pytest.mark.parametrize("extra, error, param", [
     ({"model": "gpt-4o"}, openai.NotFoundError, "model"),
     ({"n": 2}, openai.BadRequestError, "n"),
-    ({"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}]},
-     openai.BadRequestError, "tools"),
+    ({"tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": "object"}}}],
+      "tool_choice": "required"}, openai.BadRequestError, "tool_choice"),
     ({"max_tokens": 0}, openai.BadRequestError, "max_tokens"),
 ])
 def test_what_localchat_cannot_do_is_an_openai_error_with_our_message(owner_app, extra, error, param) -> None:
@@ -85,6 +85,13 @@ def test_what_localchat_cannot_do_is_an_openai_error_with_our_message(owner_app,
         client(owner_app).chat.completions.create(**body)
     assert caught.value.body["param"] == param and caught.value.body["code"]
     assert "localchat" in str(caught.value) or param in str(caught.value)
+
+
+def test_tools_merely_offered_are_ignored_as_front_ends_send_them(owner_app) -> None:
+    tools = [{"type": "function", "function": {"name": "search_web", "parameters": {"type": "object"}}}]
+    reply = client(owner_app).chat.completions.create(model=MODEL, messages=[{"role": "user", "content": WEATHER}],
+                                                      tools=tools, tool_choice="auto")
+    assert reply.choices[0].message.content and not reply.choices[0].message.tool_calls
 
 
 def test_images_and_wrong_credentials_are_clear_errors(owner_app, reader_app) -> None:
