@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -175,6 +176,10 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             print(message, file=sys.stderr)
         for error in report.errors:
             print(f"skipped {error.path}: {error.reason}", file=sys.stderr)
+        if report.not_posts:
+            kinds = Counter(p.reason.split(",")[0] for p in report.not_posts)
+            print("not posts (never counted): " + ", ".join(f"{n} {k.removeprefix('a ')}" for k, n in kinds.items())
+                  + " — `index --json` lists them", file=sys.stderr)
         print(
             f"{report.posts_indexed} posts indexed ({report.posts_embedded} embedded, {report.posts_deleted} removed), "
             f"{report.chunks} chunks, {report.drafts_skipped} drafts skipped, {len(report.errors)} errors "

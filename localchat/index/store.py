@@ -48,6 +48,7 @@ class SyncReport:
     chunks: int = 0
     drafts_skipped: int = 0
     errors: list[PostError] = field(default_factory=list)
+    not_posts: list[PostError] = field(default_factory=list)  # redirect stubs, template and site pages
     seconds: float = 0.0
     undated: int = 0  # indexed posts with no date anywhere: whole-blog questions cannot place them
     date_sources: dict[str, int] = field(default_factory=dict)  # {"frontmatter:date": 70, "git": 3, …}
@@ -306,7 +307,7 @@ def sync(
     if is_remote(index_dir):
         exists(index_dir)  # no credentials, no bucket: say so now, not as a "broken index" later
     read = read_posts(posts_dir, include_drafts=include_drafts, base_url=base_url, url_pattern=url_pattern)
-    report = SyncReport(drafts_skipped=len(read.drafts_skipped), errors=read.errors)
+    report = SyncReport(drafts_skipped=len(read.drafts_skipped), errors=read.errors, not_posts=read.not_posts)
     report.undated = sum(1 for p in read.posts if not p.date)
     report.date_sources = dict(Counter(p.date_source for p in read.posts if p.date_source).most_common())
     report.url_rule = read.site.describe(base_url, url_pattern)

@@ -65,6 +65,7 @@ class Post:
     date_source: str = ""  # where the date came from: frontmatter:<key>, filename, path, url, folders, git
     updated: str = ""  # ISO, or ""
     authors: list[str] = field(default_factory=list)
+    not_a_post: str = ""  # why this file is not a post (a redirect stub, a template page): never indexed
 
 
 @dataclass
@@ -78,6 +79,7 @@ class ReadResult:
     posts: list[Post] = field(default_factory=list)  # published posts (and drafts if asked for)
     drafts_skipped: list[str] = field(default_factory=list)  # ids only: a draft's text goes nowhere
     errors: list[PostError] = field(default_factory=list)
+    not_posts: list[PostError] = field(default_factory=list)  # redirect stubs, templates, site pages: never counted
     site: Site = field(default_factory=Site)  # the generator and URL rule found for this blog
 
 
@@ -150,11 +152,32 @@ def read_posts(
         except Exception as exc:  # noqa: BLE001 - nothing raises out of ingestion
             result.errors.append(PostError(post_id, f"unexpected error: {type(exc).__name__}: {exc}"))
             continue
-        if post.draft and not include_drafts:
+        if post.not_a_post:
+            result.not_posts.append(PostError(post_id, post.not_a_post))
+        elif post.draft and not include_drafts:
             result.drafts_skipped.append(post_id)
         else:
             result.posts.append(post)
     return result
+
+
+REDIRECT_KEYS = ("redirect", "redirect_to", "redirect_url", "redirecturl", "external_url")
+TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Site) -> str:
+    """Why a markdown file is not a post ("" when it is one): a redirect or alias stub (a redirect
+    key and next to no text), a listing or template page (more template tags than sentences), or
+    a Pelican site page (content/pages/: About, Privacy, by Pelican's own rule)."""
+    words = len(TEMPLATE_TAG.sub(" ", body).split())
+    if any(isinstance(metadata.get(k), str) and metadata[k].strip() for k in REDIRECT_KEYS) and words < 30:
+        return "a redirect stub, not a post"
+    tags = len(TEMPLATE_TAG.findall(body))
+    if tags >= 3 and tags * 10 > words:
+        return "a listing or template page, not a post"
+    if site.generator == "pelican" and rel.parts[:1] == ("pages",):
+        return "a Pelican page (pages/), not a post"
+    return ""
 
 
 class PostProblem(Exception):
@@ -193,13 +216,15 @@ def read_post(
     taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
     tags = as_list(metadata.get("tags")) + as_list(taxonomies.get("tags")) + categories
     tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
-    authors = list(dict.fromkeys(author_name(metadata.get("authors")) + author_name(metadata.get("author"))))
+    authors = list(dict.fromkeys(author_name(metadata.get("authors")) + author_name(metadata.get("author"))
+                                 + author_name(metadata.get("by"))))
     description = clean_str(metadata.get("description") or metadata.get("summary") or metadata.get("excerpt"))
     post_type = clean_str(metadata.get("type")) or "post"
     # What the embeddings depend on: the file's bytes. A new base URL or a git date re-links, never re-embeds.
     digest = hashlib.sha256(raw + f"\0{draft}".encode()).hexdigest()[:32]
     return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest,
-                date_source, updated, [clean_str(a) for a in authors if clean_str(a)])
+                date_source, updated, [clean_str(a) for a in authors if clean_str(a)],
+                not_a_post(metadata, body, rel, site))
 
 
 def post_categories(metadata: dict[str, Any], rel: PurePosixPath) -> list[str]:

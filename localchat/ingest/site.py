@@ -112,15 +112,29 @@ def file_stem(rel: PurePosixPath) -> str:
 
 
 def author_name(value: Any) -> list[str]:
-    """`author`/`authors` as names: a string, a list of strings, or mappings with a name."""
+    """`author`/`authors`/`by` as names: a string, a list of strings, or mappings with a name.
+    A string may hold several ("X and Y", "X & Y", "X, Y") and more than names: "Eli Bendersky, on
+    behalf of the Go team" and "Russ Cox, July 2011; updated by Andrew Gerrand" give the author
+    alone (what follows a ";" is an editor's note; a lower-case phrase or a date is not a name)."""
     items = value if isinstance(value, (list, tuple)) else [value]
     names = []
     for item in items:
         if isinstance(item, dict):
             item = lower(item).get("name")
         if isinstance(item, str):
-            names += [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", item) if n.strip()]
+            names += [n for n in (person(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", item.split(";")[0])) if n]
     return names
+
+
+NOT_A_NAME = re.compile(r"^(?:on behalf of|for|of|from|with|by|via|updated|edited|and)\b|\b(?:1[89]|20)\d\d\b", re.I)  # or a year
+
+
+def person(text: str) -> str:
+    """A name, or "" for what is not one ("on behalf of the Go team", "July 2011")."""
+    text = text.strip().strip(".")
+    if not text or NOT_A_NAME.search(text):
+        return ""
+    return text
 
 
 def date_parts(date: str) -> dict[str, str]:

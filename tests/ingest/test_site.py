@@ -315,6 +315,7 @@ def test_pelican_metadata_and_url_rule(tmp_path: Path) -> None:
     write(tmp_path, "content/slugged.markdown", "Title: Odd One\nSlug: the-odd-one\nDate: 2023-01-02\n\nText.\n")
     write(tmp_path, "content/unfinished.md", "Title: Not Yet\nDate: 2024-02-01\nStatus: draft\n\nSecret.\n")
     write(tmp_path, "content/plain-note.md", "Note: this line is prose, not metadata.\n\nMore prose.\n")
+    write(tmp_path, "content/pages/about.md", "Title: About\n\nWho writes this newsletter.\n")
     result = read_posts(tmp_path / "content", today=TODAY)
     posts = {p.id: p for p in result.posts}
     issue = posts["2024-03-01-issue-12.md"]
@@ -325,3 +326,21 @@ def test_pelican_metadata_and_url_rule(tmp_path: Path) -> None:
     assert result.drafts_skipped == ["unfinished.md"]  # Status: draft fails closed, as in frontmatter
     assert "Note: this line is prose" in posts["plain-note.md"].body  # no Title first: no metadata block
     assert result.site.generator == "pelican" and result.site.author == "Ana Lima"
+    assert [(p.path, p.reason) for p in result.not_posts] == [("pages/about.md", "a Pelican page (pages/), not a post")]
+
+
+@pytest.mark.fast
+def test_redirect_stubs_and_template_pages_are_not_posts_and_authors_are_people(tmp_path: Path) -> None:
+    write(tmp_path, "go1.2.md", "---\ntitle: Go 1.2 is released\nby:\n- Andrew Gerrand\n---\n\nGo 1.2 is out. " * 1)
+    write(tmp_path, "go12.md", "---\nredirect: /blog/go1.2\n---\n")
+    write(tmp_path, "index.tmpl.md", "---\ntitle: Blog index\n---\n{{range .Posts}}\n{{.Title}} {{.Date}}\n{{end}}\n")
+    write(tmp_path, "moved-but-long.md", "---\ntitle: Moved\nredirect_to: /elsewhere\n---\n" + "A real post. " * 40)
+    write(tmp_path, "errors.md", "---\ntitle: Errors\nby: [\"Eli Bendersky, on behalf of the Go team\"]\n---\nText.\n")
+    write(tmp_path, "history.md", "---\ntitle: History\nby: \"Russ Cox, July 2011; updated by Andrew Gerrand\"\n---\nT.\n")
+    write(tmp_path, "pair.md", "---\ntitle: Pair\nauthor: Rob Pike & Robert Griesemer\n---\nText.\n")
+    result = read_posts(tmp_path, today=TODAY)
+    assert sorted(p.path for p in result.not_posts) == ["go12.md", "index.tmpl.md"]
+    posts = {p.id: p for p in result.posts}
+    assert set(posts) == {"go1.2.md", "moved-but-long.md", "errors.md", "history.md", "pair.md"}
+    assert posts["go1.2.md"].authors == ["Andrew Gerrand"] and posts["errors.md"].authors == ["Eli Bendersky"]
+    assert posts["history.md"].authors == ["Russ Cox"] and posts["pair.md"].authors == ["Rob Pike", "Robert Griesemer"]
