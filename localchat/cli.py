@@ -145,13 +145,13 @@ def check_reachable(config: Config) -> None:
 
 
 def run_sync(config: Config, *, quiet: bool = False) -> Any:
-    from localchat.index.embed import load_embedder
+    from localchat.index.embed import embedder_name, load_embedder
     from localchat.index.store import sync
 
     check_reachable(config)
 
     report = sync(
-        config.posts, config.index, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts,
+        config.posts, config.index, load_embedder(embedder_name(config.embedder, config.posts), config.embed_backend), include_drafts=config.include_drafts,
         base_url=config.base_url, url_pattern=config.url_pattern,
         progress=None if quiet else progress_bar("indexing"),
     )
@@ -199,7 +199,7 @@ def ensure_index(config: Config) -> None:
 
 @command("search")
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
-    from localchat.index.embed import load_embedder
+    from localchat.index.embed import embedder_name, load_embedder
     from localchat.index.store import open_table
     from localchat.index.view import BlogView
 
@@ -207,7 +207,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     table, messages = open_table(config.index)
     for message in messages:
         print(message, file=sys.stderr)
-    view = BlogView(table, load_embedder(config.embedder, config.embed_backend), include_drafts=config.include_drafts)
+    view = BlogView(table, load_embedder(embedder_name(config.embedder, config.posts), config.embed_backend), include_drafts=config.include_drafts)
     hits = view.search(args.query, k=args.k or config.k)
     if args.json:
         print(json.dumps([

@@ -21,7 +21,7 @@ from localchat.config import Config
 from localchat.errors import IndexProblem, InputTooLong
 from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
-from localchat.index.embed import Embedder, load_embedder
+from localchat.index.embed import Embedder, blog_language, embedder_name, load_embedder
 from localchat.index.store import SyncReport, open_table, sync
 from localchat.index.view import BlogView
 from localchat.ingest.site import Site, detect_site
@@ -61,7 +61,8 @@ class Engine:
 
     @property
     def embedder(self) -> Embedder:
-        self._embedder = self._embedder or load_embedder(self.config.embedder, self.config.embed_backend)
+        self._embedder = self._embedder or load_embedder(embedder_name(self.config.embedder, self.config.posts),
+                                                         self.config.embed_backend)
         return self._embedder
 
     @property
@@ -98,7 +99,7 @@ class Engine:
 
     def gate(self) -> Gate:
         """The relevance gate; its noise level is measured once per blog size (gate.remembered)."""
-        gate = Gate(self.view, self.config.min_similarity)
+        gate = Gate(self.view, self.config.min_similarity, blog_language(self.config.posts))
         if self.config.min_similarity is None:
             self._noise = remembered(self._noise, self.table.count_rows(), gate)
         return gate

@@ -73,10 +73,11 @@ def build(out: Path, posts_dir: Path, *, base_url: str = "", url_pattern: str = 
     report: dict[str, object] = {"posts_copied": len(result.posts), "drafts_left_out": len(result.drafts_skipped),
                                  "errors_left_out": [f"{e.path}: {e.reason}" for e in result.errors], "out": str(out)}
     if with_index:  # from the copy, as the Space will read it: same posts, same hashes, same URLs
-        from localchat.index.embed import load_embedder
+        from localchat.index.embed import embedder_name, load_embedder
         from localchat.index.store import sync
 
-        indexed = sync(out / "posts", out / "index", load_embedder(), base_url=base_url, url_pattern=url_pattern)
+        embedder = load_embedder(embedder_name("", out / "posts"))  # as the Space will choose it
+        indexed = sync(out / "posts", out / "index", embedder, base_url=base_url, url_pattern=url_pattern)
         report["index_chunks"] = indexed.chunks
     return report
 

@@ -56,12 +56,12 @@ def main() -> None:
         right = "ok " if verdict.covered != refuse else "XX "
         print(f"{right}{verdict.best:6.3f}  {'refuse' if refuse else 'answer'}  {verdict.why:<16} {q['question'][:70]}")
     print()
-    for margin in (0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20):
+    for margin in (0.10, 0.125, 0.15, 0.175, 0.20, 0.225, 0.25):  # shares of the headroom above the noise
         limit = threshold(gate.noise, margin)
         covered = [not v.missing and (v.best >= limit or v.why == "term in excerpt") for _, v, _ in rows]
         passed = sum(c for c, (refuse, _, _) in zip(covered, rows) if not refuse)
         refused = sum(not c for c, (refuse, _, _) in zip(covered, rows) if refuse)
-        print(f"margin {margin:.2f} (threshold {limit:.3f}): {passed}/{sum(not r[0] for r in rows)} answerable pass, "
+        print(f"margin {margin:.3f} (threshold {limit:.3f}): {passed}/{sum(not r[0] for r in rows)} answerable pass, "
               f"{refused}/{sum(r[0] for r in rows)} to refuse refused")
 
 

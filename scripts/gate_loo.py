@@ -49,7 +49,7 @@ SETS = {  # the question sets written for each corpus (blind7: written once, by 
 SKIP = {"meta", "injection", "followup", "mixed"}  # judged elsewhere (catalog, answer text)
 ZIPFS = [0.0, 2.5, 3.0, 3.5, 4.0]  # 0: the rule off
 NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 1.01]  # 1.01: no neighbour rescues a word
-MARGINS = [0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.22]  # the similarity gate's margin over the noise level
+MARGINS = [0.125, 0.15, 0.175, 0.2, 0.225, 0.25]  # the similarity gate's margin: a share of the headroom
 FALSE_REFUSAL_COST = 4
 
 
@@ -105,7 +105,7 @@ def refused(row: dict[str, Any], zipf: float, neighbour: float, margin: float = 
     """The gate's verdict with these constants (a margin moves only questions the similarity decided)."""
     covered = row["covered"]
     if row["why"] in ("similar", "below threshold"):
-        covered = row["best"] >= max(gate_module.FLOOR, row["noise"] + margin)
+        covered = row["best"] >= gate_module.threshold(gate_module.Noise(row["noise"], 0.0), margin)
     return not covered or any(w["zipf"] < zipf and w["near"] < neighbour for w in row["words"])
 
 

@@ -28,6 +28,11 @@ MIN_PROSE = 0.4
 # word pieces to embed on nodejs.org fall by 29 %.
 NOISE = re.compile(r"https?://\S+|\b(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b|(?<!\w)#\d{2,}\b")
 PROSE_WORD = re.compile(r"^[(\"'“]?(?:[A-Za-z][a-z]+|[aAI])(?:'[a-z]+)?[,.;:!?)\"'”]*$")
+# Prose in other scripts: a word of letters beyond ASCII (Russian, Greek), and Chinese or Japanese,
+# whose characters, not spaces, separate words. Before this, a Chinese post's body counted as no
+# prose at all, and only its title was embedded.
+OTHER_SCRIPT_WORD = re.compile(r"^\W*(?:[^\W\d_\x00-\x7f]\W*){2,}$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -52,7 +57,9 @@ class Chunk:
 
 def prose_share(body: str) -> float:
     words = body.split()
-    return sum(1 for w in words if PROSE_WORD.match(w)) / len(words) if words else 0.0
+    if words and len(CJK.findall(body)) >= len(words):
+        return 1.0
+    return sum(1 for w in words if PROSE_WORD.match(w) or OTHER_SCRIPT_WORD.match(w)) / len(words) if words else 0.0
 
 
 def embedded_text(prefix: str, body: str) -> str:

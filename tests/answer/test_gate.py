@@ -86,7 +86,7 @@ def test_the_noise_level_is_the_blogs_own(tmp_path: Path, embedder) -> None:
     for engine in (sample, tech):
         engine.sync()
         gate = engine.gate()
-        assert gate.threshold() == max(FLOOR, gate.noise.level + NOISE_MARGIN)
+        assert gate.threshold() == max(FLOOR, gate.noise.level + NOISE_MARGIN * (1 - gate.noise.level))
         gates.append(gate)
     assert gates[0].noise.level != gates[1].noise.level
     assert sample.gate().noise is gates[0].noise  # measured once, kept while the blog's size holds

