@@ -145,6 +145,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         summary.update({
             "mentions_all": mean([float(r["mentions_all"]) for r in answered if "mentions_all" in r]),
             "mentions_all_answer": mean([float(r["mentions_all_answer"]) for r in answered if "mentions_all_answer" in r]),
+            "mentions_all_quote": mean([float(r["mentions_all_quote"]) for r in answered if "mentions_all_quote" in r]),
             "supported_rate": mean([r["supported_rate"] for r in answered if "supported_rate" in r]),
             "shown_rate": mean([r["shown_rate"] for r in answered if "shown_rate" in r]),
             "unmarked_numbers": sum(r.get("unmarked_numbers", 0) for r in answered),

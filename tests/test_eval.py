@@ -43,7 +43,9 @@ def test_eval_as_a_reader_sees_only_supported_sentences(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     overall = report["overall"]
-    assert overall["leaks"] == 0 and 0.0 <= overall["shown_rate"] <= overall["supported_rate"] + 1e-9
-    assert overall["mentions_all"] is not None  # every must-mention term in what a reader is shown
+    # the bundled 135M model: a reader sees the quoted passage only, so no model sentence is shown
+    assert overall["leaks"] == 0 and overall["shown_rate"] is None and overall["mentions_all"] is not None
+    quoted = [q for q in report["questions"] if q["route"] != "catalog" and not q["refused"]]
+    assert quoted and all(q["answer"] == "" for q in quoted)  # the model wrote nothing a reader sees
     for q in report["questions"]:  # a reader's answer text holds no sentence the checks withheld
         assert "not confirmed by the posts" not in q.get("answer", "")
