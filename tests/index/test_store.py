@@ -202,8 +202,8 @@ def test_cli_index_reports_bad_files_and_exits_zero(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["posts_indexed"] == 5 and report["drafts_skipped"] == 1
     assert [e["path"] for e in report["errors"]] == ["broken.md"] and "YAML" in report["errors"][0]["reason"]
-    assert set(report) == {"posts_indexed", "posts_embedded", "posts_deleted", "chunks", "drafts_skipped", "errors", "seconds",
-                           "undated", "date_sources", "url_rule", "embedder"}
+    assert set(report) == {"posts_indexed", "posts_embedded", "posts_deleted", "chunks", "drafts_skipped", "errors",
+                           "not_posts", "seconds", "undated", "date_sources", "url_rule", "embedder"}
 
 
 def test_an_update_touching_most_posts_keeps_the_others_and_drops_stale_chunks(tmp_path: Path, embedder) -> None:
