@@ -274,7 +274,7 @@ def test_ask_json_on_the_real_blog(tmp_path: Path) -> None:
     result = run_cli("ask", "What coffee gear do you use at home?", *common, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"answer", "evidence", "sentences", "sources", "refused", "related", "timings"}
+    assert set(data) == {"answer", "note", "evidence", "sentences", "sources", "refused", "related", "timings"}
     assert not data["refused"] and data["answer"]
     assert data["evidence"] and set(data["evidence"][0]) == {"n", "quote", "url"}
     assert data["sentences"] and all(set(c) == {"text", "supported", "sources", "why", "score", "shown"}
