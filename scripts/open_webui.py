@@ -51,7 +51,8 @@ def start(args: argparse.Namespace, work: Path) -> list[subprocess.Popen]:
            "SCARF_NO_ANALYTICS": "true", "RAG_EMBEDDING_MODEL_AUTO_UPDATE": "False"}
     (work / "owui").mkdir()
     webui = subprocess.Popen([args.open_webui, "serve", "--host", "127.0.0.1", "--port", str(args.webui_port)],
-                             env=env, stdout=open(work / "open-webui.log", "w"), stderr=subprocess.STDOUT)
+                             env=env, cwd=work, stdout=open(work / "open-webui.log", "w"),  # its secret key file lands there
+                             stderr=subprocess.STDOUT)
     return [chat, webui]
 
 
