@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from localchat.answer import wholeblog
 from localchat.answer.builders import catalog_answer, generated_answer, refusal
 from localchat.answer.gate import Gate, Noise, Verdict, clauses, remembered
+from localchat.answer.phrases import named, phrase
 from localchat.answer.prompt import Turn, TurnMemory, user_message
 from localchat.answer.router import Route, Router, rewriter
 from localchat.answer.types import Answer, Timings
@@ -168,7 +169,7 @@ class Engine:
                                   config=self.config, turns=self.turns, earlier=earlier, related=self.related,
                                   timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
         if uncovered:
-            answer.note = self.config.not_covered_named.format(terms=" or ".join(uncovered)) + " This is about the rest."
+            answer.note = named(question, uncovered, self.config) + phrase("rest", question)
             answer.debug["uncovered"] = uncovered
         return answer
 

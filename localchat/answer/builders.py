@@ -20,6 +20,7 @@ from localchat.answer.checks import Marked, Released
 from localchat.answer.citations import CitationFilter
 from localchat.answer.evidence import best_quote, excerpt_text, passages
 from localchat.answer.gate import Verdict
+from localchat.answer.phrases import named, phrase
 from localchat.answer.prompt import Prompt, TurnMemory, build_prompt
 from localchat.answer.router import Route
 from localchat.answer.types import Answer, Source, Timings, snippet, to_source
@@ -63,11 +64,11 @@ def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, con
     """The blog does not cover it: say so (by name, where a specific term is in no post) and show
     the nearest posts, clearly marked."""
     nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
-    text = config.not_dictated if verdict.why == "asked to say" else config.not_covered
+    text = phrase("not_dictated" if verdict.why == "asked to say" else "not_covered", question, config)
     if verdict.missing:  # say what the blog does not mention, by name
-        text = config.not_covered_named.format(terms=" or ".join(verdict.missing))
+        text = named(question, verdict.missing, config)
     if nearest:
-        text += " The closest posts I have are listed below."
+        text += phrase("closest", question)
     answer = Answer(question, nearest, refused=True, text=text, timings=timings)
     answer.debug = {"best_similarity": verdict.best, "threshold": verdict.threshold, "gate": verdict.why,
                     "missing_terms": verdict.missing, "retrieval_query": route.query}
@@ -146,7 +147,7 @@ def quoted_answer(question: str, route: Route, hits: Sequence[Hit], *, embedder:
     timings.evidence_ms = timings.ttft_ms = (time.perf_counter() - started) * 1000
     timings.total_ms = timings.ttft_ms
     if not answer.evidence:
-        answer.note = "The post below is the closest I have written on this."
+        answer.note = phrase("nearest_post", question)
     answer.debug = {"best_similarity": route.hits[0].similarity if route.hits else None, "reader_answer": "quote",
                     "retrieval_query": route.query, "route": route.kind, "prompt_tokens": 0,
                     "excerpt_texts": [excerpt_text(h) for _, h in shown]}

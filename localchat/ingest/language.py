@@ -40,7 +40,10 @@ def language_of(text: str) -> str:
     import wordfreq  # noqa: PLC0415 - its word lists load on first use
 
     votes = dict.fromkeys(LATIN_LANGUAGES, 0)
-    for word in itertools.islice((w.lower() for w in WORD.findall(text)), 3000):
+    words = [m.group(0) for m in WORD.finditer(text)]
+    # names vote for no language ("Andrea Leopardi's posts?" is English): a capital after the first word
+    words = [w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+    for word in itertools.islice(words, 3000):
         scores = {lang: wordfreq.zipf_frequency(word, lang) for lang in LATIN_LANGUAGES}
         best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
         if scores[best] > 0:

@@ -35,6 +35,18 @@ def test_the_language_is_told_from_the_words_not_the_links() -> None:
 
 
 @pytest.mark.fast
+def test_refusals_are_in_the_readers_language_unless_the_owner_wrote_their_own() -> None:
+    from localchat.answer.phrases import named, phrase
+
+    assert named("How does Deno compare?", ["Deno"]) == "I haven't written about Deno."
+    assert named("周报里是怎么介绍 axum 框架的？", ["axum"]) == "我还没有写过关于 axum 的内容。"
+    assert phrase("not_covered", "¿Cómo se hace el pan de masa madre?") == "No he escrito sobre eso."
+    assert named("Andrea Leopardi's posts about Deno?", ["Deno"]).startswith("I haven't")  # names vote for none
+    own = Config(not_covered_named="Nothing here on {terms}.")
+    assert named("周报里是怎么介绍 axum 框架的？", ["axum"], own) == "Nothing here on axum."
+
+
+@pytest.mark.fast
 def test_a_blog_not_in_english_gets_the_multilingual_embedder_unless_told_otherwise(tmp_path: Path) -> None:
     for name, text in POSTS.items():
         write(tmp_path, name, text)
@@ -52,4 +64,4 @@ def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cove
     found = engine.retrieve("哪个工具能帮我减少编译时间？")  # a paraphrase: no word of the post's own phrasing
     assert found.hits[0].post_id == "2021-07-21-weekly.md" and engine.judge("哪个工具能帮我减少编译时间？", found).covered
     off_topic = engine.ask("红烧肉怎么做才好吃？")  # cooking, on a Rust newsletter
-    assert off_topic.refused
+    assert off_topic.refused and off_topic.text.startswith("我还没有写过")  # told in the reader's language

@@ -1,0 +1,85 @@
+"""The bot's fixed sentences — refusals and notes — in the reader's language.
+
+A reader who asks in Chinese is told "我还没有写过关于 Deno 的内容。", not "I haven't written about
+Deno.". The language is the question's own (ingest/language.py); English is the fallback, and an
+owner who wrote their own sentence in the settings (`not_covered`, `not_covered_named`,
+`not_dictated`) gets theirs in every language.
+"""
+
+from __future__ import annotations
+
+from localchat.config import Config
+from localchat.ingest.language import language_of
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "not_covered": Config.not_covered,
+        "not_covered_named": Config.not_covered_named,
+        "not_dictated": Config.not_dictated,
+        "or": " or ",
+        "closest": " The closest posts I have are listed below.",
+        "rest": " This is about the rest.",
+        "nearest_post": "The post below is the closest I have written on this.",
+    },
+    "zh": {
+        "not_covered": "我还没有写过这方面的内容。",
+        "not_covered_named": "我还没有写过关于 {terms} 的内容。",
+        "not_dictated": "我只说我的文章里写过的内容，所以不会这样说。",
+        "or": " 或 ",
+        "closest": "下面列出了我写过的最相近的文章。",
+        "rest": "以下是关于问题其余部分的内容。",
+        "nearest_post": "下面这篇文章是我写过的最相近的内容。",
+    },
+    "ja": {
+        "not_covered": "そのことについてはまだ書いていません。",
+        "not_covered_named": "{terms} についてはまだ書いていません。",
+        "not_dictated": "記事に書いたことだけをお話しするので、それは言えません。",
+        "or": "や",
+        "closest": "いちばん近い記事を下に挙げます。",
+        "rest": "質問の残りの部分についてはこちらです。",
+        "nearest_post": "下の記事がいちばん近い内容です。",
+    },
+    "es": {
+        "not_covered": "No he escrito sobre eso.",
+        "not_covered_named": "No he escrito sobre {terms}.",
+        "not_dictated": "Solo digo lo que dicen mis publicaciones, así que no diré eso.",
+        "or": " ni ",
+        "closest": " Abajo están las publicaciones más cercanas que tengo.",
+        "rest": " Esto trata del resto.",
+        "nearest_post": "La publicación de abajo es lo más cercano que he escrito sobre esto.",
+    },
+    "fr": {
+        "not_covered": "Je n'ai pas écrit à ce sujet.",
+        "not_covered_named": "Je n'ai pas écrit sur {terms}.",
+        "not_dictated": "Je ne dis que ce que disent mes articles, donc je ne dirai pas cela.",
+        "or": " ni ",
+        "closest": " Les articles les plus proches que j'ai écrits sont ci-dessous.",
+        "rest": " Voici ce qui concerne le reste.",
+        "nearest_post": "L'article ci-dessous est ce que j'ai écrit de plus proche à ce sujet.",
+    },
+    "de": {
+        "not_covered": "Darüber habe ich nicht geschrieben.",
+        "not_covered_named": "Über {terms} habe ich nicht geschrieben.",
+        "not_dictated": "Ich sage nur, was in meinen Beiträgen steht, also sage ich das nicht.",
+        "or": " oder ",
+        "closest": " Die ähnlichsten Beiträge, die ich habe, stehen unten.",
+        "rest": " Das hier betrifft den Rest.",
+        "nearest_post": "Der Beitrag unten ist das Nächste, was ich dazu geschrieben habe.",
+    },
+}
+OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
+
+
+def phrase(key: str, question: str, config: Config | None = None, **values: str) -> str:
+    """The sentence `key` in the question's language (English when there is none for it). An
+    owner's own wording in the settings wins."""
+    if config is not None and key in OWNER_SETTABLE and getattr(config, key) != getattr(Config, key):
+        return getattr(config, key).format(**values)
+    language = language_of(question)
+    return PHRASES.get(language, PHRASES["en"])[key].format(**values)
+
+
+def named(question: str, terms: list[str], config: Config | None = None) -> str:
+    """"I haven't written about X or Y." in the question's language."""
+    joiner = PHRASES.get(language_of(question), PHRASES["en"])["or"]
+    return phrase("not_covered_named", question, config, terms=joiner.join(terms))
