@@ -42,6 +42,8 @@ SPECIFIC_SHAPE = re.compile(r"(?=.*[A-Za-z])(?:.*\d|.*_|.*[a-z][A-Z]|.*[A-Za-z]\
 WORD = re.compile(r"[A-Za-z0-9][\w.+#'-]*[\w+#]|[A-Za-z0-9]")
 
 
+# wordfreq's "small" lists (words down to Zipf 3, 4 MB a language in memory; the "best" ones take
+# 30 MB) give the same answer below 3.5 as the large ones.
 # Below this Zipf frequency an ordinary word is topical ("basil" 3.6 is not, "hydration" 3.2 is).
 # Chosen with one corpus left out in turn (scripts/gate_loo.py, docs/relevance-gate.md): 3.5 on six
 # of seven splits; higher cuts refuse more near misses only by refusing as many answerable questions.
@@ -70,7 +72,7 @@ def topical_words(question: str, known: Iterable[str] = (), language: str = "en"
         lower = word.lower()
         if "'" in lower or len(lower) < 3 or lower in COMMON or fold(lower) in skip or lower in words:
             continue
-        if wordfreq.zipf_frequency(lower, language) < RARE_WORD_ZIPF:
+        if wordfreq.zipf_frequency(lower, language, wordlist="small") < RARE_WORD_ZIPF:
             words.append(lower)
     return words
 
