@@ -22,9 +22,10 @@ from localchat.config import Config
 from localchat.errors import IndexProblem, InputTooLong
 from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
-from localchat.index.embed import Embedder, blog_language, embedder_name, load_embedder
+from localchat.index.embed import Embedder, embedder_name, load_embedder
 from localchat.index.store import SyncReport, open_table, sync
 from localchat.index.view import BlogView
+from localchat.ingest.language import blog_language, language_of
 from localchat.ingest.site import Site, detect_site
 from localchat.model.local import Message, Model, check_model, open_model
 
@@ -169,7 +170,8 @@ class Engine:
                                   config=self.config, turns=self.turns, earlier=earlier, related=self.related,
                                   timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
         if uncovered:
-            answer.note = named(question, uncovered, self.config) + phrase("rest", question)
+            language = language_of(question)
+            answer.add_note(named(uncovered, language, self.config) + phrase("rest", language))
             answer.debug["uncovered"] = uncovered
         return answer
 

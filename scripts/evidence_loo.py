@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from gate_loo import SETS  # noqa: E402
+from gate_loo import SETS, per_corpus  # noqa: E402
 from snapshot import POSTS  # noqa: E402
 
 from localchat.answer.evidence import best_quote, passages  # noqa: E402
@@ -65,12 +65,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--features", type=Path)
     args = parser.parse_args()
-    if args.features and args.features.exists():
-        data = json.loads(args.features.read_text())
-    else:
-        data = {c: measure(c, args.work) for c in SETS if POSTS[c].exists()}
-        if args.features:
-            args.features.write_text(json.dumps(data))
+    data = per_corpus(measure, args.work, args.features)
     print("| corpus left out | window chosen on the others | must-mention in the quote: 3 → chosen | questions |")
     print("| --- | --- | --- | --- |")
     for held in data:

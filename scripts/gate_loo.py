@@ -137,18 +137,23 @@ def report(data: dict[str, list[dict[str, Any]]]) -> str:
     return "\n".join(lines)
 
 
+def per_corpus(measure: Any, work: Path, saved: Path | None) -> dict[str, list[dict[str, Any]]]:
+    """`measure(corpus, work)` for every corpus present, or what an earlier run saved in `saved`."""
+    if saved and saved.exists():
+        return json.loads(saved.read_text())
+    data = {c: measure(c, work) for c in SETS if POSTS[c].exists()}
+    if saved:
+        saved.write_text(json.dumps(data))
+    return data
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", type=Path, required=True, help="a folder for the indexes (kept and reused)")
     parser.add_argument("--features", type=Path, help="a JSON file of features: read if it exists, else written")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    if args.features and args.features.exists():
-        data = json.loads(args.features.read_text())
-    else:
-        data = {c: features(c, args.work) for c in SETS if POSTS[c].exists()}
-        if args.features:
-            args.features.write_text(json.dumps(data))
+    data = per_corpus(features, args.work, args.features)
     table = report(data)
     print(table)
     if args.out:

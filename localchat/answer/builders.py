@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Sequence
 from localchat.answer import wholeblog
 from localchat.answer.checks import Marked, Released
 from localchat.answer.citations import CitationFilter
-from localchat.answer.evidence import best_quote, excerpt_text, passages
+from localchat.answer.evidence import Passages, best_quote, excerpt_text, passages
 from localchat.answer.gate import Verdict
 from localchat.answer.phrases import named, phrase
 from localchat.answer.prompt import Prompt, TurnMemory, build_prompt
@@ -29,6 +29,7 @@ from localchat.errors import ConfigError, LocalchatError
 from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
 from localchat.index.retrieve import Hit
+from localchat.ingest.language import language_of
 from localchat.model.local import Message, Model
 
 EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
@@ -64,11 +65,12 @@ def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, con
     """The blog does not cover it: say so (by name, where a specific term is in no post) and show
     the nearest posts, clearly marked."""
     nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
-    text = phrase("not_dictated" if verdict.why == "asked to say" else "not_covered", question, config)
+    language = language_of(question)  # said in the reader's language
+    text = phrase("not_dictated" if verdict.why == "asked to say" else "not_covered", language, config)
     if verdict.missing:  # say what the blog does not mention, by name
-        text = named(question, verdict.missing, config)
+        text = named(verdict.missing, language, config)
     if nearest:
-        text += phrase("closest", question)
+        text += phrase("closest", language)
     answer = Answer(question, nearest, refused=True, text=text, timings=timings)
     answer.debug = {"best_similarity": verdict.best, "threshold": verdict.threshold, "gate": verdict.why,
                     "missing_terms": verdict.missing, "retrieval_query": route.query}
@@ -97,20 +99,15 @@ def generated_answer(question: str, history: Sequence[Message], route: Route, ve
     model.check()  # a model server says its context length here (once), or that it is down
     hits = kept_excerpts(route, verdict, model, config)
     if reader and quotes_only(config, model):
-        return quoted_answer(question, route, hits, embedder=embedder, related=related, timings=timings,
+        return quoted_answer(question, route, verdict, hits, embedder=embedder, related=related, timings=timings,
                              started=started)
     prompt = build_prompt(question, hits, history, model.count, model.n_ctx - config.max_tokens, earlier=earlier)
     if prompt.turn:
         turns.remember(history, question, prompt.turn)
     sources = [to_source(e.n, e.hit) for e in prompt.excerpts]
     answer = Answer(question, sources, refused=False, timings=timings)
-    # Evidence first: the passage that answers, before the model writes (its sentence vectors
-    # are kept for checking the answer afterwards).
     shown = [(e.n, e.hit) for e in prompt.excerpts]
-    quoted = time.perf_counter()
-    found, question_vector = passages(shown, embedder, question)
-    answer.evidence = [e for e in [best_quote(found, question_vector, shown)] if e]
-    timings.evidence_ms = (time.perf_counter() - quoted) * 1000
+    found = quote_first(answer, shown, embedder)
     answer.debug = {"best_similarity": verdict.best, "prompt_tokens": prompt.tokens, "budget": prompt.budget,
                     "dropped": prompt.dropped, "retrieval_query": route.query, "route": route.kind,
                     "history_with_excerpts": bool(earlier) and prompt.turn is not None and prompt.turn.chained,
@@ -136,21 +133,28 @@ def quotes_only(config: Config, model: Model) -> bool:
     return config.reader_answer == "quote"
 
 
-def quoted_answer(question: str, route: Route, hits: Sequence[Hit], *, embedder: Any, related: Related,
-                  timings: Timings, started: float) -> Answer:
+def quote_first(answer: Answer, shown: Sequence[tuple[int, Hit]], embedder: Any) -> Passages:
+    """Evidence first: the passage that answers, before the model writes. Its sentence vectors are
+    returned, kept for checking the answer afterwards."""
+    quoted = time.perf_counter()
+    found, question_vector = passages(shown, embedder, answer.question)
+    answer.evidence = [e for e in [best_quote(found, question_vector, shown)] if e]
+    answer.timings.evidence_ms = (time.perf_counter() - quoted) * 1000
+    return found
+
+
+def quoted_answer(question: str, route: Route, verdict: Verdict, hits: Sequence[Hit], *, embedder: Any,
+                  related: Related, timings: Timings, started: float) -> Answer:
     """A reader's answer in the posts' own words: the passage that answers, quoted with its link,
     and the sources; the model writes nothing."""
-    shown = [(i, h) for i, h in enumerate(hits, 1)]
+    shown = list(enumerate(hits, 1))
     answer = Answer(question, [to_source(n, h) for n, h in shown], refused=False, timings=timings)
-    found, question_vector = passages(shown, embedder, question)
-    answer.evidence = [e for e in [best_quote(found, question_vector, shown)] if e]
-    timings.evidence_ms = timings.ttft_ms = (time.perf_counter() - started) * 1000
-    timings.total_ms = timings.ttft_ms
+    quote_first(answer, shown, embedder)
+    timings.ttft_ms = timings.total_ms = (time.perf_counter() - started) * 1000
     if not answer.evidence:
-        answer.note = phrase("nearest_post", question)
-    answer.debug = {"best_similarity": route.hits[0].similarity if route.hits else None, "reader_answer": "quote",
-                    "retrieval_query": route.query, "route": route.kind, "prompt_tokens": 0,
-                    "excerpt_texts": [excerpt_text(h) for _, h in shown]}
+        answer.add_note(phrase("nearest_post", language_of(question)))
+    answer.debug = {"best_similarity": verdict.best, "reader_answer": "quote", "retrieval_query": route.query,
+                    "route": route.kind, "prompt_tokens": 0, "excerpt_texts": [excerpt_text(h) for _, h in shown]}
     answer.related = related([s.post_id for s in answer.sources])
     answer._pieces = iter(())
     return answer
@@ -181,7 +185,7 @@ def stream(answer: Answer, prompt: Prompt, model: Model, config: Config, started
                 yield tail
         except LocalchatError as exc:  # a model server down or gone mid-answer: say so, keep what came
             stopped = f"⚠️ The answer stopped: {exc}"
-            answer.note = f"{answer.note} {stopped}".strip()
+            answer.add_note(stopped)
             yield f"\n\n{stopped}"
         display.finish(answer)
     finally:

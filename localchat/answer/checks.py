@@ -257,7 +257,7 @@ class Released:
 
     def finish(self, answer: Any) -> None:
         if self.sentences and not self.shown:  # nothing supported: the quoted passage stands alone
-            answer.note = f"{answer.note} {WITHHELD}".strip()  # after a note naming what no post covers
+            answer.add_note(WITHHELD)  # after a note naming what no post covers
 
     def settle(self, answer: Any, cited: list[int]) -> None:
         answer.sentences = self.sentences

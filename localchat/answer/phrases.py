@@ -1,7 +1,8 @@
 """The bot's fixed sentences — refusals and notes — in the reader's language.
 
 A reader who asks in Chinese is told "我还没有写过关于 Deno 的内容。", not "I haven't written about
-Deno.". The language is the question's own (ingest/language.py); English is the fallback, and an
+Deno.". The language is the question's own (`language_of` in ingest/language.py, told once per
+answer by the caller); English is the fallback, and an
 owner who wrote their own sentence in the settings (`not_covered`, `not_covered_named`,
 `not_dictated`) gets theirs in every language.
 """
@@ -9,7 +10,6 @@ owner who wrote their own sentence in the settings (`not_covered`, `not_covered_
 from __future__ import annotations
 
 from localchat.config import Config
-from localchat.ingest.language import language_of
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -70,16 +70,15 @@ PHRASES: dict[str, dict[str, str]] = {
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 
 
-def phrase(key: str, question: str, config: Config | None = None, **values: str) -> str:
-    """The sentence `key` in the question's language (English when there is none for it). An
-    owner's own wording in the settings wins."""
+def phrase(key: str, language: str, config: Config | None = None, **values: str) -> str:
+    """The sentence `key` in `language` (English when there is none in it). An owner's own wording
+    in the settings wins."""
     if config is not None and key in OWNER_SETTABLE and getattr(config, key) != getattr(Config, key):
         return getattr(config, key).format(**values)
-    language = language_of(question)
     return PHRASES.get(language, PHRASES["en"])[key].format(**values)
 
 
-def named(question: str, terms: list[str], config: Config | None = None) -> str:
-    """"I haven't written about X or Y." in the question's language."""
-    joiner = PHRASES.get(language_of(question), PHRASES["en"])["or"]
-    return phrase("not_covered_named", question, config, terms=joiner.join(terms))
+def named(terms: list[str], language: str, config: Config | None = None) -> str:
+    """"I haven't written about X or Y." in `language`."""
+    joiner = PHRASES.get(language, PHRASES["en"])["or"]
+    return phrase("not_covered_named", language, config, terms=joiner.join(terms))

@@ -66,6 +66,10 @@ class Answer:
             return iter(())
         return self._pieces
 
+    def add_note(self, text: str) -> None:
+        """One more line for the reader, after any note already there."""
+        self.note = f"{self.note} {text}".strip()
+
     def close(self) -> None:
         """Stop generating now (the reader left or pressed stop); frees the model for the next one."""
         if self._pieces is not None and hasattr(self._pieces, "close"):

@@ -15,7 +15,6 @@ drive ONNX Runtime ourselves: tokenizer.json, one session, mean pooling, normali
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import importlib.util
 import json
@@ -32,6 +31,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 
 from localchat.errors import ConfigError, ModelError
+from localchat.ingest.language import blog_language
 from localchat.model.registry import packaged_file
 
 BUNDLED_EMBEDDER = "all-MiniLM-L6-v2"
@@ -136,18 +136,6 @@ class Embedder:
         # up to 1 % in cosine, so an index is built and queried by int8 alone, never a mix.
         base = f"{self.name}:{self.dim}"
         return base + ":int8" if self.backend == "onnx-int8" else base
-
-
-@functools.lru_cache(maxsize=16)
-def _language(posts: str) -> str:
-    from localchat.ingest.language import blog_language as read  # noqa: PLC0415 - reads the posts folder
-
-    return read(Path(posts))
-
-
-def blog_language(posts: Path | str | None) -> str:
-    """The language a blog's posts are written in (ingest/language.py), read once per process."""
-    return _language(str(Path(posts).resolve())) if posts is not None and Path(posts).is_dir() else "en"
 
 
 def embedder_name(setting: str, posts: Path | str | None) -> str:

@@ -170,14 +170,18 @@ class BlogView:
                 first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
                 number = versioned.group(3).replace(".", "\\.")
                 return self._matches(rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)", where)
-            query = self.table.search(MatchQuery(term, "text", operator=FullTextOperator.AND), query_type="fts")
-            if where:
-                query = query.where(where, prefilter=True)
-            if query.select(["post_id"]).limit(1).to_list():
+            if self._any(MatchQuery(term, "text", operator=FullTextOperator.AND), where):
                 return True
             return within_words and self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
         except Exception:  # noqa: BLE001 - no BM25 index yet, or a lookup we could not make: never refuse on it
             return True
+
+    def _any(self, match: MatchQuery, where: str | None) -> bool:
+        """Whether any visible chunk matches a full-text query."""
+        query = self.table.search(match, query_type="fts")
+        if where:
+            query = query.where(where, prefilter=True)
+        return bool(query.select(["post_id"]).limit(1).to_list())
 
     def _matches(self, pattern: str, where: str | None) -> bool:
         clause = f"regexp_like(text, '{pattern.replace(chr(39), chr(39) * 2)}')"
@@ -189,11 +193,7 @@ class BlogView:
             return True
         try:
             # the index holds stems: "swtiches" is two edits from "switch" once stemmed, four before
-            match = MatchQuery(stem(word), "text", fuzziness=2 if len(word) > 7 else 1, prefix_length=2)
-            query = self.table.search(match, query_type="fts")
-            if where:
-                query = query.where(where, prefilter=True)
-            return bool(query.select(["post_id"]).limit(1).to_list())
+            return self._any(MatchQuery(stem(word), "text", fuzziness=2 if len(word) > 7 else 1, prefix_length=2), where)
         except Exception:  # noqa: BLE001 - as in _lookup: never refuse on a lookup we could not make
             return True
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from localchat.ingest.language import CJK
 from localchat.ingest.posts import Post
 
 CHUNKER_VERSION = "3"  # bump when chunk text (or what is embedded of it) changes: every post is re-embedded
@@ -32,7 +33,6 @@ PROSE_WORD = re.compile(r"^[(\"'“]?(?:[A-Za-z][a-z]+|[aAI])(?:'[a-z]+)?[,.;:!?
 # whose characters, not spaces, separate words. Before this, a Chinese post's body counted as no
 # prose at all, and only its title was embedded.
 OTHER_SCRIPT_WORD = re.compile(r"^\W*(?:[^\W\d_\x00-\x7f]\W*){2,}$")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 

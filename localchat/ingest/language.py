@@ -12,6 +12,7 @@ common words are the ones that tell languages apart.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -32,11 +33,11 @@ def language_of(text: str) -> str:
     text = NOT_PROSE.sub(" ", text)
     if not text.strip():
         return "en"
-    cjk = CJK.findall(text)
-    if len(cjk) + len(OTHER_WORD.findall(text)) > len(LATIN_WORD.findall(text)):
+    cjk, other = CJK.findall(text), len(OTHER_WORD.findall(text))
+    if len(cjk) + other > len(LATIN_WORD.findall(text)):
         kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
         hangul = sum(1 for c in cjk if "\uac00" <= c <= "\ud7af")
-        if len(cjk) * 2 < len(OTHER_WORD.findall(text)):
+        if len(cjk) * 2 < other:
             return "other"
         return "ja" if kana * 10 > len(cjk) else "ko" if hangul * 2 > len(cjk) else "zh"
     import wordfreq  # noqa: PLC0415 - its word lists load on first use
@@ -53,8 +54,16 @@ def language_of(text: str) -> str:
     return max(votes, key=lambda lang: (votes[lang], lang == "en"))
 
 
-def blog_language(posts: Path) -> str:
-    """The language most of a blog's posts are written in (language_of on a sample of them)."""
+def blog_language(posts: Path | str | None) -> str:
+    """The language most of a blog's posts are written in (language_of on a sample of them), read
+    once per process and folder; "en" for no folder (a replica that has only the index)."""
+    if posts is None or not Path(posts).is_dir():
+        return "en"
+    return _read_language(str(Path(posts).resolve()))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_language(posts: str) -> str:
     from localchat.ingest.posts import find_post_files  # noqa: PLC0415 - posts imports the site readers
 
     texts = []
@@ -63,4 +72,4 @@ def blog_language(posts: Path) -> str:
             texts.append(path.read_bytes()[:SAMPLE_CHARS * 4].decode("utf-8", "ignore")[:SAMPLE_CHARS])
         except OSError:
             continue
-    return language_of("\n".join(texts)) if Path(posts).is_dir() else "en"
+    return language_of("\n".join(texts))
