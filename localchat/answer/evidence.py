@@ -18,7 +18,7 @@ from localchat.answer.sentences import split
 # The quote: the best sentence in a window of up to five (a short paragraph, the most a reader takes in
 # at a glance). On every corpus a longer window holds the fact more often (scripts/evidence_loo.py:
 # every split chose the longest offered, 7), so this is a cap on the reader's attention, not a
-# tuned constant; 3 → 5 took the must-mention terms in the quote from 0.51 to 0.59 over all corpora.
+# tuned constant; 3 → 5 took the must-mention terms in the quote from 0.52 to 0.59 over all corpora.
 MAX_SENTENCES = 5
 # The quote comes from the excerpt retrieval put first: on four corpora the first two gave the same
 # quotes as the first alone, at twice the cost (docs/benchmarks/answers.md). The other excerpts are
