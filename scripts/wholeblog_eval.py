@@ -34,6 +34,9 @@ CORPORA = {
     "nodejs.org-blog": ROOT.parent / "shared" / "corpora" / "nodejs.org-blog" / "posts",
     "elixir-lang-blog": ROOT.parent / "shared" / "corpora" / "elixir-lang-blog" / "posts",
     "sample": ROOT / "posts",
+    "svelte-blog": ROOT.parent / "shared" / "corpora" / "svelte-blog" / "posts",
+    "this-week-in-rust": ROOT.parent / "shared" / "corpora" / "this-week-in-rust" / "content",
+    "twir-zh-cn": ROOT.parent / "shared" / "corpora" / "twir-zh-cn" / "zh-cn",
 }
 
 
@@ -58,6 +61,8 @@ def judge(q: dict[str, Any], entries: list[catalog.Entry]) -> dict[str, Any]:
         exact = query.action == "overview"
     elif q["intent"] == "count":
         exact = query.action == "count" and total == want["count"]
+    elif getattr(query, "number", None) is not None and query.action == "opinion":  # "what did issue 390 cover?": searched within it
+        exact = [e.post_id for e in matches] == want["posts"]
     elif want.get("ordered") or q["intent"] in ("latest", "first"):  # a latest/first answer is its shown posts
         exact = query.action == "list" and got == want["posts"]
     else:

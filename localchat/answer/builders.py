@@ -48,7 +48,7 @@ def catalog_answer(question: str, route: Route, timings: Timings, entries: Seque
     q = route.meta
     assert q is not None
     if q.action == "overview":
-        text = wholeblog.render_overview(cat.overview(entries))
+        text = wholeblog.render_overview(cat.overview(entries), q.language)
     else:
         text = wholeblog.render(q, route.entries, route.total)
     sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id, updated=e.updated)

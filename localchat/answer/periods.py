@@ -26,7 +26,7 @@ NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 NUM = r"(?:\d{1,3}|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 UNIT = r"(?:years?|months?|weeks?|days?)"
 # One date expression, as dateparser will read it
-DX = (rf"(?:(?:{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{YEAR})?|{YEAR}"
+DX = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|(?:{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?{YEAR})?|{YEAR}"
       rf"|(?:last|this|previous)\s+(?:year|month|week)|{NUM}\s+{UNIT}\s+ago)")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
@@ -123,11 +123,22 @@ def _between(text: str, today: dt.date):
             first, last = span(f"{match[1]} {match[3]}", today), span(f"{match[2]} {match[3]}", today)
         else:
             a, b = (match[4], match[5]) if match.group(4) else (match[6], match[7])
+            a, b = _shared_year(a, b)
             first, last = span(a, today), span(b, today)
         if first and last and first[0] <= last[1]:
             words = f"between {fmt(first[0], *first)} and {fmt(last[1], *last)}"
             return Period(first[0].isoformat(), last[1].isoformat(), words), match
     return None
+
+
+def _shared_year(a: str, b: str) -> tuple[str, str]:
+    """"October 1 and December 31, 2024", "April 15 2021 to May 15": the one year said is both's."""
+    year_a, year_b = re.search(rf"\b{YEAR}\b", a), re.search(rf"\b{YEAR}\b", b)
+    if year_a and not year_b and re.match(MONTH, b):
+        return a, f"{b} {year_a[0]}"
+    if year_b and not year_a and re.match(MONTH, a):
+        return f"{a} {year_b[0]}", b
+    return a, b
 
 
 def _rolling(text: str, today: dt.date):

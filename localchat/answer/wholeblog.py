@@ -17,13 +17,16 @@ plain words such questions use; anything else is about a post's content and goes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from localchat.answer import glossary, listing
 from localchat.answer.periods import find_period
 from localchat.index.catalog import Entry, norm_tag
+from localchat.ingest.language import language_of
 from localchat.text import fold, stem
 
 LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
@@ -58,11 +61,12 @@ week weeks went were what whats when where which while who whom whose why will w
 written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
 s ve d ll re t m ones ok okay alright well great thanks thank cool hmm kicked kick opened open two
+broadly generally mainly mostly usually typically roughly basically in general
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
 write-up writeup writeups update updates announcement announcements case study studies guide guides blogpost blogposts
-thing things something anything stuff content""".split())
+thing things something anything stuff content issue issues edition editions newsletter newsletters""".split())
 PRONOUNS = {"i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "we", "our", "us"}
 ENTITY_WORDS = {"blog", "site", "website", "team", "project", "folks", "people", "maintainers", "authors", "author",
                 "weblog", "newsletter"}
@@ -73,11 +77,11 @@ TLDS = {"com", "org", "net", "io", "dev", "codes", "blog", "me", "co", "app", "x
 WRITING = re.compile(r"\b(anything|something|blog|posts?|articles?|entries|entry|blog ?posts?|writings?|pieces?|notes?|photos?|pictures?|links?|"
                      r"bookmarks?|publish(?:ed|ing)?|posted|posting|blogged|wr[io]te|written|writing|writes|tagged|"
                      r"came out|come out|comes out|put out|went up|go up|gone up|got posted|appeared|shared|released|"
-                     r"announced?|happened|case stud(?:y|ies)|updates?|announcements?|write-?ups?|guides?|stor(?:y|ies))\b")
+                     r"announced?|happened|case stud(?:y|ies)|updates?|announcements?|write-?ups?|guides?|stor(?:y|ies)|issues?|editions?|newsletters)\b")
 PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|bookmarks|things|pieces|writings|updates|"
-                    r"announcements|stories|studies|guides|ones|those|them|these)\b")
+                    r"announcements|stories|studies|guides|issues|editions|newsletters|ones|those|them|these)\b")
 # "which of his notes came out most recently?", "which of those is the newest?": one post
-SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
+SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
                       r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:newest|latest|oldest|first|"
                       r"most recent) one\b")
 OVERVIEW = re.compile(
@@ -92,7 +96,8 @@ COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?
 NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
 OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?|kick(?:ed)? off|open(?:ed)?)\b")
 LIST = re.compile(r"^\s*(?:list|show|give|name|posts|articles)\b|\b(?:which|what|list|show me|any|all)(?: of)? (?:the |your |my |his |her |their |\w+ ){0,3}"
-                  r"(?:posts|articles|entries|notes|photos|links|blog posts|updates|announcements|studies|stories|guides)\b"
+                  r"(?:posts|articles|entries|notes|photos|links|blog posts|updates|announcements|studies|stories|guides|issues|"
+                  r"editions)\b"
                   r"|\bposts (?:were|did|have|are|in|from|by|tagged|about|on)\b|\bwhich ones\b")
 OPINION = re.compile(r"\b(think|thoughts?|opinions?|views?|feel|feelings|stance|take|say|said|written|write|wrote|"
                      r"learn(?:ed|t)?|experiences?)\b")
@@ -128,10 +133,13 @@ class Query:
     limit: int | None = None
     topic: str = ""  # a subject that is not a tag: "list your posts on gardening" -> "gardening"
     authors: list[str] = field(default_factory=list)
+    number: int | None = None  # an issue of a numbered series: "issue 500", "第390期"
+    yearless: bool = False  # the period is a month or season named without a year ("in June")
+    language: str = "en"  # the question's, for the answer's words (listing.py)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.since or self.until or self.tags or self.types or self.authors)
+        return bool(self.since or self.until or self.tags or self.types or self.authors or self.number is not None)
 
 
 # --- what the rules know of this blog ------------------------------------------------------------
@@ -147,6 +155,9 @@ class Vocabulary:
     types: set[str]
     tag_posts: dict[tuple[str, ...], int] = field(default_factory=dict)  # phrase -> posts with that tag
     title_posts: dict[str, int] = field(default_factory=dict)  # stem -> posts with it in the title
+    series: dict[int, list[str]] = field(default_factory=dict)  # issue number -> post ids, for a numbered series
+    titles: tuple[str, ...] = ()
+    names: list[str] = field(default_factory=list)  # the blog's own name: "this week in rust", "twir"
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
         """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
@@ -208,7 +219,55 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     tag_posts = {key: len({i for t in tags for i in by_tag.get(norm_tag(t), [])}) for key, tags in phrases.items()
                  if key in named}
     return Vocabulary(phrases, named, identity, authors, set(tokens(owner)), {e.type for e in entries} - {"post"},
-                      tag_posts, dict(counts))
+                      tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
+                      own_names(entries))
+
+
+def own_names(entries: Sequence[Entry]) -> list[str]:
+    """Runs of two or more words in IDENTITY_SHARE of the titles ("this week in rust"), longest
+    first, and their initials ("twir"): the blog's own name, which filters nothing — and whose
+    words are no period ("this week") and no tag ("Rust")."""
+    counts: Counter[str] = Counter()
+    for e in entries:
+        words = tokens(TITLE_DATE.sub(" ", e.title))
+        counts.update({" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 6) + 1)
+                       if not any(w.isdigit() for w in words[i:j])})
+    names = [g for g, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries)]
+    names = [g for g in names if not any(g != other and g in other for other in names)]  # the longest run only
+    initials = ["".join(w[0] for w in g.split()) for g in names if len(g.split()) >= 3]
+    return sorted(names + initials, key=len, reverse=True)
+
+
+TITLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\b(?:19|20)\d\d\b")
+# "This Week in Rust 500", "Rust 官方周报 390 期": most titles carry one number, each a different one
+SERIES_SHARE, SERIES_UNIQUE = IDENTITY_SHARE, 0.9
+
+
+def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
+    """Issue number -> posts, when the blog is a numbered series (most titles carry a number, and
+    nearly every number is one title's); {} otherwise ("Node v18.0.0" titles share their numbers)."""
+    numbers: dict[int, list[str]] = {}
+    numbered = 0
+    for e in entries:
+        found = {int(n) for n in re.findall(r"(?<![\d.])\d{1,5}(?![\d.])", TITLE_DATE.sub(" ", e.title))}
+        numbered += len(found) == 1
+        for n in found if len(found) == 1 else ():
+            numbers.setdefault(n, []).append(e.post_id)
+    unique = sum(1 for ids in numbers.values() if len(ids) == 1)
+    if not entries or numbered < SERIES_SHARE * len(entries) or unique < SERIES_UNIQUE * len(numbers):
+        return {}
+    return numbers
+
+
+SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol|twir)\s*#?|#)\s*(\d{1,5})\b")
+
+
+def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
+    """"issue 500", "#500", "number 500" of a numbered series, and the text without it."""
+    found = SERIES.search(text) if vocab.series else None
+    if not found or int(found[1]) not in vocab.series:
+        return None, text
+    return int(found[1]), text[: found.start()] + " " + text[found.end():]
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -224,15 +283,40 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
           *, fragment: bool = False) -> Query | None:
     """A Query when the question is about the blog's posts as such, else None. A `fragment`
     ("and in 2023?", "which of those are tagged go?") needs no words about posts: it is read as
-    a change to the question before it."""
+    a change to the question before it. A question in another language is read through its
+    plain words in English (glossary.py) and answered in its own language (listing.py)."""
+    language = _language(question)
+    if language != "en" and glossary.TABLES.get(language):
+        vocab = vocabulary(entries, owner)
+        english = glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
+        q = _parse(english, entries, today, owner, fragment=fragment)
+        if q is not None and listing.speaks(language):
+            q.language = language
+        if q is not None or language in glossary.SPACELESS:
+            return q
+    return _parse(question, entries, today, owner, fragment=fragment)
+
+
+@functools.lru_cache(maxsize=256)
+def _language(question: str) -> str:
+    return language_of(question)
+
+
+def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
+           *, fragment: bool = False) -> Query | None:
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     text = clean(question)
+    for name in vocab.names:  # "this week in rust" is the blog, not a period and a tag
+        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
+        q.yearless = not re.search(r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|ago|next|since|before|after)\b",
+                                   clean(question)) and period.since[:4] == period.until[:4]
+    q.number, text = match_number(text, vocab)
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     count = bool(COUNT.search(text))
@@ -272,10 +356,13 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
     if opinion:
         leftover = []
     about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors)
-    if overview and not leftover and not (q.since or q.until or q.tags or q.authors):
+    if overview and not leftover and not topic and not (q.since or q.until or q.tags or q.authors):
         return Query("overview", limit=DEFAULT_MANY)
     if across and not count and not fragment:
         q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
+        return q
+    if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
+        q.action, q.limit, q.topic = ("opinion" if leftover else "list"), 1, ""
         return q
     if leftover:
         return None
@@ -449,7 +536,7 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
     order = "oldest" if oldest and (not newest or oldest.start() < newest.start()) else "newest"
     number = re.search(rf"\b{NUMBER} (?:(?:latest|newest|most recent|recent|last|first|oldest|earliest) )?"
                        r"(?:[\w\-]+ ){0,5}(?:posts|articles|entries|notes|photos|links|things|ones|updates|"
-                       r"announcements|studies|stories)\b"
+                       r"announcements|studies|stories|issues|editions|newsletters)\b"
                        rf"|\b(?:latest|newest|last|first|oldest|earliest|recent) {NUMBER}\b"
                        rf"|\bwhich {NUMBER} (?:are|were|is|was|came|went)\b", text)
     if number:
@@ -483,7 +570,26 @@ def understand(
     if q.action == "overview":
         return q, [e for e in entries if e.date], len(entries)
     chosen = select(entries, q)
+    if not chosen and q.yearless:
+        q, chosen = latest_year_with_posts(entries, q)
     return q, chosen, len(chosen)
+
+
+def latest_year_with_posts(entries: Sequence[Entry], q: Query) -> tuple[Query, list[Entry]]:
+    """"posts in June" on a blog that stopped in 2021: the latest June that has posts, not this
+    year's empty one (a reader of an archive means the archive's June)."""
+    since, until = dt.date.fromisoformat(q.since), dt.date.fromisoformat(q.until)
+    years = sorted({int(e.date[:4]) for e in entries if e.date and int(e.date[:4]) < since.year}, reverse=True)
+    for year in years:
+        try:
+            shifted = replace(q, since=since.replace(year=year).isoformat(), until=until.replace(year=year).isoformat(),
+                              when=q.when.replace(str(since.year), str(year)))
+        except ValueError:  # 29 February
+            continue
+        chosen = select(entries, shifted)
+        if chosen:
+            return shifted, chosen
+    return q, []
 
 
 def shown(q: Query, chosen: Sequence[Entry], count_shown: int = 10) -> list[Entry]:
@@ -526,6 +632,8 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
     for name in ("tags", "types", "authors"):
         if getattr(change, name):
             setattr(q, name, getattr(change, name))
+    if change.number is not None:
+        q.number = change.number
     if change.action == "count":
         q.action, q.limit = "count", None
     elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
@@ -540,6 +648,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     """The catalog entries matching q, in q's order, not yet limited."""
     tags = {norm_tag(t) for t in q.tags}
     authors = {fold(a) for a in q.authors}
+    numbered = set(vocabulary(entries).series.get(q.number, ())) if q.number is not None else set()
     chosen = [
         e for e in entries
         if (not q.since or (e.date and e.date >= q.since))
@@ -547,6 +656,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not tags or tags & {norm_tag(t) for t in e.tags})
         and (not q.types or e.type in q.types)
         and (not authors or authors & {fold(a) for a in e.authors})
+        and (q.number is None or e.post_id in numbered)
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")
     return chosen
@@ -582,6 +692,8 @@ def line(e: Entry) -> str:
 
 def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
     """The answer text for a list or count: exact, with links and dates. `total` = matches before the limit."""
+    if q.language != "en":
+        return listing.render(q, chosen, total)
     if not chosen:
         return f"I haven't published any {describe(q, 2)}."
     shown = list(chosen)
@@ -603,7 +715,9 @@ def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
     return "\n".join([head, *(line(e) for e in shown), *tail])
 
 
-def render_overview(summary: dict[str, Any]) -> str:
+def render_overview(summary: dict[str, Any], language: str = "en") -> str:
+    if listing.speaks(language):
+        return listing.render_overview(summary, language)
     if not summary["posts"]:
         return "There are no published posts yet."
     span = f" between {summary['first'][:4]} and {summary['last'][:4]}" if summary["first"] else ""

@@ -1,0 +1,287 @@
+"""Whole-blog questions in other languages: their plain words said in English for the parser.
+
+"最新的文章是哪篇？", "¿Cuántos artículos publicaste en 2021?", "Quels articles as-tu publiés en
+mai 2021 ?": the intents are the same as in English (newest, first, by year or month, by author,
+by tag, counts, an issue by its number, what the blog is about); only the plain words differ. So
+`english()` rewrites those plain words — and dates — into the English words wholeblog.py already
+reads, and leaves every other word as a word the parser does not know. The parser's rule stays
+the one rule: a question is about the blog as a whole only when every word in it is accounted for;
+"最新的异步文章" keeps "异步" (async) unknown, so it goes to search, as "latest async post" would.
+
+One table per language, never per blog. Chinese and Japanese have no spaces: the longest phrase
+of the table is taken at each place, runs of characters it does not know become one unknown
+word, and the blog's own name — a run of characters in most of its titles ("官方周报") — is the
+blog itself, as its English title words are (IDENTITY_SHARE in wholeblog.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
+_ZH = """
+最新的一篇=latest post 最新一篇=latest post 最新一期=latest post 最近一期=latest post 最新=latest 最近=recent
+最后一篇=last post 最后一期=last post 最后=last 最晚=latest 新的=new
+第一篇=first post 第一期=first post 最早的一篇=earliest post 最早一期=earliest post 最早=earliest 最初=first
+第一=first 首篇=first post 首期=first post 创刊号=first post 开始=started
+多少篇=how many posts 多少期=how many posts 几篇=how many posts 几期=how many posts 多少=how many 几=how many
+数量=number of 总共=total 一共=total 总数=total 共=total
+哪些=which 哪篇=which post 哪一篇=which post 哪期=which post 哪一期=which post 什么时候=when 何时=when 什么=what
+列出=list 列举=list 显示=show 给我看看=show me 给我=give me 所有=all 全部=all 每一篇=all
+文章=posts 博文=posts 博客文章=posts 帖子=posts 周报=posts 期刊=posts 内容=posts 一篇=one post 一期=one post
+篇=posts 期=posts 作者=author 标签=tag 标记=tagged 分类=category 话题=topics 主题=topics
+博客=blog 网站=site 本站=this blog 这个博客=this blog 本博客=this blog 这个网站=this site
+主要写什么=what is this blog about 都写了什么=what is this blog about 写些什么=what is this blog about
+讲什么=what is this blog about 关于什么=what is this blog about 讲的是什么=what is this blog about
+写了=wrote 写过=wrote 写的=wrote 写=write 发布了=published 发布=published 发表了=published 发表=published
+发了=published 发出=published 推出=published 出版=published 更新=published 上线=published
+一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
+最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
+哪几篇=which posts 哪几期=which posts 合集=blog 收录了=published 收录=published 出了=came_out 发的=published
+介绍一下=what_is_this_blog_about 介绍过=covered 介绍了=covered 介绍=tell_me_about 是讲什么的=what_is_this_blog_about
+主要=""  分别=""  大概=""  简单=""  之间="" 目前="" 已经="" 总计=total
+谁=who 是=is 有=have 你=you 您=you 我=i 和=and 与=and 或=or 在=in 从=from 到=to
+的="" 了="" 吗="" 呢="" 吧="" 啊="" 呀="" 过="" 请="" 一下="" 都="" 这="" 那="" 个="" 里="" 中="" 上="" 们="" 么=""
+还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
+"""
+_JA = """
+最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
+最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
+何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
+合計=total 全部で=total 全部=all すべて=all 全て=all 一覧=list 並べて=list 教えて=tell me 見せて=show me
+記事=posts 投稿=posts エントリー=posts エントリ=posts 号=posts ブログ=blog サイト=site このブログ=this blog
+著者=author 作者=author 筆者=author タグ=tag カテゴリー=category カテゴリ=category トピック=topics テーマ=topics
+何について書いて=what is this blog about 何について=what is this blog about どんな内容=what is this blog about
+どんなこと=what is this blog about 何を書いて=what is this blog about
+書いた=wrote 書きました=wrote 書いて=wrote 書かれた=written 公開した=published 公開された=published 公開=published
+投稿した=published 投稿された=published 出した=published 更新=published
+どの=which どれ=which どちら=which いつ=when 誰=who 何=what あなた=you 私=i と=and から=from まで=until
+"""
+_ES = """
+más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
+últimos=latest últimas=latest reciente=recent recientes=recent nuevo=new nueva=new nuevos=new nuevas=new
+más_antiguo=oldest más_antigua=oldest primer=first primero=first primera=first primeros=first primeras=first
+cuántos=how many cuántas=how many cuantos=how many cuantas=how many número_de=number of total=total
+artículo=post artículos=posts articulo=post articulos=posts entrada=post entradas=posts publicación=post
+publicaciones=posts post=post posts=posts blog=blog sitio=site notas=notes nota=note
+publicaste=published publicado=published publicados=published publicada=published publicadas=published
+publicó=published publicaron=published escribiste=wrote escrito=written escritos=written escribió=wrote
+escribieron=wrote has=have he=have ha=has hay=there are salió=came out salieron=came out
+qué=what que=what cuál=which cuáles=which cual=which cuales=which cuándo=when cuando=when quién=who quien=who
+lista=list listar=list enumera=list muestra=show muéstrame=show me muestrame=show me dame=give me dime=tell me
+todos=all todas=all de=of del=of en=in el=the la=the los=the las=the un=a una=a unos=some unas=some tu=your
+tus=your mi=my mis=my es=is son=are fue=was fueron=were sobre=about por=by desde=since antes_de=before
+entre=between y=and o=or este=this esta=this etiqueta=tag etiquetas=tags etiquetado=tagged etiquetados=tagged
+autor=author autora=author tema=topic temas=topics categoría=category año_pasado=last year este_año=this year
+mes_pasado=last month año=year años=years mes=month meses=months por_favor=please
+de_qué_trata_este_blog=what is this blog about de_qué_trata=what is this blog about sobre_qué_escribes=what do you write about
+dos=two tres=three cuatro=four cinco=five seis=six siete=seven ocho=eight nueve=nine diez=ten se="" con=with
+fueron=were han_sido=have_been ha_sido=has_been sido=been
+enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
+septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
+"""
+_FR = """
+le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
+plus_récente=latest dernier=latest dernière=latest derniers=latest dernières=latest récent=recent récents=recent
+récemment=recently nouveau=new nouveaux=new nouvelle=new nouvelles=new le_plus_ancien=oldest la_plus_ancienne=oldest
+plus_ancien=oldest plus_ancienne=oldest premier=first première=first premiers=first premières=first
+combien=how many nombre_de=number of total=total article=post articles=posts billet=post billets=posts
+publication=post publications=posts post=post posts=posts blog=blog site=site note=note notes=notes
+publié=published publiés=published publiée=published publiées=published publias=published écrit=written
+écrits=written écrite=written écrites=written as-tu=have you avez-vous=have you as=have avez=have a=has
+y_a-t-il=are there il=it est=is sont=are était=was étaient=were sorti=came out sortis=came out paru=came out parus=came out
+quel=which quelle=which quels=which quelles=which quoi=what que=what qu=what quand=when qui=who lequel=which
+liste=list lister=list énumère=list montre=show montre-moi=show me donne-moi=give me dis-moi=tell me
+tous=all toutes=all de=of du=of des=of d=of en=in le=the la=the les=the l=the un=a une=a ton=your ta=your
+tes=your votre=your vos=your mon=my ma=my mes=my sur=about par=by depuis=since avant=before entre=between
+et=and ou=or ce=this cette=this étiquette=tag étiquettes=tags tag=tag tags=tags tagué=tagged tagués=tagged
+auteur=author autrice=author sujet=topic sujets=topics thème=topic thèmes=topics catégorie=category
+l'année_dernière=last year année_dernière=last year cette_année=this year le_mois_dernier=last month mois_dernier=last month
+année=year années=years ans=years mois=month s'il_te_plaît=please s'il_vous_plaît=please
+de_quoi_parle_ce_blog=what is this blog about de_quoi_parle=what is this blog about sur_quoi_écris-tu=what do you write about
+deux=two trois=three quatre=four cinq=five six=six sept=seven huit=eight neuf=nine dix=ten
+ont=have ont_été=were a_été=was été=been tout="" toute="" au_total=total compte-t-il=has compte=has a-t-il=has
+ont-ils=have a-t-elle=has ont-elles=have est-ce_qui=what qu'est-ce_qui=what qu'est-ce_que=what est-ce_que="" avec=with
+janvier=january février=february mars=march avril=april mai=may juin=june juillet=july août=august
+septembre=september octobre=october novembre=november décembre=december
+"""
+_DE = """
+neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
+letzter=last letzten=last letztes=last jüngste=latest jüngsten=latest neu=new neue=new neuen=new
+erste=first erster=first ersten=first erstes=first älteste=oldest ältester=oldest ältesten=oldest
+wie_viele=how many wieviele=how many anzahl=number of insgesamt=total artikel=posts beitrag=post beiträge=posts
+beiträgen=posts eintrag=post einträge=posts posts=posts post=post blog=blog blogbeitrag=post blogbeiträge=posts
+seite=site notiz=note notizen=notes veröffentlicht=published geschrieben=written schriebst=wrote schrieb=wrote
+hast=have hat=has habe=have gibt=there are erschienen=came out erschien=came out
+welche=which welcher=which welches=which welchen=which was=what wann=when wer=who liste=list auflisten=list
+zeig=show zeige=show zeig_mir=show me zeige_mir=show me gib_mir=give me sag_mir=tell me alle=all
+im=in in=in von=from vom=from der=the die=the das=the den=the dem=the des=of ein=a eine=a einen=a dein=your
+deine=your deinen=your deiner=your mein=my meine=my meinen=my ist=is sind=are war=was waren=were du=you ich=i
+es=it über=about zu=about zum=about seit=since vor=before zwischen=between und=and oder=or dieses=this diesem=this
+tag=tag tags=tags schlagwort=tag schlagwörter=tags getaggt=tagged autor=author autorin=author thema=topic
+themen=topics kategorie=category letztes_jahr=last year dieses_jahr=this year letzten_monat=last month
+jahr=year jahren=years monat=month bitte=please worum_geht_es_in_diesem_blog=what is this blog about
+worum_geht_es=what is this blog about worüber_schreibst_du=what do you write about
+zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
+wurden=were wurde=was worden=been mit=with
+januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
+august=august september=september oktober=october november=november dezember=december
+"""
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def _table(text: str) -> dict[str, str]:
+    table = {}
+    for key, value in re.findall(r'(\S+)=("[^"]*"|[^=]+?)(?=\s+\S+=|\s*$)', text.replace("\n", " ").strip()):
+        table[key.replace("_", " ")] = value.strip().strip('"').replace("_", " ")
+    return table
+
+
+TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _table(_FR), "de": _table(_DE)}
+SPACELESS = ("zh", "ja")
+# Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
+CJK_DATE = re.compile(r"(\d{4}|\d{2})\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
+                      r"|(\d{4})-(\d{1,2})-(\d{1,2})")
+CJK_RELATIVE = {"去年": "last year", "昨年": "last year", "今年": "this year", "前年": "two years ago",
+                "上个月": "last month", "上月": "last month", "先月": "last month", "这个月": "this month",
+                "本月": "this month", "今月": "this month"}
+CJK_AFTER = {"以后": "since", "之后": "since", "以来": "since", "后": "since", "以降": "since", "から": "since",
+             "以前": "before", "之前": "before", "前": "before", "より前": "before", "まで": "until"}
+# An issue of a numbered series: "第399期", "399号", "第 5 篇"
+CJK_NUMBERED = re.compile(r"第?\s*(\d{1,5})\s*(?:期|号|篇|回)")
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]+")
+HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
+
+
+def english(question: str, language: str, titles: Iterable[str] = (), identity_share: float = 0.4) -> str:
+    """The question with its plain words in English, for a language with a table; else as it is."""
+    table = TABLES.get(language)
+    if table is None:
+        return question
+    if language in SPACELESS:
+        return _spaceless(question, table, list(titles), identity_share)
+    return _spaced(question, table)
+
+
+def _spaced(question: str, table: dict[str, str]) -> str:
+    text = " " + re.sub(r"([¿¡?!.,;:»«\"])", r" \1 ", question.lower().replace("’", "'")) + " "
+    text = re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", text)  # l'article -> l' article
+    text = _pattern(table).sub(lambda m: f" {table[m[1]]} ", text)  # one pass: an English word is never read again
+    text = re.sub(r"[¿¡«»]|(?<=\w)'(?=\s)", " ", text)
+    return " ".join(text.split())
+
+
+_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _pattern(table: dict[str, str]) -> re.Pattern[str]:
+    if id(table) not in _PATTERNS:
+        keys = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+        _PATTERNS[id(table)] = re.compile(rf"(?<![\w'-])({keys})(?![\w-])")
+    return _PATTERNS[id(table)]
+
+
+def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float) -> str:
+    text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
+    text = CJK_NUMBERED.sub(lambda m: f" issue {m[1]} ", text)
+    text = _dates(text)
+    own = _own_name(titles, share)
+    words: list[str] = []
+    unknown = ""
+    for run_or_other in re.split(f"({CJK_RUN.pattern})", text):
+        if not CJK_RUN.fullmatch(run_or_other or "x"):
+            if unknown:
+                words.append(_unknown(unknown))
+                unknown = ""
+            words.append(run_or_other)
+            continue
+        i = 0
+        while i < len(run_or_other):
+            match = next((k for k in _longest_first(table, own) if run_or_other.startswith(k, i)), None)
+            if match is None:
+                unknown += run_or_other[i]
+                i += 1
+                continue
+            if unknown:
+                words.append(_unknown(unknown))
+                unknown = ""
+            words.append(" " + (_known_parts(match, table) if match in own else table[match]) + " ")
+            i += len(match)
+    if unknown:
+        words.append(_unknown(unknown))
+    return " ".join("".join(words).split())
+
+
+def _known_parts(name: str, table: dict[str, str]) -> str:
+    """The blog's own name said by the words of it the table knows: "官方周报" is "posts"."""
+    return " ".join(table[k] for k in sorted(table, key=len, reverse=True) if len(k) > 1 and k in name)[:40]
+
+
+def _unknown(run: str) -> str:
+    """A run of characters the table does not know: one word the parser will not know either.
+    Leftover hiragana are grammar ("の", "ですか"), never a subject."""
+    if HIRAGANA.match(run):
+        return " "
+    return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + " "
+
+
+ZH_MONTHS = {n: i for i, n in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), 1)}
+
+
+def _dates(text: str) -> str:
+    text = re.sub(r"(十[一二]|[一二三四五六七八九十])(?=\s*月)", lambda m: str(ZH_MONTHS[m[1]]), text)
+    for words, english_words in CJK_RELATIVE.items():
+        text = text.replace(words, f" {english_words} ")
+    found = list(CJK_DATE.finditer(text))
+    for m in reversed(found):
+        year, month, day = (m[1], m[2], m[3]) if m[1] else (m[6], m[7], m[8]) if m[6] else ("", m[4], m[5])
+        year = f"20{year}" if len(year) == 2 else year
+        if month and not 1 <= int(month) <= 12:
+            continue
+        date = " ".join(x for x in (_MONTHS[int(month) - 1] if month else "", str(int(day)) if day and month else "",
+                                    year) if x)
+        gap = len(text[m.end():]) - len(text[m.end():].lstrip())
+        after = next((k for k in sorted(CJK_AFTER, key=len, reverse=True) if text.startswith(k, m.end() + gap)), "")
+        before = text[: m.start()].rstrip()
+        lead = "in"
+        if after:
+            lead = CJK_AFTER[after]
+        elif before.endswith(("到", "至", "～", "~", "-", "–")):  # the second date of a range: "X到Y"
+            before, lead = before[:-1] + " to", ""
+        elif before.endswith(("和", "与")) and re.search(r"between|from", before):
+            before, lead = before[:-1] + " and", ""
+        elif before.endswith(("从", "自")):
+            before, lead = before[:-1], "from" if re.match(r"\s*(?:到|至)", text[m.end():]) or " to " in text else "since"
+        text = f"{before} {lead} {date} {text[m.end() + (gap + len(after) if after else 0):]}"
+    return text
+
+
+_OWN: dict[tuple[str, ...], set[str]] = {}
+
+
+def _own_name(titles: list[str], share: float) -> set[str]:
+    """Runs of characters (two or more) in `share` of the titles: the blog's own name."""
+    key = tuple(titles)
+    if key not in _OWN:
+        counts: dict[str, int] = {}
+        for title in titles:
+            grams = {run[i:j] for run in CJK_RUN.findall(title) for i in range(len(run))
+                     for j in range(i + 2, min(len(run), i + 8) + 1)}
+            for gram in grams:
+                counts[gram] = counts.get(gram, 0) + 1
+        _OWN.clear()
+        _OWN[key] = {g for g, n in counts.items() if titles and n >= share * len(titles)}
+    return _OWN[key]
+
+
+_ORDER: dict[int, list[str]] = {}
+
+
+def _longest_first(table: dict[str, str], own: set[str]) -> list[str]:
+    key = id(table) ^ hash(frozenset(own))
+    if key not in _ORDER:
+        _ORDER.clear()
+        _ORDER[key] = sorted(set(table) | own, key=len, reverse=True)
+    return _ORDER[key]

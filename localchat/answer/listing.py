@@ -1,0 +1,156 @@
+"""Catalog answers — lists, counts, the overview — in a reader's language other than English.
+
+wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
+Chinese, Japanese, Spanish, French or German gets the same exact list from the same catalog, said
+with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
+language's way ("2021年5月", "mayo de 2021").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Sequence
+
+from localchat.index.catalog import Entry
+
+T: dict[str, dict[str, str]] = {
+    "zh": {
+        "none": "我还没有发表过{desc}文章。", "count": "我共发表了 {n} 篇{desc}文章：",
+        "one_newest": "我最新的{desc}文章是 {link}{date}。", "one_oldest": "我的第一篇{desc}文章是 {link}{date}。",
+        "some_newest": "我最新的 {n} 篇{desc}文章：", "some_oldest": "我最早的 {n} 篇{desc}文章：",
+        "list": "{desc}文章（{n} 篇），{order}：", "more": "……还有 {n} 篇。", "date": "，发表于 {date}",
+        "newest": "最新的在前", "oldest": "最早的在前", "relevant": "最相关的在前", "number": "第 {number} 期：{link}{date}。",
+        "tag": "标签为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "when": "{x}的",
+        "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以来", "until": "{x}以前", "range": "{a}至{b}",
+        "ov_head": "这个博客共有 {n} 篇文章（{first}–{last}）。", "ov_tags": "我写得最多的主题：{tags}。",
+        "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
+    },
+    "ja": {
+        "none": "{desc}記事はまだありません。", "count": "{desc}記事は {n} 件あります：",
+        "one_newest": "最新の{desc}記事は {link}{date} です。", "one_oldest": "最初の{desc}記事は {link}{date} です。",
+        "some_newest": "最新の{desc}記事 {n} 件：", "some_oldest": "最初の{desc}記事 {n} 件：",
+        "list": "{desc}記事（{n} 件、{order}）：", "more": "…ほか {n} 件。", "date": "（{date} 公開）",
+        "newest": "新しい順", "oldest": "古い順", "relevant": "関連の高い順", "number": "第 {number} 号：{link}{date}。",
+        "tag": "タグ「{x}」の", "author": "{x} の", "topic": "{x} についての", "when": "{x}の",
+        "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以降", "until": "{x}まで", "range": "{a}〜{b}",
+        "ov_head": "このブログには {n} 件の記事があります（{first}–{last}）。", "ov_tags": "よく書くテーマ：{tags}。",
+        "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
+    },
+    "es": {
+        "none": "No he publicado ninguna publicación{desc}.", "count": "He publicado {n} publicaciones{desc}:",
+        "one_newest": "Mi publicación{desc} más reciente es {link}{date}.", "one_oldest": "Mi primera publicación{desc} es {link}{date}.",
+        "some_newest": "Mis {n} publicaciones{desc} más recientes:", "some_oldest": "Mis {n} primeras publicaciones{desc}:",
+        "list": "Publicaciones{desc} ({n}), {order}:", "more": "…y {n} más.", "date": ", publicada el {date}",
+        "newest": "primero las más recientes", "oldest": "primero las más antiguas", "relevant": "primero las más relevantes",
+        "number": "Número {number}: {link}{date}.",
+        "tag": " con la etiqueta {x}", "author": " de {x}", "topic": " sobre {x}", "when": " {x}",
+        "year": "de {y}", "month": "de {month} de {y}", "since": "desde {x}", "until": "hasta {x}", "range": "del {a} al {b}",
+        "ov_head": "Este blog tiene {n} publicaciones ({first}–{last}).", "ov_tags": "Temas sobre los que más escribo: {tags}.",
+        "ov_latest": "Últimas publicaciones:", "ov_empty": "Aún no hay publicaciones.", "or": " o ",
+        "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    },
+    "fr": {
+        "none": "Je n'ai publié aucun article{desc}.", "count": "J'ai publié {n} articles{desc} :",
+        "one_newest": "Mon article{desc} le plus récent est {link}{date}.", "one_oldest": "Mon premier article{desc} est {link}{date}.",
+        "some_newest": "Mes {n} articles{desc} les plus récents :", "some_oldest": "Mes {n} premiers articles{desc} :",
+        "list": "Articles{desc} ({n}), {order} :", "more": "…et {n} de plus.", "date": ", publié le {date}",
+        "newest": "du plus récent au plus ancien", "oldest": "du plus ancien au plus récent",
+        "relevant": "les plus pertinents d'abord", "number": "Numéro {number} : {link}{date}.",
+        "tag": " avec l'étiquette {x}", "author": " de {x}", "topic": " sur {x}", "when": " {x}",
+        "year": "de {y}", "month": "de {month} {y}", "since": "depuis le {x}", "until": "jusqu'au {x}", "range": "du {a} au {b}",
+        "ov_head": "Ce blog compte {n} articles ({first}–{last}).", "ov_tags": "Les sujets que j'aborde le plus : {tags}.",
+        "ov_latest": "Derniers articles :", "ov_empty": "Aucun article publié pour l'instant.", "or": " ou ",
+        "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    },
+    "de": {
+        "none": "Ich habe keine Beiträge{desc} veröffentlicht.", "count": "Ich habe {n} Beiträge{desc} veröffentlicht:",
+        "one_newest": "Mein neuester Beitrag{desc} ist {link}{date}.", "one_oldest": "Mein erster Beitrag{desc} ist {link}{date}.",
+        "some_newest": "Meine {n} neuesten Beiträge{desc}:", "some_oldest": "Meine ersten {n} Beiträge{desc}:",
+        "list": "Beiträge{desc} ({n}), {order}:", "more": "…und {n} weitere.", "date": ", veröffentlicht am {date}",
+        "newest": "neueste zuerst", "oldest": "älteste zuerst", "relevant": "relevanteste zuerst",
+        "number": "Nummer {number}: {link}{date}.",
+        "tag": " mit dem Tag {x}", "author": " von {x}", "topic": " über {x}", "when": " {x}",
+        "year": "aus {y}", "month": "aus {month} {y}", "since": "seit {x}", "until": "bis {x}", "range": "vom {a} bis {b}",
+        "ov_head": "Dieser Blog hat {n} Beiträge ({first}–{last}).", "ov_tags": "Themen, über die ich am meisten schreibe: {tags}.",
+        "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
+        "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    },
+}
+
+
+def speaks(language: str) -> bool:
+    return language in T
+
+
+def render(q: Any, chosen: Sequence[Entry], total: int) -> str:
+    """wholeblog.render's answer, in q.language."""
+    t = T[q.language]
+    desc = describe(q, t)
+    if not chosen:
+        return t["none"].format(desc=desc)
+    if q.number is not None and q.action != "count":
+        e = chosen[0]
+        return t["number"].format(number=q.number, link=link(e), date=published(e, t))
+    more = total - len(chosen) if q.action == "count" or not q.limit else 0
+    if q.action == "count":
+        head = t["count"].format(n=total, desc=desc)
+    elif q.limit == 1:
+        e = chosen[0]
+        text = t["one_" + q.order].format(desc=desc, link=link(e), date=published(e, t))
+        return text + (f"\n\n{e.description}" if e.description else "")
+    elif q.limit:
+        head = t["some_" + q.order].format(n=len(chosen), desc=desc)
+    else:
+        head = t["list"].format(desc=desc, n=total, order=t["relevant" if q.topic else q.order])
+    tail = [t["more"].format(n=more)] if more > 0 else []
+    return "\n".join([head, *(line(e) for e in chosen), *tail])
+
+
+def render_overview(summary: dict[str, Any], language: str) -> str:
+    t = T[language]
+    if not summary["posts"]:
+        return t["ov_empty"]
+    text = t["ov_head"].format(n=summary["posts"], first=summary["first"][:4], last=summary["last"][:4])
+    if summary["tags"]:
+        text += " " + t["ov_tags"].format(tags=", ".join(f"{tag} ({n})" for tag, n in summary["tags"]))
+    if summary["latest"]:
+        text += "\n\n" + t["ov_latest"] + "\n" + "\n".join(line(e) for e in summary["latest"])
+    return text
+
+
+def describe(q: Any, t: dict[str, str]) -> str:
+    parts = []
+    if q.tags:
+        parts.append(t["tag"].format(x=t["or"].join(q.tags)))
+    if q.authors:
+        parts.append(t["author"].format(x=t["or"].join(q.authors)))
+    if q.topic:
+        parts.append(t["topic"].format(x=q.topic))
+    if q.since or q.until:
+        parts.append(t["when"].format(x=period(q.since, q.until, t)))
+    return "".join(parts)
+
+
+def period(since: str, until: str, t: dict[str, str]) -> str:
+    """'2021年', '2021年5月', 'de mayo de 2021', 'desde 2021-05-01', '2021-05-01至2021-06-30'."""
+    if since and until:
+        a, b = dt.date.fromisoformat(since), dt.date.fromisoformat(until)
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+            return t["year"].format(y=a.year)
+        if a.day == 1 and (a.year, a.month) == (b.year, b.month) and (b + dt.timedelta(days=1)).day == 1:
+            months = t.get("months", "").split()
+            return t["month"].format(y=a.year, m=a.month, month=months[a.month - 1] if months else a.month)
+        return t["range"].format(a=since, b=until)
+    return t["since"].format(x=since) if since else t["until"].format(x=until)
+
+
+def link(e: Entry) -> str:
+    return f"[{e.title}]({e.url})"
+
+
+def published(e: Entry, t: dict[str, str]) -> str:
+    return t["date"].format(date=e.date) if e.date else ""
+
+
+def line(e: Entry) -> str:
+    return f"- {link(e)}" + (f" — {e.date}" if e.date else "")

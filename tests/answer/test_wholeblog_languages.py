@@ -1,0 +1,118 @@
+"""Whole-blog questions in other languages, numbered series and the blog's own name.
+
+The catalogs here are small and built in the test; the expected posts are written out by hand
+from them, so a wrong reading of a question (a word the glossary maps wrongly, a date read as
+this year) fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from localchat.answer import glossary, wholeblog
+from localchat.index import catalog as cat
+
+TODAY = dt.date(2026, 12, 1)
+
+# A Chinese weekly newsletter that stopped in 2021: numbered issues, no tags, no authors
+ZH = [cat.Entry(f"2021-{m:02d}-{d:02d}.md", f"Rust 官方周报 {n} 期（2021-{m:02d}-{d:02d}）", f"/{n}/",
+                f"2021-{m:02d}-{d:02d}", [], "post", "", 100)
+      for n, (m, d) in zip(range(396, 384, -1), [(7, 14), (7, 7), (6, 30), (6, 23), (6, 16), (6, 9), (6, 2),
+                                                   (5, 26), (5, 19), (5, 12), (5, 5), (4, 28)])]
+# An English numbered newsletter whose name holds a period ("this week") and a tag ("Rust")
+TWIR = [cat.Entry(f"twir-{n}.md", f"This Week in Rust {n}", f"/twir/{n}/", f"2025-{1 + n % 12:02d}-0{1 + n % 7}",
+                  ["Rust"], "post", "", 100) for n in range(600, 620)]
+TWIR.sort(key=lambda e: e.date, reverse=True)
+BLOG = [cat.Entry("a.md", "Docker notes", "/a/", "2023-05-01", ["docker"], "post", "", 10, authors=["Ana Silva"]),
+        cat.Entry("b.md", "Coffee", "/b/", "2025-08-29", ["coffee"], "post", "", 10, authors=["Ben Ode"]),
+        cat.Entry("c.md", "Advent", "/c/", "2022-12-01", ["advent"], "post", "", 10, authors=["Ana Silva"])]
+
+
+def ask(question: str, entries: list[cat.Entry]):
+    found = wholeblog.understand(question, [], entries, "", TODAY)
+    assert found is not None, f"not understood as a whole-blog question: {question}"
+    return found
+
+
+def ids(found) -> list[str]:
+    q, chosen, _total = found
+    return [e.post_id for e in wholeblog.shown(q, chosen, len(chosen))]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("最新一期是哪一期？", "list", ["2021-07-14.md"]),
+    ("最早的两期周报", "list", ["2021-04-28.md", "2021-05-05.md"]),
+    ("2021年5月发布了哪些文章？", "list", ["2021-05-26.md", "2021-05-19.md", "2021-05-12.md", "2021-05-05.md"]),
+    ("七月份一共出了几期？", "count", ["2021-07-14.md", "2021-07-07.md"]),  # no year: the archive's July
+    ("2021-07-01 之后发布的周报有哪些？", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("第390期是什么时候发布的？", "list", ["2021-06-02.md"]),
+])
+def test_chinese_whole_blog_questions(question, action, want):
+    found = ask(question, ZH)
+    assert found[0].action == action and found[0].language == "zh"
+    assert ids(found) == want
+
+
+@pytest.mark.fast
+def test_chinese_answers_are_chinese_and_exact():
+    q, chosen, total = ask("2021年6月发表了几篇文章？", ZH)
+    text = wholeblog.render(q, wholeblog.shown(q, chosen), total)
+    assert text.startswith("我共发表了 5 篇2021年6月的文章："), text
+    q, chosen, total = ask("第390期", ZH)
+    assert wholeblog.render(q, chosen, total).startswith("第 390 期：[Rust 官方周报 390 期")
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "最新的异步文章有哪些？",  # "async" is a subject: search, as "latest async posts" would be
+    "周报里介绍过 Polars 吗？它比 pandas 快多少？",
+    "Rust 2021 版本有哪些新特性？",
+])
+def test_chinese_content_questions_go_to_search(question):
+    assert wholeblog.understand(question, [], ZH, "", TODAY) is None
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, language, want, start", [
+    ("¿Cuántos artículos publicaste en 2023?", "es", ["a.md"], "He publicado 1 publicaciones de 2023"),
+    ("Quels articles Ana Silva a-t-elle écrits ?", "fr", ["a.md", "c.md"], "Articles de Ana Silva (2)"),
+    ("Welche Beiträge hast du im Mai 2023 veröffentlicht?", "de", ["a.md"], "Beiträge aus Mai 2023 (1)"),
+    ("¿Cuál es tu publicación más reciente?", "es", ["b.md"], "Mi publicación más reciente es [Coffee]"),
+])
+def test_spanish_french_german(question, language, want, start):
+    q, chosen, total = ask(question, BLOG)
+    assert q.language == language and ids((q, chosen, total)) == want
+    assert wholeblog.render(q, wholeblog.shown(q, chosen), total).startswith(start)
+
+
+@pytest.mark.fast
+def test_english_questions_are_untouched():
+    assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
+    q, chosen, _ = ask("Which posts did Ana Silva write?", BLOG)
+    assert q.language == "en" and [e.post_id for e in chosen] == ["a.md", "c.md"]
+
+
+@pytest.mark.fast
+def test_numbered_series_and_the_blogs_own_name():
+    q, chosen, _ = ask("Can you pull up This Week in Rust #604?", TWIR)
+    assert q.number == 604 and not q.since and not q.tags and [e.post_id for e in chosen] == ["twir-604.md"]
+    q, chosen, _ = ask("What was in TWiR issue 611?", TWIR)
+    assert [e.post_id for e in chosen] == ["twir-611.md"]
+    q, _, _ = ask("Which crates did issue 611 feature?", TWIR)
+    assert q.action == "opinion" and q.number == 611  # searched within that issue
+    q, chosen, _ = ask("How many issues were published in 2025?", TWIR)
+    assert q.action == "count" and len(chosen) == 20
+    # a blog that is no series: "part 2" is a subject, not an issue
+    assert wholeblog.vocabulary(BLOG).series == {}
+    assert wholeblog.understand("What did part 2 of the docker notes say?", [], BLOG, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_a_month_without_a_year_on_a_current_blog_is_this_year():
+    entries = [cat.Entry("n.md", "New", "/n/", "2026-06-03", [], "post", "", 10),
+               cat.Entry("o.md", "Old", "/o/", "2021-06-03", [], "post", "", 10)]
+    q, chosen, _ = ask("What did you post in June?", entries)
+    assert [e.post_id for e in chosen] == ["n.md"] and q.since == "2026-06-01"
