@@ -27,6 +27,7 @@ from lancedb.index import FTS, IvfHnswSq
 from localchat.errors import IndexProblem
 from localchat.index.embed import Embedder
 from localchat.ingest.chunks import CHUNKER_VERSION, Chunk, chunk_post
+from localchat.ingest.language import blog_language
 from localchat.ingest.posts import Post, PostError, read_posts
 
 TABLE = "chunks"
@@ -62,7 +63,29 @@ class SyncReport:
         return data
 
 
-def schema(dim: int, signature: str) -> pa.Schema:
+# The full-text index's tokenizer, per blog. "words" (LanceDB's simple tokenizer, stemmed) for
+# languages written with spaces; "ngram" (runs of 2 to 3 characters) for Chinese, Japanese and
+# Korean, where a word tokenizer sees a whole sentence as one token. LanceDB's jieba and lindera
+# tokenizers need dictionaries downloaded first; n-grams need nothing. On twir-zh-cn (blind7,
+# Chinese questions) n-grams took hit@5 from 0.88 to 1.00 and paraphrases from 0.67 to 1.00
+# (docs/benchmarks/languages.md).
+FTS_WORDS, FTS_NGRAM = "words", "ngram"
+SPACELESS = ("zh", "ja", "ko")
+
+
+def fts_config(tokenizer: str) -> FTS:
+    if tokenizer == FTS_NGRAM:
+        return FTS(base_tokenizer="ngram", ngram_min_length=2, ngram_max_length=3, stem=False, remove_stop_words=False)
+    return FTS()
+
+
+def fts_tokenizer(table: Any) -> str:
+    """The tokenizer an index was built with (an index from before the setting: words)."""
+    meta = table.schema.metadata or {}
+    return meta.get(b"fts", FTS_WORDS.encode()).decode()
+
+
+def schema(dim: int, signature: str, tokenizer: str = FTS_WORDS) -> pa.Schema:
     fields = [
         ("id", pa.string()),
         ("post_id", pa.string()),
@@ -86,7 +109,7 @@ def schema(dim: int, signature: str) -> pa.Schema:
         ("draft", pa.bool_()),
         ("vector", pa.list_(pa.float32(), dim)),
     ]
-    metadata = {"embedder": signature, "chunker": CHUNKER_VERSION}
+    metadata = {"embedder": signature, "chunker": CHUNKER_VERSION, "fts": tokenizer}
     return pa.schema([pa.field(n, t) for n, t in fields], metadata=metadata)
 
 
@@ -231,7 +254,7 @@ def set_aside_table(index_dir: Location) -> Path:
     return aside
 
 
-def read_existing(index_dir: Location, signature: str) -> tuple[Any | None, list[str]]:
+def read_existing(index_dir: Location, signature: str, tokenizer: str = FTS_WORDS) -> tuple[Any | None, list[str]]:
     """The current table, or None when there is no usable index (or it was built differently)."""
     try:
         table, messages = open_table(index_dir)
@@ -247,6 +270,9 @@ def read_existing(index_dir: Location, signature: str) -> tuple[Any | None, list
         return None, messages + [f"embedder changed ({old_signature} -> {signature}): rebuilding the whole index"]
     if meta.get(b"chunker", b"").decode() != CHUNKER_VERSION:
         return None, messages + ["chunking changed since the last sync: rebuilding the whole index"]
+    if fts_tokenizer(table) != tokenizer:
+        return None, messages + [f"full-text tokenizer changed ({fts_tokenizer(table)} -> {tokenizer}, for the blog's "
+                                 "language): rebuilding the whole index"]
     return table, messages
 
 
@@ -315,9 +341,10 @@ def sync(
     index_dir = location(index_dir)
     if isinstance(index_dir, Path):
         index_dir.mkdir(parents=True, exist_ok=True)
-    table, report.messages = read_existing(index_dir, embedder.signature)
+    tokenizer = FTS_NGRAM if blog_language(posts_dir) in SPACELESS else FTS_WORDS
+    table, report.messages = read_existing(index_dir, embedder.signature, tokenizer)
     report.messages = read.site.problems + report.messages
-    target = schema(embedder.dim, embedder.signature)
+    target = schema(embedder.dim, embedder.signature, tokenizer)
     if table is not None and set(target.names) - set(table.schema.names):
         table = upgrade(index_dir, table, target)  # an index from before a column existed: add it, once
 
@@ -434,7 +461,7 @@ def ensure_indices(table: Any) -> None:
     on a large blog an approximate vector index. Search works without either, only slower."""
     kinds = {ix.index_type for ix in table.list_indices()}
     if "FTS" not in kinds:
-        table.create_index("text", config=FTS(), replace=True)
+        table.create_index("text", config=fts_config(fts_tokenizer(table)), replace=True)
     rows = table.count_rows()
     if rows >= VECTOR_INDEX_MIN_ROWS and not kinds & {"IVF_HNSW_SQ", "IvfHnswSq"}:
         # IVF partitions of ~4k vectors, each an HNSW graph of 8-bit vectors; search re-ranks

@@ -30,7 +30,7 @@ from localchat.index.catalog import (
     unit_means,
 )
 from localchat.index.coverage import VERSIONED, latin_script, specific_terms, topical_words
-from localchat.index.store import in_list, sql_quote
+from localchat.index.store import FTS_NGRAM, fts_tokenizer, in_list, sql_quote
 from localchat.text import stem
 
 PUBLISHED = "draft = false"  # the rule; written here and nowhere else
@@ -71,6 +71,15 @@ class BlogView:
     @property
     def version(self) -> Any:
         return self.table.version
+
+    @property
+    def ngram(self) -> bool:
+        """An n-gram index (store.FTS_NGRAM) finds "gatsby" in any chunk holding its 2- and 3-letter
+        pieces, so the gate's lookups read the text itself there."""
+        try:
+            return fts_tokenizer(self.table) == FTS_NGRAM
+        except AttributeError:  # a stand-in table without a schema
+            return False
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -170,6 +179,8 @@ class BlogView:
                 first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
                 number = versioned.group(3).replace(".", "\\.")
                 return self._matches(rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)", where)
+            if self.ngram:  # the term whole, between any characters that are not letters of its own script
+                return self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
             if self._any(MatchQuery(term, "text", operator=FullTextOperator.AND), where):
                 return True
             return within_words and self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
@@ -191,6 +202,8 @@ class BlogView:
     def _fuzzy(self, word: str, where: str | None) -> bool:
         if self.has_term(word):
             return True
+        if self.ngram:  # no stems in an n-gram index to be near: the word as written, or not at all
+            return False
         try:
             # the index holds stems: "swtiches" is two edits from "switch" once stemmed, four before
             return self._any(MatchQuery(stem(word), "text", fuzziness=2 if len(word) > 7 else 1, prefix_length=2), where)

