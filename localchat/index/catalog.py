@@ -149,10 +149,16 @@ def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5) -> dic
     }
 
 
-def example_questions(entries: Sequence[Entry], n: int = 4) -> list[str]:
-    """Questions a visitor might ask, made from this blog's own recent titles and top tags."""
-    questions = ["What's your latest post?"]
-    questions += [f"What have you written about {tag}?" for tag, count in top_tags(entries, 2) if count > 1]
-    questions += [f"What is “{e.title}” about?" for e in entries[:2]]
-    questions.append("What do you write about?")
+def example_questions(entries: Sequence[Entry], n: int = 4, say: Any = None) -> list[str]:
+    """Questions a visitor might ask, made from this blog's own recent titles and top tags.
+    `say(key, **values)` words them (serve/strings.py, in the blog's language); English without it."""
+    say = say or (lambda key, **v: EXAMPLES[key].format(**v))
+    questions = [say("q_latest")]
+    questions += [say("q_tag", tag=tag) for tag, count in top_tags(entries, 2) if count > 1]
+    questions += [say("q_title", title=e.title) for e in entries[:2]]
+    questions.append(say("q_overview"))
     return list(dict.fromkeys(questions))[:n]
+
+
+EXAMPLES = {"q_latest": "What's your latest post?", "q_tag": "What have you written about {tag}?",
+            "q_title": "What is “{title}” about?", "q_overview": "What do you write about?"}

@@ -1,5 +1,6 @@
 """The Gradio app: a chat over the engine, with the sources of each answer beside it."""
 
+import functools
 from typing import Any, Iterator
 
 import gradio as gr
@@ -16,6 +17,7 @@ from localchat.serve.render import (
     safe_markdown,
     shown_answer,
 )
+from localchat.serve import strings
 from localchat.serve.service import Service
 
 
@@ -51,7 +53,7 @@ def example_questions(engine: Engine, limit: int = 4) -> list[str]:
         entries = []
     if not entries:
         entries = published_entries(engine)
-    return catalog.example_questions(entries, limit) if entries else []
+    return strings.examples(entries, limit) if entries else []
 
 
 def published_entries(engine: Engine) -> list[catalog.Entry]:
@@ -68,18 +70,20 @@ def published_entries(engine: Engine) -> list[catalog.Entry]:
 def overview_markdown(service: Service) -> str:
     """The empty state of the sources panel: what this blog covers, from its catalog."""
     try:
-        summary = catalog.overview(service.engine.catalog())
+        entries = service.engine.catalog()
     except LocalchatError:
-        summary = {"posts": 0}
+        entries = []
+    say = functools.partial(strings.text, language=strings.page_language(entries))
+    summary = catalog.overview(entries)
     if not summary["posts"]:
-        return "*No posts are indexed yet.*"
+        return say("no_posts")
     span = f", {summary['first'][:4]}–{summary['last'][:4]}" if summary["first"] else ""
-    lines = [f"**What this blog covers** — {summary['posts']} posts{span}"]
+    lines = [say("covers", n=summary["posts"], span=span)]
     if summary["tags"]:
-        lines.append("Topics: " + ", ".join(f"{safe_markdown(t)} ({n})" for t, n in summary["tags"]))
+        lines.append(say("topics") + ", ".join(f"{safe_markdown(t)} ({n})" for t, n in summary["tags"]))
     if summary["latest"]:
-        lines.append("Latest posts:\n" + "\n".join(f"- {link(e.title, e.url)} · {e.date}" for e in summary["latest"]))
-    lines.append("*Sources for each answer appear here.*")
+        lines.append(say("latest") + "\n" + "\n".join(f"- {link(e.title, e.url)} · {e.date}" for e in summary["latest"]))
+    lines.append(say("sources_hint"))
     return "\n\n".join(lines)
 
 
@@ -127,6 +131,10 @@ def build_app(service: Service) -> Any:
             answer.close()  # the reader left or pressed stop: free the model now
         yield shown_answer(answer, text), sources
 
+    try:
+        language = strings.page_language(engine.catalog() or published_entries(engine))
+    except LocalchatError:
+        language = strings.page_language(published_entries(engine))
     with gr.Blocks(title="localchat", fill_height=True) as demo:
         banner = gr.Markdown(indexing_markdown(service), elem_id="indexing")
         gr.Timer(2).tick(lambda: indexing_markdown(service), outputs=banner, api_visibility="private",
@@ -139,12 +147,12 @@ def build_app(service: Service) -> Any:
                     additional_outputs=[sources],
                     examples=example_questions(engine) or None,
                     cache_examples=False,
-                    title="Ask the blog",
-                    description="Answers come from the blog's posts, on this machine. Nothing is sent anywhere.",
+                    title=strings.text("title", language),
+                    description=strings.text("description", language),
                     concurrency_limit=1,
                     api_name="chat",
                     chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat", height=480),
-                    textbox=gr.Textbox(placeholder="Ask about the blog…", max_length=service.max_question_chars,
+                    textbox=gr.Textbox(placeholder=strings.text("placeholder", language), max_length=service.max_question_chars,
                                        elem_id="question", submit_btn=True, stop_btn=True),
                 )
             with gr.Column(scale=2):

@@ -1,0 +1,91 @@
+"""The page's fixed words — title, placeholder, the blog's overview, example questions — in the
+blog's own language.
+
+A reader of a Chinese blog meets "向博客提问" and "你最新的文章是哪篇？", not English. The language is
+read from the catalog (titles and descriptions, `ingest/language.py`), so a replica that has only
+the index says the same as the owner's machine. The owner's panel stays in English. English is
+the fallback for a language with no strings here.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from localchat.index import catalog
+from localchat.index.catalog import Entry
+from localchat.ingest.language import language_of
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Ask the blog",
+        "description": "Answers come from the blog's posts, on this machine. Nothing is sent anywhere.",
+        "placeholder": "Ask about the blog…",
+        "covers": "**What this blog covers** — {n} posts{span}", "topics": "Topics: ", "latest": "Latest posts:",
+        "sources_hint": "*Sources for each answer appear here.*", "no_posts": "*No posts are indexed yet.*",
+        **catalog.EXAMPLES,
+    },
+    "zh": {
+        "title": "向博客提问", "description": "回答来自博客的文章，在这台机器上生成，不会发送到任何地方。",
+        "placeholder": "问问关于这个博客的问题…",
+        "covers": "**这个博客写什么** — {n} 篇文章{span}", "topics": "主题：", "latest": "最新文章：",
+        "sources_hint": "*每个回答的来源会显示在这里。*", "no_posts": "*还没有索引任何文章。*",
+        "q_latest": "你最新的文章是哪篇？", "q_tag": "你写过哪些关于 {tag} 的文章？",
+        "q_title": "“{title}”讲了什么？", "q_overview": "这个博客主要写什么？",
+    },
+    "ja": {
+        "title": "ブログに質問する", "description": "回答はこのブログの記事から、このマシンの上で作られます。どこにも送信されません。",
+        "placeholder": "ブログについて質問する…",
+        "covers": "**このブログの内容** — {n} 件の記事{span}", "topics": "テーマ：", "latest": "最新の記事：",
+        "sources_hint": "*回答の出典はここに表示されます。*", "no_posts": "*まだ記事が索引されていません。*",
+        "q_latest": "最新の記事はどれですか？", "q_tag": "{tag} についてどんな記事を書きましたか？",
+        "q_title": "「{title}」は何について書かれていますか？", "q_overview": "このブログは何について書いていますか？",
+    },
+    "es": {
+        "title": "Pregunta al blog",
+        "description": "Las respuestas salen de las publicaciones del blog, en esta máquina. No se envía nada a ninguna parte.",
+        "placeholder": "Pregunta sobre el blog…",
+        "covers": "**De qué trata este blog** — {n} publicaciones{span}", "topics": "Temas: ",
+        "latest": "Últimas publicaciones:", "sources_hint": "*Aquí aparecen las fuentes de cada respuesta.*",
+        "no_posts": "*Aún no hay publicaciones indexadas.*",
+        "q_latest": "¿Cuál es tu publicación más reciente?", "q_tag": "¿Qué has escrito sobre {tag}?",
+        "q_title": "¿De qué trata «{title}»?", "q_overview": "¿De qué trata este blog?",
+    },
+    "fr": {
+        "title": "Posez une question au blog",
+        "description": "Les réponses viennent des articles du blog, sur cette machine. Rien n'est envoyé nulle part.",
+        "placeholder": "Une question sur le blog…",
+        "covers": "**Ce dont parle ce blog** — {n} articles{span}", "topics": "Sujets : ",
+        "latest": "Derniers articles :", "sources_hint": "*Les sources de chaque réponse s'affichent ici.*",
+        "no_posts": "*Aucun article n'est encore indexé.*",
+        "q_latest": "Quel est ton dernier article ?", "q_tag": "Qu'as-tu écrit sur {tag} ?",
+        "q_title": "De quoi parle « {title} » ?", "q_overview": "De quoi parle ce blog ?",
+    },
+    "de": {
+        "title": "Frag den Blog",
+        "description": "Die Antworten stammen aus den Beiträgen des Blogs, auf diesem Rechner. Nichts wird irgendwohin gesendet.",
+        "placeholder": "Frag etwas über den Blog…",
+        "covers": "**Worüber dieser Blog schreibt** — {n} Beiträge{span}", "topics": "Themen: ",
+        "latest": "Neueste Beiträge:", "sources_hint": "*Die Quellen jeder Antwort erscheinen hier.*",
+        "no_posts": "*Noch keine Beiträge indexiert.*",
+        "q_latest": "Was ist dein neuester Beitrag?", "q_tag": "Was hast du über {tag} geschrieben?",
+        "q_title": "Worum geht es in „{title}“?", "q_overview": "Worum geht es in diesem Blog?",
+    },
+}
+SAMPLE = 200  # entries read to tell the language
+
+
+def page_language(entries: Sequence[Entry]) -> str:
+    """The language of the blog's titles and descriptions, where the page has strings for it."""
+    text = "\n".join(f"{e.title}\n{e.description}" for e in entries[:SAMPLE])
+    language = language_of(text) if text.strip() else "en"
+    return language if language in STRINGS else "en"
+
+
+def text(key: str, language: str, **values: object) -> str:
+    return STRINGS.get(language, STRINGS["en"])[key].format(**values)
+
+
+def examples(entries: Sequence[Entry], n: int = 4) -> list[str]:
+    """The example questions under the chat box, in the blog's language."""
+    language = page_language(entries)
+    return catalog.example_questions(entries, n, lambda key, **values: text(key, language, **values))

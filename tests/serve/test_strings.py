@@ -1,0 +1,35 @@
+"""The page's fixed words in the blog's language, and its example questions understood as asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from localchat.answer import wholeblog
+from localchat.index import catalog as cat
+from localchat.serve import strings
+
+ZH = [cat.Entry(f"{n}.md", f"Rust 官方周报 {n} 期", f"/{n}/", f"2021-07-{n - 380:02d}", [], "post",
+                "本周 Rust 1.53.0 发布，数组实现了 IntoIterator，社区讨论了异步编程的未来。", 100) for n in (399, 398, 397)]
+EN = [cat.Entry("a.md", "Cold Brew at Home", "/a/", "2024-01-02", ["coffee"], "post",
+                "How I make cold brew coffee with a jar and a filter.", 100)]
+
+
+@pytest.mark.fast
+def test_a_chinese_blog_gets_a_chinese_page_and_examples_it_understands():
+    assert strings.page_language(ZH) == "zh"
+    assert strings.text("placeholder", "zh") == "问问关于这个博客的问题…"
+    examples = strings.examples(ZH)
+    assert examples[0] == "你最新的文章是哪篇？" and examples[-1] == "这个博客主要写什么？"
+    latest = wholeblog.understand(examples[0], [], ZH, "", dt.date(2026, 12, 1))
+    assert latest is not None and [e.post_id for e in latest[1][:1]] == ["399.md"]
+    overview = wholeblog.understand(examples[-1], [], ZH, "", dt.date(2026, 12, 1))
+    assert overview is not None and overview[0].action == "overview"
+
+
+@pytest.mark.fast
+def test_english_and_unknown_languages_get_english():
+    assert strings.page_language(EN) == "en" and strings.page_language([]) == "en"
+    assert strings.examples(EN)[0] == "What's your latest post?"
+    assert strings.text("title", "ko") == "Ask the blog"  # no Korean strings: English
