@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reader", action="store_true", help="reader mode: no drafts, no owner controls")
     p.add_argument("--watch", action=argparse.BooleanOptionalAction, default=None,
                    help="re-index posts as they are saved (default: on in owner mode)")
+    p.add_argument("--allowed-origins", metavar="SITES",
+                   help="comma-separated sites whose pages may embed the chat (/widget.js), e.g. https://example.com")
+
+    p = sub.add_parser("insights", help="what readers asked: questions per day, most cited posts, what went unanswered")
+    p.add_argument("--index", type=index_location,
+                   help="index folder (default ./.localchat), or object storage: s3://bucket/prefix")
+    p.add_argument("--days", type=int, help="how many days back (default: the retention period, 30)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON object")
+    out.add_argument("--csv", action="store_true", help="print the unanswered questions as CSV (topic,count,question)")
 
     p = sub.add_parser("pull", help="download a GGUF model into models/")
     p.add_argument("name", help="a name from `localchat models`, or REPO_ID/FILE.gguf")
@@ -105,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("localchat").setLevel(logging.INFO)
     try:
         skip = {"command", "json", "query", "question", "name", "share", "auth", "public", "reader", "questions",
-                "retrieval_only"}  # `reader` is a mode, not a setting
+                "retrieval_only", "days", "csv"}  # `reader` is a mode, not a setting
         flags = {k: v for k, v in vars(args).items() if k not in skip}
         config = load_config(**flags)
         return COMMANDS[args.command](args, config)
@@ -312,6 +322,31 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     serve(config, share=args.share, auth=args.auth, public=args.public, reader=args.reader,
           progress=progress_bar("indexing"))
     return 0
+
+
+@command("insights")
+def cmd_insights(args: argparse.Namespace, config: Config) -> int:
+    import csv
+
+    from localchat.index.store import exists, open_table
+    from localchat.index.view import BlogView
+    from localchat.serve import insights
+
+    check_reachable(config)
+    entries = BlogView(open_table(config.index)[0], None).entries() if exists(config.index) else []
+    found = insights.summary(config.index, entries, days=args.days or config.insights_days)
+    if found.problem:
+        print(f"localchat: {found.problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False))
+    elif args.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["topic", "count", "question"])
+        for u in found.unanswered:
+            writer.writerow([u["topic"], u["count"], u["question"]])
+    else:
+        print(insights.text(found, config.insights_days if not args.days else args.days))
+    return 1 if found.problem else 0
 
 
 @command("eval")

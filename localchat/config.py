@@ -68,7 +68,12 @@ class Config:
     rate_limit: float = 10.0  # questions a minute per reader (reader mode); 0 = no limit
     max_waiting: int = 8  # questions answering or waiting for the model; more are told "busy"
     reader_max_chars: int = 1000  # longest question a reader may send
-    cors_origins: str = ""  # comma-separated sites whose pages may call the HTTP API, e.g. https://example.com
+    # comma-separated sites whose pages may embed the chat (/widget.js) and call the HTTP API, e.g.
+    # https://example.com; every other site's requests are refused. "" = none but the app's own page
+    allowed_origins: str = ""
+    origin_rate_limit: float = 60.0  # questions a minute from all readers of one embedding site; 0 = no limit
+    insights: bool = True  # keep what readers ask (reader mode), beside the index: `localchat insights`
+    insights_days: int = 30  # how long reader questions are kept
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with the non-None changes applied (CLI flags left unset are None)."""
@@ -121,6 +126,8 @@ def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, 
         data = data.get("localchat", data)  # allow a [localchat] table or top-level keys
         for key, raw in data.items():
             name = key.replace("-", "_")
+            if name == "cors_origins":  # its name before the widget
+                name = "allowed_origins"
             if name not in fields:
                 raise ConfigError(f"{path}: unknown setting {key!r}")
             if name in SECRETS:

@@ -157,6 +157,6 @@ def owner_app(tmp_path_factory):
 @pytest.fixture(scope="session")
 def reader_app(tmp_path_factory):
     running = launch(tmp_path_factory.mktemp("reader"), reader=True, auth="reader:s3cret", rate_limit=6.0,
-                     cors_origins="https://blog.example")
+                     allowed_origins="https://blog.example")
     yield running
     running.close()

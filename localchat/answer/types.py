@@ -51,6 +51,7 @@ class Answer:
     sources: list[Source]
     refused: bool
     text: str = ""
+    id: str = ""  # set by serve: the id the API, the widget and the insights store know it by
     citations: list[int] = field(default_factory=list)
     timings: Timings = field(default_factory=Timings)
     debug: dict[str, Any] = field(default_factory=dict)

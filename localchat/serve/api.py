@@ -3,6 +3,8 @@
     POST /v1/chat/completions   {"model": "localchat", "messages": [{"role": "user", "content": "..."}]}
     GET  /v1/models             the blog, as the one model a client can pick
     GET  /api/health
+    POST /api/feedback          {"id": "chatcmpl-…", "rating": "up" | "down"}: a reader's thumbs
+    GET  /widget.js             the chat for the owner's own pages (docs/widget.md)
 
 Clients written for OpenAI work unchanged (docs/clients.md): `usage` counts real tokens (in a
 stream too, with `stream_options.include_usage`), and every error is OpenAI's shape
@@ -23,10 +25,11 @@ import hmac
 import json
 import time
 import uuid
+from pathlib import Path
 from typing import Any, AsyncIterator
 
 from fastapi import Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from localchat.answer.types import Answer
@@ -41,6 +44,14 @@ from localchat.serve.render import (
 from localchat.serve.service import Service
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # bigger than any question we accept, small enough to refuse quickly
+WIDGET = Path(__file__).with_name("widget.js")
+
+
+def site(request: Request) -> str:
+    """The site a page that called us is on, when it is not this server's own ("" otherwise).
+    OriginPolicy has already refused any site not in `allowed_origins`."""
+    origin = (request.headers.get("origin") or "").rstrip("/")
+    return "" if not origin or origin in same_origin(dict(request.headers)) else origin
 
 
 def authorized(header: str | None, auth: tuple[str, str] | None) -> bool:
@@ -196,12 +207,12 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             question, history = parse_messages(body)
             max_tokens = parse_max_tokens(body)
             key = request.client.host if request.client else "?"
-            answer = await run_in_threadpool(service.ask, key, question, history, max_tokens)
+            answer = await run_in_threadpool(service.ask, key, question, history, max_tokens, site(request))
         except json.JSONDecodeError:
             return error(400, "The body is not valid JSON.", "invalid_request_error", code="invalid_json")
         except LocalchatError as exc:
             return refusal_response(exc)
-        meta = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()), "model": MODEL_ID,
+        meta = {"id": answer.id or f"chatcmpl-{uuid.uuid4().hex[:24]}", "created": int(time.time()), "model": MODEL_ID,
                 "system_fingerprint": service.model_name or None}
         if body.get("stream"):
             options = body.get("stream_options") if isinstance(body.get("stream_options"), dict) else {}
@@ -220,6 +231,37 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
             "note": answer.note or None,
         })
 
+    async def feedback(request: Request) -> Any:
+        """A reader's thumbs up or down: {"id": "chatcmpl-…", "rating": 1 | -1 | "up" | "down"}."""
+        if not authorized(request.headers.get("authorization"), auth):
+            return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).",
+                         "invalid_request_error", code="invalid_api_key")
+        raw = await request.body()
+        try:
+            body = json.loads(raw) if len(raw) <= 1000 else None
+        except json.JSONDecodeError:
+            body = None
+        rating = body.get("rating") if isinstance(body, dict) else None
+        rating = {"up": 1, "down": -1, 1: 1, -1: -1}.get(rating) if isinstance(rating, (str, int)) else None
+        answer_id = body.get("id") if isinstance(body, dict) else None
+        if rating is None or not isinstance(answer_id, str):
+            return error(400, 'Send {"id": "<the answer\'s id>", "rating": "up" or "down"}.', "invalid_request_error",
+                         code="invalid_feedback")
+        try:
+            known = service.feedback(request.client.host if request.client else "?", answer_id, rating, site(request))
+        except LocalchatError as exc:
+            return refusal_response(exc)
+        if not known:
+            return error(404, "No answer with that id (it may be from before the server restarted).",
+                         "invalid_request_error", code="answer_not_found")
+        return JSONResponse({"ok": True})
+
+    async def widget(request: Request) -> Any:
+        return Response(WIDGET.read_bytes(), media_type="text/javascript; charset=utf-8",
+                        headers={"Cache-Control": "public, max-age=300"})
+
+    app.add_api_route("/widget.js", widget, methods=["GET"])
+    app.add_api_route("/api/feedback", feedback, methods=["POST"])
     app.add_api_route("/api/health", health, methods=["GET"])
     app.add_api_route("/v1/models", models, methods=["GET"])
     app.add_api_route("/v1/chat/completions", chat_completions, methods=["POST"])
@@ -261,12 +303,12 @@ async def sse(answer: Answer, meta: dict[str, Any], include_usage: bool = False)
 
 class OriginPolicy:
     """Who may call this server from a web page on another origin: only `allowed` (the owner's
-    site, from the `cors_origins` setting), and only the HTTP API. Wraps the whole app, outside
+    site, from the `allowed_origins` setting), and only the HTTP API (requests from any other site are refused here, 403). Wraps the whole app, outside
     Gradio's own CORS layer, which grants any origin once the app is reached by a non-local name
     (a share link, a LAN address) — a page elsewhere could then read answers with the reader's
     cookies."""
 
-    API_PATHS = ("/v1/", "/api/health")
+    API_PATHS = ("/v1/", "/api/health", "/api/feedback")
 
     def __init__(self, app: Any, allowed: set[str]) -> None:
         self.app = app
@@ -279,7 +321,16 @@ class OriginPolicy:
         origin = headers.get("origin")
         if origin is None or origin.rstrip("/") in same_origin(headers):
             return await self.app(scope, receive, send)
-        grant = origin.rstrip("/") in self.allowed and scope["path"].startswith(self.API_PATHS)
+        api = scope["path"].startswith(self.API_PATHS)
+        grant = origin.rstrip("/") in self.allowed and api
+        if api and not grant and scope["method"] != "OPTIONS":  # refused here too, not only by the browser
+            body = json.dumps({"error": {"message": f"{origin} may not use this chat: the owner can add it to "
+                                                    "allowed_origins (localchat serve --allowed-origins SITE).",
+                                         "type": "invalid_request_error", "param": None,
+                                         "code": "origin_not_allowed"}}).encode()
+            await send({"type": "http.response.start", "status": 403,
+                        "headers": [(b"content-type", b"application/json"), (b"vary", b"Origin")]})
+            return await send({"type": "http.response.body", "body": body})
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             response = [(b"vary", b"Origin")]
             if grant:

@@ -9,6 +9,7 @@ from localchat.answer.types import Answer
 from localchat.engine import Engine
 from localchat.errors import LocalchatError
 from localchat.index import catalog
+from localchat.index.view import published
 from localchat.ingest.posts import read_posts
 from localchat.serve.render import (
     evidence_markdown,
@@ -17,7 +18,7 @@ from localchat.serve.render import (
     safe_markdown,
     shown_answer,
 )
-from localchat.serve import strings
+from localchat.serve import insights, strings
 from localchat.serve.service import Service
 
 
@@ -85,6 +86,16 @@ def overview_markdown(service: Service) -> str:
         lines.append(say("latest") + "\n" + "\n".join(f"- {link(e.title, e.url)} · {e.date}" for e in summary["latest"]))
     lines.append(say("sources_hint"))
     return "\n\n".join(lines)
+
+
+def insights_markdown(service: Service) -> str:
+    """The owner's view of what readers asked (recorded by reader-mode servers on this index)."""
+    c = service.engine.config
+    try:
+        entries = service.engine.catalog()
+    except LocalchatError:
+        entries = []
+    return insights.markdown(insights.summary(c.index, published(entries), days=c.insights_days))
 
 
 def status_markdown(service: Service) -> str:
@@ -170,6 +181,11 @@ def build_app(service: Service) -> Any:
                                  api_name="reindex")
                     gr.Timer(5).tick(lambda: status_markdown(service), outputs=status, api_visibility="private",
                                      concurrency_limit=None, show_progress="hidden")
+                    with gr.Accordion("What readers asked (owner only)", open=False, elem_id="insights"):
+                        asked = gr.Markdown(insights_markdown(service))
+                        refresh = gr.Button("Refresh", elem_id="insights-refresh")
+                    refresh.click(lambda: insights_markdown(service), outputs=asked, api_visibility="private",
+                                  concurrency_limit=None, queue=False)
         # A page opened after a sync that was still running at start-up gets the blog's overview.
         demo.load(lambda: overview_markdown(service), outputs=sources, api_visibility="private",
                   show_progress="hidden", queue=False)

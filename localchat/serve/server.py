@@ -29,6 +29,7 @@ from localchat.model.registry import resolve_model
 from localchat.serve import pages
 from localchat.serve.api import apply_origin_policy, authorized, mount_api
 from localchat.serve.app import build_app
+from localchat.serve.insights import Insights
 from localchat.serve.limits import Admission, RateLimiter
 from localchat.serve.service import Service
 from localchat.serve.watch import PostsWatcher, summary
@@ -118,6 +119,8 @@ def make_service(config: Config, *, reader: bool) -> Service:
     return Service(
         engine, reader=reader,
         rate=RateLimiter(config.rate_limit if reader else 0),
+        origin_rate=RateLimiter(config.origin_rate_limit, burst=max(3, int(config.origin_rate_limit // 6))),
+        insights=Insights(config.index, config.insights_days) if reader and config.insights else None,
         admission=Admission(max(1, config.max_waiting)),
         max_question_chars=min(config.reader_max_chars, MAX_QUESTION_CHARS) if reader else MAX_QUESTION_CHARS,
         model_name=name,
@@ -174,7 +177,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         raise LocalchatError(f"cannot start the app on {config.host}:{config.port}: {exc}") from None
     mount_api(demo.app, service, auth=credentials)
     pages.install(demo.app, service, lambda headers: logged_in(demo.app, headers, credentials))
-    apply_origin_policy(demo.app, {o.strip() for o in config.cors_origins.split(",")})
+    apply_origin_policy(demo.app, {o.strip() for o in config.allowed_origins.split(",")})
     running = Running(demo, service, url, share_url, watcher, syncing)
     mode = "reader mode" if reader else "owner mode"
     print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)

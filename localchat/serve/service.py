@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -17,6 +19,7 @@ from localchat.engine import MAX_QUESTION_CHARS, Engine
 from localchat.errors import IndexProblem, InputTooLong, LocalchatError, Refused
 from localchat.index.store import SyncReport
 from localchat.model.local import Message
+from localchat.serve.insights import Insights, topic_of
 from localchat.serve.limits import Admission, RateLimiter
 
 log = logging.getLogger("localchat")
@@ -29,6 +32,9 @@ class Service:
     engine: Engine
     reader: bool = False
     rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))
+    origin_rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))  # per embedding site
+    insights: Insights | None = None  # what readers ask (reader mode with `insights` on)
+    _answers: OrderedDict[str, None] = field(default_factory=OrderedDict)  # recent answer ids, for feedback
     admission: Admission = field(default_factory=Admission)
     max_question_chars: int = MAX_QUESTION_CHARS  # reader mode: the smaller reader_max_chars
     model_name: str = ""
@@ -38,10 +44,14 @@ class Service:
     sync_error: str = ""  # why the last background sync failed, for /api/health and the app
     _sync_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def ask(self, key: str, question: str, history: Sequence[Message] = (), max_tokens: int | None = None) -> Answer:
+    def ask(self, key: str, question: str, history: Sequence[Message] = (), max_tokens: int | None = None,
+            origin: str = "") -> Answer:
         """Check the limits, then answer. The returned Answer holds a place in the line for the
-        model until it is finished or closed."""
+        model until it is finished or closed. `key` is the reader (a browser session, an address —
+        kept in memory for the rate limit only); `origin` the site whose widget asked."""
         self.rate.check(key)
+        if origin:
+            self.origin_rate.check(origin)
         question = question.strip()
         if len(question) > self.max_question_chars:
             raise InputTooLong(f"Please keep questions under {self.max_question_chars:,} characters "
@@ -61,6 +71,8 @@ class Service:
         except BaseException:
             release()
             raise
+        answer.id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+        self.record(answer, origin)
         if indexing is not None and indexing[1]:
             answer.note = (f"Indexing is still running ({indexing[0]:,} of {indexing[1]:,} posts): this answer "
                            "comes from the posts indexed so far.")
@@ -69,6 +81,30 @@ class Service:
         else:
             answer.on_close(release)
         return answer
+
+    def record(self, answer: Answer, origin: str) -> None:
+        """Keep the question for the owner (reader mode, insights on): how it was answered, the
+        posts it cited, what a refused one was about. Never who asked."""
+        self._answers[answer.id] = None
+        while len(self._answers) > 10_000:
+            self._answers.popitem(last=False)
+        if self.insights is None:
+            return
+        route = "refused" if answer.refused else "catalog" if answer.debug.get("route") == "catalog" else "answered"
+        missing = answer.debug.get("missing_terms") or (answer.debug.get("meta") or {}).get("tags") or []
+        self.insights.question(answer.id, answer.question, route=route, origin=origin,
+                               posts=[] if answer.refused else [s.post_id for s in answer.sources],
+                               topic=topic_of(answer.question, missing) if answer.refused else "")
+
+    def feedback(self, key: str, answer_id: str, rating: int, origin: str = "") -> bool:
+        """A reader's thumbs up (+1) or down (-1) on an answer this server gave; False for an id it
+        does not know (nothing is stored for it)."""
+        self.rate.check("feedback:" + key)
+        if answer_id not in self._answers:
+            return False
+        if self.insights is not None:
+            self.insights.feedback(answer_id, rating, origin)
+        return True
 
     def sync(self, progress: Any = None) -> SyncReport:
         """Re-index (the button, watch mode, start-up): one at a time, only changed posts re-embedded.

@@ -3,7 +3,9 @@
 Spaces run `python app.py` and route traffic to GRADIO_SERVER_NAME:GRADIO_SERVER_PORT. The index
 ships in ./index, built with the Space (scripts/build_space.py), so a restart embeds nothing; the
 start-up sync only checks it against ./posts. Without it, the index is built at start-up into a
-temporary folder while the app already answers from what is indexed so far.
+temporary folder while the app already answers from what is indexed so far. It serves /widget.js
+too (docs/widget.md): set LOCALCHAT_ALLOWED_ORIGINS in the Space's settings to your blog's address
+to put the chat on your pages. It keeps no reader's questions.
 """
 
 import os
@@ -24,5 +26,6 @@ if __name__ == "__main__":
         host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
         include_drafts=False,
+        insights=False,  # a public demo keeps no reader's questions
     )
     serve(config, reader=True)

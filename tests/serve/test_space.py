@@ -68,6 +68,8 @@ def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None
         body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}], "max_tokens": 16}
         data = httpx.post(url + "v1/chat/completions", json=body, timeout=300).json()
         assert data["sources"][0]["title"] == "Building a Raspberry Pi Weather Station"
+        assert httpx.get(url + "widget.js", timeout=30).status_code == 200  # the chat for the owner's pages
+        assert not (out / "index" / "insights.lance").exists()  # a public demo keeps no reader's questions
         # the Space's own copy of localchat ran, not this checkout's
         assert str(out) in subprocess.run([sys.executable, "-c", "import localchat; print(localchat.__file__)"],
                                           cwd=out, env=env, capture_output=True, text=True).stdout
