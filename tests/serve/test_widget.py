@@ -167,6 +167,16 @@ def test_a_reader_chats_on_the_blog_page(sites, browser, tmp_path: Path) -> None
     app.service.insights.flush()
     wait_for(lambda: insights.summary(app.service.engine.config.index, []).feedback["up"] == 1, 10, "the thumbs up")
 
+    # the server unreachable while the panel is open (the network fails the next request): a clear
+    # note, and the question after it is answered again
+    browser.execute_script("const real = window.fetch; let failed = false; window.fetch = (...a) => "
+                           "failed ? real(...a) : (failed = true, Promise.reject(new TypeError('Failed to fetch')));")
+    ask(browser, root, "How long should cold brew steep?")
+    wait_for(lambda: root.find_elements(By.CSS_SELECTOR, ".error"), what="the note that the chat is unreachable")
+    assert "can't be reached" in root.find_element(By.CSS_SELECTOR, ".error").text
+    ask(browser, root, "How long should cold brew steep?")
+    wait_for(lambda: len(root.find_elements(By.CSS_SELECTOR, ".bot .thumbs")) == 3, what="the answer after recovery")
+
     for text in INJECTIONS:  # typed into the widget, shown as text, run nowhere
         ask(browser, root, text)
         wait_for(lambda: not root.find_element(By.CSS_SELECTOR, "textarea").get_attribute("disabled"), what="idle")
