@@ -60,6 +60,9 @@ class Config:
     # what a reader (reader mode) sees after the quoted passage: "checked" = the model's sentences the
     # posts support; "quote" = the posts' own words only; "auto" = quote for models under 1B parameters
     reader_answer: str = "auto"
+    # a larger model `serve` downloads in the background and switches to when it is ready (the Space's
+    # qwen3-1.7b); the `model` answers until then, and for good if the download fails
+    upgrade_model: str = ""
     rewrite_followups: bool = False  # ask the model to restate follow-ups; worth it from ~3B models up
     # serve
     host: str = "127.0.0.1"  # the address `serve` binds: this machine only unless told otherwise

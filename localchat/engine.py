@@ -73,6 +73,14 @@ class Engine:
             self._model = self._model or open_model(self.config)
             return self._model
 
+    def use_model(self, model_setting: str, model: Model) -> None:
+        """Answer with `model` from the next question on (serve/upgrade.py: the larger model, once
+        downloaded and loaded). Answers already streaming finish with the model they started with."""
+        with self._load_lock:
+            self.config = self.config.replace(model=model_setting)
+            self._model = model
+            self.turns = TurnMemory()  # the old model's prompts are no prefix of the new one's
+
     def check_model(self) -> None:
         """A missing model file or a model server that does not answer: one line, before any question."""
         check_model(self.config, self.model if self.config.llm_url else self._model)  # a server: checked once

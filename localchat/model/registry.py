@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -456,6 +457,7 @@ def pull(ref: str, models_dir: Path, *, progress: bool = True, endpoint: str | N
 
     for file in todo:
         target = models_dir / _local_name(file.filename)
+        _remove_stale_partials(models_dir, file.filename)
         if progress:
             size = f" ({file.size_bytes / 1e9:.1f} GB)" if file.size_bytes else ""
             print(f"downloading {spec.repo_id}/{file.filename}{size} from {endpoint}", file=sys.stderr)
@@ -473,6 +475,24 @@ def pull(ref: str, models_dir: Path, *, progress: bool = True, endpoint: str | N
                 downloaded.parent.rmdir()
         _verify(target, file, spec)
     return models_dir / _local_name(spec.filename)
+
+
+STALE_PARTIAL = 600.0  # seconds untouched: a partial download no process is writing any more
+
+
+def _remove_stale_partials(models_dir: Path, filename: str) -> None:
+    """huggingface_hub 2.x downloads each attempt to a file of its own (`<hash>.<etag>.<id>.incomplete`)
+    and resumes only within one attempt: a download cut short by a restart stays on disk, the size of
+    what it got, and is never resumed. Remove this file's partials that nothing has written to for
+    10 minutes, so restarts do not fill the disk (a live download writes every 10 MB)."""
+    from huggingface_hub._local_folder import get_local_download_paths  # noqa: PLC0415 - only when pulling
+
+    prefix = get_local_download_paths(models_dir, filename).incomplete_path("x").name.split(".")[0]
+    now = time.time()
+    for partial in (models_dir / ".cache" / "huggingface" / "download").glob(f"{prefix}.*.incomplete"):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > STALE_PARTIAL:
+                partial.unlink()
 
 
 def _verify(path: Path, file: ModelFile, spec: ModelSpec) -> None:

@@ -22,6 +22,20 @@ from localchat.serve import insights, strings
 from localchat.serve.service import Service
 
 
+def banner_markdown(service: Service) -> str:
+    """The lines above the chat: indexing progress, and a larger model on its way."""
+    lines = [indexing_markdown(service), upgrade_markdown(service)]
+    return "\n\n".join(line for line in lines if line)
+
+
+def upgrade_markdown(service: Service) -> str:
+    upgrade = service.upgrade
+    if upgrade is None:
+        return ""
+    line = upgrade.line()
+    return f"*{safe_markdown(line)}*" if line else f"*Answers by {safe_markdown(service.model_name)}.*"
+
+
 def indexing_markdown(service: Service) -> str:
     """One line while a sync runs ("Indexing the blog: 340 of 1,050 posts…"), else nothing."""
     line = service.indexing_line()
@@ -147,8 +161,8 @@ def build_app(service: Service) -> Any:
     except LocalchatError:
         language = strings.page_language(published_entries(engine))
     with gr.Blocks(title="localchat", fill_height=True) as demo:
-        banner = gr.Markdown(indexing_markdown(service), elem_id="indexing")
-        gr.Timer(2).tick(lambda: indexing_markdown(service), outputs=banner, api_visibility="private",
+        banner = gr.Markdown(banner_markdown(service), elem_id="indexing")
+        gr.Timer(2).tick(lambda: banner_markdown(service), outputs=banner, api_visibility="private",
                          concurrency_limit=None, show_progress="hidden")
         with gr.Row():
             with gr.Column(scale=3):

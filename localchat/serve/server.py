@@ -32,6 +32,7 @@ from localchat.serve.app import build_app
 from localchat.serve.insights import Insights
 from localchat.serve.limits import Admission, RateLimiter
 from localchat.serve.service import Service
+from localchat.serve.upgrade import Upgrade
 from localchat.serve.watch import PostsWatcher, summary
 
 log = logging.getLogger("localchat")
@@ -109,6 +110,14 @@ def logged_in(app: Any, headers: dict[str, str], credentials: tuple[str, str] | 
                for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
 
 
+def upgrade_present(config: Config) -> bool:
+    try:
+        resolve_model(config.upgrade_model, config.models_dir)
+        return True
+    except LocalchatError:
+        return False
+
+
 def make_service(config: Config, *, reader: bool) -> Service:
     engine = Engine(config, reader=reader)
     if config.llm_url:  # a model server: reached once now, so one that is down is one line at start
@@ -136,7 +145,16 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     if is_remote(config.index):
         index_exists(config.index)  # object storage that cannot be reached: one line, before anything loads
     reader = reader or share
+    upgrade = None
+    if config.upgrade_model and not config.llm_url:
+        if upgrade_present(config):  # downloaded on an earlier start (a Space's persistent storage)
+            config = config.replace(model=config.upgrade_model)
+        else:
+            upgrade = Upgrade(config.upgrade_model, config.models_dir)
     service = make_service(config, reader=reader)
+    if upgrade:
+        service.upgrade = upgrade
+        upgrade.start(service)
 
     def synced(report: Any) -> None:
         print(f"index: {summary(report)} in {report.seconds:.1f}s", flush=True)

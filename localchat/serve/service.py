@@ -21,6 +21,7 @@ from localchat.index.store import SyncReport
 from localchat.model.local import Message
 from localchat.serve.insights import Insights, topic_of
 from localchat.serve.limits import Admission, RateLimiter
+from localchat.serve.upgrade import Upgrade
 
 log = logging.getLogger("localchat")
 MAX_HISTORY_TURNS = 8  # older turns would be dropped by the prompt budget anyway
@@ -34,6 +35,7 @@ class Service:
     rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))
     origin_rate: RateLimiter = field(default_factory=lambda: RateLimiter(0))  # per embedding site
     insights: Insights | None = None  # what readers ask (reader mode with `insights` on)
+    upgrade: Upgrade | None = None  # a larger model on its way (`upgrade_model`)
     _answers: OrderedDict[str, None] = field(default_factory=OrderedDict)  # recent answer ids, for feedback
     admission: Admission = field(default_factory=Admission)
     max_question_chars: int = MAX_QUESTION_CHARS  # reader mode: the smaller reader_max_chars
@@ -167,4 +169,5 @@ class Service:
                 "mode": "reader" if self.reader else "owner",
                 "indexing": {"done": indexing[0], "total": indexing[1]} if indexing is not None else None,
                 "sync_error": self.sync_error or None,
+                "model_upgrade": self.upgrade.to_dict() if self.upgrade else None,
                 "last_sync": self.last_sync_at.isoformat(timespec="seconds") if self.last_sync_at else None}

@@ -16,6 +16,18 @@ from localchat.config import load_config
 from localchat.serve.server import serve
 
 HERE = Path(__file__).resolve().parent
+# A Space's persistent storage (when enabled) is /data: the larger model downloaded there survives
+# restarts; without it the download is repeated after each restart.
+PERSISTENT = Path("/data")
+
+
+def models_dir() -> Path:
+    if os.environ.get("LOCALCHAT_MODELS_DIR"):
+        return Path(os.environ["LOCALCHAT_MODELS_DIR"])
+    if PERSISTENT.is_dir() and os.access(PERSISTENT, os.W_OK):
+        return PERSISTENT / "models"
+    return HERE / "models"
+
 
 if __name__ == "__main__":
     config = load_config(
@@ -26,6 +38,7 @@ if __name__ == "__main__":
         host=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
         include_drafts=False,
+        models_dir=models_dir(),
         insights=False,  # a public demo keeps no reader's questions
     )
     serve(config, reader=True)

