@@ -28,6 +28,7 @@ from localchat.ingest.site import (
     PostInfo,
     Site,
     author_name,
+    merge_spellings,
     detect_site,
     pattern_path,
     site_path,
@@ -158,6 +159,9 @@ def read_posts(
             result.drafts_skipped.append(post_id)
         else:
             result.posts.append(post)
+    merged = merge_spellings([p.authors for p in result.posts])
+    for post in result.posts:
+        post.authors = list(dict.fromkeys(merged.get(a, a) for a in post.authors))
     return result
 
 

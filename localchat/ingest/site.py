@@ -122,7 +122,8 @@ def author_name(value: Any) -> list[str]:
         if isinstance(item, dict):
             item = lower(item).get("name")
         if isinstance(item, str):
-            names += [n for n in (person(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", item.split(";")[0])) if n]
+            parts = re.split(r"\s*(?:,|&|\band\b|\b(?:prepared|written|edited|translated) by\b)\s*", item.split(";")[0])
+            names += [n for n in (person(p) for p in parts) if n]
     return names
 
 
@@ -130,11 +131,35 @@ NOT_A_NAME = re.compile(r"^(?:on behalf of|for|of|from|with|by|via|updated|edite
 
 
 def person(text: str) -> str:
-    """A name, or "" for what is not one ("on behalf of the Go team", "July 2011")."""
-    text = text.strip().strip(".")
+    """A name, or "" for what is not one ("on behalf of the Go team", "July 2011"). A handle after
+    the name is not part of it: "Yosuke Furukawa (@yosuke-furukawa)" is Yosuke Furukawa."""
+    text = re.sub(r"\s*[(<\[][^()<>\[\]]*[)>\]]\s*$", "", text.strip()).strip().strip(".")
     if not text or NOT_A_NAME.search(text):
         return ""
     return text
+
+
+def person_key(name: str) -> str:
+    """Two spellings of one person, as one key: case, accents and middle initials aside
+    ("Isaac Z. Schlueter" and "Isaac Schlueter"; "Ulises Gascón" and "Ulises Gascon")."""
+    import unicodedata  # noqa: PLC0415
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return " ".join(words)
+
+
+def merge_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
+    """Each spelling -> the one the blog uses most for that person (ties: the longest)."""
+    counts: dict[str, dict[str, int]] = {}
+    for names in names_per_post:
+        for name in names:
+            spellings = counts.setdefault(person_key(name), {})
+            spellings[name] = spellings.get(name, 0) + 1
+    return {name: max(spellings, key=lambda s: (spellings[s], len(s)))
+            for spellings in counts.values() for name in spellings}
 
 
 def date_parts(date: str) -> dict[str, str]:

@@ -191,3 +191,17 @@ def test_nothing_raises_out_of_ingestion(tmp_path_factory) -> None:
         assert sorted(fates) == ["fuzzed.md", "good.md"]  # each file accounted for exactly once
 
     check()
+
+
+def test_one_person_under_several_spellings_is_one_author(tmp_path: Path) -> None:
+    posts = {"a.md": "Isaac Z. Schlueter", "b.md": "Isaac Schlueter", "c.md": "Isaac Schlueter",
+             "d.md": "Yosuke Furukawa (@yosuke-furukawa)", "e.md": "Yosuke Furukawa",
+             "f.md": "Juan José prepared by Ulises Gascon", "g.md": "Ulises Gascón",
+             "h.md": "Ulises Gascón", "i.md": "Isaac Newton"}
+    for name, author in posts.items():
+        write(tmp_path, name, f"---\ntitle: {name}\ndate: 2024-01-0{len(name)}\nauthor: {author}\n---\nText.\n")
+    authors = {p.id: p.authors for p in read_posts(tmp_path).posts}
+    assert authors["a.md"] == authors["b.md"] == ["Isaac Schlueter"]  # the blog's usual spelling
+    assert authors["d.md"] == ["Yosuke Furukawa"]  # a handle is not part of the name
+    assert authors["f.md"] == ["Juan José", "Ulises Gascón"]
+    assert authors["i.md"] == ["Isaac Newton"]  # another person, however alike
