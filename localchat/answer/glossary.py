@@ -28,7 +28,7 @@ _ZH = """
 多少篇=how many posts 多少期=how many posts 几篇=how many posts 几期=how many posts 多少=how many 几=how many
 数量=number of 总共=total 一共=total 总数=total 共=total
 哪些=which 哪篇=which post 哪一篇=which post 哪期=which post 哪一期=which post 什么时候=when 何时=when 什么=what
-列出=list 列举=list 显示=show 给我看看=show me 给我=give me 所有=all 全部=all 每一篇=all
+列出=list_posts 列举=list_posts 显示=show 给我看看=show me 给我=give me 所有=all 全部=all 每一篇=all
 文章=posts 博文=posts 博客文章=posts 帖子=posts 周报=posts 期刊=posts 内容=posts 一篇=one post 一期=one post
 篇=posts 期=posts 作者=author 标签=tag 标记=tagged 分类=category 话题=topics 主题=topics
 博客=blog 网站=site 本站=this blog 这个博客=this blog 本博客=this blog 这个网站=this site
@@ -37,6 +37,9 @@ _ZH = """
 写了=wrote 写过=wrote 写的=wrote 写=write 发布了=published 发布=published 发表了=published 发表=published
 发了=published 发出=published 推出=published 出版=published 更新=published 上线=published
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=post 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
+讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
 哪几篇=which posts 哪几期=which posts 合集=blog 收录了=published 收录=published 出了=came_out 发的=published
 介绍一下=what_is_this_blog_about 介绍过=covered 介绍了=covered 介绍=tell_me_about 是讲什么的=what_is_this_blog_about
@@ -76,6 +79,9 @@ entre=between y=and o=or este=this esta=this etiqueta=tag etiquetas=tags etiquet
 autor=author autora=author tema=topic temas=topics categoría=category año_pasado=last year este_año=this year
 mes_pasado=last month año=year años=years mes=month meses=months por_favor=please
 de_qué_trata_este_blog=what is this blog about de_qué_trata=what is this blog about sobre_qué_escribes=what do you write about
+anteriores_a=before anterior_a=before antes=before posteriores_a=since posterior_a=since después_de=since
+de_qué_va_este_blog=what_is_this_blog_about de_qué_va=what_is_this_blog_about hubo=were hay=there_are tienen=have
+tiene=has lanzamiento=release lanzamientos=releases salido=come_out aún=yet todavía=yet ya=already
 dos=two tres=three cuatro=four cinco=five seis=six siete=seven ocho=eight nueve=nine diez=ten se="" con=with
 fueron=were han_sido=have_been ha_sido=has_been sido=been
 enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
@@ -123,6 +129,9 @@ tag=tag tags=tags schlagwort=tag schlagwörter=tags getaggt=tagged autor=author 
 themen=topics kategorie=category letztes_jahr=last year dieses_jahr=this year letzten_monat=last month
 jahr=year jahren=years monat=month bitte=please worum_geht_es_in_diesem_blog=what is this blog about
 worum_geht_es=what is this blog about worüber_schreibst_du=what do you write about
+allererste=first allererster=first allerersten=first allerneueste=latest allerneuesten=latest
+stammen=are stammt=is ankündigung=announcement ankündigungen=announcements gab_es=were_there gab=were
+gibt's=there_are eigentlich="" versehen="" schon="" noch="" bisher=so_far denn="" mal="" überhaupt=""
 zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
 wurden=were wurde=was worden=been mit=with
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
@@ -143,7 +152,7 @@ TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _table(
 SPACELESS = ("zh", "ja")
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
 CJK_DATE = re.compile(r"(\d{4}|\d{2})\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
-                      r"|(\d{4})-(\d{1,2})-(\d{1,2})")
+                      r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 CJK_RELATIVE = {"去年": "last year", "昨年": "last year", "今年": "this year", "前年": "two years ago",
                 "上个月": "last month", "上月": "last month", "先月": "last month", "这个月": "this month",
                 "本月": "this month", "今月": "this month"}
@@ -185,6 +194,7 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
 
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float) -> str:
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
+    text = _numbers(text)
     text = CJK_NUMBERED.sub(lambda m: f" issue {m[1]} ", text)
     text = _dates(text)
     own = _own_name(titles, share)
@@ -228,10 +238,39 @@ def _unknown(run: str) -> str:
 
 
 ZH_MONTHS = {n: i for i, n in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), 1)}
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]{2,}")
+
+
+def zh_number(numeral: str) -> int | None:
+    """三百九十五 -> 395, 十二 -> 12, 二十 -> 20 (up to 9999); None for what is not one number."""
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in ZH_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: not a number written out (三四: "three or four")
+            digit = ZH_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * ZH_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def _numbers(text: str) -> str:
+    """Chinese numerals of more than one character as digits, where they make one number."""
+    def convert(m: re.Match[str]) -> str:
+        n = zh_number(m[0])
+        return m[0] if n is None else str(n)
+    return ZH_NUMERAL.sub(convert, text)
 
 
 def _dates(text: str) -> str:
     text = re.sub(r"(十[一二]|[一二三四五六七八九十])(?=\s*月)", lambda m: str(ZH_MONTHS[m[1]]), text)
+    text = re.sub(r"哪([一二两三四五六七八九十几\d]+)\s*[期篇]", lambda m: " which post " if m[1] == "一" else " which posts ",
+                  text)
+    text = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of {m[1]} ",
+                  text)
     for words, english_words in CJK_RELATIVE.items():
         text = text.replace(words, f" {english_words} ")
     found = list(CJK_DATE.finditer(text))

@@ -314,7 +314,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
-        q.yearless = not re.search(r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|ago|next|since|before|after)\b",
+        q.yearless = not re.search(r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|next|recent)\s+(?:\w+\s+)?(?:years?|"
+                                   r"months?|weeks?|days?|spring|summer|autumn|fall|winter)\b|\b(?:ago|since|before|after)\b",
                                    clean(question)) and period.since[:4] == period.until[:4]
     q.number, text = match_number(text, vocab)
     across = bool(ACROSS.search(text))

@@ -49,6 +49,9 @@ def ids(found) -> list[str]:
     ("七月份一共出了几期？", "count", ["2021-07-14.md", "2021-07-07.md"]),  # no year: the archive's July
     ("2021-07-01 之后发布的周报有哪些？", "list", ["2021-07-14.md", "2021-07-07.md"]),
     ("第390期是什么时候发布的？", "list", ["2021-06-02.md"]),
+    ("帮我找一下第三百九十一期", "list", ["2021-06-09.md"]),  # a numeral written out
+    ("最近两期是哪两期？", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("2021/7/1 以后出的周报", "list", ["2021-07-14.md", "2021-07-07.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
