@@ -138,6 +138,8 @@ def load_config(cwd: Path | None = None, environ: dict[str, str] | None = None, 
             values[name] = _coerce(name, raw, getattr(config, name), str(fields[name].type))
             if isinstance(values[name], Path) and not values[name].is_absolute():
                 values[name] = cwd / values[name]  # relative to the config file, not the caller
+    if environ.get(ENV_PREFIX + "CORS_ORIGINS") and not environ.get(ENV_PREFIX + "ALLOWED_ORIGINS"):
+        values["allowed_origins"] = environ[ENV_PREFIX + "CORS_ORIGINS"]  # its name before the widget
     for name, f in fields.items():
         raw = environ.get(ENV_PREFIX + name.upper())
         if raw is not None:

@@ -109,6 +109,7 @@ de_quoi_parle_ce_blog=what is this blog about de_quoi_parle=what is this blog ab
 deux=two trois=three quatre=four cinq=five six=six sept=seven huit=eight neuf=nine dix=ten
 ont=have ont_été=were a_été=was été=been tout="" toute="" au_total=total compte-t-il=has compte=has a-t-il=has
 ont-ils=have a-t-elle=has ont-elles=have est-ce_qui=what qu'est-ce_qui=what qu'est-ce_que=what est-ce_que="" avec=with
+tu=you toi=you vous=you je=i j=i moi=me nous=we te="" y=""
 janvier=january février=february mars=march avril=april mai=may juin=june juillet=july août=august
 septembre=september octobre=october novembre=november décembre=december
 """
@@ -148,18 +149,30 @@ def _table(text: str) -> dict[str, str]:
     return table
 
 
-TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _table(_FR), "de": _table(_DE)}
+def _elided(table: dict[str, str]) -> dict[str, str]:
+    """Keys with an elision ("l'année dernière", "s'il te plaît") as _spaced splits the text."""
+    return table | {re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", k): v for k, v in table.items() if "'" in k}
+
+
+TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE)}
 SPACELESS = ("zh", "ja")
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
-CJK_DATE = re.compile(r"(\d{4}|\d{2})\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
+CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*\d{1,2}\s*月))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
                       r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 CJK_RELATIVE = {"去年": "last year", "昨年": "last year", "今年": "this year", "前年": "two years ago",
                 "上个月": "last month", "上月": "last month", "先月": "last month", "这个月": "this month",
                 "本月": "this month", "今月": "this month"}
 CJK_AFTER = {"以后": "since", "之后": "since", "以来": "since", "后": "since", "以降": "since", "から": "since",
              "以前": "before", "之前": "before", "前": "before", "より前": "before", "まで": "until"}
-# An issue of a numbered series: "第399期", "399号", "第 5 篇"
-CJK_NUMBERED = re.compile(r"第?\s*(\d{1,5})\s*(?:期|号|篇|回)")
+# An issue of a numbered series: "第399期", "第 5 篇"; without 第, "395期" is an issue and "最新的3期"
+# the 3 newest (a count is small: wholeblog.py reads limits of one or two digits)
+CJK_NUMBERED = re.compile(r"(第)?\s*(\d{1,5})\s*(期|号|篇|回)")
+
+
+def _numbered(m: re.Match[str]) -> str:
+    if m[1] or (len(m[2]) >= 3 and m[3] != "篇"):
+        return f" issue {m[2]} "
+    return f" {m[2]} posts "
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]+")
 HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
 
@@ -195,8 +208,8 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float) -> str:
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
-    text = CJK_NUMBERED.sub(lambda m: f" issue {m[1]} ", text)
-    text = _dates(text)
+    text = _dates(text)  # first: "5月6号" is a day, not issue 6
+    text = CJK_NUMBERED.sub(_numbered, text)
     own = _own_name(titles, share)
     words: list[str] = []
     unknown = ""
@@ -303,16 +316,18 @@ _OWN: dict[tuple[str, ...], set[str]] = {}
 def _own_name(titles: list[str], share: float) -> set[str]:
     """Runs of characters (two or more) in `share` of the titles: the blog's own name."""
     key = tuple(titles)
-    if key not in _OWN:
+    found = _OWN.get(key)
+    if found is None:  # computed here, then remembered: another thread may clear the cache meanwhile
         counts: dict[str, int] = {}
         for title in titles:
             grams = {run[i:j] for run in CJK_RUN.findall(title) for i in range(len(run))
                      for j in range(i + 2, min(len(run), i + 8) + 1)}
             for gram in grams:
                 counts[gram] = counts.get(gram, 0) + 1
+        found = {g for g, n in counts.items() if titles and n >= share * len(titles)}
         _OWN.clear()
-        _OWN[key] = {g for g, n in counts.items() if titles and n >= share * len(titles)}
-    return _OWN[key]
+        _OWN[key] = found
+    return found
 
 
 _ORDER: dict[int, list[str]] = {}
@@ -320,7 +335,9 @@ _ORDER: dict[int, list[str]] = {}
 
 def _longest_first(table: dict[str, str], own: set[str]) -> list[str]:
     key = id(table) ^ hash(frozenset(own))
-    if key not in _ORDER:
+    found = _ORDER.get(key)
+    if found is None:
+        found = sorted(set(table) | own, key=len, reverse=True)
         _ORDER.clear()
-        _ORDER[key] = sorted(set(table) | own, key=len, reverse=True)
-    return _ORDER[key]
+        _ORDER[key] = found
+    return found

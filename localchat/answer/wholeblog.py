@@ -259,7 +259,7 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbers
 
 
-SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol|twir)\s*#?|#)\s*(\d{1,5})\b")
+SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
 
 def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:

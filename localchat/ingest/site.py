@@ -146,6 +146,8 @@ def person_key(name: str) -> str:
 
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", folded)
+    if not words or len("".join(words)) * 2 < len(re.sub(r"\W", "", name)):  # 张汉东, Иван Петров: the name itself
+        return " ".join(name.casefold().split())
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return " ".join(words)

@@ -487,9 +487,10 @@ def _remove_stale_partials(models_dir: Path, filename: str) -> None:
     10 minutes, so restarts do not fill the disk (a live download writes every 10 MB)."""
     from huggingface_hub._local_folder import get_local_download_paths  # noqa: PLC0415 - only when pulling
 
-    prefix = get_local_download_paths(models_dir, filename).incomplete_path("x").name.split(".")[0]
+    paths = get_local_download_paths(models_dir, filename)
+    prefix = paths.incomplete_path("x").name.split(".")[0]
     now = time.time()
-    for partial in (models_dir / ".cache" / "huggingface" / "download").glob(f"{prefix}.*.incomplete"):
+    for partial in paths.metadata_path.parent.glob(f"{prefix}.*.incomplete"):  # a file in a repo folder too
         with contextlib.suppress(OSError):
             if now - partial.stat().st_mtime > STALE_PARTIAL:
                 partial.unlink()

@@ -236,9 +236,15 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
         if not authorized(request.headers.get("authorization"), auth):
             return error(401, "Missing or wrong credentials (Authorization: Bearer USER:PASS).",
                          "invalid_request_error", code="invalid_api_key")
-        raw = await request.body()
+        if int(request.headers.get("content-length") or 0) > 1000:
+            return error(413, "That request is too large.", "invalid_request_error", code="request_too_large")
+        raw = b""
+        async for part in request.stream():
+            raw += part
+            if len(raw) > 1000:
+                return error(413, "That request is too large.", "invalid_request_error", code="request_too_large")
         try:
-            body = json.loads(raw) if len(raw) <= 1000 else None
+            body = json.loads(raw)
         except json.JSONDecodeError:
             body = None
         rating = body.get("rating") if isinstance(body, dict) else None
@@ -312,7 +318,7 @@ class OriginPolicy:
 
     def __init__(self, app: Any, allowed: set[str]) -> None:
         self.app = app
-        self.allowed = {o.rstrip("/") for o in allowed if o}
+        self.allowed = {o.rstrip("/").lower() for o in allowed if o}
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -322,7 +328,7 @@ class OriginPolicy:
         if origin is None or origin.rstrip("/") in same_origin(headers):
             return await self.app(scope, receive, send)
         api = scope["path"].startswith(self.API_PATHS)
-        grant = origin.rstrip("/") in self.allowed and api
+        grant = origin.rstrip("/").lower() in self.allowed and api
         if api and not grant and scope["method"] != "OPTIONS":  # refused here too, not only by the browser
             body = json.dumps({"error": {"message": f"{origin} may not use this chat: the owner can add it to "
                                                     "allowed_origins (localchat serve --allowed-origins SITE).",

@@ -7,7 +7,7 @@ the one table the owner reads (LanceDB commits with a conditional PUT: appends f
 replicas do not overwrite each other). Writes go through one background thread, so an answer
 never waits for them; a store that cannot be written (corrupt, locked, read-only) costs one
 logged line and nothing else. Rows older than the retention period (`insights_days`, 30 by
-default) are deleted at start and once a day. `insights = false` keeps nothing (the Space's
+default) are deleted when `serve` starts and once a day after, old table versions with them. `insights = false` keeps nothing (the Space's
 setting).
 
     store = Insights(config.index, days=30)
@@ -24,6 +24,7 @@ import queue
 import re
 import threading
 import time
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -61,7 +62,8 @@ class Insights:
     problem: str = ""
     _queue: queue.Queue[dict[str, Any] | None] = field(default_factory=queue.Queue)
     _thread: threading.Thread | None = None
-    _written: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _pending: int = 0  # rows recorded and not yet written (or given up on)
     _table: Any = None
     _pruned_at: float | None = None  # when the old rows were last deleted (monotonic); None: not yet
 
@@ -74,44 +76,49 @@ class Insights:
         self._put({"id": answer_id, "kind": "feedback", "question": "", "route": "", "posts": [], "topic": "",
                    "rating": 1 if rating > 0 else -1, "origin": origin})
 
+    def start(self) -> None:
+        """At start-up: delete what is past the retention period now, not at the first question."""
+        self._put(None)
+
     def flush(self, timeout: float = 10.0) -> None:
         """Wait until every row recorded so far is written (tests, and before a process exits)."""
         deadline = time.monotonic() + timeout
-        while not self._queue.empty() or self._busy():
-            if time.monotonic() > deadline:
-                return
+        while self._pending and time.monotonic() < deadline:
             time.sleep(0.01)
 
-    def _busy(self) -> bool:
-        return not self._written.is_set()
-
-    def _put(self, row: dict[str, Any]) -> None:
-        row["at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        self._written.clear()
-        self._queue.put(row)
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._run, name="localchat-insights", daemon=True)
-            self._thread.start()
+    def _put(self, row: dict[str, Any] | None) -> None:
+        if row is not None:
+            row["at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._lock:
+            self._pending += 1
+            self._queue.put(row)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="localchat-insights", daemon=True)
+                self._thread.start()
 
     def _run(self) -> None:
         while True:
             try:
                 rows = [self._queue.get(timeout=60)]
             except queue.Empty:
-                self._written.set()
-                return
+                with self._lock:  # a row put while we gave up waiting starts a new writer
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
             while not self._queue.empty() and len(rows) < 500:
                 rows.append(self._queue.get_nowait())
             self._write([r for r in rows if r is not None])
-            if self._queue.empty():
-                self._written.set()
+            with self._lock:
+                self._pending -= len(rows)
 
     def _write(self, rows: list[dict[str, Any]]) -> None:
         try:
             table = self._open()
-            table.add(pa.Table.from_pylist(rows, schema=SCHEMA))
+            if rows:
+                table.add(pa.Table.from_pylist(rows, schema=SCHEMA))
             if self._pruned_at is None or time.monotonic() - self._pruned_at > RETENTION_EVERY:
-                prune(table, self.days)
+                prune(table, self.days, shared=is_remote(self.index))
                 self._pruned_at = time.monotonic()
             self.problem = ""
         except Exception as exc:  # noqa: BLE001 - never an answer's problem: one line for the owner
@@ -150,10 +157,17 @@ def open_or_create(index: Location) -> Any:
         return db.create_table(TABLE, schema=SCHEMA, exist_ok=True)
 
 
-def prune(table: Any, days: int) -> None:
-    """Delete the rows older than the retention period."""
+def prune(table: Any, days: int, shared: bool = False) -> None:
+    """Delete the rows older than the retention period — from the disk too: LanceDB's delete only
+    marks rows, and older versions of the table still hold them until they are cleaned up (which
+    also folds the small fragments of one write per question into larger ones). A store shared by
+    replicas keeps the last 10 minutes of versions, so another replica's write in flight is not
+    cut from under it; a local one has this process as its only writer."""
     cutoff = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)).isoformat(timespec="seconds")
     table.delete(f"at < '{cutoff}'")
+    with warnings.catch_warnings():  # LanceDB warns that a zero age removes what a concurrent writer uses
+        warnings.simplefilter("ignore", UserWarning)
+        table.optimize(cleanup_older_than=dt.timedelta(minutes=10) if shared else dt.timedelta(0))
 
 
 # --- what the owner reads --------------------------------------------------------------------------
@@ -217,7 +231,8 @@ def summary(index: Location, entries: Sequence[Entry], days: int = 30, top: int 
             groups[group_key(r["topic"] or r["question"])].append(r)
     unanswered = [{"topic": rs[0]["topic"], "count": len(rs), "question": Counter(r["question"] for r in rs).most_common(1)[0][0]}
                   for rs in sorted(groups.values(), key=lambda rs: (-len(rs), rs[0]["topic"]))]
-    ratings = Counter(r["rating"] for r in rows if r["kind"] == "feedback")
+    latest = {r["id"]: r["rating"] for r in sorted((r for r in rows if r["kind"] == "feedback"), key=lambda r: r["at"])}
+    ratings = Counter(latest.values())  # a reader who changed their mind counts once, as they left it
     return Summary(len(asked), per_day, unanswered, top_posts, dict(Counter(r["route"] for r in asked)),
                    {"up": ratings.get(1, 0), "down": ratings.get(-1, 0)})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import socket
 import threading
 import time
@@ -62,6 +63,8 @@ class Running:
     def close(self) -> None:
         if self.watcher:
             self.watcher.stop()
+        if self.service.insights:
+            self.service.insights.flush(5)  # the last questions asked reach the store
         self.demo.close()
 
 
@@ -110,6 +113,21 @@ def logged_in(app: Any, headers: dict[str, str], credentials: tuple[str, str] | 
                for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
 
 
+def allowed_origins(setting: str) -> set[str]:
+    """`https://Example.com/` as the browser sends it: https://example.com. A site with a path
+    (`https://example.com/blog`) is one line, since an Origin never has one."""
+    origins = set()
+    for raw in (o.strip() for o in setting.split(",")):
+        if not raw:
+            continue
+        match = re.fullmatch(r"(https?)://([^/\s]+)/?", raw, re.I)
+        if not match:
+            raise ConfigError(f"allowed_origins: {raw!r} is not a site: give scheme and host only, "
+                              "e.g. https://example.com (no path)")
+        origins.add(f"{match[1].lower()}://{match[2].lower()}")
+    return origins
+
+
 def upgrade_present(config: Config) -> bool:
     try:
         resolve_model(config.upgrade_model, config.models_dir)
@@ -152,6 +170,8 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         else:
             upgrade = Upgrade(config.upgrade_model, config.models_dir)
     service = make_service(config, reader=reader)
+    if service.insights:
+        service.insights.start()  # past the retention period: deleted now, not at the first question
     if upgrade:
         service.upgrade = upgrade
         upgrade.start(service)
@@ -195,7 +215,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
         raise LocalchatError(f"cannot start the app on {config.host}:{config.port}: {exc}") from None
     mount_api(demo.app, service, auth=credentials)
     pages.install(demo.app, service, lambda headers: logged_in(demo.app, headers, credentials))
-    apply_origin_policy(demo.app, {o.strip() for o in config.allowed_origins.split(",")})
+    apply_origin_policy(demo.app, allowed_origins(config.allowed_origins))
     running = Running(demo, service, url, share_url, watcher, syncing)
     mode = "reader mode" if reader else "owner mode"
     print(f"localchat: {mode} on {url}" + (" (watching posts for changes)" if watcher else ""), flush=True)

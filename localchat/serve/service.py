@@ -74,7 +74,10 @@ class Service:
             release()
             raise
         answer.id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
-        self.record(answer, origin)
+        try:
+            self.record(answer, origin)
+        except Exception as exc:  # noqa: BLE001 - keeping a question must never cost its answer
+            log.warning("insights: could not record a question: %s", exc)
         if indexing is not None and indexing[1]:
             answer.note = (f"Indexing is still running ({indexing[0]:,} of {indexing[1]:,} posts): this answer "
                            "comes from the posts indexed so far.")

@@ -3,7 +3,8 @@
 The Space's free hardware can run a ~1.7B model, but downloading it takes minutes and may fail;
 readers should not wait for it. So `serve` with `upgrade_model` set starts with the bundled model
 (or whatever `model` says), pulls the larger one in a thread — pinned revision and sha256 from the
-registry, resuming a download a restart interrupted — loads it, and switches the engine to it
+registry; a dropped connection resumes, a download a restart cut short starts over — loads it,
+and switches the engine to it
 between two questions, without a restart. Until then, and for good if the download fails, the
 bundled model answers and the page says so ("A larger model is loading: 40 %").
 
@@ -76,11 +77,10 @@ class Upgrade:
     def _watch(self) -> None:
         """The percentage, from the size of huggingface_hub's partial file (`*.incomplete`)."""
         partial = self.models_dir / ".cache" / "huggingface" / "download"
+        started = time.time()
         while self.state == "downloading":
             if self.total:
-                done = sum(p.stat().st_size for p in partial.rglob("*.incomplete") if p.is_file()) \
-                    if partial.is_dir() else 0
-                self.percent = min(99, int(100 * done / self.total))
+                self.percent = min(99, int(100 * written_since(partial, started) / self.total))
             time.sleep(POLL)
 
     def line(self) -> str:
@@ -96,3 +96,17 @@ class Upgrade:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "state": self.state, "percent": self.percent, "error": self.error or None}
+
+
+def written_since(folder: Path, started: float) -> int:
+    """Bytes in the partial files written since `started` (not an older attempt's leftovers);
+    a file renamed away between listing and reading counts as nothing."""
+    total = 0
+    for partial in folder.rglob("*.incomplete") if folder.is_dir() else ():
+        try:
+            stat = partial.stat()
+        except OSError:
+            continue
+        if stat.st_mtime >= started - 1:
+            total += stat.st_size
+    return total

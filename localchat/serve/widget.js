@@ -301,6 +301,7 @@
         var b = el("button", {type: "button", class: "thumb-" + t[0], "aria-label": t[2], "aria-pressed": "false"});
         b.appendChild(icon("up", t[1]));
         b.addEventListener("click", function () {
+          if (b.getAttribute("aria-pressed") === "true") return;  // one vote per answer, the last one counts
           box.querySelectorAll("button").forEach(function (o) { o.setAttribute("aria-pressed", "false"); });
           b.setAttribute("aria-pressed", "true");
           fetch(BASE + "/api/feedback", {method: "POST", headers: {"Content-Type": "application/json"},

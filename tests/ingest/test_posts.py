@@ -205,3 +205,10 @@ def test_one_person_under_several_spellings_is_one_author(tmp_path: Path) -> Non
     assert authors["d.md"] == ["Yosuke Furukawa"]  # a handle is not part of the name
     assert authors["f.md"] == ["Juan José", "Ulises Gascón"]
     assert authors["i.md"] == ["Isaac Newton"]  # another person, however alike
+
+
+def test_names_in_other_scripts_are_never_merged(tmp_path: Path) -> None:
+    for name, author in {"a.md": "张汉东", "b.md": "李四", "c.md": "Иван Петров", "d.md": "张汉东"}.items():
+        write(tmp_path, name, f"---\ntitle: {name}\ndate: 2024-01-02\nauthor: {author}\n---\nText.\n")
+    authors = {p.id: p.authors for p in read_posts(tmp_path).posts}
+    assert authors == {"a.md": ["张汉东"], "b.md": ["李四"], "c.md": ["Иван Петров"], "d.md": ["张汉东"]}

@@ -28,7 +28,8 @@ def test_the_summary_counts_what_was_asked(tmp_path: Path) -> None:
     store.question("b2", "Do you have a Focaccia post?", route="refused", topic="Focaccia")
     store.question("c1", "<script>alert(1)</script> sourdough?", route="refused", topic="script")
     store.question("d1", "Your latest post?", route="catalog", posts=["coffee.md", "draft.md"])
-    store.feedback("a0", +1)
+    store.feedback("a0", -1)
+    store.feedback("a0", +1)  # a reader who changed their mind counts once, as they left it
     store.feedback("b1", -1)
     store.flush()
     s = insights.summary(tmp_path / "index", POSTS)
@@ -51,6 +52,8 @@ def test_old_questions_are_deleted_after_the_retention_period(tmp_path: Path) ->
     store.question("y", "new one", route="refused", topic="new")
     store.flush()
     assert [r["question"] for r in insights.open_or_create(tmp_path / "index").to_arrow().to_pylist()] == ["new one"]
+    kept = b"".join(p.read_bytes() for p in (tmp_path / "index" / "insights.lance").rglob("*") if p.is_file())
+    assert b"old one" not in kept  # gone from the disk, not only marked deleted in a newer version
 
 
 @pytest.mark.fast
@@ -143,3 +146,17 @@ def test_one_site_is_rate_limited_as_a_whole(tmp_path: Path, embedder) -> None:
         service.ask("c", "What's your latest post?", origin="https://blog.example")
     service.ask("d", "What's your latest post?").close()  # the app's own page is not that site
     assert not service.feedback("a", "chatcmpl-unknown", 1)  # thumbs only for answers this server gave
+
+
+@pytest.mark.fast
+def test_allowed_origins_are_sites_as_browsers_send_them() -> None:
+    from localchat.config import load_config
+    from localchat.errors import ConfigError
+    from localchat.serve.server import allowed_origins
+
+    assert allowed_origins("https://Example.com/, http://127.0.0.1:4000") == {"https://example.com",
+                                                                            "http://127.0.0.1:4000"}
+    with pytest.raises(ConfigError, match="no path"):
+        allowed_origins("https://example.com/blog")
+    old_name = load_config(cwd=Path("/nonexistent"), environ={"LOCALCHAT_CORS_ORIGINS": "https://a.example"})
+    assert old_name.allowed_origins == "https://a.example"  # the setting's name before the widget still works
