@@ -34,6 +34,7 @@ _ZH = """
 博客=blog 网站=site 本站=this blog 这个博客=this blog 本博客=this blog 这个网站=this site
 主要写什么=what is this blog about 都写了什么=what is this blog about 写些什么=what is this blog about
 讲什么=what is this blog about 关于什么=what is this blog about 讲的是什么=what is this blog about
+在写什么=what_is_this_blog_about 写什么内容=what_is_this_blog_about 写的是什么=what_is_this_blog_about
 写了=wrote 写过=wrote 写的=wrote 写=write 发布了=published 发布=published 发表了=published 发表=published
 发了=published 发出=published 推出=published 出版=published 更新=published 上线=published
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
@@ -44,6 +45,7 @@ _ZH = """
 哪几篇=which posts 哪几期=which posts 合集=blog 收录了=published 收录=published 出了=came_out 发的=published
 介绍一下=what_is_this_blog_about 介绍过=covered 介绍了=covered 介绍=tell_me_about 是讲什么的=what_is_this_blog_about
 主要=""  分别=""  大概=""  简单=""  之间="" 目前="" 已经="" 总计=total
+啥=what 是啥=is_what
 谁=who 是=is 有=have 你=you 您=you 我=i 和=and 与=and 或=or 在=in 从=from 到=to
 的="" 了="" 吗="" 呢="" 吧="" 啊="" 呀="" 过="" 请="" 一下="" 都="" 这="" 那="" 个="" 里="" 中="" 上="" 们="" 么=""
 还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
@@ -134,7 +136,8 @@ allererste=first allererster=first allerersten=first allerneueste=latest allerne
 stammen=are stammt=is ankündigung=announcement ankündigungen=announcements gab_es=were_there gab=were
 gibt's=there_are eigentlich="" versehen="" schon="" noch="" bisher=so_far denn="" mal="" überhaupt=""
 zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
-wurden=were wurde=was worden=been mit=with
+wurden=were wurde=was worden=been mit=with aus=from auf=on mitverfasst=written verfasst=written
+mitgeschrieben=written
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
 august=august september=september oktober=october november=november dezember=december
 """
@@ -191,6 +194,9 @@ def _spaced(question: str, table: dict[str, str]) -> str:
     text = " " + re.sub(r"([¿¡?!.,;:»«\"])", r" \1 ", question.lower().replace("’", "'")) + " "
     text = re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", text)  # l'article -> l' article
     text = _pattern(table).sub(lambda m: f" {table[m[1]]} ", text)  # one pass: an English word is never read again
+    # "le 1er septembre", "31 de diciembre", "3. Mai": the English parser reads the month first
+    months = "|".join(_MONTHS)
+    text = re.sub(rf"\b(?:the\s+)?(\d{{1,2}})(?:er|º|o|\.)?\s+(?:of\s+)?({months})\b", r"\2 \1", text)
     text = re.sub(r"[¿¡«»]|(?<=\w)'(?=\s)", " ", text)
     return " ".join(text.split())
 
@@ -205,7 +211,18 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
     return _PATTERNS[id(table)]
 
 
+# Traditional characters of the table's words, as simplified ones (Taiwan, Hong Kong: 這個部落格寫了什麼)
+TRADITIONAL = str.maketrans("這個週報寫麼內發佈們裡過篇從後來間數嗎呢讓給點開題標記類別誰時麽鐘號請較與將為區網站說話頁幾兩",
+                            "这个周报写么内发布们里过篇从后来间数吗呢让给点开题标记类别谁时么钟号请较与将为区网站说话页几两")
+SIMPLIFIED_WORDS = {"部落格": "博客", "部落": "博客"}
+ZH_YEAR = re.compile(r"([零〇一二三四五六七八九]{4})(?=\s*年)")
+
+
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float) -> str:
+    question = question.translate(TRADITIONAL)
+    for word, simplified in SIMPLIFIED_WORDS.items():
+        question = question.replace(word, simplified)
+    question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6

@@ -52,6 +52,8 @@ def ids(found) -> list[str]:
     ("帮我找一下第三百九十一期", "list", ["2021-06-09.md"]),  # a numeral written out
     ("最近两期是哪两期？", "list", ["2021-07-14.md", "2021-07-07.md"]),
     ("2021/7/1 以后出的周报", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("二〇二一年四月的周报有哪几篇？", "list", ["2021-04-28.md"]),  # a year written in numerals
+    ("最新一篇週報是哪一篇？", "list", ["2021-07-14.md"]),  # traditional characters
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -84,6 +86,7 @@ def test_chinese_content_questions_go_to_search(question):
     ("Quels articles Ana Silva a-t-elle écrits ?", "fr", ["a.md", "c.md"], "Articles de Ana Silva (2)"),
     ("Welche Beiträge hast du im Mai 2023 veröffentlicht?", "de", ["a.md"], "Beiträge aus Mai 2023 (1)"),
     ("¿Cuál es tu publicación más reciente?", "es", ["b.md"], "Mi publicación más reciente es [Coffee]"),
+    ("Qu'est-ce qui a été publié entre le 1er mai et le 31 décembre 2023 ?", "fr", ["a.md"], "Articles du 2023-05-01"),
 ])
 def test_spanish_french_german(question, language, want, start):
     q, chosen, total = ask(question, BLOG)
