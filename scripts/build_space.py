@@ -49,8 +49,9 @@ def requirements() -> str:
 # qwen3-1.7b for the free CPU hardware (2 vCPU, 16 GB): 1.28 GB at Q4_K_M, so it downloads in
 # about a minute and runs in ~2.5 GB of the 16; Apache-2.0, so any blog may use it; and among the
 # registry's models under 2B parameters the one recommended for grounded answers (it runs with
-# thinking off). 4B models would fit the memory too, but at twice the size they answer at about half
-# the speed on 2 vCPUs.
+# thinking off). 4B models would fit the memory too, but at twice the bytes per token they should
+# generate at about half the speed on 2 vCPUs (CPU decoding is bound by memory reads; not measured
+# here, where the hub cannot be reached).
 SPACE_MODEL = "qwen3-1.7b"
 
 

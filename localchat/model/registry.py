@@ -430,6 +430,21 @@ def _explain(exc: BaseException, spec: ModelSpec, file: ModelFile, endpoint: str
     return f"could not download {where}: {first_line[:200]}"
 
 
+def downloaded(ref: str, models_dir: Path) -> Path | None:
+    """The file to open when `ref` (a registry name or REPO/FILE.gguf) is already in models_dir,
+    whole (every shard, the right size); None when it is not, or is no known model."""
+    try:
+        spec = parse_ref(ref)
+    except ModelError:
+        return None
+    if spec.name == BUNDLED:
+        return bundled_model_path()
+    models_dir = Path(models_dir).expanduser().resolve()
+    if all(_is_good(models_dir / _local_name(f.filename), f) for f in spec.files):
+        return models_dir / _local_name(spec.filename)
+    return None
+
+
 def pull(ref: str, models_dir: Path, *, progress: bool = True, endpoint: str | None = None) -> Path:
     """Download a GGUF (every shard of it) into models_dir, verify it, and return the file to open.
 

@@ -26,7 +26,7 @@ from localchat.errors import ConfigError, LocalchatError
 from localchat.index.store import exists as index_exists
 from localchat.index.store import is_remote
 from localchat.ingest.posts import check_folder
-from localchat.model.registry import resolve_model
+from localchat.model.registry import downloaded, resolve_model
 from localchat.serve import pages
 from localchat.serve.api import apply_origin_policy, authorized, mount_api
 from localchat.serve.app import build_app
@@ -128,14 +128,6 @@ def allowed_origins(setting: str) -> set[str]:
     return origins
 
 
-def upgrade_present(config: Config) -> bool:
-    try:
-        resolve_model(config.upgrade_model, config.models_dir)
-        return True
-    except LocalchatError:
-        return False
-
-
 def make_service(config: Config, *, reader: bool) -> Service:
     engine = Engine(config, reader=reader)
     if config.llm_url:  # a model server: reached once now, so one that is down is one line at start
@@ -165,8 +157,9 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
     reader = reader or share
     upgrade = None
     if config.upgrade_model and not config.llm_url:
-        if upgrade_present(config):  # downloaded on an earlier start (a Space's persistent storage)
-            config = config.replace(model=config.upgrade_model)
+        present = downloaded(config.upgrade_model, config.models_dir)
+        if present:  # downloaded on an earlier start (a Space's persistent storage)
+            config = config.replace(model=str(present))
         else:
             upgrade = Upgrade(config.upgrade_model, config.models_dir)
     service = make_service(config, reader=reader)

@@ -122,6 +122,16 @@ def test_the_app_switches_to_the_pulled_model_while_it_serves(tmp_path: Path, hu
         assert banner_markdown(app.service) == "*Answers by upgraded.*"
     finally:
         app.close()
+    # the next start finds it on disk (a Space's persistent storage): no download, it answers at once
+    again = launch(tmp_path / "again", reader=True, watch=False, upgrade_model="org/tiny/upgraded.gguf",
+                   models_dir=tmp_path / "models", max_tokens=8, rate_limit=0)
+    try:
+        downloads = len(hub.downloads())
+        health = httpx.get(again.url + "api/health", timeout=30).json()
+        assert again.service.upgrade is None and health["model"] == "upgraded" and health["model_upgrade"] is None
+        assert len(hub.downloads()) == downloads
+    finally:
+        again.close()
 
 
 def test_a_hub_that_is_down_leaves_the_bundled_model_answering(tmp_path: Path, monkeypatch) -> None:
