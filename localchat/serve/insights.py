@@ -186,6 +186,8 @@ def topic_of(question: str, missing: Sequence[str]) -> str:
 
 def read_rows(index: Location, days: int = 30) -> list[dict[str, Any]]:
     """Every row of the last `days` days; [] when nothing was ever recorded."""
+    if not is_remote(index) and not (location(index) / f"{TABLE}.lance").exists():
+        return []  # nothing recorded (and a read makes no folder)
     db = connect(index)
     try:
         table = db.open_table(TABLE)
