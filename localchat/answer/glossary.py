@@ -38,6 +38,8 @@ _ZH = """
 写了=wrote 写过=wrote 写的=wrote 写=write 发布了=published 发布=published 发表了=published 发表=published
 发了=published 发出=published 推出=published 出版=published 更新=published 上线=published
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
+推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
+在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
 期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=post 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
@@ -161,7 +163,7 @@ TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided
 SPACELESS = ("zh", "ja")
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
 CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*\d{1,2}\s*月))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
-                      r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+                      r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})[-/.](\d{1,2})(?![\d/.-])")
 CJK_RELATIVE = {"去年": "last year", "昨年": "last year", "今年": "this year", "前年": "two years ago",
                 "上个月": "last month", "上月": "last month", "先月": "last month", "这个月": "this month",
                 "本月": "this month", "今月": "this month"}
@@ -212,8 +214,8 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
 
 
 # Traditional characters of the table's words, as simplified ones (Taiwan, Hong Kong: 這個部落格寫了什麼)
-TRADITIONAL = str.maketrans("這個週報寫麼內發佈們裡過篇從後來間數嗎呢讓給點開題標記類別誰時麽鐘號請較與將為區網站說話頁幾兩",
-                            "这个周报写么内发布们里过篇从后来间数吗呢让给点开题标记类别谁时么钟号请较与将为区网站说话页几两")
+TRADITIONAL = str.maketrans("這個週報寫麼內發佈們裡過篇從後來間數嗎呢讓給點開題標記類別誰時麽鐘號請較與將為區網站說話頁幾兩問錄講該嗎紹麼關於最舊",
+                            "这个周报写么内发布们里过篇从后来间数吗呢让给点开题标记类别谁时么钟号请较与将为区网站说话页几两问录讲该吗绍么关于最旧")
 SIMPLIFIED_WORDS = {"部落格": "博客", "部落": "博客"}
 ZH_YEAR = re.compile(r"([零〇一二三四五六七八九]{4})(?=\s*年)")
 
@@ -297,15 +299,18 @@ def _numbers(text: str) -> str:
 
 def _dates(text: str) -> str:
     text = re.sub(r"(十[一二]|[一二三四五六七八九十])(?=\s*月)", lambda m: str(ZH_MONTHS[m[1]]), text)
-    text = re.sub(r"哪([一二两三四五六七八九十几\d]+)\s*[期篇]", lambda m: " which post " if m[1] == "一" else " which posts ",
+    text = re.sub(r"哪([一二两三四五六七八九十几\d]+)\s*[期篇份]", lambda m: " which post " if m[1] == "一" else " which posts ",
                   text)
+    text = re.sub(r"前\s*([一二两三四五六七八九十\d]+)\s*[期篇份]",  # "the first three": 前三篇
+                  lambda m: f" first {ZH_DIGITS.get(m[1], m[1])} posts ", text)
     text = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of {m[1]} ",
                   text)
     for words, english_words in CJK_RELATIVE.items():
         text = text.replace(words, f" {english_words} ")
     found = list(CJK_DATE.finditer(text))
     for m in reversed(found):
-        year, month, day = (m[1], m[2], m[3]) if m[1] else (m[6], m[7], m[8]) if m[6] else ("", m[4], m[5])
+        year, month, day = ((m[1], m[2], m[3]) if m[1] else (m[6], m[7], m[8]) if m[6] else (m[9], m[10], "") if m[9]
+                            else ("", m[4], m[5]))
         year = f"20{year}" if len(year) == 2 else year
         if month and not 1 <= int(month) <= 12:
             continue

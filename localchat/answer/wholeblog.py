@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from localchat.answer import glossary, listing
-from localchat.answer.periods import find_period
+from localchat.answer.periods import MONTH, find_period
 from localchat.index.catalog import Entry, norm_tag
 from localchat.ingest.language import language_of
 from localchat.text import fold, stem
@@ -314,9 +314,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
-        q.yearless = not re.search(r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|next|recent)\s+(?:\w+\s+)?(?:years?|"
-                                   r"months?|weeks?|days?|spring|summer|autumn|fall|winter)\b|\b(?:ago|since|before|after)\b",
-                                   clean(question)) and period.since[:4] == period.until[:4]
+        q.yearless = yearless(clean(question))
     q.number, text = match_number(text, vocab)
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
@@ -571,26 +569,49 @@ def understand(
     if q.action == "overview":
         return q, [e for e in entries if e.date], len(entries)
     chosen = select(entries, q)
-    if not chosen and q.yearless:
+    # "in June", "before April 15" on a blog that stopped: that blog's June. "Since March" stays this
+    # March: it asks what is new, and "nothing since March" is the true answer.
+    if q.yearless and q.until and (not chosen or stopped_before(entries, q)):
         q, chosen = latest_year_with_posts(entries, q)
     return q, chosen, len(chosen)
 
 
+def yearless(text: str) -> bool:
+    """A month or season named without a year, and no word that places it ("last June", "two
+    months ago"): "in June", "since March", "before April 15"."""
+    return bool(re.search(rf"\b{MONTH}\b|\b(?:spring|summer|autumn|fall|winter)\b", text)) and not re.search(
+        r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|next|recent)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|"
+        rf"spring|summer|autumn|fall|winter|{MONTH})\b|\bago\b", text)
+
+
+def stopped_before(entries: Sequence[Entry], q: Query) -> bool:
+    """Whether the blog's newest post is from before the year the period was placed in."""
+    newest = max((e.date for e in entries if e.date), default="")
+    return bool(newest) and newest[:4] < (q.since or q.until)[:4]
+
+
 def latest_year_with_posts(entries: Sequence[Entry], q: Query) -> tuple[Query, list[Entry]]:
-    """"posts in June" on a blog that stopped in 2021: the latest June that has posts, not this
-    year's empty one (a reader of an archive means the archive's June)."""
-    since, until = dt.date.fromisoformat(q.since), dt.date.fromisoformat(q.until)
-    years = sorted({int(e.date[:4]) for e in entries if e.date and int(e.date[:4]) < since.year}, reverse=True)
+    """"posts in June", "before April 15" on a blog that stopped in 2021: the latest such June (or
+    April) that has posts, not this year's empty one (a reader of an archive means the archive's)."""
+    anchor = int((q.since or q.until)[:4])
+    years = sorted({int(e.date[:4]) for e in entries if e.date and int(e.date[:4]) < anchor}, reverse=True)
     for year in years:
         try:
-            shifted = replace(q, since=since.replace(year=year).isoformat(), until=until.replace(year=year).isoformat(),
-                              when=q.when.replace(str(since.year), str(year)))
+            shifted = replace(q, since=_moved(q.since, year - anchor), until=_moved(q.until, year - anchor),
+                              when=q.when.replace(str(anchor), str(year)))
         except ValueError:  # 29 February
             continue
         chosen = select(entries, shifted)
         if chosen:
             return shifted, chosen
     return q, []
+
+
+def _moved(day: str, years: int) -> str:
+    if not day:
+        return ""
+    date = dt.date.fromisoformat(day)
+    return date.replace(year=date.year + years).isoformat()
 
 
 def shown(q: Query, chosen: Sequence[Entry], count_shown: int = 10) -> list[Entry]:

@@ -54,6 +54,8 @@ def ids(found) -> list[str]:
     ("2021/7/1 以后出的周报", "list", ["2021-07-14.md", "2021-07-07.md"]),
     ("二〇二一年四月的周报有哪几篇？", "list", ["2021-04-28.md"]),  # a year written in numerals
     ("最新一篇週報是哪一篇？", "list", ["2021-07-14.md"]),  # traditional characters
+    ("4月30号以前的有哪几期", "list", ["2021-04-28.md"]),  # no year: the archive's April, not 2026's
+    ("网站最开始发的前两篇是啥", "list", ["2021-04-28.md", "2021-05-05.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
