@@ -21,8 +21,10 @@ ignored, so a caller cannot talk the bot out of its grounding rules.
 from __future__ import annotations
 
 import base64
+import functools
 import hmac
 import json
+import re
 import time
 import uuid
 from pathlib import Path
@@ -41,10 +43,26 @@ from localchat.serve.render import (
     safe_url,
     shown_answer,
 )
+from localchat.serve import strings
 from localchat.serve.service import Service
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # bigger than any question we accept, small enough to refuse quickly
 WIDGET = Path(__file__).with_name("widget.js")
+
+
+def widget_script(service: Service) -> str:
+    """widget.js with its words in the blog's language (read from the catalog, as the page's)."""
+    try:
+        entries = service.engine.catalog()
+    except LocalchatError:
+        entries = []
+    return _widget_script(strings.page_language(entries))
+
+
+@functools.lru_cache(maxsize=8)
+def _widget_script(language: str) -> str:
+    words = json.dumps(strings.widget(language), ensure_ascii=False)
+    return re.sub(r"/\*STRINGS\*/.*?/\*END\*/", lambda m: words, WIDGET.read_text(encoding="utf-8"), count=1, flags=re.S)
 
 
 def site(request: Request) -> str:
@@ -263,7 +281,7 @@ def mount_api(app: Any, service: Service, *, auth: tuple[str, str] | None = None
         return JSONResponse({"ok": True})
 
     async def widget(request: Request) -> Any:
-        return Response(WIDGET.read_bytes(), media_type="text/javascript; charset=utf-8",
+        return Response(widget_script(service), media_type="text/javascript; charset=utf-8",
                         headers={"Cache-Control": "public, max-age=300"})
 
     app.add_api_route("/widget.js", widget, methods=["GET"])

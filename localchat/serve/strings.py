@@ -9,6 +9,7 @@ the fallback for a language with no strings here.
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 from localchat.index import catalog
@@ -71,18 +72,63 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_title": "Worum geht es in „{title}“?", "q_overview": "Worum geht es in diesem Blog?",
     },
 }
+# The widget's words (widget.js), filled in by the server for the blog's language
+WIDGET: dict[str, dict[str, str]] = {
+    "en": {"title": "Ask the blog", "placeholder": "Ask about the blog…", "question": "Your question", "send": "Send",
+           "stop": "Stop", "close": "Close", "sources": "Sources", "nearest": "Nearest posts", "stopped": "Stopped.",
+           "unreachable": "The chat can't be reached right now. Please try again in a moment.",
+           "failed": "The chat could not answer ({status}).", "helpful": "Helpful", "unhelpful": "Not helpful",
+           "feedback": "Was this helpful?"},
+    "zh": {"title": "向博客提问", "placeholder": "问问关于这个博客的问题…", "question": "你的问题", "send": "发送",
+           "stop": "停止", "close": "关闭", "sources": "来源", "nearest": "最相近的文章", "stopped": "已停止。",
+           "unreachable": "暂时无法连接到聊天服务，请稍后再试。", "failed": "聊天服务无法回答（{status}）。",
+           "helpful": "有帮助", "unhelpful": "没有帮助", "feedback": "这个回答有帮助吗？"},
+    "ja": {"title": "ブログに質問する", "placeholder": "ブログについて質問する…", "question": "質問", "send": "送信",
+           "stop": "停止", "close": "閉じる", "sources": "出典", "nearest": "いちばん近い記事", "stopped": "停止しました。",
+           "unreachable": "いまチャットに接続できません。しばらくしてからもう一度お試しください。",
+           "failed": "チャットが回答できませんでした（{status}）。", "helpful": "役に立った", "unhelpful": "役に立たなかった",
+           "feedback": "この回答は役に立ちましたか？"},
+    "es": {"title": "Pregunta al blog", "placeholder": "Pregunta sobre el blog…", "question": "Tu pregunta",
+           "send": "Enviar", "stop": "Detener", "close": "Cerrar", "sources": "Fuentes",
+           "nearest": "Publicaciones más cercanas", "stopped": "Detenido.",
+           "unreachable": "No se puede contactar con el chat ahora mismo. Inténtalo de nuevo en un momento.",
+           "failed": "El chat no pudo responder ({status}).", "helpful": "Útil", "unhelpful": "No útil",
+           "feedback": "¿Te ha sido útil?"},
+    "fr": {"title": "Posez une question au blog", "placeholder": "Une question sur le blog…", "question": "Votre question",
+           "send": "Envoyer", "stop": "Arrêter", "close": "Fermer", "sources": "Sources",
+           "nearest": "Articles les plus proches", "stopped": "Arrêté.",
+           "unreachable": "Le chat est injoignable pour le moment. Réessayez dans un instant.",
+           "failed": "Le chat n'a pas pu répondre ({status}).", "helpful": "Utile", "unhelpful": "Pas utile",
+           "feedback": "Cette réponse vous a-t-elle aidé ?"},
+    "de": {"title": "Frag den Blog", "placeholder": "Frag etwas über den Blog…", "question": "Deine Frage",
+           "send": "Senden", "stop": "Stopp", "close": "Schließen", "sources": "Quellen",
+           "nearest": "Ähnlichste Beiträge", "stopped": "Gestoppt.",
+           "unreachable": "Der Chat ist gerade nicht erreichbar. Bitte versuche es gleich noch einmal.",
+           "failed": "Der Chat konnte nicht antworten ({status}).", "helpful": "Hilfreich", "unhelpful": "Nicht hilfreich",
+           "feedback": "War das hilfreich?"},
+}
 SAMPLE = 200  # entries read to tell the language
 
 
 def page_language(entries: Sequence[Entry]) -> str:
     """The language of the blog's titles and descriptions, where the page has strings for it."""
-    text = "\n".join(f"{e.title}\n{e.description}" for e in entries[:SAMPLE])
+    return _language(tuple(f"{e.title}\n{e.description}" for e in entries[:SAMPLE]))
+
+
+@functools.lru_cache(maxsize=16)
+def _language(texts: tuple[str, ...]) -> str:  # read once per catalog (every page load asks)
+    text = "\n".join(texts)
     language = language_of(text) if text.strip() else "en"
     return language if language in STRINGS else "en"
 
 
 def text(key: str, language: str, **values: object) -> str:
     return STRINGS.get(language, STRINGS["en"])[key].format(**values)
+
+
+def widget(language: str) -> dict[str, str]:
+    """The widget's words in `language` (English where there are none in it)."""
+    return WIDGET.get(language, WIDGET["en"])
 
 
 def examples(entries: Sequence[Entry], n: int = 4) -> list[str]:

@@ -17,7 +17,13 @@
   if (window.customElements && customElements.get("localchat-chat")) return;
   var script = document.currentScript;
   var BASE = new URL(".", script && script.src ? script.src : location.href).href.replace(/\/$/, "");
-  var TITLE = (script && script.getAttribute("data-title")) || "Ask the blog";
+  // The server fills in its words in the blog's language (serve/strings.py); English otherwise.
+  var S = /*STRINGS*/{"title": "Ask the blog", "placeholder": "Ask about the blog…", "question": "Your question",
+    "send": "Send", "stop": "Stop", "close": "Close", "sources": "Sources", "nearest": "Nearest posts",
+    "stopped": "Stopped.", "unreachable": "The chat can't be reached right now. Please try again in a moment.",
+    "failed": "The chat could not answer ({status}).", "helpful": "Helpful", "unhelpful": "Not helpful",
+    "feedback": "Was this helpful?"}/*END*/;
+  var TITLE = (script && script.getAttribute("data-title")) || S.title;
   var MAX_CHARS = 1000;
   var MAX_TURNS = 8;
 
@@ -142,15 +148,15 @@
       this.panel = el("section", {class: "panel", id: "localchat-panel", role: "dialog", "aria-label": TITLE, hidden: ""});
       var header = el("header");
       header.appendChild(el("h2", {}, TITLE));
-      this.closer = el("button", {class: "close", type: "button", "aria-label": "Close"}, "×");
+      this.closer = el("button", {class: "close", type: "button", "aria-label": S.close}, "×");
       header.appendChild(this.closer);
       this.log = el("ol", {class: "log", "aria-live": "polite", "aria-relevant": "additions text"});
       this.form = el("form");
-      var label = el("label", {class: "sr", for: "localchat-q"}, "Your question");
-      this.input = el("textarea", {id: "localchat-q", maxlength: String(MAX_CHARS), placeholder: "Ask about the blog…",
+      var label = el("label", {class: "sr", for: "localchat-q"}, S.question);
+      this.input = el("textarea", {id: "localchat-q", maxlength: String(MAX_CHARS), placeholder: S.placeholder,
                                    rows: "1"});
-      this.send = el("button", {type: "submit", class: "send"}, "Send");
-      this.stop = el("button", {type: "button", class: "stop", hidden: ""}, "Stop");
+      this.send = el("button", {type: "submit", class: "send"}, S.send);
+      this.stop = el("button", {type: "button", class: "stop", hidden: ""}, S.stop);
       [label, this.input, this.send, this.stop].forEach(function (n) { this.form.appendChild(n); }, this);
       [header, this.log, this.form].forEach(function (n) { this.panel.appendChild(n); }, this);
       root.appendChild(this.panel);
@@ -213,7 +219,7 @@
           body: JSON.stringify({model: "localchat", stream: true, messages: messages})
         });
         if (!response.ok) {
-          var message = "The chat could not answer (" + response.status + ").";
+          var message = S.failed.replace("{status}", response.status);
           try { message = (await response.json()).error.message || message; } catch (e) { /* not JSON */ }
           bubble.appendChild(el("p", {class: "error", role: "alert"}, message));
           return null;
@@ -250,10 +256,10 @@
         }
       } catch (e) {
         if (e.name === "AbortError") {
-          bubble.appendChild(el("p", {class: "note"}, "Stopped."));
+          bubble.appendChild(el("p", {class: "note"}, S.stopped));
         } else {
           bubble.appendChild(el("p", {class: "error", role: "alert"},
-                                "The chat can't be reached right now. Please try again in a moment."));
+                                S.unreachable));
           return null;
         }
       }
@@ -284,7 +290,7 @@
     sources(bubble, first) {
       var list = (first && first.sources) || [];
       if (!list.length) return;
-      bubble.appendChild(el("div", {class: "label"}, first.refused ? "Nearest posts" : "Sources"));
+      bubble.appendChild(el("div", {class: "label"}, first.refused ? S.nearest : S.sources));
       var ol = el("ol", {class: "sources"});
       list.forEach(function (s) {
         var li = el("li"), url = href(s.url);
@@ -296,8 +302,8 @@
     }
 
     thumbs(bubble, id) {
-      var box = el("div", {class: "thumbs", role: "group", "aria-label": "Was this helpful?"});
-      [["up", false, "Helpful"], ["down", true, "Not helpful"]].forEach(function (t) {
+      var box = el("div", {class: "thumbs", role: "group", "aria-label": S.feedback});
+      [["up", false, S.helpful], ["down", true, S.unhelpful]].forEach(function (t) {
         var b = el("button", {type: "button", class: "thumb-" + t[0], "aria-label": t[2], "aria-pressed": "false"});
         b.appendChild(icon("up", t[1]));
         b.addEventListener("click", function () {

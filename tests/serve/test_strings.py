@@ -9,6 +9,8 @@ import pytest
 from localchat.answer import wholeblog
 from localchat.index import catalog as cat
 from localchat.serve import strings
+from localchat.serve.api import widget_script  # imported here: a module first imported inside a fast test
+# would keep the guard's stand-in for load_embedder (tests/conftest.py) after the test
 
 ZH = [cat.Entry(f"{n}.md", f"Rust 官方周报 {n} 期", f"/{n}/", f"2021-07-{n - 380:02d}", [], "post",
                 "本周 Rust 1.53.0 发布，数组实现了 IntoIterator，社区讨论了异步编程的未来。", 100) for n in (399, 398, 397)]
@@ -33,3 +35,26 @@ def test_english_and_unknown_languages_get_english():
     assert strings.page_language(EN) == "en" and strings.page_language([]) == "en"
     assert strings.examples(EN)[0] == "What's your latest post?"
     assert strings.text("title", "ko") == "Ask the blog"  # no Korean strings: English
+
+
+@pytest.mark.fast
+def test_the_widget_speaks_the_blogs_language():
+    import json
+    import re
+
+    class Engine:
+        def __init__(self, entries):
+            self.entries = entries
+
+        def catalog(self):
+            return self.entries
+
+    class Service:
+        def __init__(self, entries):
+            self.engine = Engine(entries)
+
+    for entries, title, send in ((ZH, "向博客提问", "发送"), (EN, "Ask the blog", "Send")):
+        script = widget_script(Service(entries))
+        words = json.loads(re.search(r"var S = (\{.*?\});", script, re.S)[1])
+        assert words["title"] == title and words["send"] == send
+        assert "/*STRINGS*/" not in script and script.count("customElements.define") == 1
