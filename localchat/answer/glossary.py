@@ -11,7 +11,9 @@ the one rule: a question is about the blog as a whole only when every word in it
 One table per language, never per blog. Chinese and Japanese have no spaces: the longest phrase
 of the table is taken at each place, runs of characters it does not know become one unknown
 word, and the blog's own name — a run of characters in most of its titles ("官方周报") — is the
-blog itself, as its English title words are (IDENTITY_SHARE in wholeblog.py).
+blog itself, as its English title words are (IDENTITY_SHARE in wholeblog.py). Traditional
+characters are read as simplified ones, numerals written out (三百九十五, 二〇二一) as digits, and
+Chinese dates (2021年5月, 5月份, 2021/6/15, 2021.4, 上半年) as English ones.
 """
 
 from __future__ import annotations
