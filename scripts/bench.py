@@ -28,7 +28,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,8 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from report import free_port  # noqa: E402 - scripts/ is on the path when a script runs
 
 import localchat  # noqa: E402,F401 - sets the offline environment before any HF library loads
 
@@ -460,12 +461,6 @@ def llm_child(spec: str) -> int:
 
 
 # --- 5. peak RSS of `localchat serve` --------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def vm_hwm_mb(pid: int) -> float | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import free_port  # noqa: E402
+
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -47,12 +50,6 @@ def tree_rss(pid: int) -> int:
             pass
         todo += children.get(p, [])
     return total
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(posts: Path, index: Path, cache: Path) -> dict[str, float]:

@@ -26,6 +26,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import free_port  # noqa: E402
 
 QUESTIONS = [
     "How do you feed your sourdough starter?", "How do you make cold brew at home?",
@@ -146,14 +149,6 @@ def run_load(url: str, *, clients: int, questions: int, via: str, timeout: float
         result.failures.append(f"{hung} clients still waiting at the end")
     result.seconds = time.perf_counter() - started
     return result
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main(argv: list[str] | None = None) -> int:

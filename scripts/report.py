@@ -1,8 +1,10 @@
-"""The ending the check scripts share: print the result, save it with --json, exit by its verdict."""
+"""What the check scripts share: a free loopback port, and the ending — print the result, save it
+with --json, exit by its verdict."""
 
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -14,3 +16,11 @@ def finish(result: dict[str, Any], json_path: Path | None) -> int:
     if json_path:
         json_path.write_text(text)
     return 0 if result["ok"] else 1
+
+
+def free_port() -> int:
+    """A port nothing listens on now, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import shutil
 import statistics
 import sys
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import finish  # noqa: E402
+from report import finish, free_port  # noqa: E402
 
 QUESTIONS = ["How do you feed your sourdough starter?", "How long should cold brew steep?",
              "How do you wire the BME280 sensor?", "How do you back up your server?"]
@@ -47,14 +46,6 @@ new MutationObserver(() => {
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main(argv: list[str] | None = None) -> int:
