@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,40 +53,46 @@ MARGINS = [0.125, 0.15, 0.175, 0.2, 0.225, 0.25]  # the similarity gate's margin
 FALSE_REFUSAL_COST = 4
 
 
-def features(corpus: str, work: Path) -> list[dict[str, Any]]:
+def searched(corpus: str, work: Path) -> Iterator[tuple[Engine, str, dict[str, Any], Any]]:
+    """(engine, set name, question, route) for every question of the corpus's sets that the gate
+    judges: the kinds not judged elsewhere, and not answered from the catalog."""
     engine = Engine(Config(posts=POSTS[corpus], index=work / corpus))
     engine.sync()
-    rows = []
     for name in SETS[corpus]:
         for line in (ROOT / "scripts" / "questions" / name).read_text(encoding="utf-8").splitlines():
             q = json.loads(line) if line.strip() else None
             if not q or q["kind"] in SKIP:
                 continue
             route = engine.retrieve(q["question"], q.get("history") or [])
-            if route.kind == "catalog":
-                continue
-            gate = engine.gate()
-            gate.unfamiliar_words = lambda *a, **kw: []  # the verdict without the rule under study
-            known = wholeblog.known_names(q["question"], engine.catalog(), engine.author, engine.config.base_url)
-            verdict = gate.judge(q["question"], route.hits, known)
-            words = []
-            saved = coverage.RARE_WORD_ZIPF
-            coverage.RARE_WORD_ZIPF = max(ZIPFS)
-            try:
-                missing = engine.view.missing_words(q["question"], known)
-            finally:
-                coverage.RARE_WORD_ZIPF = saved
-            nearby = sorted({w.lower() for h in route.hits[:gate_module.NEIGHBOUR_HITS]
-                             for w in coverage.LETTERS.findall(f"{h.title} {h.body}") if len(w) > 2})
-            for w in missing:
-                near = float(np.max(gate_module.word_vectors(engine.view.embedder, nearby)
-                                    @ gate_module.word_vectors(engine.view.embedder, [w])[0])) if nearby else 0.0
-                words.append({"word": w, "zipf": wordfreq.zipf_frequency(w, "en"), "near": near})
-            rows.append({"corpus": corpus, "set": name, "kind": q["kind"], "refuse": q["kind"] in SHOULD_REFUSE,
-                         "covered": verdict.covered, "words": words, "why": verdict.why, "best": verdict.best,
-                         "noise": gate.noise.level, "threshold": verdict.threshold, "question": q["question"],
-                         "spread": [post_share(engine, t) for t in coverage.specific_terms(q["question"], known)
-                                    if engine.view.has_term(t)]})
+            if route.kind != "catalog":
+                yield engine, name, q, route
+
+
+def features(corpus: str, work: Path) -> list[dict[str, Any]]:
+    rows = []
+    for engine, name, q, route in searched(corpus, work):
+        gate = engine.gate()
+        gate.unfamiliar_words = lambda *a, **kw: []  # the verdict without the rule under study
+        known = wholeblog.known_names(q["question"], engine.catalog(), engine.author, engine.config.base_url)
+        verdict = gate.judge(q["question"], route.hits, known)
+        words = []
+        saved = coverage.RARE_WORD_ZIPF
+        coverage.RARE_WORD_ZIPF = max(ZIPFS)
+        try:
+            missing = engine.view.missing_words(q["question"], known)
+        finally:
+            coverage.RARE_WORD_ZIPF = saved
+        nearby = sorted({w.lower() for h in route.hits[:gate_module.NEIGHBOUR_HITS]
+                         for w in coverage.LETTERS.findall(f"{h.title} {h.body}") if len(w) > 2})
+        for w in missing:
+            near = float(np.max(gate_module.word_vectors(engine.view.embedder, nearby)
+                                @ gate_module.word_vectors(engine.view.embedder, [w])[0])) if nearby else 0.0
+            words.append({"word": w, "zipf": wordfreq.zipf_frequency(w, "en"), "near": near})
+        rows.append({"corpus": corpus, "set": name, "kind": q["kind"], "refuse": q["kind"] in SHOULD_REFUSE,
+                     "covered": verdict.covered, "words": words, "why": verdict.why, "best": verdict.best,
+                     "noise": gate.noise.level, "threshold": verdict.threshold, "question": q["question"],
+                     "spread": [post_share(engine, t) for t in coverage.specific_terms(q["question"], known)
+                                if engine.view.has_term(t)]})
     return rows
 
 

@@ -14,7 +14,6 @@ questions to refuse, a false refusal counting as four), reported on the one left
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,12 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from gate_loo import FALSE_REFUSAL_COST, SETS, SKIP, per_corpus  # noqa: E402
-from snapshot import POSTS  # noqa: E402
+from gate_loo import FALSE_REFUSAL_COST, per_corpus, searched  # noqa: E402
 
 from localchat.answer.evidence import QUOTED_EXCERPTS, best_quote, passages  # noqa: E402
-from localchat.config import Config  # noqa: E402
-from localchat.engine import Engine  # noqa: E402
 from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
 
 ABSOLUTE = [round(0.30 + 0.025 * i, 3) for i in range(17)]  # 0.30 .. 0.70
@@ -36,27 +32,18 @@ RELATIVE = [round(-0.20 + 0.025 * i, 3) for i in range(13)]  # quote score minus
 
 
 def features(corpus: str, work: Path) -> list[dict[str, Any]]:
-    engine = Engine(Config(posts=POSTS[corpus], index=work / corpus))
-    engine.sync()
     rows = []
-    for name in SETS[corpus]:
-        for line in (ROOT / "scripts" / "questions" / name).read_text(encoding="utf-8").splitlines():
-            q = json.loads(line) if line.strip() else None
-            if not q or q["kind"] in SKIP:
-                continue
-            route = engine.retrieve(q["question"], q.get("history") or [])
-            if route.kind == "catalog":
-                continue
-            verdict = engine.judge(q["question"], route)
-            score = None
-            if verdict.covered and route.hits:
-                shown = list(enumerate(route.hits[:QUOTED_EXCERPTS], 1))
-                found, vector = passages(shown, engine.embedder, q["question"])
-                quote = best_quote(found, vector, shown)
-                score = quote.score if quote else 0.0
-            rows.append({"corpus": corpus, "kind": q["kind"], "refuse": q["kind"] in SHOULD_REFUSE,
-                         "covered": verdict.covered, "best": verdict.best, "threshold": verdict.threshold,
-                         "quote": score, "question": q["question"]})
+    for engine, _name, q, route in searched(corpus, work):
+        verdict = engine.judge(q["question"], route)
+        score = None
+        if verdict.covered and route.hits:
+            shown = list(enumerate(route.hits[:QUOTED_EXCERPTS], 1))
+            found, vector = passages(shown, engine.embedder, q["question"])
+            quote = best_quote(found, vector, shown)
+            score = quote.score if quote else 0.0
+        rows.append({"corpus": corpus, "kind": q["kind"], "refuse": q["kind"] in SHOULD_REFUSE,
+                     "covered": verdict.covered, "best": verdict.best, "threshold": verdict.threshold,
+                     "quote": score, "question": q["question"]})
     return rows
 
 
