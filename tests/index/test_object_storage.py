@@ -21,25 +21,7 @@ from localchat.engine import Engine
 from localchat.index.store import REMOTE_READ_CONSISTENCY, open_table, sync
 from localchat.ingest.posts import read_posts
 
-moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed")
-boto3 = pytest.importorskip("boto3")
-
-
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory):
-    port = free_port()
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "testing",
-           "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1", "AWS_ALLOW_HTTP": "true"}
-    mp = pytest.MonkeyPatch()
-    for k, v in env.items():
-        mp.setenv(k, v)
-    boto3.client("s3", endpoint_url=env["AWS_ENDPOINT_URL"], region_name="us-east-1",
-                 aws_access_key_id="testing", aws_secret_access_key="testing").create_bucket(Bucket="blog")
-    yield env
-    mp.undo()
-    server.stop()
+pytest.importorskip("moto.server", reason="moto[server] is not installed")  # the `s3` fixture: conftest.py
 
 
 def copy_blog(target: Path) -> Path:

@@ -7,31 +7,12 @@ The screenshot is saved in the test's temp folder, to be looked at.
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
-import pytest
+from conftest import needs_browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian chromium + chromium-driver not installed")
-
-
-@pytest.fixture()
-def browser():
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
-    try:
-        yield driver
-    finally:
-        driver.quit()
+pytestmark = needs_browser  # the `browser` fixture: conftest.py
 
 
 def test_a_reader_asks_and_sees_the_answer_stream_with_source_links(owner_app, browser, tmp_path: Path) -> None:

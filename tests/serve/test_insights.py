@@ -95,24 +95,8 @@ def test_a_broken_store_leaves_answers_working(tmp_path: Path, embedder) -> None
 
 
 @pytest.fixture(scope="module")
-def s3_index():
-    moto_server = pytest.importorskip("moto.server", reason="moto[server] is not installed")
-    boto3 = pytest.importorskip("boto3")
-    from conftest import free_port
-
-    port = free_port()
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "testing",
-           "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1", "AWS_ALLOW_HTTP": "true"}
-    mp = pytest.MonkeyPatch()
-    for k, v in env.items():
-        mp.setenv(k, v)
-    boto3.client("s3", endpoint_url=env["AWS_ENDPOINT_URL"], region_name="us-east-1",
-                 aws_access_key_id="testing", aws_secret_access_key="testing").create_bucket(Bucket="blog")
-    yield "s3://blog/shared-index"
-    mp.undo()
-    server.stop()
+def s3_index(s3) -> str:
+    return "s3://blog/shared-index"
 
 
 def test_replicas_of_an_s3_index_write_to_one_store(s3_index: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,13 +21,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, launch
+from conftest import free_port, launch, needs_browser
 
 from localchat.serve import insights
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-needs_browser = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian chromium + chromium-driver not installed")
 WIDGET = Path(__file__).resolve().parents[2] / "localchat" / "serve" / "widget.js"
 INJECTIONS = ['<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=1</script>",
               "[click](javascript:window.__pwned=1)"]
@@ -39,14 +35,14 @@ class Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def static_site(root: Path, chat_url: str) -> tuple[ThreadingHTTPServer, str]:
+def static_site(root: Path, chat_url: str, port: int | None = None) -> tuple[ThreadingHTTPServer, str]:
     """A blog page with the one script tag, on its own loopback port (its own origin)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "index.html").write_text(
         "<!doctype html><html><head><title>My blog</title>"
         "<style>button{background:red!important} *{font-size:40px}</style></head>"  # the host's styles must not leak in
         f"<body><h1>My blog</h1><script src=\"{chat_url}widget.js\" defer></script></body></html>")
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), partial(Quiet, directory=str(root)))
+    server = ThreadingHTTPServer(("127.0.0.1", port or free_port()), partial(Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -57,34 +53,12 @@ def sites(tmp_path_factory):
     blog_port = free_port()
     allowed = f"http://127.0.0.1:{blog_port}"
     app = launch(root / "chat", reader=True, allowed_origins=allowed, rate_limit=0, watch=False)
-    blog = ThreadingHTTPServer(("127.0.0.1", blog_port), partial(Quiet, directory=str(root / "blog")))
-    (root / "blog").mkdir()
-    (root / "blog" / "index.html").write_text(
-        "<!doctype html><html><head><title>My blog</title>"
-        "<style>button{background:red!important} *{font-size:40px}</style></head>"
-        f"<body><h1>My blog</h1><script src=\"{app.url}widget.js\" defer></script></body></html>")
-    threading.Thread(target=blog.serve_forever, daemon=True).start()
+    blog, _ = static_site(root / "blog", app.url, blog_port)
     other, other_url = static_site(root / "other", app.url)
     yield app, allowed, other_url
     blog.shutdown()
     other.shutdown()
     app.close()
-
-
-@pytest.fixture()
-def browser():
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def panel(browser, timeout: float = 30):
