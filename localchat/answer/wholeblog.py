@@ -178,6 +178,15 @@ def vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     return vocab
 
 
+def series_of(entries: Sequence[Entry]) -> dict[int, list[str]]:
+    """The numbered series of a catalog: the one a vocabulary already made for it holds (whoever
+    its owner; the series does not depend on it), else read now."""
+    for cached, _owner, vocab in _VOCABULARY:
+        if cached is entries:
+            return vocab.series
+    return numbered_series(entries)
+
+
 def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     titles = [{stem(w) for w in tokens(e.title)} for e in entries]
     counts = Counter(w for t in titles for w in t)
@@ -670,7 +679,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     """The catalog entries matching q, in q's order, not yet limited."""
     tags = {norm_tag(t) for t in q.tags}
     authors = {fold(a) for a in q.authors}
-    numbered = set(vocabulary(entries).series.get(q.number, ())) if q.number is not None else set()
+    numbered = set(series_of(entries).get(q.number, ())) if q.number is not None else set()
     chosen = [
         e for e in entries
         if (not q.since or (e.date and e.date >= q.since))

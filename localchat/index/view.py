@@ -61,6 +61,7 @@ class BlogView:
         self.include_drafts = include_drafts
         self._terms: dict[tuple[Any, Any, str | None], bool] = {}
         self._lock = threading.Lock()
+        self._ngram: tuple[Any, bool] = (None, False)  # (index version, whether its full text is n-grams)
 
     @property
     def embedder(self) -> Any:
@@ -76,10 +77,13 @@ class BlogView:
     def ngram(self) -> bool:
         """An n-gram index (store.FTS_NGRAM) finds "gatsby" in any chunk holding its 2- and 3-letter
         pieces, so the gate's lookups read the text itself there."""
-        try:
-            return fts_tokenizer(self.table) == FTS_NGRAM
-        except AttributeError:  # a stand-in table without a schema
-            return False
+        version = self.version
+        if self._ngram[0] != version:  # read from the schema once per version, not once per lookup
+            try:
+                self._ngram = (version, fts_tokenizer(self.table) == FTS_NGRAM)
+            except AttributeError:  # a stand-in table without a schema
+                self._ngram = (version, False)
+        return self._ngram[1]
 
     # --- filters ---------------------------------------------------------------------------
 
