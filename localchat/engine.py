@@ -128,7 +128,7 @@ class Engine:
     def judge(self, question: str, route: Route) -> Verdict:
         """The gate's verdict on a routed question (the blog's own names are never missing terms)."""
         known = wholeblog.known_names(question, self.catalog(), self.author, self.config.base_url)
-        return self.gate().judge(question, route.hits, known)
+        return self.gate().judge(question, route.hits, known, newest=cat.newest_date(self.catalog()))
 
     def router(self) -> Router:
         rewrite = rewriter(lambda *a, **kw: self.model.stream(*a, **kw)) if self.config.rewrite_followups else None

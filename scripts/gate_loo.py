@@ -32,7 +32,7 @@ from localchat.answer import wholeblog  # noqa: E402
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
 from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
-from localchat.index import coverage  # noqa: E402
+from localchat.index import catalog, coverage  # noqa: E402
 from snapshot import POSTS  # noqa: E402
 
 SETS = {  # the question sets written for each corpus (blind7: written once, by helpers who never read the code)
@@ -74,7 +74,7 @@ def features(corpus: str, work: Path) -> list[dict[str, Any]]:
         gate = engine.gate()
         gate.unfamiliar_words = lambda *a, **kw: []  # the verdict without the rule under study
         known = wholeblog.known_names(q["question"], engine.catalog(), engine.author, engine.config.base_url)
-        verdict = gate.judge(q["question"], route.hits, known)
+        verdict = gate.judge(q["question"], route.hits, known, newest=catalog.newest_date(engine.catalog()))
         words = []
         saved = coverage.RARE_WORD_ZIPF
         coverage.RARE_WORD_ZIPF = max(ZIPFS)

@@ -75,6 +75,11 @@ def newest_first(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, e.post_id), reverse=True)
 
 
+def newest_date(entries: Sequence[Entry]) -> str:
+    """The date of the newest dated post ("" when none is dated)."""
+    return max((e.date for e in entries if e.date), default="")
+
+
 # --- related posts: whole-post vectors are the mean of the post's chunk vectors (no re-embedding)
 
 

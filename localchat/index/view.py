@@ -14,7 +14,6 @@ else touches it.
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import Any, Sequence
 
@@ -29,7 +28,7 @@ from localchat.index.catalog import (
     newest_first,
     unit_means,
 )
-from localchat.index.coverage import VERSIONED, latin_script, specific_terms, topical_words
+from localchat.index.coverage import VERSIONED, YEAR, latin_script, specific_terms, term_regex, topical_words
 from localchat.index.store import FTS_NGRAM, fts_tokenizer, in_list, sql_quote
 from localchat.text import stem
 
@@ -153,7 +152,8 @@ class BlogView:
     def has_term(self, term: str, *, within_words: bool = False) -> bool:
         """Whether any visible chunk holds every token of the term (the BM25 index: stemmed, case-
         and accent-folded, so 'Dockerfiles' finds 'Dockerfile'). A versioned term needs the version
-        written right after the name's first word: "Node.js 0.4.4" is found as "Node v0.4.4".
+        written right after the name: "Node.js 0.4.4" is found as "Node v0.4.4", "Raspberry Pi 5"
+        as written.
         `within_words`: also as a run of letters inside a longer token ("使用axum框架": a Chinese
         post writes Latin names between characters, not between spaces)."""
         return self._cached(("term", term.lower(), within_words), lambda where: self._lookup(term, where, within_words))
@@ -177,17 +177,15 @@ class BlogView:
         return found
 
     def _lookup(self, term: str, where: str | None, within_words: bool = False) -> bool:
-        versioned = VERSIONED.match(term)
         try:
-            if versioned:
-                first = re.split(r"[\W_]", versioned.group(1), maxsplit=1)[0]
-                number = versioned.group(3).replace(".", "\\.")
-                return self._matches(rf"(?i)\b{re.escape(first)}\S*[\s:-]{{1,3}}v?{number}([^0-9]|$)", where)
-            if self.ngram:  # the term whole, between any characters that are not letters of its own script
-                return self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
+            edition = VERSIONED.match(term)
+            if edition and YEAR.match(edition.group(3)):  # "RustConf 2027": counts where the blog dates the name
+                return self._matches(term_regex(term), where) or not self._matches(term_regex(term, any_year=True), where)
+            if self.ngram or edition:  # a version right after its name: written just so
+                return self._matches(term_regex(term), where)
             if self._any(MatchQuery(term, "text", operator=FullTextOperator.AND), where):
                 return True
-            return within_words and self._matches(rf"(?i)(^|[^a-z0-9_]){re.escape(term)}([^a-z0-9_]|$)", where)
+            return within_words and self._matches(term_regex(term), where)
         except Exception:  # noqa: BLE001 - no BM25 index yet, or a lookup we could not make: never refuse on it
             return True
 
@@ -217,7 +215,9 @@ class BlogView:
     def missing_terms(self, question: str, known: Sequence[str] | set[str] = ()) -> list[str]:
         """The specific terms of the question that no visible post mentions."""
         within = not latin_script(question)
-        return [t for t in specific_terms(question, known) if not self.has_term(t, within_words=within)]
+        missing = [t for t in specific_terms(question, known) if not self.has_term(t, within_words=within)]
+        # a name is said once: "Anders Hejlsberg", not "Hejlsberg or Anders Hejlsberg"
+        return [t for t in missing if not any(t != o and f" {t} " in f" {o} " for o in missing)]
 
     def missing_words(self, question: str, known: Sequence[str] | set[str] = ()) -> list[str]:
         """The topical words of the question (coverage.topical_words) that no visible post holds."""
