@@ -15,6 +15,7 @@ from localchat.index.catalog import Entry
 
 T: dict[str, dict[str, str]] = {
     "zh": {
+        "no_number": "没有第 {number} 期：现有的是第 {first}–{last} 期。",
         "none": "我还没有发表过{desc}文章。", "count": "我共发表了 {n} 篇{desc}文章：",
         "one_newest": "我最新的{desc}文章是 {link}{date}。", "one_oldest": "我的第一篇{desc}文章是 {link}{date}。",
         "some_newest": "我最新的 {n} 篇{desc}文章：", "some_oldest": "我最早的 {n} 篇{desc}文章：",
@@ -26,6 +27,7 @@ T: dict[str, dict[str, str]] = {
         "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
     },
     "ja": {
+        "no_number": "第 {number} 号はありません（第 {first}〜{last} 号まで）。",
         "none": "{desc}記事はまだありません。", "count": "{desc}記事は {n} 件あります：",
         "one_newest": "最新の{desc}記事は {link}{date} です。", "one_oldest": "最初の{desc}記事は {link}{date} です。",
         "some_newest": "最新の{desc}記事 {n} 件：", "some_oldest": "最初の{desc}記事 {n} 件：",
@@ -37,6 +39,7 @@ T: dict[str, dict[str, str]] = {
         "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
     },
     "es": {
+        "no_number": "No hay número {number}: los números van del {first} al {last}.",
         "none": "No he publicado ninguna publicación{desc}.", "count": "He publicado {n} publicaciones{desc}:",
         "one_newest": "Mi publicación{desc} más reciente es {link}{date}.", "one_oldest": "Mi primera publicación{desc} es {link}{date}.",
         "some_newest": "Mis {n} publicaciones{desc} más recientes:", "some_oldest": "Mis {n} primeras publicaciones{desc}:",
@@ -50,6 +53,7 @@ T: dict[str, dict[str, str]] = {
         "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     },
     "fr": {
+        "no_number": "Il n'y a pas de numéro {number} : les numéros vont de {first} à {last}.",
         "none": "Je n'ai publié aucun article{desc}.", "count": "J'ai publié {n} articles{desc} :",
         "one_newest": "Mon article{desc} le plus récent est {link}{date}.", "one_oldest": "Mon premier article{desc} est {link}{date}.",
         "some_newest": "Mes {n} articles{desc} les plus récents :", "some_oldest": "Mes {n} premiers articles{desc} :",
@@ -63,6 +67,7 @@ T: dict[str, dict[str, str]] = {
         "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     },
     "de": {
+        "no_number": "Es gibt keine Nummer {number}: die Nummern reichen von {first} bis {last}.",
         "none": "Ich habe keine Beiträge{desc} veröffentlicht.", "count": "Ich habe {n} Beiträge{desc} veröffentlicht:",
         "one_newest": "Mein neuester Beitrag{desc} ist {link}{date}.", "one_oldest": "Mein erster Beitrag{desc} ist {link}{date}.",
         "some_newest": "Meine {n} neuesten Beiträge{desc}:", "some_oldest": "Meine ersten {n} Beiträge{desc}:",
@@ -86,6 +91,8 @@ def render(q: Any, chosen: Sequence[Entry], total: int) -> str:
     """wholeblog.render's answer, in q.language."""
     t = T[q.language]
     desc = describe(q, t)
+    if not chosen and q.number is not None and q.numbers:
+        return t["no_number"].format(number=q.number, first=q.numbers[0], last=q.numbers[1])
     if not chosen:
         return t["none"].format(desc=desc)
     if q.number is not None and q.action != "count":

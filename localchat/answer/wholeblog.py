@@ -134,6 +134,7 @@ class Query:
     topic: str = ""  # a subject that is not a tag: "list your posts on gardening" -> "gardening"
     authors: list[str] = field(default_factory=list)
     number: int | None = None  # an issue of a numbered series: "issue 500", "第390期"
+    numbers: tuple[int, int] | None = None  # the series' first and last issue, when a number is asked for
     yearless: bool = False  # the period is a month or season named without a year ("in June")
     language: str = "en"  # the question's, for the answer's words (listing.py)
 
@@ -272,11 +273,18 @@ SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume
 
 
 def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
-    """"issue 500", "#500", "number 500" of a numbered series, and the text without it."""
+    """"issue 500", "#500", "number 500" of a numbered series, and the text without it. An issue
+    named in words that the series does not have ("issue 400" of issues 384-399) is still the
+    series' — its answer says there is none; a bare "#12345" outside the series is something else
+    (a pull request)."""
     found = SERIES.search(text) if vocab.series else None
-    if not found or int(found[1]) not in vocab.series:
+    if not found:
         return None, text
-    return int(found[1]), text[: found.start()] + " " + text[found.end():]
+    number = int(found[1])
+    worded = not found[0].lstrip().startswith("#")
+    if number not in vocab.series and not (worded and 0 < number <= 2 * max(vocab.series)):
+        return None, text
+    return number, text[: found.start()] + " " + text[found.end():]
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -325,6 +333,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.since, q.until, q.when = period.since, period.until, period.words
         q.yearless = yearless(clean(question))
     q.number, text = match_number(text, vocab)
+    if q.number is not None:
+        q.numbers = (min(vocab.series), max(vocab.series))
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     count = bool(COUNT.search(text))
@@ -353,7 +363,9 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         if topic_match:
             topic = " ".join(FILLER.sub(" ", topic_match[1]).replace("-", " ").split())
             topic_words = set(tokens(topic))
-            if topic_words and set(leftover) <= topic_words:
+            # a subject in a question without spaces is characters the glossary does not know: no
+            # words to list posts by (nor to say back), so the question is searched
+            if topic_words and set(leftover) <= topic_words and not any(glossary.unknown_word(w) for w in topic_words):
                 leftover = []
             else:
                 topic = ""
@@ -465,8 +477,27 @@ def is_owner(name: tuple[str, ...], vocab: Vocabulary) -> bool:
 
 
 def owner_words(question: str, vocab: Vocabulary) -> set[str]:
-    """The words of a question that name the blog's own author (never a missing subject)."""
-    return {w for name in names_in(question, vocab) if is_owner(name, vocab) for w in name} | vocab.owner
+    """The words of a question that name the blog's own author (never a missing subject). On a
+    blog whose posts name no authors, a person asked about as its writer ("What did Mykal write
+    about Docker?", "…, Mykal?") may be its owner; one asked about as a speaker or a source ("What
+    has Guido van Rossum said about Rust?", "a quote from Ken Thompson") is a subject like any other."""
+    folded = fold(question.replace("’", "'"))
+    return {w for name in names_in(question, vocab) if is_owner(name, vocab)
+            and (vocab.authors or set(name) <= vocab.owner or set(name) & vocab.identity or writer(folded, name))
+            for w in name} | vocab.owner
+
+
+WRITER_AFTER = (r"(?:'s)?\s+(?:(?:ever|first|last|most recently|recently|just|also|already)\s+)?(?:write|wrote|writes|written|"
+                r"publish|published|publishes|post|posted|posts|blog|blogged|blogs|put|puts|share|shared|notes?|"
+                r"articles?|site|photos?|links?|writing)\b")
+
+
+def writer(folded: str, name: tuple[str, ...]) -> bool:
+    """Whether a (case-folded) question names a person as the one who writes: "by X", "did X
+    write", "X's posts", "…, X?", "Hi X,"."""
+    person = r"\W+".join(re.escape(w) for w in name)
+    return bool(re.search(rf"\bby\s+{person}\b|\b{person}{WRITER_AFTER}|,\s*{person}\s*[?.!]*\s*$|"
+                          rf"^\s*(?:hey\s+|hi\s+)?{person}\s*,", folded))
 
 
 def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "") -> set[str]:
@@ -725,8 +756,13 @@ def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
     """The answer text for a list or count: exact, with links and dates. `total` = matches before the limit."""
     if q.language != "en":
         return listing.render(q, chosen, total)
+    if not chosen and q.number is not None and q.numbers:
+        return f"There is no issue {q.number} here: the issues run from {q.numbers[0]} to {q.numbers[1]}."
     if not chosen:
         return f"I haven't published any {describe(q, 2)}."
+    if q.number is not None and q.action != "count":
+        e = chosen[0]
+        return f"Issue {q.number}: [{e.title}]({e.url})" + (f", published {e.date}." if e.date else ".")
     shown = list(chosen)
     more = total - len(shown) if q.action == "count" or not q.limit else 0
     if q.action == "count":

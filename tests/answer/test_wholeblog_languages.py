@@ -56,6 +56,13 @@ def ids(found) -> list[str]:
     ("最新一篇週報是哪一篇？", "list", ["2021-07-14.md"]),  # traditional characters
     ("4月30号以前的有哪几期", "list", ["2021-04-28.md"]),  # no year: the archive's April, not 2026's
     ("网站最开始发的前两篇是啥", "list", ["2021-04-28.md", "2021-05-05.md"]),
+    # the asker's own ordinary words (现在 "now", 看看 "have a look") carry no subject
+    ("现在最新的一期周报是第几期？", "list", ["2021-07-14.md"]),
+    ("把最近两期列出来看看", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("截至2021年5月10日，已经发布过的周报有哪些？", "list", ["2021-05-05.md", "2021-04-28.md"]),
+    ("发布日期晚于 2021-07-01 的有哪些期？", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("从2021年6月1日到6月10日，这段时间一共发了多少期？", "count", ["2021-06-09.md", "2021-06-02.md"]),
+    ("2021年總共出了幾期週報？", "count", [e.post_id for e in ZH]),  # traditional characters outside the table
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -77,6 +84,9 @@ def test_chinese_answers_are_chinese_and_exact():
     "最新的异步文章有哪些？",  # "async" is a subject: search, as "latest async posts" would be
     "周报里介绍过 Polars 吗？它比 pandas 快多少？",
     "Rust 2021 版本有哪些新特性？",
+    "周报里是怎么介绍 tokio 团队推出的 axum 框架的？",  # 团队 and 框架 are common words, axum is not
+    "听说编译器换了新的内存分配器以后，内存省了多少？",
+    "关于异步的文章有哪些？",  # a subject the glossary cannot say: searched, not listed by garbled words
 ])
 def test_chinese_content_questions_go_to_search(question):
     assert wholeblog.understand(question, [], ZH, "", TODAY) is None
@@ -113,6 +123,16 @@ def test_numbered_series_and_the_blogs_own_name():
     assert q.action == "opinion" and q.number == 611  # searched within that issue
     q, chosen, _ = ask("How many issues were published in 2025?", TWIR)
     assert q.action == "count" and len(chosen) == 20
+    # an issue the series does not have is answered as such, in the reader's language; a bare
+    # "#12345" past the series is something else (a pull request) and goes to search
+    q, chosen, _ = ask("What was in issue 700?", TWIR)
+    assert q.number == 700 and not chosen and wholeblog.render(q, chosen, 0) == \
+        "There is no issue 700 here: the issues run from 600 to 619."
+    q, chosen, _ = ask("Rust 官方周报第 400 期的本周最佳 crate 是哪个？", ZH)
+    assert not chosen and wholeblog.render(q, chosen, 0) == "没有第 400 期：现有的是第 385–396 期。"
+    assert wholeblog.understand("What did PR #12345 change?", [], TWIR, "", TODAY) is None
+    q, chosen, _ = ask("What was in issue 611?", TWIR)
+    assert wholeblog.render(q, chosen, 1).startswith("Issue 611: [This Week in Rust 611](/twir/611/)")
     # a blog that is no series: "part 2" is a subject, not an issue
     assert wholeblog.vocabulary(BLOG).series == {}
     assert wholeblog.understand("What did part 2 of the docker notes say?", [], BLOG, "", TODAY) is None
