@@ -30,8 +30,10 @@ from localchat.ingest.site import (
     author_name,
     merge_spellings,
     detect_site,
+    file_stem,
     pattern_path,
     site_path,
+    strip_date,
 )
 
 SUFFIXES = {".md", ".markdown", ".mdx"}
@@ -162,7 +164,24 @@ def read_posts(
     merged = merge_spellings([p.authors for p in result.posts])
     for post in result.posts:
         post.authors = list(dict.fromkeys(merged.get(a, a) for a in post.authors))
+    if not url_pattern and site.path_for is None:
+        distinct_urls(result.posts)
     return result
+
+
+def distinct_urls(posts: list[Post]) -> None:
+    """With no generator's rule to follow, /posts/{slug}/ drops the file name's date, so a weekly
+    series ("2021-07-14-this-week-in-rust.md", "2021-07-07-this-week-in-rust.md") would get one
+    URL for all its issues: those posts keep the date (the whole file name) in theirs."""
+    by_url: dict[str, list[Post]] = {}
+    for post in posts:
+        by_url.setdefault(post.url, []).append(post)
+    for shared in (group for group in by_url.values() if len(group) > 1):
+        for post in shared:
+            rel = PurePosixPath(post.id)
+            slug, name = strip_date(file_stem(rel)), file_stem(rel)
+            if name != slug and post.url.endswith(f"/{slug}/"):
+                post.url = post.url[: -len(slug) - 1] + name + "/"
 
 
 REDIRECT_KEYS = ("redirect", "redirect_to", "redirect_url", "redirecturl", "external_url")

@@ -88,6 +88,17 @@ def test_urls_follow_pattern_and_permalinks(tmp_path: Path) -> None:
     assert dated["plain.md"].url == "https://b.example/2024/03/plain.html"
 
 
+def test_a_dated_series_in_a_bare_folder_gets_one_url_per_issue(tmp_path: Path) -> None:
+    """/posts/{slug}/ drops a file name's date: a weekly series would share one URL."""
+    for day in ("07", "14"):
+        write(tmp_path, f"2021-07-{day}-this-week.md", f"# Issue {day}\n\ntext\n")
+    write(tmp_path, "2021-07-01-hello.md", "# Hello\n\ntext\n")
+    posts = by_id(read(tmp_path, base_url="https://blog.example"))
+    assert posts["2021-07-07-this-week.md"].url == "https://blog.example/posts/2021-07-07-this-week/"
+    assert posts["2021-07-14-this-week.md"].url == "https://blog.example/posts/2021-07-14-this-week/"
+    assert posts["2021-07-01-hello.md"].url == "https://blog.example/posts/hello/"  # unique: as before
+
+
 DRAFTS = {
     "d_true.md": "---\ntitle: a\ndraft: true\n---\nCANARY\n",
     "d_yes.md": "---\ntitle: a\ndraft: yes\n---\nCANARY\n",
