@@ -1,5 +1,6 @@
-"""What readers get, per corpus: the blind7 question sets (written once, per blog, by helpers who
-never read the code) asked through `Engine.ask` in reader mode with the bundled model.
+"""What readers get, per corpus: a blind question set (blind7 unless --set says which; written once,
+per blog, by helpers who never read the code) asked through `Engine.ask` in reader mode with the
+bundled model.
 
 Per corpus: near misses, out-of-scope questions and claims refused; false refusals of answerable
 questions; mixed questions that name their uncovered part; the share of the model's sentences
@@ -64,6 +65,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=Path, help="write each shown sentence with its excerpts (JSON lines)")
     parser.add_argument("--max-tokens", type=int, default=96)
     parser.add_argument("--corpus", action="append", help="only these corpora")
+    parser.add_argument("--set", default="blind7", help="the folder of scripts/questions to ask (default blind7)")
     args = parser.parse_args()
     rows, shown = [], []
     for corpus, name in SETS.items():
@@ -71,7 +73,7 @@ def main() -> None:
             continue
         engine = Engine(Config(posts=POSTS[corpus], index=args.work / corpus, max_tokens=args.max_tokens), reader=True)
         engine.sync()
-        questions = load_questions(ROOT / "scripts" / "questions" / "blind7" / f"{name}.jsonl")
+        questions = load_questions(ROOT / "scripts" / "questions" / args.set / f"{name}.jsonl")
         started = time.perf_counter()
         report = evaluate(engine, questions, keep_texts=True)
         for q, r in zip(questions, report["questions"]):
