@@ -378,8 +378,10 @@ def sync(
         table = connect(index_dir).create_table(TABLE, target.empty_table(), mode="overwrite")
     purge = not include_drafts and any(i.draft for i in old.values())
     if changed or deleted or relabelled:
-        if not old or purge or needs_compaction(table):  # a small update stays a small write
+        if not old or purge or needs_compaction(table) or stale_indices(table):  # a small update stays a small write
             tidy(table, report, purge=purge)
+    elif stale_indices(table):  # an index an earlier sync left behind its rows: brought up to date once
+        tidy(table, report, purge=False)
     ensure_indices(table)
     report.chunks = table.count_rows()
     report.seconds = time.perf_counter() - started
@@ -412,6 +414,21 @@ def needs_compaction(table: Any) -> bool:
         return int(table.stats()["fragment_stats"]["num_small_fragments"]) >= MAX_SMALL_FRAGMENTS
     except Exception:  # noqa: BLE001 - no stats: compact, as before
         return True
+
+
+# Rows an index does not cover are searched one by one: after a sync that re-labelled every post
+# (a new URL rule rewrites all rows), This Week in Rust's BM25 index covered none of its 16,417
+# chunks and each of the gate's term lookups took 270 ms instead of 4 ms (compacting: 0.5 s).
+# Past this many rows the one-by-one part of a lookup costs more than ~15 ms.
+UNINDEXED_ROWS = 1000
+
+
+def stale_indices(table: Any) -> bool:
+    """Whether an index leaves UNINDEXED_ROWS rows or more to be searched one by one."""
+    try:
+        return any(table.index_stats(ix.name).num_unindexed_rows >= UNINDEXED_ROWS for ix in table.list_indices())
+    except Exception:  # noqa: BLE001 - no statistics: leave the table as it is
+        return False
 
 
 def tidy(table: Any, report: SyncReport, *, purge: bool) -> None:
