@@ -596,6 +596,10 @@ def understand(
     narrows them by search."""
     today = today or dt.date.today()
     q = parse(question, entries, today, owner)
+    if q is None and asked(question) != question:  # "I'm new to Rust. What's your latest post?"
+        q = parse(asked(question), entries, today, owner)
+        if q is not None and (q.tags or q.topic or q.authors):  # "…working copy. How do I do that with npm?"
+            q = None  # a subject in the asking sentence may be qualified by the others: searched whole
     previous = last_query(history, entries, today, owner)
     # "list all of his posts" after a question about one author: he is that author
     pronoun = previous is not None and bool(previous.authors) and bool(re.search(r"\b(his|her|their|he|she|they)\b",
@@ -614,6 +618,18 @@ def understand(
     if q.yearless and q.until and (not chosen or stopped_before(entries, q)):
         q, chosen = latest_year_with_posts(entries, q)
     return q, chosen, len(chosen)
+
+
+SENTENCE = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[。！？]+)?")  # "Node.js" is no sentence end
+
+
+def asked(question: str) -> str:
+    """The one sentence of a question that asks, when the others only tell ("我是刚开始学 Rust 的
+    大学生。", "Thanks!"): what the reader says about themselves changes nothing of what they ask.
+    The question itself when it asks in several sentences, or in none."""
+    sentences = [m.group(0).strip() for m in SENTENCE.finditer(question) if m.group(0).strip(" .!?。！？")]
+    asking = [s for s in sentences if s.endswith(("?", "？"))]
+    return asking[0] if len(asking) == 1 and len(sentences) > 1 else question
 
 
 def yearless(text: str) -> bool:

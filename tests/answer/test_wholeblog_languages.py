@@ -107,6 +107,19 @@ def test_spanish_french_german(question, language, want, start):
 
 
 @pytest.mark.fast
+def test_what_a_reader_tells_about_themselves_changes_nothing_they_ask():
+    q, chosen, _ = ask("I'm new to Rust and want to catch up. Which issue is the newest?", TWIR)
+    assert [e.post_id for e in chosen][:1] == ["twir-611.md"] and q.action == "list"
+    q, chosen, _ = ask("您好，我是刚开始自学的大学生，想从头读一遍。请问最早的两期是哪两期？非常感谢！", ZH)
+    assert ids((q, chosen, 0)) == ["2021-04-28.md", "2021-05-05.md"]
+    # a subject in the asking sentence may lean on the others: searched whole
+    assert wholeblog.understand("I want my edits to show up without reinstalling. How do I do that with docker?",
+                                [], BLOG, "", TODAY) is None
+    assert wholeblog.asked("Which fixes were in the Node.js 20.1 release?") == \
+        "Which fixes were in the Node.js 20.1 release?"  # "Node.js" ends no sentence
+
+
+@pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
     q, chosen, _ = ask("Which posts did Ana Silva write?", BLOG)
