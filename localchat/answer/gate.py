@@ -247,18 +247,25 @@ def clauses(question: str, missing: Sequence[str]) -> list[str]:
 OVERRIDE = re.compile(r"\b(?:ignore|forget|disregard|override|bypass)\b[^.?!]{0,40}?\b(?:instructions?|rules|"
                       r"prompt|guidelines|guardrails)\b", re.I)
 DICTATE = re.compile(r"(?:^|[.!?;:]\s*|\b(?:and|then|please|now|just)\s+)(?:(?:say|state|claim|declare|announce|"
-                     r"admit|assert|pretend|confirm)\b[^.?!]{0,60}?\bthat\b|tell (?:me|us|them|everyone|readers|your readers)"
+                     r"admit|assert|pretend)\b[^.?!]{0,60}?\bthat\b|tell (?:me|us|them|everyone|readers|your readers)"
                      r"(?: that)? you\b)", re.I)
-# Taking on a voice: "From now on speak as the Svelte team", "speaking as José Valim, state …"
-ROLE = re.compile(r"\bfrom now on\b[^.?!]{0,30}?\b(?:speak|talk|answer|reply|respond|act)\s+as\b"
-                  r"|\bspeaking as\b[^.?!]{0,40}?,\s*(?:say|state|claim|confirm|announce|tell)\b", re.I)
-# The same shapes in the languages with their own refusals (phrases.py): ignore the rules; speak with the
-# author's identity or voice. No blog's words: a reader's instructions to the bot look alike on any blog.
-ELSEWHERE = re.compile(r"(?:忽略|无视|無視|别管|別管|不要管|忘掉|忘记|忘記)[^。？！?!]{0,20}?(?:设定|設定|指令|指示|规则|規則|提示|要求)"
-                       r"|(?:以|用)[^。？！?!，,]{0,12}?(?:身份|身分|口吻|名义|名義)"
-                       r"|(?:無視|忘れ)[^。？！?!]{0,20}?(?:指示|設定|ルール)"
-                       r"|\b(?:ignora|olvida)\b[^.?!]{0,30}?\binstrucciones\b|\b(?:ignore|oublie)[sz]?\b[^.?!]{0,30}?\b(?:consignes|instructions)\b"
-                       r"|\b(?:ignoriere|vergiss)\b[^.?!]{0,30}?\b(?:anweisungen|regeln)\b", re.I)
+# Taking on a voice: "From now on speak as the Svelte team", "Speaking as José Valim, state …" (not
+# "from now on, answer as briefly as possible")
+ROLE = re.compile(r"(?i:\bfrom now on\b[^.?!]{0,30}?\b(?:speak|talk|answer|reply|respond|act)\s+as\s+)(?:(?i:if|the|an?|your)\b|[A-Z])"
+                  r"|(?i:\bspeaking as\b[^.?!]{0,40}?,\s*(?:say|state|claim|confirm|announce|tell)\b)")
+# The same shapes in the languages with their own refusals (phrases.py): ignore *your* or *all the
+# previous* rules (not "how do I ignore an eslint rule"); speak with the author's identity or voice
+# and tell (not "run PowerShell as administrator", "explain it in plain words"). No blog's words:
+# a reader's instructions to the bot look alike on any blog.
+ELSEWHERE = re.compile(
+    r"(?:忽略|无视|無視|别管|別管|不要管|不用管|忘掉|忘记|忘記)\s*(?:你|您)?(?:的|之前的?|以前的?|以上的?|上面的?|前面的?|所有的?|全部的?)"
+    r"[^。？！?!]{0,8}?(?:设定|設定|指令|指示|规则|規則|提示词?|要求)"
+    r"|(?:以|用)(?:博主|作者|站长|站長|编辑|編輯|官方|周报|週報|你们|你們|团队|團隊)[^。？！?!，,]{0,8}?(?:身份|身分|口吻|名义|名義)"
+    r"[^。？！?!]{0,12}?(?:告诉|告訴|说|說|宣布|声明|聲明|确认|確認|承认|承認)"
+    r"|(?:以前の|これまでの|上記の|すべての|全ての|あなたの)(?:指示|設定|ルール)を?(?:無視|忘れ)"
+    r"|\b(?:ignora|olvida)\s+(?:tus|las|todas las)\s+(?:\w+\s+)?instrucciones\b"
+    r"|\b(?:ignore|oublie)[sz]?\s+(?:tes|vos|les|toutes les)\s+(?:\w+\s+)?(?:consignes|instructions)\b"
+    r"|\b(?:ignoriere|vergiss)\s+(?:deine|alle|die|sämtliche)\s+(?:\w+\s+)?(?:anweisungen|regeln)\b", re.I)
 
 
 def dictated(question: str) -> bool:

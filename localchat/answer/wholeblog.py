@@ -134,7 +134,7 @@ class Query:
     topic: str = ""  # a subject that is not a tag: "list your posts on gardening" -> "gardening"
     authors: list[str] = field(default_factory=list)
     number: int | None = None  # an issue of a numbered series: "issue 500", "第390期"
-    numbers: tuple[int, int] | None = None  # the series' first and last issue, when a number is asked for
+    numbers: tuple[int, int] | None = None  # the series' first and last issue, when one it lacks is asked for
     yearless: bool = False  # the period is a month or season named without a year ("in June")
     language: str = "en"  # the question's, for the answer's words (listing.py)
 
@@ -281,8 +281,8 @@ def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
     if not found:
         return None, text
     number = int(found[1])
-    worded = not found[0].lstrip().startswith("#")
-    if number not in vocab.series and not (worded and 0 < number <= 2 * max(vocab.series)):
+    issue = re.match(r"\s*(?:issues?|edition)\b", found[0]) is not None  # not "part 2", "number 1", "#12345"
+    if number not in vocab.series and not (issue and 0 < number <= 2 * max(vocab.series)):
         return None, text
     return number, text[: found.start()] + " " + text[found.end():]
 
@@ -306,7 +306,7 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
     if language != "en" and glossary.TABLES.get(language):
         vocab = vocabulary(entries, owner)
         english = glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
-        q = _parse(english, entries, today, owner, fragment=fragment)
+        q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
         if q is not None and listing.speaks(language):
             q.language = language
         if q is not None or language in glossary.SPACELESS:
@@ -320,7 +320,9 @@ def _language(question: str) -> str:
 
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
-           *, fragment: bool = False) -> Query | None:
+           *, fragment: bool = False, topics: bool = True) -> Query | None:
+    """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
+    from Chinese or Japanese: its subject is characters the glossary could not say in English."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     q = Query("list")
@@ -333,7 +335,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.since, q.until, q.when = period.since, period.until, period.words
         q.yearless = yearless(clean(question))
     q.number, text = match_number(text, vocab)
-    if q.number is not None:
+    if q.number is not None and q.number not in vocab.series:  # for "there is no issue N"
         q.numbers = (min(vocab.series), max(vocab.series))
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
@@ -363,9 +365,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         if topic_match:
             topic = " ".join(FILLER.sub(" ", topic_match[1]).replace("-", " ").split())
             topic_words = set(tokens(topic))
-            # a subject in a question without spaces is characters the glossary does not know: no
-            # words to list posts by (nor to say back), so the question is searched
-            if topic_words and set(leftover) <= topic_words and not any(glossary.unknown_word(w) for w in topic_words):
+            if topics and topic_words and set(leftover) <= topic_words:
                 leftover = []
             else:
                 topic = ""
@@ -489,7 +489,8 @@ def owner_words(question: str, vocab: Vocabulary) -> set[str]:
 
 WRITER_AFTER = (r"(?:'s)?\s+(?:(?:ever|first|last|most recently|recently|just|also|already)\s+)?(?:write|wrote|writes|written|"
                 r"publish|published|publishes|post|posted|posts|blog|blogged|blogs|put|puts|share|shared|notes?|"
-                r"articles?|site|photos?|links?|writing)\b")
+                r"articles?|site|photos?|links?|writing|cover|covers|covered|talk|talks|talked|release|released|"
+                r"tag|tagged)\b")
 
 
 def writer(folded: str, name: tuple[str, ...]) -> bool:
@@ -598,8 +599,10 @@ def understand(
     q = parse(question, entries, today, owner)
     if q is None and asked(question) != question:  # "I'm new to Rust. What's your latest post?"
         q = parse(asked(question), entries, today, owner)
-        if q is not None and (q.tags or q.topic or q.authors):  # "…working copy. How do I do that with npm?"
-            q = None  # a subject in the asking sentence may be qualified by the others: searched whole
+        telling = [t for t in sentences(question) if t != asked(question)]
+        if q is not None and (q.tags or q.topic or q.authors or any(names_a_filter(t, entries, today, owner)
+                                                                     for t in telling)):
+            q = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
     previous = last_query(history, entries, today, owner)
     # "list all of his posts" after a question about one author: he is that author
     pronoun = previous is not None and bool(previous.authors) and bool(re.search(r"\b(his|her|their|he|she|they)\b",
@@ -623,13 +626,35 @@ def understand(
 SENTENCE = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[。！？]+)?")  # "Node.js" is no sentence end
 
 
+def names_a_filter(sentence: str, entries: Sequence[Entry], today: dt.date, owner: str = "") -> bool:
+    """Whether a sentence names something the catalog filters by: a period, an issue, a tag, an author."""
+    vocab = vocabulary(entries, owner)
+    language = _language(sentence)
+    if language != "en" and glossary.TABLES.get(language):
+        sentence = glossary.english(sentence, language, vocab.titles, IDENTITY_SHARE)
+    text = clean(sentence)
+    for name in vocab.names:
+        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
+    period, text = find_period(text, today)
+    number, text = match_number(text, vocab)
+    words = tokens(text)
+    used = [False] * len(words)
+    return bool(period or number is not None or match_authors(words, used, vocab)
+                or match_tags(words, used, vocab, TAGGED.search(text) is not None))
+
+
+def sentences(question: str) -> list[str]:
+    return [m.group(0).strip() for m in SENTENCE.finditer(question) if m.group(0).strip(" .!?。！？")]
+
+
 def asked(question: str) -> str:
     """The one sentence of a question that asks, when the others only tell ("我是刚开始学 Rust 的
-    大学生。", "Thanks!"): what the reader says about themselves changes nothing of what they ask.
+    大学生。", "Thanks!"): what the reader says about themselves changes nothing of what they ask
+    (understand() still searches when a telling sentence names a tag, a period or an author).
     The question itself when it asks in several sentences, or in none."""
-    sentences = [m.group(0).strip() for m in SENTENCE.finditer(question) if m.group(0).strip(" .!?。！？")]
-    asking = [s for s in sentences if s.endswith(("?", "？"))]
-    return asking[0] if len(asking) == 1 and len(sentences) > 1 else question
+    parts = sentences(question)
+    asking = [s for s in parts if s.endswith(("?", "？"))]
+    return asking[0] if len(asking) == 1 and len(parts) > 1 else question
 
 
 def yearless(text: str) -> bool:

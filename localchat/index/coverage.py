@@ -77,7 +77,9 @@ def topical_words(question: str, known: Iterable[str] = (), language: str = "en"
     return words
 
 
-VERSION = re.compile(r"\s+(v?\d+(?:\.\d+){0,2})\b(?![.\d]*%)")
+# A number after a name is a version ("Express 5") unless a unit follows: "Elixir 10 times faster"
+VERSION = re.compile(r"\s+(v?\d+(?:\.\d+){0,2})\b(?![.\d]*%)(?!\s*(?:times|x|percent|years?|months?|weeks?|days?|"
+                     r"hours?|minutes?|seconds?|ms|kb|mb|gb|tb|k|m|lines?|people|users|stars)\b)", re.I)
 # A year, a decade or a date is when, not what: "Christmas 2024", "mid-2022", "the 1980s" are not
 # names a post must spell out (a post from December 2024 covers the first without writing "2024").
 # The gate judges dates against the blog's span instead (dates_after).
@@ -217,8 +219,12 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 
 MONTHS = "january february march april may june july august september october november december".split()
-WHEN = re.compile(r"\b(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?)?"
-                  r"(?P<year>(?:19|20)\d\d)(?:-(?P<iso>\d\d)(?:-\d\d)?)?\b(?!['’]?s\b|\.\d)"
+MONTH_NAME = "|".join(MONTHS + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+# A month and year, an ISO date, a Chinese or Japanese year; a bare year only after a word that
+# places something in time ("in 2027", "for 2027"), not "play 2048", "port 2049", "until 2030"
+WHEN = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d)\b(?!['’]?s\b|\.\d)"
+                  r"|\b(?P<year>(?:19|20)\d\d)-(?P<iso>\d\d)(?:-\d\d)?\b"
+                  r"|\b(?:in|since|from|during|after|for|of|throughout|year)\s+(?P<bare>(?:19|20)\d\d)\b(?!['’]?s\b|\.\d|-)"
                   r"|(?P<cjk>(?:19|20)\d\d)\s*年(?:\s*(?P<cjkm>\d{1,2})\s*月)?", re.I)
 
 
@@ -229,12 +235,11 @@ def dates_after(question: str, newest: str) -> list[str]:
         return []
     later = []
     for m in WHEN.finditer(question):
-        year = int(m["year"] or m["cjk"])
+        year = int(m["myear"] or m["year"] or m["bare"] or m["cjk"])
         abbrev = (m["month"] or "").lower()[:3]
-        month = int(m["iso"] or m["cjkm"] or 0) or next((i for i, n in enumerate(MONTHS, 1) if n.startswith(abbrev)), 0) \
-            if abbrev or m["iso"] or m["cjkm"] else 0
+        month = int(m["iso"] or m["cjkm"] or 0) or next((i for i, n in enumerate(MONTHS, 1) if abbrev and n.startswith(abbrev)), 0)
         if f"{year:04d}-{max(month, 1):02d}-01" > newest[:10] and (month or str(year) > newest[:4]):
-            later.append(m.group(0).strip())
+            later.append(m.group(0).strip() if not m["bare"] else m["bare"])
     return later
 
 

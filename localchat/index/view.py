@@ -179,8 +179,11 @@ class BlogView:
     def _lookup(self, term: str, where: str | None, within_words: bool = False) -> bool:
         try:
             edition = VERSIONED.match(term)
-            if edition and YEAR.match(edition.group(3)):  # "RustConf 2027": counts where the blog dates the name
-                return self._matches(term_regex(term), where) or not self._matches(term_regex(term, any_year=True), where)
+            if edition and YEAR.match(edition.group(3)):  # "RustConf 2027": the year counts where the blog dates the name
+                if self._matches(term_regex(term), where):
+                    return True
+                return not self._matches(term_regex(term, any_year=True), where) and self._lookup(
+                    edition.group(1), where, within_words)
             if self.ngram or edition:  # a version right after its name: written just so
                 return self._matches(term_regex(term), where)
             if self._any(MatchQuery(term, "text", operator=FullTextOperator.AND), where):

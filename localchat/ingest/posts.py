@@ -172,16 +172,22 @@ def read_posts(
 def distinct_urls(posts: list[Post]) -> None:
     """With no generator's rule to follow, /posts/{slug}/ drops the file name's date, so a weekly
     series ("2021-07-14-this-week-in-rust.md", "2021-07-07-this-week-in-rust.md") would get one
-    URL for all its issues: those posts keep the date (the whole file name) in theirs."""
-    by_url: dict[str, list[Post]] = {}
-    for post in posts:
-        by_url.setdefault(post.url, []).append(post)
-    for shared in (group for group in by_url.values() if len(group) > 1):
-        for post in shared:
-            rel = PurePosixPath(post.id)
-            slug, name = strip_date(file_stem(rel)), file_stem(rel)
-            if name != slug and post.url.endswith(f"/{slug}/"):
-                post.url = post.url[: -len(slug) - 1] + name + "/"
+    URL for all its issues: those posts keep the date (the whole file name) in theirs. Published
+    posts are compared among themselves: a draft never changes a published post's URL (it would
+    tell readers a draft exists); a draft that shares one keeps its date."""
+    published = [p for p in posts if not p.draft]
+    taken = {p.url for p in published}
+    for group in (published, [p for p in posts if p.draft]):
+        by_url: dict[str, list[Post]] = {}
+        for post in group:
+            by_url.setdefault(post.url, []).append(post)
+        for url, shared in by_url.items():
+            if len(shared) > 1 or (group is not published and url in taken):
+                for post in shared:
+                    rel = PurePosixPath(post.id)
+                    slug, name = strip_date(file_stem(rel)), file_stem(rel)
+                    if name != slug and post.url.endswith(f"/{slug}/"):
+                        post.url = post.url[: -len(slug) - 1] + name + "/"
 
 
 REDIRECT_KEYS = ("redirect", "redirect_to", "redirect_url", "redirecturl", "external_url")

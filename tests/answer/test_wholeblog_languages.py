@@ -87,6 +87,8 @@ def test_chinese_answers_are_chinese_and_exact():
     "周报里是怎么介绍 tokio 团队推出的 axum 框架的？",  # 团队 and 框架 are common words, axum is not
     "听说编译器换了新的内存分配器以后，内存省了多少？",
     "关于异步的文章有哪些？",  # a subject the glossary cannot say: searched, not listed by garbled words
+    # subjects as common as 现在 ("now"), where a subject stands: before the posts, or with "about"
+    "关于安全的文章有哪些？", "最新的安全文章是哪篇？", "你写过多少篇关于游戏的文章？", "社区相关的周报有哪些？",
 ])
 def test_chinese_content_questions_go_to_search(question):
     assert wholeblog.understand(question, [], ZH, "", TODAY) is None
@@ -108,13 +110,14 @@ def test_spanish_french_german(question, language, want, start):
 
 @pytest.mark.fast
 def test_what_a_reader_tells_about_themselves_changes_nothing_they_ask():
-    q, chosen, _ = ask("I'm new to Rust and want to catch up. Which issue is the newest?", TWIR)
+    q, chosen, _ = ask("I'm new here and want to catch up. Which issue is the newest?", TWIR)
     assert [e.post_id for e in chosen][:1] == ["twir-611.md"] and q.action == "list"
     q, chosen, _ = ask("您好，我是刚开始自学的大学生，想从头读一遍。请问最早的两期是哪两期？非常感谢！", ZH)
     assert ids((q, chosen, 0)) == ["2021-04-28.md", "2021-05-05.md"]
-    # a subject in the asking sentence may lean on the others: searched whole
-    assert wholeblog.understand("I want my edits to show up without reinstalling. How do I do that with docker?",
-                                [], BLOG, "", TODAY) is None
+    # a subject in the asking sentence may lean on the others, a filter in the others is asked for: searched whole
+    for question in ("I want my edits to show up without reinstalling. How do I do that with docker?",
+                     "I only read the docker posts. Which is the newest?", "Skip anything from 2025. What is your latest post?"):
+        assert wholeblog.understand(question, [], BLOG, "", TODAY) is None, question
     assert wholeblog.asked("Which fixes were in the Node.js 20.1 release?") == \
         "Which fixes were in the Node.js 20.1 release?"  # "Node.js" ends no sentence
 
@@ -134,6 +137,12 @@ def test_numbered_series_and_the_blogs_own_name():
     assert [e.post_id for e in chosen] == ["twir-611.md"]
     q, _, _ = ask("Which crates did issue 611 feature?", TWIR)
     assert q.action == "opinion" and q.number == 611  # searched within that issue
+    q, chosen, _ = ask("第390期讲了什么？", ZH)
+    assert q.action == "opinion" and [e.post_id for e in chosen] == ["2021-06-02.md"]
+    # "number 1", "part 2" are no issues; an issue a date filter removed is not said missing
+    assert wholeblog.understand("What was the number 1 crate of the week?", [], TWIR, "", TODAY) is None
+    q, chosen, _ = ask("Was issue 605 published in 2019?", TWIR)
+    assert not chosen and q.numbers is None and not wholeblog.render(q, chosen, 0).startswith("There is no issue")
     q, chosen, _ = ask("How many issues were published in 2025?", TWIR)
     assert q.action == "count" and len(chosen) == 20
     # an issue the series does not have is answered as such, in the reader's language; a bare

@@ -97,6 +97,10 @@ def test_a_dated_series_in_a_bare_folder_gets_one_url_per_issue(tmp_path: Path) 
     assert posts["2021-07-07-this-week.md"].url == "https://blog.example/posts/2021-07-07-this-week/"
     assert posts["2021-07-14-this-week.md"].url == "https://blog.example/posts/2021-07-14-this-week/"
     assert posts["2021-07-01-hello.md"].url == "https://blog.example/posts/hello/"  # unique: as before
+    write(tmp_path, "2021-08-01-hello.md", "---\ndraft: true\n---\n# Hello again\n")
+    with_draft = by_id(read(tmp_path, base_url="https://blog.example", include_drafts=True))
+    assert with_draft["2021-07-01-hello.md"].url == "https://blog.example/posts/hello/"  # a draft changes no URL
+    assert with_draft["2021-08-01-hello.md"].url == "https://blog.example/posts/2021-08-01-hello/"
 
 
 DRAFTS = {
