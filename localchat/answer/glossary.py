@@ -58,6 +58,7 @@ _ZH = """
 """
 _JA = """
 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
+一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
 何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
 合計=total 全部で=total 全部=all すべて=all 全て=all 一覧=list 並べて=list 教えて=tell me 見せて=show me
@@ -177,10 +178,11 @@ CJK_BEFORE_DATE = {"截至": "until", "截止": "until", "直到": "until", "晚
 # An issue of a numbered series: "第399期", "第 5 篇"; without 第, "395期" is an issue and "最新的3期"
 # the 3 newest (a count is small: wholeblog.py reads limits of one or two digits)
 CJK_NUMBERED = re.compile(r"(第)?\s*(\d{1,5})\s*(期|号|篇|回)(?!间)")  # "6/15 期间" is "during", no issue
+CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号|回|件|本)")  # 件, 本: Japanese counters ("3件")
 
 
 def _numbered(m: re.Match[str]) -> str:
-    if m[1] or (len(m[2]) >= 3 and m[3] != "篇"):
+    if m[1] or (len(m[2]) >= 3 and m[3] not in "篇件本"):  # 件, 本: Japanese counters, never an issue
         return f" issue {m[2]} "
     return f" {m[2]} posts "
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]+")
@@ -247,14 +249,15 @@ _SIMPLIFIED: dict[int, str] | None = None
 
 
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float, language: str = "zh") -> str:
-    question = question.translate(TRADITIONAL).translate(_simplified()) if language == "zh" else question.translate(TRADITIONAL)
-    for word, simplified in SIMPLIFIED_WORDS.items():
-        question = question.replace(word, simplified)
+    if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
+        question = question.translate(TRADITIONAL).translate(_simplified())
+        for word, simplified in SIMPLIFIED_WORDS.items():
+            question = question.replace(word, simplified)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
-    text = CJK_NUMBERED.sub(_numbered, text)
+    text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
     if language == "zh":  # the titles read as the question is, or a traditional blog's own name is lost
         titles = [t.translate(TRADITIONAL).translate(_simplified()) for t in titles]
     own = _own_name(titles, share)

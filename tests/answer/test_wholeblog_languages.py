@@ -70,6 +70,39 @@ def test_chinese_whole_blog_questions(question, action, want):
     assert ids(found) == want
 
 
+# A Japanese blog: titles in Japanese, tags in English
+JA = sorted([cat.Entry("a.md", "Rustの所有権を理解する", "/a/", "2023-05-02", ["rust"], "post", "", 10),
+             cat.Entry("b.md", "Goでつくる小さなCLI", "/b/", "2023-11-20", ["go"], "post", "", 10),
+             cat.Entry("c.md", "自宅サーバーのバックアップ", "/c/", "2024-03-03", ["homelab"], "post", "", 10),
+             cat.Entry("d.md", "夏の自由研究：気象ステーション", "/d/", "2024-08-15", ["homelab"], "post", "", 10)],
+            key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want, start", [
+    # 記事 ("post") is written with the kanji Chinese simplifies (记): read as Japanese, not as Chinese
+    ("最新の記事は？", "list", ["d.md"], "最新の記事は [夏の自由研究：気象ステーション](/d/)"),
+    ("一番新しい記事はどれですか？", "list", ["d.md"], "最新の記事は"),
+    ("最初の記事は何ですか？", "list", ["a.md"], "最初の記事は [Rustの所有権を理解する](/a/)"),
+    ("記事は全部で何件ありますか？", "count", ["d.md", "c.md", "b.md", "a.md"], "記事は 4 件あります"),
+    ("2024年に書いた記事は？", "list", ["d.md", "c.md"], "2024年の記事（2 件、新しい順）"),
+    ("2023年5月の記事を教えてください", "list", ["a.md"], "2023年5月の記事"),
+    ("homelabタグの記事は？", "list", ["d.md", "c.md"], "タグ「homelab」の記事"),
+    ("最新の記事を2件見せて", "list", ["d.md", "c.md"], "最新の記事 2 件"),
+])
+def test_japanese_whole_blog_questions(question, action, want, start):
+    q, chosen, total = ask(question, JA)
+    assert q.action == action and q.language == "ja" and ids((q, chosen, total)) == want
+    assert wholeblog.render(q, wholeblog.shown(q, chosen), total).startswith(start)
+
+
+@pytest.mark.fast
+def test_japanese_content_questions_go_to_search():
+    for question in ("非同期処理についての記事はありますか？", "Rustの所有権はどう説明されていますか？"):
+        assert wholeblog.understand(question, [], JA, "", TODAY) is None, question
+    assert wholeblog.understand("このブログは何について書いていますか？", [], JA, "", TODAY)[0].action == "overview"
+
+
 @pytest.mark.fast
 def test_chinese_answers_are_chinese_and_exact():
     q, chosen, total = ask("2021年6月发表了几篇文章？", ZH)
