@@ -191,7 +191,7 @@ VERSIONED = re.compile(r"^(.+?) (v?)(\d+(?:\.\d+){0,2})$")
 
 def term_body(term: str) -> tuple[str, bool]:
     """How a term is written in text, as a regular expression (case aside), and whether it ends
-    in a version: the words of a name back to back ("Svelte Cloud", "Raspberry Pi 5"); a version
+    in a version: the words of a name back to back ("Raspberry Pi 5"); a version
     after the name's last word, written from its first part on ("Node.js 0.4.4" finds "Node v0.4.4")."""
     found = VERSIONED.match(term)
     name, number = (found.group(1), found.group(3)) if found else (term, "")
@@ -214,6 +214,7 @@ def term_regex(term: str, *, any_year: bool = False) -> str:
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
+    """term_body as a Python pattern (ranking and titles: retrieve.py, names_term)."""
     body, versioned = term_body(term)
     return re.compile(r"(?<![A-Za-z0-9_])" + body + (r"(?![0-9])" if versioned else r"(?![A-Za-z0-9_])"), re.I)
 
