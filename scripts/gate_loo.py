@@ -153,14 +153,16 @@ def per_corpus(measure: Any, work: Path, saved: Path | None) -> dict[str, list[d
     return data
 
 
-def main() -> None:
+def main(measure: Any = None, summarise: Any = None) -> None:
+    """The command line of this script, and of quote_gate_loo.py with its own `measure(corpus, work)`
+    and `summarise(data) -> table`."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", type=Path, required=True, help="a folder for the indexes (kept and reused)")
     parser.add_argument("--features", type=Path, help="a JSON file of features: read if it exists, else written")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    data = per_corpus(features, args.work, args.features)
-    table = report(data)
+    data = per_corpus(measure or features, args.work, args.features)
+    table = (summarise or report)(data)
     print(table)
     if args.out:
         args.out.write_text(table + "\n")

@@ -13,7 +13,6 @@ questions to refuse, a false refusal counting as four), reported on the one left
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from gate_loo import FALSE_REFUSAL_COST, per_corpus, searched  # noqa: E402
+import gate_loo  # noqa: E402
+from gate_loo import FALSE_REFUSAL_COST, searched  # noqa: E402
 
 from localchat.answer.evidence import QUOTED_EXCERPTS, best_quote, passages  # noqa: E402
 from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
@@ -87,18 +87,5 @@ def report(data: dict[str, list[dict[str, Any]]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--work", type=Path, required=True)
-    parser.add_argument("--features", type=Path)
-    parser.add_argument("--out", type=Path)
-    args = parser.parse_args()
-    data = per_corpus(features, args.work, args.features)
-    table = report(data)
-    print(table)
-    if args.out:
-        args.out.write_text(table + "\n")
-
-
 if __name__ == "__main__":
-    main()
+    gate_loo.main(features, report)

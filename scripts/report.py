@@ -1,5 +1,5 @@
-"""What the check scripts share: a free loopback port, and the ending — print the result, save it
-with --json, exit by its verdict."""
+"""What the check scripts (and the browser tests) share: a free loopback port, a headless Chromium,
+and the ending — print the result, save it with --json, exit by its verdict."""
 
 from __future__ import annotations
 
@@ -24,3 +24,14 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
+
+def headless_chromium(binary: str, driver: str) -> Any:
+    """Debian's Chromium, headless, through its own driver (selenium would download one otherwise)."""
+    from selenium import webdriver  # noqa: PLC0415 - a test dependency, for the browser checks only
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(flag)
+    return webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver))

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import finish, free_port  # noqa: E402
+from report import finish, free_port, headless_chromium  # noqa: E402
 
 QUESTIONS = ["How do you feed your sourdough starter?", "How long should cold brew steep?",
              "How do you wire the BME280 sensor?", "How do you back up your server?"]
@@ -58,7 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     if not (chromium and driver_path):
         print("needs Debian's chromium and chromium-driver", file=sys.stderr)
         return 2
-    from selenium import webdriver
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -80,12 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         f'<script src="{app.url}widget.js" defer></script></body>')
     blog = ThreadingHTTPServer(("127.0.0.1", blog_port), partial(Quiet, directory=str(tmp / "blog")))
     threading.Thread(target=blog.serve_forever, daemon=True).start()
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
+    browser = headless_chromium(chromium, driver_path)
     drawn, evidence = [], []
     try:
         for i in range(args.rounds):

@@ -194,15 +194,11 @@ needs_browser = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian chr
 
 @pytest.fixture()
 def browser():
-    """Headless Debian Chromium through its own driver (selenium would download one otherwise)."""
-    from selenium import webdriver
+    """Headless Debian Chromium through its own driver (scripts/report.py, as widget_bench uses it)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from report import headless_chromium
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    driver = headless_chromium(CHROMIUM, DRIVER)
     try:
         yield driver
     finally:

@@ -258,9 +258,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = _numbers(text)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
-    if language == "zh":  # the titles read as the question is, or a traditional blog's own name is lost
-        titles = [t.translate(TRADITIONAL).translate(_simplified()) for t in titles]
-    own = _own_name(titles, share)
+    own = _own_name(titles, share, language)
     words: list[str] = []
     unknown = before = ""  # before: the table's word just ahead of the unknown run, if any
     for run_or_other in re.split(f"({CJK_RUN.pattern})", text):
@@ -425,14 +423,17 @@ def _dates(text: str) -> str:
     return text
 
 
-_OWN: dict[tuple[str, ...], set[str]] = {}
+_OWN: dict[tuple[tuple[str, ...], str], set[str]] = {}
 
 
-def _own_name(titles: list[str], share: float) -> set[str]:
-    """Runs of characters (two or more) in `share` of the titles: the blog's own name."""
-    key = tuple(titles)
+def _own_name(titles: list[str], share: float, language: str = "zh") -> set[str]:
+    """Runs of characters (two or more) in `share` of the titles: the blog's own name. Chinese
+    titles are read as the question is (simplified), or a traditional blog's own name is lost."""
+    key = (tuple(titles), language)
     found = _OWN.get(key)
     if found is None:  # computed here, then remembered: another thread may clear the cache meanwhile
+        if language == "zh":
+            titles = [t.translate(TRADITIONAL).translate(_simplified()) for t in titles]
         counts: dict[str, int] = {}
         for title in titles:
             grams = {run[i:j] for run in CJK_RUN.findall(title) for i in range(len(run))

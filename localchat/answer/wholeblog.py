@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 from localchat.answer import glossary, listing
 from localchat.answer.periods import MONTH, find_period
-from localchat.index.catalog import Entry, norm_tag
+from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.ingest.language import language_of
 from localchat.text import fold, stem
 
@@ -304,14 +304,25 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
     plain words in English (glossary.py) and answered in its own language (listing.py)."""
     language = _language(question)
     if language != "en" and glossary.TABLES.get(language):
-        vocab = vocabulary(entries, owner)
-        english = glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
+        english = in_english(question, language, vocabulary(entries, owner))
         q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
         if q is not None and listing.speaks(language):
             q.language = language
         if q is not None or language in glossary.SPACELESS:
             return q
     return _parse(question, entries, today, owner, fragment=fragment)
+
+
+def in_english(question: str, language: str, vocab: Vocabulary) -> str:
+    """A question in a language with a glossary table, its plain words said in English."""
+    return glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
+
+
+def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
+    """"this week in rust" is the blog, not a period and a tag."""
+    for name in vocab.names:
+        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
+    return text
 
 
 @functools.lru_cache(maxsize=256)
@@ -327,9 +338,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     vocab = vocabulary(entries, owner)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
-    text = clean(question)
-    for name in vocab.names:  # "this week in rust" is the blog, not a period and a tag
-        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
+    text = own_names_as_blog(clean(question), vocab)
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
@@ -416,9 +425,9 @@ def known(word: str, vocab: Vocabulary) -> bool:
 
 
 AUTHOR_SLOT = re.compile(r"^\s*(?:[\w ]+ )?(?:by|did|has|had|does|is|was|from)\s+$")
-AUTHOR_AFTER = re.compile(r"^(?:'s\b|\s+(?:(?:ever|first|last|most recently|recently|just|also)\s+)?(?:write|wrote|writes|written|tag|tagged|"
-                          r"publish|published|publishes|post|posted|posts|blog|blogged|blogs|put|puts|share|shared|"
-                          r"release|released|cover|covers|covered|talk|talks|talked)\b)")
+WRITING_VERBS = (r"write|wrote|writes|written|tag|tagged|publish|published|publishes|post|posted|posts|blog|blogged|blogs|"
+                 r"put|puts|share|shared|release|released|cover|covers|covered|talk|talks|talked")
+AUTHOR_AFTER = re.compile(rf"^(?:'s\b|\s+(?:(?:ever|first|last|most recently|recently|just|also)\s+)?(?:{WRITING_VERBS})\b)")
 
 
 LOWER_SLOT = re.compile(r"\b(?:by|did|has|had|does|is|was)\s+([a-z][\w.\-]*)\s+(?:(?:ever|first|last|most recently|recently|"
@@ -487,10 +496,8 @@ def owner_words(question: str, vocab: Vocabulary) -> set[str]:
             for w in name} | vocab.owner
 
 
-WRITER_AFTER = (r"(?:'s)?\s+(?:(?:ever|first|last|most recently|recently|just|also|already)\s+)?(?:write|wrote|writes|written|"
-                r"publish|published|publishes|post|posted|posts|blog|blogged|blogs|put|puts|share|shared|notes?|"
-                r"articles?|site|photos?|links?|writing|cover|covers|covered|talk|talks|talked|release|released|"
-                r"tag|tagged)\b")
+WRITER_AFTER = (rf"(?:'s)?\s+(?:(?:ever|first|last|most recently|recently|just|also|already)\s+)?(?:{WRITING_VERBS}|notes?|"
+                r"articles?|site|photos?|links?|writing)\b")
 
 
 def writer(folded: str, name: tuple[str, ...]) -> bool:
@@ -597,9 +604,10 @@ def understand(
     narrows them by search."""
     today = today or dt.date.today()
     q = parse(question, entries, today, owner)
-    if q is None and asked(question) != question:  # "I'm new to Rust. What's your latest post?"
-        q = parse(asked(question), entries, today, owner)
-        telling = [t for t in sentences(question) if t != asked(question)]
+    asking = asked(question)
+    if q is None and asking != question:  # "I'm new to Rust. What's your latest post?"
+        q = parse(asking, entries, today, owner)
+        telling = [t for t in sentences(question) if t != asking]
         if q is not None and (q.tags or q.topic or q.authors or any(names_a_filter(t, entries, today, owner)
                                                                      for t in telling)):
             q = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
@@ -631,10 +639,8 @@ def names_a_filter(sentence: str, entries: Sequence[Entry], today: dt.date, owne
     vocab = vocabulary(entries, owner)
     language = _language(sentence)
     if language != "en" and glossary.TABLES.get(language):
-        sentence = glossary.english(sentence, language, vocab.titles, IDENTITY_SHARE)
-    text = clean(sentence)
-    for name in vocab.names:
-        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
+        sentence = in_english(sentence, language, vocab)
+    text = own_names_as_blog(clean(sentence), vocab)
     period, text = find_period(text, today)
     number, text = match_number(text, vocab)
     words = tokens(text)
@@ -667,7 +673,7 @@ def yearless(text: str) -> bool:
 
 def stopped_before(entries: Sequence[Entry], q: Query) -> bool:
     """Whether the blog's newest post is from before the year the period was placed in."""
-    newest = max((e.date for e in entries if e.date), default="")
+    newest = newest_date(entries)
     return bool(newest) and newest[:4] < (q.since or q.until)[:4]
 
 

