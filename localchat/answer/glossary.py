@@ -52,6 +52,13 @@ _ZH = """
 干什么的=what_is_this_blog_about 做什么的=what_is_this_blog_about 概括一下=what_is_this_blog_about
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
+按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
+最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one
+这一期=the_one 那篇=the_one 这篇=the_one 那一篇=the_one 这一篇=the_one 哪天=when 哪一天=when 几号=when 什么日子=when 啥时候=when
+从新到旧=newest_first 由新到旧=newest_first 从旧到新=oldest_first 由旧到新=oldest_first 排给我=list_posts
+排一下=list_posts 排序="" 排列="" 介绍什么=what_is_this_blog_about 什么站=what_is_this_blog_about
+什么网站=what_is_this_blog_about 什么博客=what_is_this_blog_about 哪方面=what_topics 哪些方面=what_topics
 谁=who 是=is 有=have 你=you 您=you 我=i 和=and 与=and 或=or 在=in 从=from 到=to
 的="" 了="" 吗="" 呢="" 吧="" 啊="" 呀="" 过="" 请="" 一下="" 都="" 这="" 那="" 个="" 里="" 中="" 上="" 们="" 么=""
 还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
@@ -185,6 +192,21 @@ def _numbered(m: re.Match[str]) -> str:
     if m[1] or (len(m[2]) >= 3 and m[3] not in "篇件本"):  # 件, 本: Japanese counters, never an issue
         return f" issue {m[2]} "
     return f" {m[2]} posts "
+# "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it
+RESTATED = re.compile(r"[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]")
+RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
+# An English month in a Chinese or Japanese question, said the way the question's own dates are
+LATIN_MONTH = re.compile(r"(?<![A-Za-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                         r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])", re.I)
+_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(_MONTHS, 1)}
+DATE_BESIDE = re.compile(r"[年到至和与~\-–\d]\s*$")  # before an English month: it is a date ("may I ask" is none)
+
+
+def _latin_month(m: re.Match[str]) -> str:
+    ahead = m.string[m.end():].lstrip()
+    if DATE_BESIDE.search(m.string[:m.start()]) or ahead[:1].isdigit() or ahead.startswith(("到", "至", "份", "月")):
+        return f"{_MONTH_NUMBER[m[1].lower()[:3]]}月"
+    return m[0]
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]+")
 HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
 
@@ -224,6 +246,20 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
 TRADITIONAL = str.maketrans("這個週報寫麼內發佈們裡過篇從後來間數嗎呢讓給點開題標記類別誰時麽鐘號請較與將為區網站說話頁幾兩問錄講該嗎紹麼關於最舊",
                             "这个周报写么内发布们里过篇从后来间数吗呢让给点开题标记类别谁时么钟号请较与将为区网站说话页几两问录讲该吗绍么关于最旧")
 SIMPLIFIED_WORDS = {"部落格": "博客", "部落": "博客"}
+# Cantonese words that Mandarin readers write too ("幾時", "幾多期"): read as Mandarin in any Chinese question
+EITHER = {"几时": "什么时候", "几多": "多少"}
+# Written Cantonese (Hong Kong readers: "最早嗰期係幾時出嘅？", "呢個blog係講咩㗎？") said in Mandarin words,
+# after the simplified step (which writes 嗰 as 𠮶, 係 as 系): words of the language, not of a blog.
+CANTONESE = {"乜嘢": "什么", "咩嘢": "什么", "咩": "什么", "乜": "什么", "嘅": "的", "嗰": "那", "𠮶": "那", "咗": "了",
+             "啲": "些", "冇": "没有", "喺": "在", "佢哋": "他们", "佢": "他", "睇": "看", "嚟": "来", "唔": "不", "畀": "给",
+             "俾": "给", "呢个": "这个", "呢度": "这里", "呢啲": "这些", "我哋": "我们",
+             "你哋": "你们", "㗎": "", "喇": "", "啰": "", "㖞": "", "咁": "这么", "噉": "这样"}
+CANTONESE_ONLY = re.compile(r"嘅|咩|嗰|𠮶|㗎|咗|啲|冇|喺|佢|睇|嚟|唔|畀|乜|哋|呢个|呢度")
+# 系 is Cantonese "is" where the question is Cantonese, or where it was written 係 outside 关係/联係
+# (Mandarin 系 is a department or a series: 系列, 关系).
+CANTONESE_IS = re.compile(r"(?<![关联關聯体體派])[系係](?![列统統])")
+# "哪一期" in Cantonese: 边期, 边篇, 边一期, 边几期 (边 alone is a side)
+CANTONESE_WHICH = re.compile(r"边(?=[一几两二三四五六七八九十\d]*[期篇个份])")
 ZH_YEAR = re.compile(r"([零〇一二三四五六七八九]{4})(?=\s*年)")
 
 
@@ -248,14 +284,29 @@ def _simplified() -> dict[int, str]:
 _SIMPLIFIED: dict[int, str] | None = None
 
 
+def mandarin(question: str) -> str:
+    """A Chinese question in simplified characters and Mandarin words."""
+    cantonese = bool(CANTONESE_ONLY.search(question))
+    written_is = "係" in question and not re.search(r"[关關联聯][係系]", question)
+    question = question.translate(TRADITIONAL).translate(_simplified())
+    for word, simplified in (SIMPLIFIED_WORDS | EITHER).items():
+        question = question.replace(word, simplified)
+    if not (cantonese or CANTONESE_ONLY.search(question) or written_is):
+        return question
+    for word in sorted(CANTONESE, key=len, reverse=True):
+        question = question.replace(word, CANTONESE[word])
+    return CANTONESE_WHICH.sub("哪", CANTONESE_IS.sub("是", question))
+
+
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float, language: str = "zh") -> str:
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
-        question = question.translate(TRADITIONAL).translate(_simplified())
-        for word, simplified in SIMPLIFIED_WORDS.items():
-            question = question.replace(word, simplified)
+        question = mandarin(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
+    question = RESTATED.sub(" ", question)
+    question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
+    text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
     own = _own_name(titles, share, language)
@@ -284,7 +335,8 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
             i += len(match)
     if unknown:
         words.append(_unknown(unknown, language, "", before))
-    return " ".join("".join(words).split())
+    # A post noun after one post is that post: "最早的一篇文章", "那期周报" (Chinese has no plural)
+    return re.sub(r"\b(post|one) posts\b", r"\1", " ".join("".join(words).split()))
 
 
 def _known_parts(name: str, table: dict[str, str]) -> str:

@@ -21,7 +21,7 @@ T: dict[str, dict[str, str]] = {
         "some_newest": "我最新的 {n} 篇{desc}文章：", "some_oldest": "我最早的 {n} 篇{desc}文章：",
         "list": "{desc}文章（{n} 篇），{order}：", "more": "……还有 {n} 篇。", "date": "，发表于 {date}",
         "newest": "最新的在前", "oldest": "最早的在前", "relevant": "最相关的在前", "number": "第 {number} 期：{link}{date}。",
-        "tag": "标签为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "when": "{x}的",
+        "issues": "第 {a}–{b} 期的", "tag": "标签为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "when": "{x}的",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以来", "until": "{x}以前", "range": "{a}至{b}",
         "ov_head": "这个博客共有 {n} 篇文章（{first}–{last}）。", "ov_tags": "我写得最多的主题：{tags}。",
         "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
@@ -33,7 +33,7 @@ T: dict[str, dict[str, str]] = {
         "some_newest": "最新の{desc}記事 {n} 件：", "some_oldest": "最初の{desc}記事 {n} 件：",
         "list": "{desc}記事（{n} 件、{order}）：", "more": "…ほか {n} 件。", "date": "（{date} 公開）",
         "newest": "新しい順", "oldest": "古い順", "relevant": "関連の高い順", "number": "第 {number} 号：{link}{date}。",
-        "tag": "タグ「{x}」の", "author": "{x} の", "topic": "{x} についての", "when": "{x}の",
+        "issues": "第 {a}〜{b} 号の", "tag": "タグ「{x}」の", "author": "{x} の", "topic": "{x} についての", "when": "{x}の",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以降", "until": "{x}まで", "range": "{a}〜{b}",
         "ov_head": "このブログには {n} 件の記事があります（{first}–{last}）。", "ov_tags": "よく書くテーマ：{tags}。",
         "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
@@ -46,7 +46,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Publicaciones{desc} ({n}), {order}:", "more": "…y {n} más.", "date": ", publicada el {date}",
         "newest": "primero las más recientes", "oldest": "primero las más antiguas", "relevant": "primero las más relevantes",
         "number": "Número {number}: {link}{date}.",
-        "tag": " con la etiqueta {x}", "author": " de {x}", "topic": " sobre {x}", "when": " {x}",
+        "issues": " de los números {a}–{b}", "tag": " con la etiqueta {x}", "author": " de {x}", "topic": " sobre {x}", "when": " {x}",
         "year": "de {y}", "month": "de {month} de {y}", "since": "desde {x}", "until": "hasta {x}", "range": "del {a} al {b}",
         "ov_head": "Este blog tiene {n} publicaciones ({first}–{last}).", "ov_tags": "Temas sobre los que más escribo: {tags}.",
         "ov_latest": "Últimas publicaciones:", "ov_empty": "Aún no hay publicaciones.", "or": " o ",
@@ -60,7 +60,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Articles{desc} ({n}), {order} :", "more": "…et {n} de plus.", "date": ", publié le {date}",
         "newest": "du plus récent au plus ancien", "oldest": "du plus ancien au plus récent",
         "relevant": "les plus pertinents d'abord", "number": "Numéro {number} : {link}{date}.",
-        "tag": " avec l'étiquette {x}", "author": " de {x}", "topic": " sur {x}", "when": " {x}",
+        "issues": " des numéros {a}–{b}", "tag": " avec l'étiquette {x}", "author": " de {x}", "topic": " sur {x}", "when": " {x}",
         "year": "de {y}", "month": "de {month} {y}", "since": "depuis le {x}", "until": "jusqu'au {x}", "range": "du {a} au {b}",
         "ov_head": "Ce blog compte {n} articles ({first}–{last}).", "ov_tags": "Les sujets que j'aborde le plus : {tags}.",
         "ov_latest": "Derniers articles :", "ov_empty": "Aucun article publié pour l'instant.", "or": " ou ",
@@ -74,7 +74,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Beiträge{desc} ({n}), {order}:", "more": "…und {n} weitere.", "date": ", veröffentlicht am {date}",
         "newest": "neueste zuerst", "oldest": "älteste zuerst", "relevant": "relevanteste zuerst",
         "number": "Nummer {number}: {link}{date}.",
-        "tag": " mit dem Tag {x}", "author": " von {x}", "topic": " über {x}", "when": " {x}",
+        "issues": " der Ausgaben {a}–{b}", "tag": " mit dem Tag {x}", "author": " von {x}", "topic": " über {x}", "when": " {x}",
         "year": "aus {y}", "month": "aus {month} {y}", "since": "seit {x}", "until": "bis {x}", "range": "vom {a} bis {b}",
         "ov_head": "Dieser Blog hat {n} Beiträge ({first}–{last}).", "ov_tags": "Themen, über die ich am meisten schreibe: {tags}.",
         "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
@@ -95,7 +95,7 @@ def render(q: Any, chosen: Sequence[Entry], total: int) -> str:
         return t["no_number"].format(number=q.number, first=q.numbers[0], last=q.numbers[1])
     if not chosen:
         return t["none"].format(desc=desc)
-    if q.number is not None and q.action != "count":
+    if q.number is not None and q.through is None and q.action != "count":
         e = chosen[0]
         return t["number"].format(number=q.number, link=link(e), date=published(e, t))
     more = total - len(chosen) if q.action == "count" or not q.limit else 0
@@ -133,6 +133,8 @@ def describe(q: Any, t: dict[str, str]) -> str:
         parts.append(t["author"].format(x=t["or"].join(q.authors)))
     if q.topic:
         parts.append(t["topic"].format(x=q.topic))
+    if q.through is not None:
+        parts.append(t["issues"].format(a=q.number, b=q.through))
     if q.since or q.until:
         parts.append(t["when"].format(x=period(q.since, q.until, t)))
     return "".join(parts)

@@ -21,7 +21,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from localchat.answer import glossary, listing
 from localchat.answer.periods import MONTH, find_period
@@ -60,7 +60,7 @@ things this those through thus till time times to today total type types under u
 week weeks went were what whats when where which while who whom whose why will with within write writes writing writings
 written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
-s ve d ll re t m ones ok okay alright well great thanks thank cool hmm kicked kick opened open two
+s ve d ll re t m ones ok okay alright well great thanks thank thx ty pls plz cool hmm hi hello hey kicked kick opened open two
 broadly generally mainly mostly usually typically roughly basically in general
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
@@ -82,8 +82,8 @@ PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|book
                     r"announcements|stories|studies|guides|issues|editions|newsletters|ones|those|them|these)\b")
 # "which of his notes came out most recently?", "which of those is the newest?": one post
 SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
-                      r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:newest|latest|oldest|first|"
-                      r"most recent) one\b")
+                      r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:(?:newest|latest|oldest|first|"
+                      r"most recent) )?one\b")  # "the one about docker", Chinese 那期 ("that issue")
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
@@ -134,6 +134,7 @@ class Query:
     topic: str = ""  # a subject that is not a tag: "list your posts on gardening" -> "gardening"
     authors: list[str] = field(default_factory=list)
     number: int | None = None  # an issue of a numbered series: "issue 500", "第390期"
+    through: int | None = None  # the last issue of a range of them: "issues 384 to 387", "第 384 期到第 387 期"
     numbers: tuple[int, int] | None = None  # the series' first and last issue, when one it lacks is asked for
     yearless: bool = False  # the period is a month or season named without a year ("in June")
     language: str = "en"  # the question's, for the answer's words (listing.py)
@@ -234,18 +235,27 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
 
 
 def own_names(entries: Sequence[Entry]) -> list[str]:
-    """Runs of two or more words in IDENTITY_SHARE of the titles ("this week in rust"), longest
-    first, and their initials ("twir"): the blog's own name, which filters nothing — and whose
-    words are no period ("this week") and no tag ("Rust")."""
-    counts: Counter[str] = Counter()
-    for e in entries:
-        words = tokens(TITLE_DATE.sub(" ", e.title))
-        counts.update({" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, min(len(words), i + 6) + 1)
-                       if not any(w.isdigit() for w in words[i:j])})
-    names = [g for g, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries)]
+    """Runs of two or more words in IDENTITY_SHARE of the titles ("this week in rust") or of the
+    file names (a Chinese blog whose files are "2021-03-31-this-week-in-rust.md"), longest first,
+    and their initials ("twir"): the blog's own name, which filters nothing — and whose words are
+    no period ("this week") and no tag ("Rust")."""
+    names: list[str] = []
+    for texts in ([e.title for e in entries], [slug_words(e.post_id) for e in entries]):
+        counts: Counter[str] = Counter()
+        for text in texts:
+            words = tokens(TITLE_DATE.sub(" ", text))
+            counts.update({" ".join(words[i:j]) for i in range(len(words))
+                           for j in range(i + 2, min(len(words), i + 6) + 1) if not any(w.isdigit() for w in words[i:j])})
+        names += [g for g, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries) and g not in names]
     names = [g for g in names if not any(g != other and g in other for other in names)]  # the longest run only
     initials = ["".join(w[0] for w in g.split()) for g in names if len(g.split()) >= 3]
     return sorted(names + initials, key=len, reverse=True)
+
+
+def slug_words(post_id: str) -> str:
+    """A post's file name as words: no folder, no extension, no date."""
+    name = re.sub(r"\.(?:md|mdx|markdown|mdown|txt|html?)$", "", post_id.rsplit("/", 1)[-1], flags=re.I)
+    return " ".join(re.split(r"[-_.\s]+", re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-?", "", name)))
 
 
 TITLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\b(?:19|20)\d\d\b")
@@ -269,7 +279,17 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbers
 
 
+ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
+                         r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
 SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
+
+
+def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
+    """"issues 384 to 387", "#384-#387" of a numbered series, and the text without it."""
+    found = ISSUE_RANGE.search(text) if vocab.series else None
+    if not found or not int(found[1]) < int(found[2]) <= 2 * max(vocab.series):
+        return None, text
+    return (int(found[1]), int(found[2])), text[: found.start()] + " " + text[found.end():]
 
 
 def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
@@ -343,8 +363,12 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
         q.yearless = yearless(clean(question))
-    q.number, text = match_number(text, vocab)
-    if q.number is not None and q.number not in vocab.series:  # for "there is no issue N"
+    issues, text = match_range(text, vocab)
+    if issues:
+        q.number, q.through = issues
+    else:
+        q.number, text = match_number(text, vocab)
+    if q.number is not None and q.through is None and q.number not in vocab.series:  # for "there is no issue N"
         q.numbers = (min(vocab.series), max(vocab.series))
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
@@ -391,7 +415,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
         return q
     if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
-        q.action, q.limit, q.topic = ("opinion" if leftover else "list"), 1, ""
+        q.action, q.limit, q.topic = ("opinion" if leftover else "list"), (1 if q.through is None else None), ""
+        q.order = q.order if ordered or q.through is None else "oldest"  # a range is read in its order
         return q
     if leftover:
         return None
@@ -603,14 +628,22 @@ def understand(
     whole-blog question asked. A topic query's entries are all the candidates: the engine
     narrows them by search."""
     today = today or dt.date.today()
-    q = parse(question, entries, today, owner)
     asking = asked(question)
-    if q is None and asking != question:  # "I'm new to Rust. What's your latest post?"
-        q = parse(asking, entries, today, owner)
-        telling = [t for t in sentences(question) if t != asking]
-        if q is not None and (q.tags or q.topic or q.authors or any(names_a_filter(t, entries, today, owner)
-                                                                     for t in telling)):
+    # What is asked, read without what the reader only tells: the last clauses of a Chinese asking
+    # sentence ("我是刚开始学 Rust 的学生，…，能把最新的四期列给我吗？": 开始 is no "first"), the question
+    # whole, its one asking sentence ("I'm new to Rust. What's your latest post?")
+    parts = told_before(asking, question, vocabulary(entries, owner),
+                        lambda text: parse(text, entries, today, owner) is not None) + [(question, [])]
+    if asking != question:
+        parts.append((asking, [t for t in sentences(question) if t != asking]))
+    q = None
+    for part, telling in parts:
+        q = parse(part, entries, today, owner)
+        if q is not None and telling and (q.tags or q.topic or q.authors or any(
+                names_a_filter(t, entries, today, owner) for t in telling)):
             q = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
+        if q is not None:
+            break
     previous = last_query(history, entries, today, owner)
     # "list all of his posts" after a question about one author: he is that author
     pronoun = previous is not None and bool(previous.authors) and bool(re.search(r"\b(his|her|their|he|she|they)\b",
@@ -661,6 +694,43 @@ def asked(question: str) -> str:
     parts = sentences(question)
     asking = [s for s in parts if s.endswith(("?", "？"))]
     return asking[0] if len(asking) == 1 and len(parts) > 1 else question
+
+
+# A clause that asks, in Chinese or Japanese: the others of its sentence only tell ("我是刚开始学 Rust 的学生，")
+CJK_ASKS = re.compile(r"[吗嗎什哪几幾多谁誰怎如为為呢？?]|何|いつ|どの|どれ|どう|か[。？?]?$")
+CLAUSE = re.compile(r"[，,；;]")
+
+
+def told_before(asking: str, question: str, vocab: Vocabulary,
+                asks: Callable[[str], bool]) -> list[tuple[str, list[str]]]:
+    """(the last clauses of a Chinese or Japanese asking sentence, what the reader told before
+    them), longest first, when the clauses before ask nothing (`asks`: whether a clause alone is a
+    whole-blog question, "请列出最新的5期周报，") and name nothing: "您好，朋友推荐了这个网站，请问这里主要
+    发布哪方面的内容？" is asked by its last clause; "我想看看异步程序里的任务，周报里有没有推荐过这种工具？" is
+    not (异步 is its subject)."""
+    language = _language(asking)
+    if language not in glossary.SPACELESS:
+        return []
+    clauses = [c for c in CLAUSE.split(asking) if c.strip()]
+    others = [t for t in sentences(question) if t != asking]
+    found = []
+    for k in range(1, len(clauses)):
+        if CJK_ASKS.search(clauses[k - 1]) or not plain(clauses[k - 1], language, vocab) or asks(clauses[k - 1]):
+            break
+        found.append(("，".join(clauses[k:]), clauses[:k] + others))
+    return found
+
+
+def plain(clause: str, language: str, vocab: Vocabulary) -> bool:
+    """Whether a clause holds only plain words of its language (the glossary's, or common ones where
+    no subject stands) and the blog's own name: no subject, no name ("Node.js", 异步)."""
+    english = in_english(clause, language, vocab)
+    said = {w for value in glossary.TABLES[language].values() for w in value.split()}
+    return not any(UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said)
+                   for w in tokens(own_names_as_blog(clean(english), vocab)) if w != "blog")
+
+
+UNKNOWN_RUN = re.compile(r"x[0-9a-f]{4,}")  # glossary._unknown's word for characters it does not know
 
 
 def yearless(text: str) -> bool:
@@ -757,7 +827,9 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     """The catalog entries matching q, in q's order, not yet limited."""
     tags = {norm_tag(t) for t in q.tags}
     authors = {fold(a) for a in q.authors}
-    numbered = set(series_of(entries).get(q.number, ())) if q.number is not None else set()
+    series = series_of(entries)
+    numbered = {p for n in range(q.number, (q.through or q.number) + 1) for p in series.get(n, ())} \
+        if q.number is not None else set()
     chosen = [
         e for e in entries
         if (not q.since or (e.date and e.date >= q.since))
@@ -790,6 +862,8 @@ def describe(q: Query, n: int) -> str:
         parts.append("by " + " or ".join(q.authors))
     if q.topic:
         parts.append(f"about {q.topic}")
+    if q.through is not None:
+        parts.append(f"in issues {q.number}–{q.through}")
     if q.when:
         parts.append(q.when)
     return " ".join(parts)
@@ -807,7 +881,7 @@ def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
         return f"There is no issue {q.number} here: the issues run from {q.numbers[0]} to {q.numbers[1]}."
     if not chosen:
         return f"I haven't published any {describe(q, 2)}."
-    if q.number is not None and q.action != "count":
+    if q.number is not None and q.through is None and q.action != "count":
         e = chosen[0]
         return f"Issue {q.number}: [{e.title}]({e.url})" + (f", published {e.date}." if e.date else ".")
     shown = list(chosen)
