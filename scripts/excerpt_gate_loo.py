@@ -34,11 +34,6 @@ from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
 from localchat.index import coverage  # noqa: E402
 from localchat.text import STOPWORDS, fold, stem  # noqa: E402
 
-# The sets gate_loo.py chooses on, and blind14 (written for issue 22's near misses, measured once before this)
-for _corpus, _name in [("sample", "sample"), ("mykal.codes", "mykal"), ("elixir-lang-blog", "elixir"),
-                       ("nodejs.org-blog", "nodejs"), ("svelte-blog", "svelte"), ("this-week-in-rust", "twir"),
-                       ("twir-zh-cn", "twirzh")]:
-    gate_loo.SETS[_corpus] = [*gate_loo.SETS[_corpus], f"blind14/{_name}.jsonl"]
 ZIPFS = [0.0, 3.5, 4.0, 4.5, 5.0, 5.5]  # 0: the rule off
 DEPTHS = [1, 3, 5]  # excerpts whose words count
 NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]

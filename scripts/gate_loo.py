@@ -46,6 +46,11 @@ SETS = {  # the question sets written for each corpus (blind7: written once, by 
     "this-week-in-rust": ["blind7/twir.jsonl"],
     "twir-zh-cn": ["blind7/twirzh.jsonl"],
 }
+# and blind14 and blind16 (written for issue 22's near misses, each measured once before it was chosen on)
+for _corpus, _name in [("sample", "sample"), ("mykal.codes", "mykal"), ("elixir-lang-blog", "elixir"),
+                       ("nodejs.org-blog", "nodejs"), ("svelte-blog", "svelte"), ("this-week-in-rust", "twir"),
+                       ("twir-zh-cn", "twirzh")]:
+    SETS[_corpus] += [f"blind14/{_name}.jsonl", f"blind16/{_name}.jsonl"]
 SKIP = {"meta", "injection", "followup", "mixed"}  # judged elsewhere (catalog, answer text)
 ZIPFS = [0.0, 2.5, 3.0, 3.5, 4.0]  # 0: the rule off
 NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 1.01]  # 1.01: no neighbour rescues a word

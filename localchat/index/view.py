@@ -28,7 +28,7 @@ from localchat.index.catalog import (
     newest_first,
     unit_means,
 )
-from localchat.index.coverage import VERSIONED, YEAR, latin_script, specific_terms, term_regex, topical_words
+from localchat.index.coverage import MONTH_NAME, VERSIONED, YEAR, latin_script, specific_terms, term_regex, topical_words
 from localchat.index.store import FTS_NGRAM, fts_tokenizer, in_list, sql_quote
 from localchat.text import stem
 
@@ -182,8 +182,13 @@ class BlogView:
             if edition and YEAR.match(edition.group(3)):  # "RustConf 2027": the year counts where the blog dates the name
                 if self._matches(term_regex(term), where):
                     return True
-                return not self._matches(term_regex(term, any_year=True), where) and self._lookup(
-                    edition.group(1), where, within_words)
+                if edition.group(1).lower().rstrip(".") in MONTH_NAME.split("|"):  # "December 2026": a date, written so or not at all
+                    return False
+                if not self._matches(term_regex(term, any_year=True), where):
+                    return self._lookup(edition.group(1), where, within_words)
+                # a post of that year names it without a year ("Svelte Summit in Ljubljana", 2026)
+                year = f"date LIKE '{edition.group(3)}%'"
+                return self._matches(term_regex(edition.group(1), undated=True), f"{where} AND {year}" if where else year)
             if self.ngram or edition:  # a version right after its name: written just so
                 return self._matches(term_regex(term), where)
             if self._any(MatchQuery(term, "text", operator=FullTextOperator.AND), where):

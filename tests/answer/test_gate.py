@@ -35,6 +35,9 @@ def test_specific_terms_are_what_a_reader_cannot_paraphrase() -> None:
     assert specific_terms("Which UDP-based protocol did they pick?") == ["UDP"]  # a hyphen counts by parts
     assert specific_terms("My jar of wild yeast has grey liquid on top. Is it dead?") == []
     assert specific_terms("What did Mykal write about Rust?", known={"mykal"}) == ["Rust"]
+    # a contraction is no name: "I've" and "I'm" mid-sentence refused two answerable questions (blind16)
+    assert specific_terms("Once I've made the jar, and I'm done, We'll see what Mykal's Chemex does") == \
+        ["Mykal", "Chemex"]
 
 
 @pytest.mark.fast
@@ -98,13 +101,16 @@ def test_latin_words_in_a_question_in_another_script_are_names() -> None:
     assert specific_terms("使用axum框架") == ["axum"]
 
 
-def test_a_topical_word_no_post_holds_is_refused_by_name(sample: Engine) -> None:
+def test_a_common_name_near_the_excerpts_is_a_paraphrase_and_a_rare_word_refuses_nothing(sample: Engine) -> None:
+    # "Portugal" is in no post, "Lisbon" is, 0.72 away: a reader's paraphrase (blind16); "Japan" is not near it
+    for covered, question in ((True, "Where in Portugal's capital would you go to watch the sunset?"),
+                              (False, "Did you visit Japan on that trip to Lisbon?"),
+                              (False, "Did you take the day trip to Sintra from Lisbon?")):  # Sintra: no common name
+        verdict = sample.judge(question, sample.retrieve(question))
+        assert verdict.covered is covered and (covered or verdict.why == "missing terms"), question
+    # a rare ordinary word no post holds refuses nothing by itself (readers' own words: "splotch", "gushing")
     question = "How do you keep slugs off the tomatoes with diatomaceous earth?"  # close to the tomato post
-    assert sample.judge(question, sample.retrieve(question)).best >= sample.gate().threshold()
-    answer = sample.ask(question)
-    assert answer.refused and "diatomaceous" in answer.text and answer.debug["gate"] == "missing words"
-    typo = "Which keyboard swtiches did you pick for the Keychron?"  # within a typo of "switches": covered
-    assert sample.judge(typo, sample.retrieve(typo)).covered
+    assert sample.judge(question, sample.retrieve(question)).covered
 
 
 def test_a_specific_thing_no_post_mentions_is_refused_by_name(sample: Engine) -> None:
@@ -209,9 +215,15 @@ def test_later_months_names_and_editions_no_post_holds_are_refused_by_name(sampl
           "Notes from RustConf 2023 in Albuquerque: talks on async, the borrow checker and embedded Rust.\n")
     write(tmp_path / "posts", "bake.md", "---\ntitle: Holiday baking\ndate: 2024-01-12\n---\n"
           "Before Christmas I baked cinnamon rolls and gingerbread for the whole office, twice.\n")
+    write(tmp_path / "posts", "plans.md", "---\ntitle: Plans\ndate: 2025-03-02\n---\n"
+          "This autumn RustConf moves to Montreal; I will be there with a talk on embedded Rust, and in December "
+          "I write up the talks.\n")
     engine = Engine(Config(posts=tmp_path / "posts", index=tmp_path / "ix", model=NO_MODEL), embedder=embedder)
     engine.sync()
     assert engine.view.has_term("RustConf 2023") and not engine.view.has_term("RustConf 2021")
+    # a post of that year names it without a year: "Svelte Summit 2026" from the 2026 post on it (blind16)
+    assert engine.view.has_term("RustConf 2025") and not engine.view.has_term("RustConf 2024")
+    assert not engine.view.has_term("December 2025")  # a month and year is a date: written so, or not at all
     assert engine.view.has_term("Christmas 2023")  # the blog never dates Christmas: the year asks nothing of it
     assert not engine.view.has_term("WWDC 2023")  # but a name the blog never writes is missing, year or not
 

@@ -1,0 +1,120 @@
+"""Should a common name no post holds be looked up by meaning, like a topical word? Chosen with
+one corpus left out.
+
+A capitalised word is a specific term (coverage.specific_terms): a name no post holds refuses the
+question by name. Readers paraphrase with common names too: "Portugal's capital" for a post on
+Lisbon, "in France" for one on Paris. This asks whether a missing one-word name that is common in
+the language at large (wordfreq's Zipf scale: "France" 5.2, "Portugal" 4.6, "Gleam" 3.3,
+"Podman" 0) should be covered when a word of the best excerpts comes near it in meaning (the
+embedder's cosine of the two words: "Lisbon" for "Portugal"), as topical words are. For each
+corpus in turn: (Zipf cut, neighbour cosine) chosen on the others — most refusals of questions
+to refuse, a false refusal counting as four — and reported on the one left out.
+
+    python scripts/names_gate_loo.py --work /tmp/snap [--features /tmp/names-features.json]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import numpy as np  # noqa: E402
+import wordfreq  # noqa: E402
+
+import gate_loo  # noqa: E402
+from gate_loo import FALSE_REFUSAL_COST, searched  # noqa: E402
+
+from localchat.answer import gate as gate_module  # noqa: E402
+from localchat.answer import wholeblog  # noqa: E402
+from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
+from localchat.index import catalog, coverage  # noqa: E402
+
+ZIPFS = [9.0, 5.5, 5.0, 4.5, 4.0, 3.5]  # 9: the rule off
+NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
+
+
+def features(corpus: str, work: Path) -> list[dict[str, Any]]:
+    rule = gate_module.Gate.uncommon
+    gate_module.Gate.uncommon = lambda self, names, hits: list(names)  # the verdicts without the rule under study
+    try:
+        return [row(corpus, engine, q, route) for engine, _name, q, route in searched(corpus, work)]
+    finally:
+        gate_module.Gate.uncommon = rule
+
+
+def row(corpus: str, engine: Any, q: dict[str, Any], route: Any) -> dict[str, Any]:
+    """The gate's verdict on one question, and for each name it found missing: its frequency in
+    the language, the nearest word of the best excerpts, and the verdict were every name covered."""
+    verdict = engine.judge(q["question"], route)
+    names: list[dict[str, Any]] = []
+    rest = None
+    if verdict.why == "missing terms":
+        nearby = sorted({w.lower() for h in route.hits[:gate_module.NEIGHBOUR_HITS]
+                         for w in coverage.LETTERS.findall(f"{h.title} {h.body}") if len(w) > 2})
+        for term in verdict.missing:
+            one = term.isalpha() and " " not in term
+            zipf = wordfreq.zipf_frequency(term.lower(), "en", wordlist="small") if one else 0.0
+            near = float(np.max(gate_module.word_vectors(engine.view.embedder, nearby)
+                                @ gate_module.word_vectors(engine.view.embedder, [term.lower()])[0])) \
+                if one and nearby else 0.0
+            names.append({"term": term, "zipf": zipf, "near": near})
+        known = wholeblog.known_names(q["question"], engine.catalog(), engine.author, engine.config.base_url)
+        engine.view.missing_terms = lambda *a, **kw: []  # the verdict were every missing name covered
+        try:
+            rest = engine.gate().judge(q["question"], route.hits, known,
+                                       newest=catalog.newest_date(engine.catalog())).covered
+        finally:
+            del engine.view.missing_terms
+    return {"corpus": corpus, "kind": q["kind"], "refuse": q["kind"] in SHOULD_REFUSE,
+            "covered": verdict.covered, "names": names, "rest": rest, "question": q["question"]}
+
+
+def refused(row: dict[str, Any], rule: tuple[float, float]) -> bool:
+    zipf, neighbour = rule
+    if row["covered"]:
+        return False
+    if row["names"] and all(n["zipf"] >= zipf and n["near"] >= neighbour for n in row["names"]):
+        return not row["rest"]
+    return True
+
+
+def rates(rows: list[dict[str, Any]], rule: tuple[float, float]) -> tuple[float, float, int, int]:
+    refuse = [refused(r, rule) for r in rows if r["refuse"]]
+    answer = [refused(r, rule) for r in rows if not r["refuse"]]
+    return sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer)
+
+
+RULES = [(z, n) for z in ZIPFS for n in NEIGHBOURS]
+OFF = (9.0, 1.0)
+
+
+def choose(rows: list[dict[str, Any]]) -> tuple[float, float]:
+    def value(rule: tuple[float, float]) -> tuple[float, float, float]:
+        r, fr, _, _ = rates(rows, rule)
+        return r - FALSE_REFUSAL_COST * fr, rule[0], rule[1]  # ties: the milder rule (fewer names rescued)
+    return max(RULES, key=value)
+
+
+def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
+    lines = ["| corpus left out | chosen on the others (Zipf, neighbour) | refused: today → with the rule | "
+             "false refusals: today → with the rule | questions (refuse / answer) |", "| --- | --- | --- | --- | --- |"]
+    for held in data:
+        chosen = choose([r for c in data if c != held for r in data[c]])
+        before, after = rates(data[held], OFF), rates(data[held], chosen)
+        shown = "off" if chosen[0] >= 9 else f"{chosen[0]}, {chosen[1]}"
+        lines.append(f"| {held} | {shown} | {before[0]:.2f} → {after[0]:.2f} | "
+                     f"{before[1]:.3f} → {after[1]:.3f} | {after[2]} / {after[3]} |")
+    everything = [r for rows in data.values() for r in rows]
+    chosen = choose(everything)
+    r, fr, _, _ = rates(everything, chosen)
+    lines.append(f"\nChosen on all corpora: {chosen} (refused {r:.2f}, false refusals {fr:.3f}).")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    gate_loo.main(features, summarise)
