@@ -85,7 +85,8 @@ class Router:
             return Route("catalog", query, q)  # "I haven't published any posts tagged X": exact, and no model
         only = self.view.only([e.post_id for e in chosen]) if q.filtered else None
         if q.action == "opinion":
-            hits = self.view.search(query, k=k, where=only)
+            within = wholeblog.within_issue(query, self.entries()) if q.number is not None else query
+            hits = self.view.search(within, k=k, where=only)
             if hits and max(h.similarity for h in hits) >= self.threshold():
                 return Route("opinion", query, q, hits=hits)
             return Route("retrieval", query, hits=self.view.search(query, k=k))  # the filter guessed wrong

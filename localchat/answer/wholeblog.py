@@ -281,7 +281,8 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
 
 ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
                          r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
-SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
+# "blog 320": the blog's own name and a number, once own_names_as_blog has said the name ("TWiR 320")
+SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol|blog)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
 
 def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
@@ -290,6 +291,22 @@ def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, s
     if not found or not int(found[1]) < int(found[2]) <= 2 * max(vocab.series):
         return None, text
     return (int(found[1]), int(found[2])), text[: found.start()] + " " + text[found.end():]
+
+
+ISSUE_NAMED = re.compile(r"(?:\b(?:issues?|editions?|numbers?|no\.?)\s*#?|(?<![\w+#])#|第)\s*\d{1,5}\s*(?:期|号|號)?"
+                         r"|\d{1,5}\s*(?:期|号|號)")
+
+
+def within_issue(question: str, entries: Sequence[Entry]) -> str:
+    """A question searched within the issue it names, without the words that name it: "Which crate
+    was Crate of the Week in This Week in Rust 500?" ranks that issue's sections by "Which crate was
+    Crate of the Week", not by the issue's name, which its first section repeats."""
+    vocab = vocabulary(entries)
+    text = question
+    for name in vocab.names:
+        text = re.sub(rf"(?i)(?<![\w]){re.escape(name)}(?:'s)?\s*#?\s*(?:\d{{1,5}}\b)?", " ", text)
+    text = " ".join(ISSUE_NAMED.sub(" ", text).split())
+    return text if len(re.findall(r"\w", text)) >= 4 else question
 
 
 def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
@@ -301,7 +318,7 @@ def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
     if not found:
         return None, text
     number = int(found[1])
-    issue = re.match(r"\s*(?:issues?|edition)\b", found[0]) is not None  # not "part 2", "number 1", "#12345"
+    issue = re.match(r"\s*(?:issues?|edition|blog)\b", found[0]) is not None  # not "part 2", "number 1", "#12345"
     if number not in vocab.series and not (issue and 0 < number <= 2 * max(vocab.series)):
         return None, text
     return number, text[: found.start()] + " " + text[found.end():]
@@ -415,7 +432,10 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
         return q
     if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
-        q.action, q.limit, q.topic = ("opinion" if leftover else "list"), (1 if q.through is None else None), ""
+        # a name not asked about as the writer is what is asked of the issue ("Crate of the Week in TWiR 320")
+        named = any(not set(n) <= owner_words(question, vocab) for n in names)
+        q.action, q.limit = ("opinion" if leftover or topic or named else "list"), (1 if q.through is None else None)
+        q.topic = ""
         q.order = q.order if ordered or q.through is None else "oldest"  # a range is read in its order
         return q
     if leftover:
@@ -535,8 +555,22 @@ def writer(folded: str, name: tuple[str, ...]) -> bool:
 
 def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "") -> set[str]:
     """Words that name the blog itself, never a missing subject for the gate: its author, a person
-    asked about where a blog's posts name no authors ("What did Mykal write…"), its address."""
-    return owner_words(question, vocabulary(entries, author)) | set(tokens(base_url.split("//")[-1]))
+    asked about where a blog's posts name no authors ("What did Mykal write…"), its address, and
+    an issue of a numbered series named by the blog's own name ("TWiR 320", "This Week in Rust 320")."""
+    vocab = vocabulary(entries, author)
+    return owner_words(question, vocab) | set(tokens(base_url.split("//")[-1])) | named_issues(question, vocab)
+
+
+def named_issues(question: str, vocab: Vocabulary) -> set[str]:
+    """"twir 320", "rust 320" for "TWiR 320", "This Week in Rust 320" where the series has issue 320:
+    the way the posts write the issue's name is their own, the question names no new thing."""
+    found: set[str] = set()
+    folded = fold(question.replace("’", "'"))
+    for name in vocab.names if vocab.series else ():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}\s*#?\s*(\d{{1,5}})\b", folded):
+            if int(m[1]) in vocab.series:
+                found |= {f"{name} {m[1]}", f"{name.split()[-1]} {m[1]}"}
+    return found
 
 
 def match_owner(words: list[str], used: list[bool], vocab: Vocabulary, names: list[tuple[str, ...]]) -> None:

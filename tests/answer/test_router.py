@@ -80,3 +80,16 @@ def test_a_list_on_a_topic_keeps_the_posts_that_are_about_it() -> None:
     route = router(view, threshold=0.7).route("List your posts about flour")
     assert route.kind == "catalog" and view.queries[-1][0] == "flour"
     assert route.post_ids == ["bread.md"] and route.total == 1  # only what passed the gate's threshold
+
+
+def test_a_question_within_an_issue_is_searched_without_the_issue_s_name() -> None:
+    """The issue's first section repeats its name: searched by it, "Crate of the Week" lost to the
+    intro (blind16 and blind19 on This Week in Rust: 6 of 14 facts shown before, 10 after)."""
+    from localchat.index.catalog import Entry
+
+    issues = [Entry(f"twir-{n}.md", f"This Week in Rust {n}", f"/{n}/", f"2025-01-{n:02d}", [], "post", "", 100)
+              for n in range(1, 12)]
+    view = FakeView()
+    route = Router(view, lambda: issues, author="", k=5, threshold=lambda: 0.5).route(
+        "Which crate was Crate of the Week in This Week in Rust 7?")
+    assert route.kind == "opinion" and view.queries[-1] == ("Which crate was Crate of the Week in ?", "ONLY twir-7.md")

@@ -223,6 +223,8 @@ def test_numbered_series_and_the_blogs_own_name():
     named = [cat.Entry(f"{e.date}-this-week-in-rust.md", e.title, e.url, e.date, [], "post", "", 100) for e in ZH]
     found = ask("請問目前最新發布的一期 This Week in Rust 中文版是第幾期？", named)
     assert not found[0].since and ids(found) == ["2021-07-14-this-week-in-rust.md"]
+    assert wholeblog.within_issue("第390期讲了什么？", ZH) == "讲了什么？"
+    assert wholeblog.within_issue("What did TWiR 611 feature?", TWIR) == "What did feature?"
     # a blog that is no series: "part 2" is a subject, not an issue
     assert wholeblog.vocabulary(BLOG).series == {}
     assert wholeblog.understand("What did part 2 of the docker notes say?", [], BLOG, "", TODAY) is None
