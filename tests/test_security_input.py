@@ -97,9 +97,11 @@ ANY_POST = st.one_of(st.binary(max_size=300), frontmatter_posts())
 
 
 def check_fates(root: Path, names: list[str]) -> None:
-    """Each file is a post, a skipped draft or one {path, reason} error, and the good file is a post."""
+    """Each file is a post, a skipped draft, a page that is no post (a template, a redirect stub) or
+    one {path, reason} error, and the good file is a post."""
     result = read_posts(root)
-    fates = [p.id for p in result.posts] + result.drafts_skipped + [e.path for e in result.errors]
+    fates = ([p.id for p in result.posts] + result.drafts_skipped + [e.path for e in result.errors]
+             + [e.path for e in result.not_posts])
     assert sorted(fates) == sorted(names)
     assert "good.md" in [p.id for p in result.posts]
     assert all(e.reason and "\n" not in e.reason for e in result.errors)
