@@ -4,11 +4,17 @@ one corpus left out.
 A capitalised word is a specific term (coverage.specific_terms): a name no post holds refuses the
 question by name. Readers paraphrase with common names too: "Portugal's capital" for a post on
 Lisbon, "in France" for one on Paris. This asks whether a missing one-word name that is common in
-the language at large (wordfreq's Zipf scale: "France" 5.2, "Portugal" 4.6, "Gleam" 3.3,
+the language at large (wordfreq's Zipf scale, its small list: "France" 4.9, "Portugal" 4.1, "Gleam" and
 "Podman" 0) should be covered when a word of the best excerpts comes near it in meaning (the
 embedder's cosine of the two words: "Lisbon" for "Portugal"), as topical words are. For each
-corpus in turn: (Zipf cut, neighbour cosine) chosen on the others — most refusals of questions
-to refuse, a false refusal counting as four — and reported on the one left out.
+corpus in turn: (Zipf cut, neighbour cosine, whether the near word must be rarer) chosen on the
+others — most refusals of questions to refuse, a false refusal counting as four — and reported on
+the one left out.
+
+Chosen (4.0, 0.7) on the sets, and not used: the sets hold no question naming a sibling of what a
+post names, and siblings are as near as the paraphrase ("Lisbon"–"Portugal" 0.74, "Brazil"–
+"Germany" 0.76 with the bundled embedder), so "Did you eat well in Germany?" passed on the sample
+blog (docs/relevance-gate.md).
 
     python scripts/names_gate_loo.py --work /tmp/snap [--features /tmp/names-features.json]
 """
@@ -23,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import numpy as np  # noqa: E402
+
 import wordfreq  # noqa: E402
 
 import gate_loo  # noqa: E402
@@ -35,16 +41,12 @@ from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
 from localchat.index import catalog, coverage  # noqa: E402
 
 ZIPFS = [9.0, 5.5, 5.0, 4.5, 4.0, 3.5]  # 9: the rule off
-NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
+NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
+RARER = [False, True]  # whether the near word must be rarer than the name (Lisbon for Portugal, not Germany for France)
 
 
 def features(corpus: str, work: Path) -> list[dict[str, Any]]:
-    rule = gate_module.Gate.uncommon
-    gate_module.Gate.uncommon = lambda self, names, hits: list(names)  # the verdicts without the rule under study
-    try:
-        return [row(corpus, engine, q, route) for engine, _name, q, route in searched(corpus, work)]
-    finally:
-        gate_module.Gate.uncommon = rule
+    return [row(corpus, engine, q, route) for engine, _name, q, route in searched(corpus, work)]
 
 
 def row(corpus: str, engine: Any, q: dict[str, Any], route: Any) -> dict[str, Any]:
@@ -54,15 +56,11 @@ def row(corpus: str, engine: Any, q: dict[str, Any], route: Any) -> dict[str, An
     names: list[dict[str, Any]] = []
     rest = None
     if verdict.why == "missing terms":
-        nearby = sorted({w.lower() for h in route.hits[:gate_module.NEIGHBOUR_HITS]
-                         for w in coverage.LETTERS.findall(f"{h.title} {h.body}") if len(w) > 2})
         for term in verdict.missing:
             one = term.isalpha() and " " not in term
-            zipf = wordfreq.zipf_frequency(term.lower(), "en", wordlist="small") if one else 0.0
-            near = float(np.max(gate_module.word_vectors(engine.view.embedder, nearby)
-                                @ gate_module.word_vectors(engine.view.embedder, [term.lower()])[0])) \
-                if one and nearby else 0.0
-            names.append({"term": term, "zipf": zipf, "near": near})
+            near, word = nearest(engine, term.lower(), route.hits) if one else (0.0, "")
+            names.append({"term": term, "zipf": zipf(term) if one else 0.0, "near": near, "word": word,
+                          "word_zipf": zipf(word)})
         known = wholeblog.known_names(q["question"], engine.catalog(), engine.author, engine.config.base_url)
         engine.view.missing_terms = lambda *a, **kw: []  # the verdict were every missing name covered
         try:
@@ -74,39 +72,54 @@ def row(corpus: str, engine: Any, q: dict[str, Any], route: Any) -> dict[str, An
             "covered": verdict.covered, "names": names, "rest": rest, "question": q["question"]}
 
 
-def refused(row: dict[str, Any], rule: tuple[float, float]) -> bool:
-    zipf, neighbour = rule
+def nearest(engine: Any, word: str, hits: list[Any]) -> tuple[float, str]:
+    """The cosine of the nearest word of the best excerpts to `word`, and that word."""
+    nearby = sorted({w.lower() for h in hits[:gate_module.NEIGHBOUR_HITS]
+                     for w in coverage.LETTERS.findall(f"{h.title} {h.body}") if len(w) > 2})
+    if not nearby:
+        return 0.0, ""
+    scores = gate_module.word_vectors(engine.view.embedder, nearby) @ gate_module.word_vectors(engine.view.embedder, [word])[0]
+    return float(scores.max()), nearby[int(scores.argmax())]
+
+
+def zipf(word: str) -> float:
+    return wordfreq.zipf_frequency(word.lower(), "en", wordlist="small") if word else 0.0
+
+
+def refused(row: dict[str, Any], rule: tuple[float, float, bool]) -> bool:
+    zipf, neighbour, rarer = rule
     if row["covered"]:
         return False
-    if row["names"] and all(n["zipf"] >= zipf and n["near"] >= neighbour for n in row["names"]):
+    if row["names"] and all(n["zipf"] >= zipf and n["near"] >= neighbour and (not rarer or n["word_zipf"] < n["zipf"])
+                            for n in row["names"]):
         return not row["rest"]
     return True
 
 
-def rates(rows: list[dict[str, Any]], rule: tuple[float, float]) -> tuple[float, float, int, int]:
+def rates(rows: list[dict[str, Any]], rule: tuple[float, float, bool]) -> tuple[float, float, int, int]:
     refuse = [refused(r, rule) for r in rows if r["refuse"]]
     answer = [refused(r, rule) for r in rows if not r["refuse"]]
     return sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer)
 
 
-RULES = [(z, n) for z in ZIPFS for n in NEIGHBOURS]
-OFF = (9.0, 1.0)
+RULES = [(z, n, r) for z in ZIPFS for n in NEIGHBOURS for r in RARER]
+OFF = (9.0, 1.0, True)
 
 
-def choose(rows: list[dict[str, Any]]) -> tuple[float, float]:
-    def value(rule: tuple[float, float]) -> tuple[float, float, float]:
+def choose(rows: list[dict[str, Any]]) -> tuple[float, float, bool]:
+    def value(rule: tuple[float, float, bool]) -> tuple[float, float, float, bool]:
         r, fr, _, _ = rates(rows, rule)
-        return r - FALSE_REFUSAL_COST * fr, rule[0], rule[1]  # ties: the milder rule (fewer names rescued)
+        return r - FALSE_REFUSAL_COST * fr, rule[0], rule[1], rule[2]  # ties: the milder rule (fewer names rescued)
     return max(RULES, key=value)
 
 
 def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
-    lines = ["| corpus left out | chosen on the others (Zipf, neighbour) | refused: today → with the rule | "
+    lines = ["| corpus left out | chosen on the others (Zipf, neighbour, rarer word) | refused: today → with the rule | "
              "false refusals: today → with the rule | questions (refuse / answer) |", "| --- | --- | --- | --- | --- |"]
     for held in data:
         chosen = choose([r for c in data if c != held for r in data[c]])
         before, after = rates(data[held], OFF), rates(data[held], chosen)
-        shown = "off" if chosen[0] >= 9 else f"{chosen[0]}, {chosen[1]}"
+        shown = "off" if chosen[0] >= 9 else f"{chosen[0]}, {chosen[1]}" + (", rarer" if chosen[2] else "")
         lines.append(f"| {held} | {shown} | {before[0]:.2f} → {after[0]:.2f} | "
                      f"{before[1]:.3f} → {after[1]:.3f} | {after[2]} / {after[3]} |")
     everything = [r for rows in data.values() for r in rows]

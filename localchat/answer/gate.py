@@ -6,9 +6,8 @@ full of one vocabulary scores every question higher than a personal blog does). 
 measures each blog against itself: at first use it asks the blog a set of questions no blog is
 about (PROBES, from every walk of life) and takes the similarity their best excerpts reach as
 this blog's *noise level*. A question passes when its best excerpt stands clear of that noise.
-On top, coverage.py refuses by name when a specific term of the question occurs in no post
-("How does Deno compare?" on a Node.js blog) — unless it is a common name that a word of the best
-excerpts comes very near ("Portugal's capital" on a post about Lisbon).
+On top, coverage.py refuses by name when a specific term of the question occurs in no post:
+"How does Deno compare?" on a Node.js blog.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from localchat.index.coverage import LETTERS, dates_after, term_in_excerpts
+from localchat.index.coverage import dates_after, term_in_excerpts
 
 # Questions about everything and nothing: the median of their best similarities is what an
 # unrelated question reaches on this blog. Wide on purpose, so that a blog about one of these
@@ -109,13 +108,6 @@ PROBES_IN = {
 NOISE_MARGIN = 0.15
 FLOOR = 0.25  # below this no excerpt is about anything, whatever the blog
 NEIGHBOUR_HITS = 5  # the excerpts whose words are neighbours
-# A name no post holds is still covered when it is common in the language at large (wordfreq's Zipf
-# scale: "France" 4.9, "Portugal" 4.1; "Gleam", "Podman" far below) and a word of the best excerpts is
-# this close in meaning ("Lisbon" for "Portugal", 0.72): readers paraphrase with common names too.
-# Chosen with one corpus left out in turn (scripts/names_gate_loo.py): 4.0 and 0.7 on all seven
-# splits, sparing answerable questions on four corpora and no near miss anywhere.
-COMMON_NAME_ZIPF = 4.0
-NAME_NEIGHBOUR = 0.7
 WORD_VECTORS = 20_000  # word vectors kept across questions
 
 
@@ -182,7 +174,7 @@ class Gate:
         if dictated(question):
             return Verdict(False, "asked to say", self.threshold(), best)
         limit = self.threshold()
-        missing = self.uncommon(self.view.missing_terms(question, known), hits)
+        missing = self.view.missing_terms(question, known)
         if missing:
             return Verdict(False, "missing terms", limit, best, missing)
         later = [d for d in dates_after(question, newest) if not self.view.has_term(d)]
@@ -194,28 +186,6 @@ class Gate:
         if best >= FLOOR and term_in_excerpts(question, [h.body for h in top] + [h.title for h in top], known):
             return Verdict(True, "term in excerpt", limit, best)
         return Verdict(False, "below threshold", limit, best)
-
-
-    def uncommon(self, names: list[str], hits: Sequence[Any]) -> list[str]:
-        """The missing names that stay missing: not a common one-word name that a word of the best
-        excerpts comes very near ("Portugal's capital" for a post on Lisbon, "in France" for Paris)."""
-        import wordfreq  # noqa: PLC0415 - its word lists load on first use, not at import
-
-        common = [n for n in names if n.isalpha() and wordfreq.zipf_frequency(n.lower(), "en", wordlist="small")
-                  >= COMMON_NAME_ZIPF]
-        close = {n for n, near in zip(common, self.nearest([n.lower() for n in common], hits)) if near >= NAME_NEIGHBOUR}
-        return [n for n in names if n not in close]
-
-    def nearest(self, words: list[str], hits: Sequence[Any]) -> list[float]:
-        """For each word, the cosine of the nearest word of the best excerpts (0 when there are none)."""
-        if not words:
-            return []
-        nearby = sorted({w.lower() for h in list(hits)[:NEIGHBOUR_HITS] for w in LETTERS.findall(f"{h.title} {h.body}")
-                         if len(w) > 2})
-        if not nearby:
-            return [0.0] * len(words)
-        near = word_vectors(self.view.embedder, nearby)
-        return [float(np.max(near @ v)) for v in word_vectors(self.view.embedder, words)]
 
 
 _WORDS: dict[tuple[int, str], np.ndarray] = {}

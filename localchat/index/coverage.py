@@ -36,7 +36,8 @@ our out over own please rather same she should since so some still such than tha
 these they this those though through thus to too under until up upon us very was we were what whatever when whenever
 where whether which while who whom whose why will with within without would yes yet you your yours
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
-october november december today tomorrow yesterday ok okay thanks hello hi hey dear mr mrs ms dr
+october november december jan feb mar apr jun jul aug sep sept oct nov dec today tomorrow yesterday ok okay
+thanks hello hi hey dear mr mrs ms dr
 """.split())
 SPECIFIC_SHAPE = re.compile(r"(?=.*[A-Za-z])(?:.*\d|.*_|.*[a-z][A-Z]|.*[A-Za-z]\.[A-Za-z]|.*\+\+|.*#)")
 WORD = re.compile(r"[A-Za-z0-9][\w.+#'-]*[\w+#]|[A-Za-z0-9]")
@@ -212,7 +213,7 @@ def term_regex(term: str, *, any_year: bool = False, undated: bool = False) -> s
     body, versioned = term_body(term)
     if any_year:
         body = body[: body.rindex("v?") + 2] + r"(19|20)[0-9][0-9]"
-    end = r"([^0-9]|$)" if versioned else r"([^A-Za-z0-9_\s-]|[\s-]+[^0-9\s-]|$)" if undated else r"([^A-Za-z0-9_]|$)"
+    end = r"([^0-9]|$)" if versioned else r"([^A-Za-z0-9_\s-]|[\s-]+[^0-9\s-]|[\s-]*$)" if undated else r"([^A-Za-z0-9_]|$)"
     return r"(?i)(^|[^A-Za-z0-9_])" + body + end
 
 

@@ -155,7 +155,10 @@ class BlogView:
         written right after the name: "Node.js 0.4.4" is found as "Node v0.4.4", "Raspberry Pi 5"
         as written.
         `within_words`: also as a run of letters inside a longer token ("使用axum框架": a Chinese
-        post writes Latin names between characters, not between spaces)."""
+        post writes Latin names between characters, not between spaces).
+        A name and a year is an edition: written so, or the blog dates that name with no year
+        ("RustConf 2023" written: "RustConf 2027" is not), or a post of that year names it undated
+        ("Svelte Summit in Ljubljana", 2026). A month and a year is a date: written so, or not at all."""
         return self._cached(("term", term.lower(), within_words), lambda where: self._lookup(term, where, within_words))
 
     def has_word(self, word: str) -> bool:

@@ -54,6 +54,8 @@ def test_names_of_several_words_editions_and_dates() -> None:
     assert specific_terms("What does Elixir do well?", known={"elixir"}) == []
     # step 3 is no product: a version makes a term of a capitalised word only; a unit makes a quantity
     assert specific_terms("How long is step 3 of the recipe?") == []
+    assert specific_terms("Which keyboard did you review in Sep 2024?") == []  # a month, abbreviated
+    assert specific_terms("What was in TWiR 611?", known={"twir 611"}) == []  # an issue the series has
     assert specific_terms("Is Elixir 10 times faster than Ruby?", known={"elixir"}) == ["Ruby"]
 
 
@@ -101,13 +103,13 @@ def test_latin_words_in_a_question_in_another_script_are_names() -> None:
     assert specific_terms("使用axum框架") == ["axum"]
 
 
-def test_a_common_name_near_the_excerpts_is_a_paraphrase_and_a_rare_word_refuses_nothing(sample: Engine) -> None:
-    # "Portugal" is in no post, "Lisbon" is, 0.72 away: a reader's paraphrase (blind16); "Japan" is not near it
-    for covered, question in ((True, "Where in Portugal's capital would you go to watch the sunset?"),
-                              (False, "Did you visit Japan on that trip to Lisbon?"),
-                              (False, "Did you take the day trip to Sintra from Lisbon?")):  # Sintra: no common name
+def test_a_name_no_post_holds_refuses_however_near_and_a_rare_word_refuses_nothing(sample: Engine) -> None:
+    # a country is as near its siblings as the city in it (Brazil-Germany 0.76, Lisbon-Portugal 0.74):
+    # no name is covered by meaning, the paraphrase "Portugal's capital" included
+    for question in ("Did you eat well in Germany?", "Did you visit Japan on that trip to Lisbon?",
+                     "Did you take the day trip to Sintra from Lisbon?"):
         verdict = sample.judge(question, sample.retrieve(question))
-        assert verdict.covered is covered and (covered or verdict.why == "missing terms"), question
+        assert not verdict.covered and verdict.why == "missing terms", question
     # a rare ordinary word no post holds refuses nothing by itself (readers' own words: "splotch", "gushing")
     question = "How do you keep slugs off the tomatoes with diatomaceous earth?"  # close to the tomato post
     assert sample.judge(question, sample.retrieve(question)).covered
