@@ -53,7 +53,9 @@ _ZH = """
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
 按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
-介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
+期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
+能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
 最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one
 这一期=the_one 那篇=the_one 这篇=the_one 那一篇=the_one 这一篇=the_one 哪天=when 哪一天=when 几号=when 什么日子=when 啥时候=when
 从新到旧=newest_first 由新到旧=newest_first 从旧到新=oldest_first 由旧到新=oldest_first 排给我=list_posts
@@ -192,8 +194,11 @@ def _numbered(m: re.Match[str]) -> str:
     if m[1] or (len(m[2]) >= 3 and m[3] not in "篇件本"):  # 件, 本: Japanese counters, never an issue
         return f" issue {m[2]} "
     return f" {m[2]} posts "
-# "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it
-RESTATED = re.compile(r"[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]")
+# "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it. After 到,
+# 之后 or 以来 it would change the answer ("4月到7月（不含7月）"): kept, and the question is searched.
+RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]"
+                      r"|()[（(]\s*(?:含|包括|包含)(?:首尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
+CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are
 LATIN_MONTH = re.compile(r"(?<![A-Za-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -247,7 +252,7 @@ TRADITIONAL = str.maketrans("這個週報寫麼內發佈們裡過篇從後來間
                             "这个周报写么内发布们里过篇从后来间数吗呢让给点开题标记类别谁时么钟号请较与将为区网站说话页几两问录讲该吗绍么关于最旧")
 SIMPLIFIED_WORDS = {"部落格": "博客", "部落": "博客"}
 # Cantonese words that Mandarin readers write too ("幾時", "幾多期"): read as Mandarin in any Chinese question
-EITHER = {"几时": "什么时候", "几多": "多少"}
+EITHER = {"几时": "什么时候", "几多": "多少", "啥": "什么"}  # 啥: colloquial Mandarin "what"
 # Written Cantonese (Hong Kong readers: "最早嗰期係幾時出嘅？", "呢個blog係講咩㗎？") said in Mandarin words,
 # after the simplified step (which writes 嗰 as 𠮶, 係 as 系): words of the language, not of a blog.
 CANTONESE = {"乜嘢": "什么", "咩嘢": "什么", "咩": "什么", "乜": "什么", "嘅": "的", "嗰": "那", "𠮶": "那", "咗": "了",
@@ -302,7 +307,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
         question = mandarin(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
-    question = RESTATED.sub(" ", question)
+    question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
@@ -348,7 +353,8 @@ def _unknown(run: str, language: str = "zh", after: str = "", before: str = "") 
     """A run of characters the table does not know: one word the parser will not know either —
     unless it stands where no subject stands and every word of it is an ordinary word of the
     language (ordinary()). Leftover hiragana are grammar ("の", "ですか"), never a subject."""
-    if HIRAGANA.match(run) or (language == "zh" and not subject_slot(run, after, before) and ordinary(run, language)):
+    if HIRAGANA.match(run) or (language == "zh" and not subject_slot(run, after, before) and not ASKS_ELSE.search(run)
+                               and ordinary(run, language)):
         return " "
     return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + " "
 
@@ -362,8 +368,17 @@ ABOUT = re.compile(r"关于|有关|相关|涉及|讨论|讲|谈|提到|提及|�
 WRITING = re.compile(r"(?:写|写过|写了|写的|发过|发了|发布了|发表了|介绍|介绍过|介绍了|讲过|讲了|谈过|推荐|推荐过)$")
 
 
+# A question word the table did not read as part of its own phrases (哪期, 什么时候): the run asks for
+# something else ("哪个版本号正式稳定", "which version number"), never the asker's own words
+ASKS_ELSE = re.compile(r"哪|什么|谁|怎|为何|为什么|多少|几")
+
+
 def subject_slot(run: str, after: str, before: str = "") -> bool:
-    return bool(ABOUT.search(run) or POST_NOUN_AFTER.match(after) or WRITING.search(before))
+    """"哪个版本号…", "什么框架": what a question word asks for is its subject."""
+    return bool(ABOUT.search(run) or POST_NOUN_AFTER.match(after) or WRITING.search(before) or before in ASKING)
+
+
+ASKING = {"哪个", "哪一个", "什么", "哪些", "啥"}
 
 
 # A word this common in the language at large (wordfreq's Zipf scale: 现在 6.1, 看看 5.3, 麻烦 4.8)

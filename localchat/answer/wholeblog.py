@@ -281,16 +281,16 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
 
 ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
                          r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
-# "blog 320": the blog's own name and a number, once own_names_as_blog has said the name ("TWiR 320")
-SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol|blog)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
+SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
 
 def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
     """"issues 384 to 387", "#384-#387" of a numbered series, and the text without it."""
     found = ISSUE_RANGE.search(text) if vocab.series else None
-    if not found or not int(found[1]) < int(found[2]) <= 2 * max(vocab.series):
+    first, last = sorted((int(found[1]), int(found[2]))) if found else (0, 0)  # "issues 387 to 384" too
+    if not found or not first < last <= 2 * max(vocab.series):
         return None, text
-    return (int(found[1]), int(found[2])), text[: found.start()] + " " + text[found.end():]
+    return (first, last), text[: found.start()] + " " + text[found.end():]
 
 
 ISSUE_NAMED = re.compile(r"(?:\b(?:issues?|editions?|numbers?|no\.?)\s*#?|(?<![\w+#])#|第)\s*\d{1,5}\s*(?:期|号|號)?"
@@ -302,9 +302,9 @@ def within_issue(question: str, entries: Sequence[Entry]) -> str:
     was Crate of the Week in This Week in Rust 500?" ranks that issue's sections by "Which crate was
     Crate of the Week", not by the issue's name, which its first section repeats."""
     vocab = vocabulary(entries)
-    text = question
+    text = ISSUE_RANGE.sub(" ", question)
     for name in vocab.names:
-        text = re.sub(rf"(?i)(?<![\w]){re.escape(name)}(?:'s)?\s*#?\s*(?:\d{{1,5}}\b)?", " ", text)
+        text = re.sub(rf"(?i)(?<![\w]){re.escape(name)}(?![\w])(?:'s)?\s*#?\s*(?:\d{{1,5}}\b)?", " ", text)
     text = " ".join(ISSUE_NAMED.sub(" ", text).split())
     return text if len(re.findall(r"\w", text)) >= 4 else question
 
@@ -318,7 +318,7 @@ def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
     if not found:
         return None, text
     number = int(found[1])
-    issue = re.match(r"\s*(?:issues?|edition|blog)\b", found[0]) is not None  # not "part 2", "number 1", "#12345"
+    issue = re.match(r"\s*(?:issues?|edition)\b", found[0]) is not None  # not "part 2", "number 1", "#12345"
     if number not in vocab.series and not (issue and 0 < number <= 2 * max(vocab.series)):
         return None, text
     return number, text[: found.start()] + " " + text[found.end():]
@@ -356,10 +356,17 @@ def in_english(question: str, language: str, vocab: Vocabulary) -> str:
 
 
 def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
-    """"this week in rust" is the blog, not a period and a tag."""
+    """"this week in rust" is the blog, not a period and a tag; on a numbered series, "this week in
+    rust 500" and "twir #500" are its issue 500 (not "the blog 5 years old", "the blog 100%")."""
     for name in vocab.names:
+        if vocab.series:
+            text = re.sub(rf"(?<![\w]){re.escape(name)}\s*#?\s*(\d{{1,5}})(?![\w.%]|\s*(?:{UNITS})\b)", r" blog issue \1 ",
+                          text)
         text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
     return text
+
+
+UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|percent|posts?|articles?|times|x"
 
 
 @functools.lru_cache(maxsize=256)
@@ -510,7 +517,8 @@ def names_in(question: str, vocab: Vocabulary) -> list[tuple[str, ...]]:
             words = words[1:]
         if words and not all(w in KNOWN_WORDS for w in words):
             found.append(tuple(words))
-    return found
+    # a word the glossary could not say (glossary._unknown) is no person: "…跟着 Rust 哪个版本号…"
+    return [name for name in found if not any(UNKNOWN_RUN.fullmatch(w) for w in name)]
 
 
 def match_authors(words: list[str], used: list[bool], vocab: Vocabulary) -> list[str]:
@@ -731,8 +739,10 @@ def asked(question: str) -> str:
 
 
 # A clause that asks, in Chinese or Japanese: the others of its sentence only tell ("我是刚开始学 Rust 的学生，")
-CJK_ASKS = re.compile(r"[吗嗎什哪几幾多谁誰怎如为為呢？?]|何|いつ|どの|どれ|どう|か[。？?]?$")
-CLAUSE = re.compile(r"[，,；;]")
+CJK_ASKS = re.compile(r"[吗嗎什哪多谁誰怎如为為呢？?]|(?<![那这這前])[几幾]|何|いつ|どの|どれ|どう|か[。？?]?$")
+CLAUSE = re.compile(r"[，,；;：:]")
+CLAUSE_JA = re.compile(r"[，,；;：:、]")  # Japanese writes its commas 、 (Chinese lists with it: "3月、4月")
+MAX_CLAUSES = 6
 
 
 def told_before(asking: str, question: str, vocab: Vocabulary,
@@ -745,7 +755,9 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     language = _language(asking)
     if language not in glossary.SPACELESS:
         return []
-    clauses = [c for c in CLAUSE.split(asking) if c.strip()]
+    clauses = [c for c in (CLAUSE_JA if language == "ja" else CLAUSE).split(asking) if c.strip()]
+    if len(clauses) > MAX_CLAUSES:  # each part is parsed again: a long list of clauses is no whole-blog question
+        return []
     others = [t for t in sentences(question) if t != asking]
     found = []
     for k in range(1, len(clauses)):
@@ -760,7 +772,7 @@ def plain(clause: str, language: str, vocab: Vocabulary) -> bool:
     no subject stands) and the blog's own name: no subject, no name ("Node.js", 异步)."""
     english = in_english(clause, language, vocab)
     said = {w for value in glossary.TABLES[language].values() for w in value.split()}
-    return not any(UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said)
+    return not any(UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said and stem(w) not in vocab.identity)
                    for w in tokens(own_names_as_blog(clean(english), vocab)) if w != "blog")
 
 
