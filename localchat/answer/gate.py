@@ -107,7 +107,7 @@ PROBES_IN = {
 # refused, 294 -> 285 of 420 to refuse refused, over the corpora left out; docs/relevance-gate.md).
 NOISE_MARGIN = 0.15
 FLOOR = 0.25  # below this no excerpt is about anything, whatever the blog
-NEIGHBOUR_HITS = 5  # the excerpts whose words are neighbours
+NEIGHBOUR_HITS = 5  # the excerpts whose words are neighbours (the word studies in scripts/*_gate_loo.py)
 WORD_VECTORS = 20_000  # word vectors kept across questions
 
 
