@@ -22,6 +22,7 @@ from localchat.config import Config
 from localchat.errors import IndexProblem, InputTooLong
 from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
+from localchat.index.coverage import as_written
 from localchat.index.embed import Embedder, embedder_name, load_embedder
 from localchat.index.store import SyncReport, open_table, sync
 from localchat.index.view import BlogView
@@ -179,7 +180,7 @@ class Engine:
                                   timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
         if uncovered:
             language = language_of(question)
-            answer.add_note(named(uncovered, language, self.config) + phrase("rest", language))
+            answer.add_note(named(as_written(question, uncovered), language, self.config) + phrase("rest", language))
             answer.debug["uncovered"] = uncovered
         return answer
 

@@ -28,6 +28,7 @@ from localchat.config import Config
 from localchat.errors import ConfigError, LocalchatError
 from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
+from localchat.index.coverage import as_written
 from localchat.index.retrieve import Hit
 from localchat.ingest.language import language_of
 from localchat.model.local import Message, Model
@@ -68,7 +69,7 @@ def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, con
     language = language_of(question)  # said in the reader's language
     text = phrase("not_dictated" if verdict.why == "asked to say" else "not_covered", language, config)
     if verdict.missing:  # say what the blog does not mention, by name
-        text = named(verdict.missing, language, config)
+        text = named(as_written(question, verdict.missing), language, config)
     if nearest:
         text += phrase("closest", language)
     answer = Answer(question, nearest, refused=True, text=text, timings=timings)

@@ -23,7 +23,7 @@ scripts/gate_loo.py still studies it through topical_words.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from localchat.text import fold
 
@@ -169,6 +169,39 @@ def compound_names(question: str, skip: set[str]) -> list[str]:
             close()
     close()
     return names
+
+
+def as_written(question: str, terms: Sequence[str]) -> list[str]:
+    """The missing terms as the reader wrote the names they are part of, without repeats: "Logitech"
+    of "the Logitech MX Keys" is "Logitech MX Keys", "Donald" and "Knuth" are "Donald Knuth" (a
+    refusal names what was asked, not a piece of it)."""
+    words = [m for m in WORD.finditer(question.replace("’", "'"))]
+    names: list[str] = []
+    for term in terms:
+        first = term.split()[0]
+        at = next((i for i, m in enumerate(words) if CONTRACTION.sub("", m.group(0)).strip(".'-") == first), None)
+        if at is None:
+            names.append(term)
+            continue
+        start, end = at, at + len(term.split()) - 1
+        def joined(a: int, b: int) -> bool:  # next to each other, and no possessive between: "Mykal's Chemex"
+            return question[words[a].end():words[b].start()] == " " and not words[a].group(0).endswith("'s")
+
+        while start > 0 and name_like(words[start - 1].group(0)) and joined(start - 1, start):
+            start -= 1
+        while end + 1 < len(words) and name_like(words[end + 1].group(0)) and joined(end, end + 1):
+            end += 1
+        name = question[words[start].start():words[end].end()]
+        name = CONTRACTION.sub("", name).strip(".'-")
+        if name not in names:
+            names.append(name)
+    return [n for n in names if not any(n != o and f" {n} " in f" {o} " for o in names)] or list(terms)
+
+
+def name_like(word: str) -> bool:
+    """A word of a name: capitalised or shaped like one ("MX", "Keys", "3.0"), not an ordinary word."""
+    bare = CONTRACTION.sub("", word).strip(".'-")
+    return bool(bare) and bare.lower() not in COMMON and (bare[:1].isupper() or bool(SPECIFIC_SHAPE.match(bare)))
 
 
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*[A-Za-z0-9_+#]|[A-Za-z]")

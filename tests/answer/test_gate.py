@@ -41,6 +41,17 @@ def test_specific_terms_are_what_a_reader_cannot_paraphrase() -> None:
 
 
 @pytest.mark.fast
+def test_a_refusal_names_what_was_asked_as_written() -> None:
+    from localchat.index.coverage import as_written
+
+    # "Logitech" is the word no post holds; the reader asked about the "Logitech MX Keys" (blind7 mixed)
+    assert as_written("Would you rate the Logitech MX Keys higher?", ["Logitech"]) == ["Logitech MX Keys"]
+    assert as_written("What did Donald Knuth say about it?", ["Donald", "Knuth"]) == ["Donald Knuth"]
+    assert as_written("How does Mykal's Chemex compare?", ["Chemex"]) == ["Chemex"]  # a possessive ends a name
+    assert as_written("Would Duplicati be faster?", ["Duplicati"]) == ["Duplicati"]
+
+
+@pytest.mark.fast
 def test_names_of_several_words_editions_and_dates() -> None:
     # capitalised words back to back with a version are one name; without one, words one by one
     assert specific_terms("Would a Raspberry Pi 5 beat the Zero?") == ["Raspberry", "Pi 5", "Zero", "Raspberry Pi 5"]
