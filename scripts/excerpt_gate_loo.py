@@ -26,7 +26,7 @@ import numpy as np  # noqa: E402
 import wordfreq  # noqa: E402
 
 import gate_loo  # noqa: E402
-from gate_loo import FALSE_REFUSAL_COST, searched  # noqa: E402
+from gate_loo import best_rule, left_out, searched, split_rates  # noqa: E402
 
 from localchat.answer import gate as gate_module  # noqa: E402
 from localchat.answer import wholeblog  # noqa: E402
@@ -86,9 +86,7 @@ def refused(row: dict[str, Any], rule: tuple[float, int, float]) -> bool:
 
 
 def rates(rows: list[dict[str, Any]], rule: tuple[float, int, float]) -> tuple[float, float, int, int]:
-    refuse = [refused(r, rule) for r in rows if r["refuse"]]
-    answer = [refused(r, rule) for r in rows if not r["refuse"]]
-    return sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer)
+    return split_rates(rows, lambda row: refused(row, rule))
 
 
 RULES = [(z, d, n) for z in ZIPFS for d in DEPTHS for n in NEIGHBOURS]
@@ -96,20 +94,13 @@ OFF = (0.0, 1, 0.0)
 
 
 def choose(rows: list[dict[str, Any]]) -> tuple[float, int, float]:
-    def value(rule: tuple[float, int, float]) -> tuple[float, float, int, float]:
-        r, fr, _, _ = rates(rows, rule)
-        return r - FALSE_REFUSAL_COST * fr, -rule[0], rule[1], -rule[2]  # ties: the milder rule
-    return max(RULES, key=value)
+    return best_rule(rows, RULES, rates, lambda rule: (-rule[0], rule[1], -rule[2]))  # ties: the milder rule
 
 
 def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
-    lines = ["| corpus left out | chosen on the others (Zipf, excerpts, neighbour) | refused: today → with the rule | "
-             "false refusals: today → with the rule | questions (refuse / answer) |", "| --- | --- | --- | --- | --- |"]
-    for held in data:
-        chosen = choose([r for c in data if c != held for r in data[c]])
-        before, after = rates(data[held], OFF), rates(data[held], chosen)
-        lines.append(f"| {held} | {chosen[0]}, {chosen[1]}, {chosen[2]} | {before[0]:.2f} → {after[0]:.2f} | "
-                     f"{before[1]:.3f} → {after[1]:.3f} | {after[2]} / {after[3]} |")
+    lines = left_out(data, choose, rates, OFF, lambda c: f"{c[0]}, {c[1]}, {c[2]}",
+                     "| corpus left out | chosen on the others (Zipf, excerpts, neighbour) | refused: today → with the rule | "
+                     "false refusals: today → with the rule | questions (refuse / answer) |")
     everything = [r for rows in data.values() for r in rows]
     chosen = choose(everything)
     r, fr, _, _ = rates(everything, chosen)

@@ -20,7 +20,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,6 +58,7 @@ ZIPFS = [0.0, 2.5, 3.0, 3.5, 4.0]  # 0: the rule off
 NEIGHBOURS = [0.4, 0.45, 0.5, 0.55, 0.6, 1.01]  # 1.01: no neighbour rescues a word
 MARGINS = [0.125, 0.15, 0.175, 0.2, 0.225, 0.25]  # the similarity gate's margin: a share of the headroom
 FALSE_REFUSAL_COST = 4
+Rule = tuple[Any, ...]  # the constants a study chooses
 
 
 def searched(corpus: str, work: Path) -> Iterator[tuple[Engine, str, dict[str, Any], Any]]:
@@ -121,27 +122,49 @@ def refused(row: dict[str, Any], zipf: float, neighbour: float, margin: float = 
     return not covered or any(w["zipf"] < zipf and w["near"] < neighbour for w in row["words"])
 
 
-def rates(rows: list[dict[str, Any]], params: tuple[float, ...]) -> tuple[float, float, int, int]:
-    refuse = [refused(r, *params) for r in rows if r["refuse"]]
-    answer = [refused(r, *params) for r in rows if not r["refuse"]]
+def split_rates(rows: list[dict[str, Any]], refuses: Callable[[dict[str, Any]], bool]) -> tuple[float, float, int, int]:
+    """(share of the questions to refuse refused, share of the answerable ones refused, how many of each)."""
+    refuse = [refuses(r) for r in rows if r["refuse"]]
+    answer = [refuses(r) for r in rows if not r["refuse"]]
     return (sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer))
 
 
+def best_rule(rows: list[dict[str, Any]], rules: Iterable[Rule], rates: Callable[..., tuple[float, float, int, int]],
+              tie: Callable[[Rule], tuple[Any, ...]]) -> Rule:
+    """The rule that refuses most questions to refuse, a false refusal counting as FALSE_REFUSAL_COST;
+    of equal ones, the greatest `tie(rule)` (the milder rule)."""
+    def value(rule: Rule) -> tuple[Any, ...]:
+        r, fr, _, _ = rates(rows, rule)
+        return (r - FALSE_REFUSAL_COST * fr, *tie(rule))
+    return max(rules, key=value)
+
+
+def left_out(data: dict[str, list[dict[str, Any]]], choose: Callable[[list[dict[str, Any]]], Rule],
+             rates: Callable[..., tuple[float, float, int, int]], before: Rule, shown: Callable[[Rule], str],
+             header: str) -> list[str]:
+    """The table: for each corpus, the rule chosen on the others and its figures on the one left out."""
+    lines = [header, "| --- | --- | --- | --- | --- |"]
+    for held in data:
+        chosen = choose([r for c in data if c != held for r in data[c]])
+        was, now = rates(data[held], before), rates(data[held], chosen)
+        lines.append(f"| {held} | {shown(chosen)} | {was[0]:.2f} → {now[0]:.2f} | "
+                     f"{was[1]:.3f} → {now[1]:.3f} | {now[2]} / {now[3]} |")
+    return lines
+
+
+def rates(rows: list[dict[str, Any]], params: tuple[float, ...]) -> tuple[float, float, int, int]:
+    return split_rates(rows, lambda row: refused(row, *params))
+
+
 def choose(rows: list[dict[str, Any]]) -> tuple[float, float, float]:
-    def value(p: tuple[float, float, float]) -> tuple[float, float, float, float]:
-        r, fr, _, _ = rates(rows, p)
-        return (r - FALSE_REFUSAL_COST * fr, -p[0], p[1], -abs(p[2] - gate_module.NOISE_MARGIN))  # ties: the milder rule
-    return max(((z, n, m) for z in ZIPFS for n in NEIGHBOURS for m in MARGINS), key=value)
+    return best_rule(rows, [(z, n, m) for z in ZIPFS for n in NEIGHBOURS for m in MARGINS], rates,
+                     lambda p: (-p[0], p[1], -abs(p[2] - gate_module.NOISE_MARGIN)))  # ties: the milder rule
 
 
 def report(data: dict[str, list[dict[str, Any]]]) -> str:
-    lines = ["| corpus left out | chosen on the others (Zipf, neighbour, margin) | refused: before → after | "
-             "false refusals: before → after | questions (refuse / answer) |", "| --- | --- | --- | --- | --- |"]
-    for held in data:
-        chosen = choose([r for c in data if c != held for r in data[c]])
-        before, after = rates(data[held], (0.0, 0.0)), rates(data[held], chosen)
-        lines.append(f"| {held} | {chosen[0]}, {chosen[1]}, {chosen[2]} | {before[0]:.2f} → {after[0]:.2f} | "
-                     f"{before[1]:.3f} → {after[1]:.3f} | {after[2]} / {after[3]} |")
+    lines = left_out(data, choose, rates, (0.0, 0.0), lambda c: f"{c[0]}, {c[1]}, {c[2]}",
+                     "| corpus left out | chosen on the others (Zipf, neighbour, margin) | refused: before → after | "
+                     "false refusals: before → after | questions (refuse / answer) |")
     everything = [r for rows in data.values() for r in rows]
     chosen = choose(everything)
     lines.append(f"\nChosen on all corpora: topical-word cut {chosen[0]}, neighbour {chosen[1]}, NOISE_MARGIN = {chosen[2]} "

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import wordfreq  # noqa: E402
 
 import gate_loo  # noqa: E402
-from gate_loo import FALSE_REFUSAL_COST, searched  # noqa: E402
+from gate_loo import best_rule, left_out, searched, split_rates  # noqa: E402
 
 from localchat.answer import gate as gate_module  # noqa: E402
 from localchat.answer import wholeblog  # noqa: E402
@@ -97,9 +97,7 @@ def refused(row: dict[str, Any], rule: tuple[float, float, bool]) -> bool:
 
 
 def rates(rows: list[dict[str, Any]], rule: tuple[float, float, bool]) -> tuple[float, float, int, int]:
-    refuse = [refused(r, rule) for r in rows if r["refuse"]]
-    answer = [refused(r, rule) for r in rows if not r["refuse"]]
-    return sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer)
+    return split_rates(rows, lambda row: refused(row, rule))
 
 
 RULES = [(z, n, r) for z in ZIPFS for n in NEIGHBOURS for r in RARER]
@@ -107,21 +105,14 @@ OFF = (9.0, 1.0, True)
 
 
 def choose(rows: list[dict[str, Any]]) -> tuple[float, float, bool]:
-    def value(rule: tuple[float, float, bool]) -> tuple[float, float, float, bool]:
-        r, fr, _, _ = rates(rows, rule)
-        return r - FALSE_REFUSAL_COST * fr, rule[0], rule[1], rule[2]  # ties: the milder rule (fewer names rescued)
-    return max(RULES, key=value)
+    return best_rule(rows, RULES, rates, lambda rule: rule)  # ties: the milder rule (fewer names rescued)
 
 
 def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
-    lines = ["| corpus left out | chosen on the others (Zipf, neighbour, rarer word) | refused: today → with the rule | "
-             "false refusals: today → with the rule | questions (refuse / answer) |", "| --- | --- | --- | --- | --- |"]
-    for held in data:
-        chosen = choose([r for c in data if c != held for r in data[c]])
-        before, after = rates(data[held], OFF), rates(data[held], chosen)
-        shown = "off" if chosen[0] >= 9 else f"{chosen[0]}, {chosen[1]}" + (", rarer" if chosen[2] else "")
-        lines.append(f"| {held} | {shown} | {before[0]:.2f} → {after[0]:.2f} | "
-                     f"{before[1]:.3f} → {after[1]:.3f} | {after[2]} / {after[3]} |")
+    lines = left_out(data, choose, rates, OFF,
+                     lambda c: "off" if c[0] >= 9 else f"{c[0]}, {c[1]}" + (", rarer" if c[2] else ""),
+                     "| corpus left out | chosen on the others (Zipf, neighbour, rarer word) | refused: today → with the rule | "
+                     "false refusals: today → with the rule | questions (refuse / answer) |")
     everything = [r for rows in data.values() for r in rows]
     chosen = choose(everything)
     r, fr, _, _ = rates(everything, chosen)

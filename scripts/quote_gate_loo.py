@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import gate_loo  # noqa: E402
-from gate_loo import FALSE_REFUSAL_COST, searched  # noqa: E402
+from gate_loo import best_rule, left_out, searched, split_rates  # noqa: E402
 
 from localchat.answer.evidence import QUOTED_EXCERPTS, best_quote, passages  # noqa: E402
 from localchat.evaluate import SHOULD_REFUSE  # noqa: E402
@@ -58,32 +58,22 @@ def refused(row: dict[str, Any], rule: tuple[str, float | None]) -> bool:
 
 
 def rates(rows: list[dict[str, Any]], rule: tuple[str, float | None]) -> tuple[float, float, int, int]:
-    refuse = [refused(r, rule) for r in rows if r["refuse"]]
-    answer = [refused(r, rule) for r in rows if not r["refuse"]]
-    return sum(refuse) / max(len(refuse), 1), sum(answer) / max(len(answer), 1), len(refuse), len(answer)
+    return split_rates(rows, lambda row: refused(row, rule))
 
 
 def choose(rows: list[dict[str, Any]], kind: str) -> tuple[str, float | None]:
     options: list[tuple[str, float | None]] = [(kind, None)] + [(kind, t) for t in (ABSOLUTE if kind == "absolute"
                                                                                    else RELATIVE)]
-    def value(rule: tuple[str, float | None]) -> tuple[float, float]:
-        r, fr, _, _ = rates(rows, rule)
-        return r - FALSE_REFUSAL_COST * fr, -(rule[1] if rule[1] is not None else -9)  # ties: the milder rule
-    return max(options, key=value)
+    return best_rule(rows, options, rates, lambda rule: (-(rule[1] if rule[1] is not None else -9),))  # the milder
 
 
 def report(data: dict[str, list[dict[str, Any]]]) -> str:
     lines = []
     for kind in ("absolute", "relative"):
-        lines += [f"\n{kind} threshold on the quote's score", "",
-                  "| corpus left out | chosen on the others | refused: today → with the rule | "
-                  "false refusals: today → with the rule | questions (refuse / answer) |",
-                  "| --- | --- | --- | --- | --- |"]
-        for held in data:
-            rule = choose([r for c in data if c != held for r in data[c]], kind)
-            before, after = rates(data[held], (kind, None)), rates(data[held], rule)
-            lines.append(f"| {held} | {rule[1]} | {before[0]:.2f} → {after[0]:.2f} | {before[1]:.3f} → {after[1]:.3f} | "
-                         f"{after[2]} / {after[3]} |")
+        lines += [f"\n{kind} threshold on the quote's score", ""]
+        lines += left_out(data, lambda rows, kind=kind: choose(rows, kind), rates, (kind, None), lambda rule: f"{rule[1]}",
+                          "| corpus left out | chosen on the others | refused: today → with the rule | "
+                          "false refusals: today → with the rule | questions (refuse / answer) |")
     return "\n".join(lines)
 
 
