@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from localchat.index.coverage import MONTH_NAME, MONTHS
+
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
 最新的一篇=latest post 最新一篇=latest post 最新一期=latest post 最近一期=latest post 最新=latest 最近=recent
@@ -157,8 +159,7 @@ mitgeschrieben=written
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
 august=august september=september oktober=october november=november dezember=december
 """
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+_MONTHS = MONTHS
 
 
 def _table(text: str) -> dict[str, str]:
@@ -201,8 +202,7 @@ RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不�
 CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are
-LATIN_MONTH = re.compile(r"(?<![A-Za-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                         r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])", re.I)
+LATIN_MONTH = re.compile(rf"(?<![A-Za-z])({MONTH_NAME})\.?(?![A-Za-z])", re.I)
 _MONTH_NUMBER = {m[:3]: i for i, m in enumerate(_MONTHS, 1)}
 DATE_BESIDE = re.compile(r"[年到至和与~\-–\d]\s*$")  # before an English month: it is a date ("may I ask" is none)
 
@@ -259,6 +259,8 @@ CANTONESE = {"乜嘢": "什么", "咩嘢": "什么", "咩": "什么", "乜": "�
              "啲": "些", "冇": "没有", "喺": "在", "佢哋": "他们", "佢": "他", "睇": "看", "嚟": "来", "唔": "不", "畀": "给",
              "俾": "给", "呢个": "这个", "呢度": "这里", "呢啲": "这些", "我哋": "我们",
              "你哋": "你们", "㗎": "", "喇": "", "啰": "", "㖞": "", "咁": "这么", "噉": "这样"}
+MANDARIN_WORDS = list((SIMPLIFIED_WORDS | EITHER).items())
+CANTONESE_WORDS = sorted(CANTONESE.items(), key=lambda kv: len(kv[0]), reverse=True)  # 佢哋 before 佢
 CANTONESE_ONLY = re.compile(r"嘅|咩|嗰|𠮶|㗎|咗|啲|冇|喺|佢|睇|嚟|唔|畀|乜|哋|呢个|呢度")
 # 系 is Cantonese "is" where the question is Cantonese, or where it was written 係 outside 关係/联係
 # (Mandarin 系 is a department or a series: 系列, 关系).
@@ -294,12 +296,12 @@ def mandarin(question: str) -> str:
     cantonese = bool(CANTONESE_ONLY.search(question))
     written_is = "係" in question and not re.search(r"[关關联聯][係系]", question)
     question = question.translate(TRADITIONAL).translate(_simplified())
-    for word, simplified in (SIMPLIFIED_WORDS | EITHER).items():
+    for word, simplified in MANDARIN_WORDS:
         question = question.replace(word, simplified)
     if not (cantonese or CANTONESE_ONLY.search(question) or written_is):
         return question
-    for word in sorted(CANTONESE, key=len, reverse=True):
-        question = question.replace(word, CANTONESE[word])
+    for word, mandarin_word in CANTONESE_WORDS:
+        question = question.replace(word, mandarin_word)
     return CANTONESE_WHICH.sub("哪", CANTONESE_IS.sub("是", question))
 
 

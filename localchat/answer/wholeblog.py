@@ -21,12 +21,14 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
 
 from localchat.answer import glossary, listing
 from localchat.answer.periods import MONTH, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.ingest.language import language_of
+from localchat.ingest.site import file_stem, strip_date
 from localchat.text import fold, stem
 
 LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
@@ -253,9 +255,8 @@ def own_names(entries: Sequence[Entry]) -> list[str]:
 
 
 def slug_words(post_id: str) -> str:
-    """A post's file name as words: no folder, no extension, no date."""
-    name = re.sub(r"\.(?:md|mdx|markdown|mdown|txt|html?)$", "", post_id.rsplit("/", 1)[-1], flags=re.I)
-    return " ".join(re.split(r"[-_.\s]+", re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-?", "", name)))
+    """A post's file name as words, as ingest names a post: no folder, no extension, no date."""
+    return " ".join(re.split(r"[-_.\s]+", strip_date(file_stem(PurePosixPath(post_id)))))
 
 
 TITLE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\b(?:19|20)\d\d\b")
@@ -771,9 +772,15 @@ def plain(clause: str, language: str, vocab: Vocabulary) -> bool:
     """Whether a clause holds only plain words of its language (the glossary's, or common ones where
     no subject stands) and the blog's own name: no subject, no name ("Node.js", 异步)."""
     english = in_english(clause, language, vocab)
-    said = {w for value in glossary.TABLES[language].values() for w in value.split()}
+    said = _said(language)
     return not any(UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said and stem(w) not in vocab.identity)
                    for w in tokens(own_names_as_blog(clean(english), vocab)) if w != "blog")
+
+
+@functools.lru_cache(maxsize=None)
+def _said(language: str) -> frozenset[str]:
+    """The English words a language's glossary table says its plain words in."""
+    return frozenset(w for value in glossary.TABLES[language].values() for w in value.split())
 
 
 UNKNOWN_RUN = re.compile(r"x[0-9a-f]{4,}")  # glossary._unknown's word for characters it does not know

@@ -258,6 +258,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_NAME = "|".join(MONTHS + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+MONTH_WORDS = frozenset(MONTH_NAME.split("|"))
 # A month and year, an ISO date, a Chinese or Japanese year; a bare year only after a word that
 # places something in time ("in 2027", "for 2027"), not "play 2048", "port 2049", "until 2030"
 WHEN = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?\s+(?:of\s+)?(?P<myear>(?:19|20)\d\d)\b(?!['’]?s\b|\.\d)"

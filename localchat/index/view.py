@@ -28,7 +28,15 @@ from localchat.index.catalog import (
     newest_first,
     unit_means,
 )
-from localchat.index.coverage import MONTH_NAME, VERSIONED, YEAR, latin_script, specific_terms, term_regex, topical_words
+from localchat.index.coverage import (
+    MONTH_WORDS,
+    VERSIONED,
+    YEAR,
+    latin_script,
+    specific_terms,
+    term_regex,
+    topical_words,
+)
 from localchat.index.store import FTS_NGRAM, fts_tokenizer, in_list, sql_quote
 from localchat.text import stem
 
@@ -185,7 +193,7 @@ class BlogView:
             if edition and YEAR.match(edition.group(3)):  # "RustConf 2027": the year counts where the blog dates the name
                 if self._matches(term_regex(term), where):
                     return True
-                if edition.group(1).lower().rstrip(".") in MONTH_NAME.split("|"):  # "December 2026": a date, written so or not at all
+                if edition.group(1).lower().rstrip(".") in MONTH_WORDS:  # "December 2026": a date, written so or not at all
                     return False
                 if not self._matches(term_regex(term, any_year=True), where):
                     return self._lookup(edition.group(1), where, within_words)
