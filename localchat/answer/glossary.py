@@ -454,6 +454,11 @@ def _numbers(text: str) -> str:
     return ZH_NUMERAL.sub(convert, text)
 
 
+# The thirds of a month: 5月上旬 / 中旬 / 下旬 (Chinese and Japanese alike), 5月初, 5月底
+MONTH_PARTS = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
+MONTH_PART = re.compile(r"((?:\d{2,4}\s*年\s*)?\d{1,2}\s*月份?)\s*(上旬|中旬|下旬|初|底|末)")
+
+
 def _dates(text: str) -> str:
     text = re.sub(r"(十[一二]|[一二三四五六七八九十])(?=\s*月)", lambda m: str(ZH_MONTHS[m[1]]), text)
     text = re.sub(r"哪([一二两三四五六七八九十几\d]+)\s*[期篇份]", lambda m: " which post " if m[1] == "一" else " which posts ",
@@ -462,6 +467,9 @@ def _dates(text: str) -> str:
                   lambda m: f" first {ZH_DIGITS.get(m[1], m[1])} posts ", text)
     text = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of {m[1]} ",
                   text)
+    text = re.sub(r"(\d{4})\s*年\s*(?:的)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
+                  lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {m[1]} ", text)
+    text = MONTH_PART.sub(lambda m: f" {MONTH_PARTS[m[2]]} {m[1]}", text)  # 5月中旬: mid May
     for words, english_words in CJK_RELATIVE.items():
         text = text.replace(words, f" {english_words} ")
     found = list(CJK_DATE.finditer(text))

@@ -1,7 +1,8 @@
 """When: the period a whole-blog question asks about, as an inclusive range of dates.
 
 "in 2019", "last year", "since March", "two years ago", "in the past 6 months", "between 2019 and
-2021", "from May through August 2025", "this spring", "the first half of 2023", "before 2015".
+2021", "from May through August 2025", "this spring", "the first half of 2023", "the second quarter of 2021",
+"mid-May", "before 2015".
 dateparser reads each date expression and says how wide it is (a day, a month, a year); the words
 around it — since, before, between … and …, the past N …, first half of … — make it a range.
 `find_period` returns the range and the question with the phrase taken out, so that the words
@@ -106,7 +107,7 @@ def fmt(day: dt.date, start: dt.date, end: dt.date) -> str:
 
 def find_period(text: str, today: dt.date) -> tuple[Period | None, str]:
     """The first period the text names, and the text without it. Text is lower case."""
-    for finder in (_between, _rolling, _season, _half, _open_ended, _single):
+    for finder in (_between, _rolling, _season, _half, _part_of_month, _open_ended, _single):
         found = finder(text, today)
         if found:
             period, match = found
@@ -174,17 +175,42 @@ def _season(text: str, today: dt.date):
     return None
 
 
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+
+
 def _half(text: str, today: dt.date):
-    pattern = rf"\b(?:in\s+|during\s+)?the\s+(first|second|1st|2nd|last)\s+half\s+of\s+({YEAR})\b|\b(?:in\s+)?q([1-4])\s+(?:of\s+)?({YEAR})\b"
+    pattern = (rf"\b(?:in\s+|during\s+)?the\s+(first|second|1st|2nd|last)\s+half\s+of\s+({YEAR})\b"
+               rf"|\b(?:in\s+)?q([1-4])\s+(?:of\s+)?({YEAR})\b"
+               rf"|\b(?:in\s+|during\s+)?(?:the\s+)?({'|'.join(ORDINALS)})\s+quarter\s+(?:of\s+)?({YEAR})\b")
     for match in re.finditer(pattern, text):
         if match[1]:
             year, first = int(match[2]), match[1] in ("first", "1st")
             start, end = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if first else (dt.date(year, 7, 1), dt.date(year, 12, 31))
             words = f"in the {'first' if first else 'second'} half of {year}"
         else:
-            year, quarter = int(match[4]), int(match[3])
+            year, quarter = (int(match[4]), int(match[3])) if match[3] else (int(match[6]), ORDINALS[match[5]])
             start, end = dt.date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
             words = f"in Q{quarter} {year}"
+        return Period(start.isoformat(), end.isoformat(), words), match
+    return None
+
+
+# Thirds of a month, as calendars and the Chinese and Japanese 上旬 / 中旬 / 下旬 cut it
+PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1, "late": 2, "end of": 2}
+
+
+def _part_of_month(text: str, today: dt.date):
+    """'mid-May', 'early June 2021', 'the end of March': the month's first, middle or last ten days."""
+    pattern = (rf"\b(?:in\s+|during\s+|from\s+)?(?:the\s+)?({'|'.join(PARTS)})[\s-]+(?:in\s+)?({MONTH})"
+               rf"(?:\s+(?:of\s+)?({YEAR}))?\b")
+    for match in re.finditer(pattern, text):
+        got = span(f"{match[2]} {match[3] or ''}", today)
+        if got is None:
+            continue
+        first, third = got[0], PARTS[match[1]]
+        start = first.replace(day=1 + 10 * third)
+        end = got[1] if third == 2 else first.replace(day=10 + 10 * third)
+        words = f"in {('early', 'mid', 'late')[third]} {calendar.month_name[first.month]} {first.year}"
         return Period(start.isoformat(), end.isoformat(), words), match
     return None
 

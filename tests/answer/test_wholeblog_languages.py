@@ -84,6 +84,10 @@ def ids(found) -> list[str]:
     ("这博客讲啥的", "overview", None),
     ("统计一下 2021-07-01 到 2021-07-14 之间（含首尾）发布的期数", "count", ["2021-07-14.md", "2021-07-07.md"]),
     ("您好，打扰了，想请教一下：目前站里收录的最后一期周报是第几期呢？非常感谢！", "list", ["2021-07-14.md"]),
+    # quarters and thirds of a month (上旬, 中旬, 下旬; 月初, 月底)
+    ("2021年第二季度一共有几期？", "count", [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
+    ("2021年7月上旬发了哪些周报？", "list", ["2021-07-07.md"]),
+    ("6月下旬的周报有哪些", "list", ["2021-06-30.md", "2021-06-23.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
