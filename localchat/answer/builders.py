@@ -62,12 +62,15 @@ def catalog_answer(question: str, route: Route, timings: Timings, entries: Seque
     return answer
 
 
+REFUSALS = {"asked to say": "not_dictated", "no price given": "not_priced"}  # the gate's why -> what is said
+
+
 def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, config: Config) -> Answer:
     """The blog does not cover it: say so (by name, where a specific term is in no post) and show
     the nearest posts, clearly marked."""
     nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
     language = language_of(question)  # said in the reader's language
-    text = phrase("not_dictated" if verdict.why == "asked to say" else "not_covered", language, config)
+    text = phrase(REFUSALS.get(verdict.why, "not_covered"), language, config)
     if verdict.missing:  # say what the blog does not mention, by name
         text = named(as_written(question, verdict.missing), language, config)
     if nearest:
