@@ -104,6 +104,8 @@ de_qué_va_este_blog=what_is_this_blog_about de_qué_va=what_is_this_blog_about 
 tiene=has lanzamiento=release lanzamientos=releases salido=come_out aún=yet todavía=yet ya=already
 dos=two tres=three cuatro=four cinco=five seis=six siete=seven ocho=eight nueve=nine diez=ten se="" con=with
 fueron=were han_sido=have_been ha_sido=has_been sido=been
+trimestre=quarter semestre=half segundo=second tercer=third tercero=third cuarto=fourth
+mediados_de=mid principios_de=early comienzos_de=early finales_de=late fines_de=late
 enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
@@ -130,6 +132,9 @@ deux=two trois=three quatre=four cinq=five six=six sept=seven huit=eight neuf=ni
 ont=have ont_été=were a_été=was été=been tout="" toute="" au_total=total compte-t-il=has compte=has a-t-il=has
 ont-ils=have a-t-elle=has ont-elles=have est-ce_qui=what qu'est-ce_qui=what qu'est-ce_que=what est-ce_que="" avec=with
 tu=you toi=you vous=you je=i j=i moi=me nous=we te="" y=""
+trimestre=quarter semestre=half deuxième=second second=second troisième=third quatrième=fourth
+début=early fin=late mi=mid au=in aux=in
+mi-janvier=mid_january mi-février=mid_february mi-mars=mid_march mi-avril=mid_april mi-mai=mid_may mi-juin=mid_june mi-juillet=mid_july mi-août=mid_august mi-septembre=mid_september mi-octobre=mid_october mi-novembre=mid_november mi-décembre=mid_december
 janvier=january février=february mars=march avril=april mai=may juin=june juillet=july août=august
 septembre=september octobre=october novembre=november décembre=december
 """
@@ -156,6 +161,8 @@ gibt's=there_are eigentlich="" versehen="" schon="" noch="" bisher=so_far denn="
 zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
 wurden=were wurde=was worden=been mit=with aus=from auf=on mitverfasst=written verfasst=written
 mitgeschrieben=written
+quartal=quarter halbjahr=half zweite=second zweiten=second dritte=third dritten=third vierte=fourth vierten=fourth
+mitte=mid anfang=early ende=late
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
 august=august september=september oktober=october november=november dezember=december
 """

@@ -114,6 +114,7 @@ JA = sorted([cat.Entry("a.md", "Rustの所有権を理解する", "/a/", "2023-0
     ("2023年5月の記事を教えてください", "list", ["a.md"], "2023年5月の記事"),
     ("homelabタグの記事は？", "list", ["d.md", "c.md"], "タグ「homelab」の記事"),
     ("最新の記事を2件見せて", "list", ["d.md", "c.md"], "最新の記事 2 件"),
+    ("2024年8月中旬の記事は？", "list", ["d.md"], ""),
 ])
 def test_japanese_whole_blog_questions(question, action, want, start):
     q, chosen, total = ask(question, JA)
@@ -175,6 +176,10 @@ def test_chinese_content_questions_go_to_search(question):
     ("Welche Beiträge hast du im Mai 2023 veröffentlicht?", "de", ["a.md"], "Beiträge aus Mai 2023 (1)"),
     ("¿Cuál es tu publicación más reciente?", "es", ["b.md"], "Mi publicación más reciente es [Coffee]"),
     ("Qu'est-ce qui a été publié entre le 1er mai et le 31 décembre 2023 ?", "fr", ["a.md"], "Articles du 2023-05-01"),
+    # quarters and thirds of a month
+    ("¿Cuántos artículos publicaste en el segundo trimestre de 2023?", "es", ["a.md"], "He publicado 1"),
+    ("Liste les articles de début mai 2023", "fr", ["a.md"], "Articles"),
+    ("Welche Beiträge gab es Ende August 2025?", "de", ["b.md"], "Beiträge"),
 ])
 def test_spanish_french_german(question, language, want, start):
     q, chosen, total = ask(question, BLOG)
