@@ -19,7 +19,7 @@ Chinese dates (2021年5月, 5月份, 2021/6/15, 2021.4, 上半年) as English on
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from localchat.index.coverage import MONTH_NAME, MONTHS
 
@@ -314,7 +314,7 @@ def mandarin(question: str) -> str:
 
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float, language: str = "zh") -> str:
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
-        question = mandarin(question)
+        question = COUNTED.sub(_counter, mandarin(question))
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
@@ -337,6 +337,8 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
         i = 0
         while i < len(run_or_other):
             match = next((k for k in _longest_first(table, own) if run_or_other.startswith(k, i)), None)
+            if match is None and language == "zh":
+                match = sounds_like(run_or_other, i, table)
             if match is None:
                 unknown += run_or_other[i]
                 i += 1
@@ -351,6 +353,66 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
         words.append(_unknown(unknown, language, "", before))
     # A post noun after one post is that post: "最早的一篇文章", "那期周报" (Chinese has no plural)
     return re.sub(r"\b(post|one) posts\b", r"\1", " ".join("".join(words).split()))
+
+
+# After a number, 几, 多少 or 哪, a character that sounds like a counter of posts is that counter,
+# typed with the wrong homophone (两其, 多少其, 第390起): 期 qi, 篇 pian.
+# Not where the two make a common word: 一起 is "together", not 一期.
+COUNTED = re.compile(r"([\d一二两三四五六七八九十几少哪])(\s*)([\u4e00-\u9fff])")
+COUNTERS = {"qi": "期", "pian": "篇"}
+
+
+def _counter(m: re.Match[str]) -> str:
+    sound, common = _pinyin(m[3]), _frequencies("zh").get(m[1] + m[3], 0.0) >= ORDINARY_ZIPF
+    if sound in COUNTERS and m[3] not in COUNTERS.values() and not common:
+        return m[1] + m[2] + COUNTERS[sound]
+    return m[0]
+
+
+_SOUNDS: dict[int, dict[tuple[int, str], str | None]] = {}
+
+
+def sounds_like(run: str, i: int, table: dict[str, str]) -> str | None:
+    """The table's word of two to four characters that sounds like `run` at `i`, where what is
+    written there is no common word: a pinyin keyboard's wrong choice among homophones (最薪 for
+    最新, 博克 for 博客, 哪写 for 哪些). None where none does, or where two words of the table with
+    different meanings do."""
+    sounds = _sounds(table)
+    if not sounds:
+        return None
+    frequency = _frequencies("zh")
+    for n in range(min(LONGEST_WORD, len(run) - i), 1, -1):
+        written = run[i:i + n]
+        key = sounds.get((n, _pinyin(written)))
+        if key and frequency.get(written, 0.0) < ORDINARY_ZIPF:
+            return key
+    return None
+
+
+def _sounds(table: dict[str, str]) -> dict[tuple[int, str], str | None]:
+    if id(table) not in _SOUNDS:
+        found: dict[tuple[int, str], str | None] = {}
+        for key, value in table.items():
+            if 2 <= len(key) <= LONGEST_WORD and CJK_RUN.fullmatch(key) and _pinyin(key):
+                sound = (len(key), _pinyin(key))
+                found[sound] = key if sound not in found or table.get(found[sound] or "") == value else None
+        _SOUNDS[id(table)] = found
+    return _SOUNDS[id(table)]
+
+
+_PINYIN: list[Any] = []
+
+
+def _pinyin(text: str) -> str:
+    """Toneless pinyin of each character (xpinyin's table, MIT); "" where xpinyin is not installed."""
+    if not _PINYIN:
+        try:
+            from xpinyin import Pinyin  # noqa: PLC0415
+
+            _PINYIN.append(Pinyin())
+        except ImportError:
+            _PINYIN.append(None)
+    return _PINYIN[0].get_pinyin(text, " ") if _PINYIN[0] is not None else ""
 
 
 def _known_parts(name: str, table: dict[str, str]) -> str:

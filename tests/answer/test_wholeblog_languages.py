@@ -84,6 +84,10 @@ def ids(found) -> list[str]:
     ("这博客讲啥的", "overview", None),
     ("统计一下 2021-07-01 到 2021-07-14 之间（含首尾）发布的期数", "count", ["2021-07-14.md", "2021-07-07.md"]),
     ("您好，打扰了，想请教一下：目前站里收录的最后一期周报是第几期呢？非常感谢！", "list", ["2021-07-14.md"]),
+    # a pinyin keyboard's wrong homophone: 最薪 for 最新, 博克 for 博客, 两其 and 多少其 for 期
+    ("最薪两期周报给我", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("这个博克讲什么的？", "overview", None),
+    ("2021年7月一共多少其？", "count", ["2021-07-14.md", "2021-07-07.md"]),
     # quarters and thirds of a month (上旬, 中旬, 下旬; 月初, 月底)
     ("2021年第二季度一共有几期？", "count", [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
     ("2021年7月上旬发了哪些周报？", "list", ["2021-07-07.md"]),
@@ -162,6 +166,8 @@ def test_chinese_answers_are_chinese_and_exact():
     "Rust 和 C++ 之间是什么关系？",  # 关系 (relation) is Mandarin: its 系 is no Cantonese "is"
     # a question word the table did not read asks for something else, common words or not (blind19)
     "Rust 2021 版次最后是跟着 Rust 哪个版本号正式稳定发布的？",
+    # a common word is no typo: 一起 is "together", not 一期
+    "我们一起学习 Rust 的异步编程，周报推荐过哪些教程？",
     # an aside that changes a range is not the range without it: searched, never a wrong count
     "2021年6月到7月（不含7月）一共几期？", "2021年6月之后（不包括6月）发了几期？",
 ])
