@@ -762,10 +762,25 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     others = [t for t in sentences(question) if t != asking]
     found = []
     for k in range(1, len(clauses)):
-        if CJK_ASKS.search(clauses[k - 1]) or not plain(clauses[k - 1], language, vocab) or asks(clauses[k - 1]):
+        rest = "，".join(clauses[k:])
+        if CJK_ASKS.search(clauses[k - 1]) or asks(clauses[k - 1]) or (
+                not plain(clauses[k - 1], language, vocab) and not stands_alone(rest)):
             break
-        found.append(("，".join(clauses[k:]), clauses[:k] + others))
+        found.append((rest, clauses[:k] + others))
     return found
+
+
+# What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
+REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
+                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|[这這那]篇|[这這那]期")
+POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
+
+
+def stands_alone(asking: str) -> bool:
+    """Whether Chinese or Japanese asking clauses ask about posts and point back to nothing told
+    before them: then what the reader told first ("我想从头开始补课，", "I want to catch up from the
+    start") is context, whatever it names, and the clauses are the question."""
+    return bool(CJK_ASKS.search(asking) and POSTS_NAMED.search(asking) and not REFERS_BACK.search(asking))
 
 
 def plain(clause: str, language: str, vocab: Vocabulary) -> bool:

@@ -84,6 +84,9 @@ def ids(found) -> list[str]:
     ("这博客讲啥的", "overview", None),
     ("统计一下 2021-07-01 到 2021-07-14 之间（含首尾）发布的期数", "count", ["2021-07-14.md", "2021-07-07.md"]),
     ("您好，打扰了，想请教一下：目前站里收录的最后一期周报是第几期呢？非常感谢！", "list", ["2021-07-14.md"]),
+    # what the reader tells first is context, whatever it names, when the asking clause stands alone
+    ("我想从头开始补课，麻烦把最开始的两期按顺序列给我。", "list", ["2021-04-28.md", "2021-05-05.md"]),
+    ("我是做后端的Java开发，请问最新一期是哪期？", "list", ["2021-07-14.md"]),
     # a pinyin keyboard's wrong homophone: 最薪 for 最新, 博克 for 博客, 两其 and 多少其 for 期
     ("最薪两期周报给我", "list", ["2021-07-14.md", "2021-07-07.md"]),
     ("这个博克讲什么的？", "overview", None),
@@ -166,6 +169,9 @@ def test_chinese_answers_are_chinese_and_exact():
     "Rust 和 C++ 之间是什么关系？",  # 关系 (relation) is Mandarin: its 系 is no Cantonese "is"
     # a question word the table did not read asks for something else, common words or not (blind19)
     "Rust 2021 版次最后是跟着 Rust 哪个版本号正式稳定发布的？",
+    # an asking clause that points back (这种, 这段话) or names no post is asked about what was told
+    "谷歌那边有人说 Rust 可以写 Linux 内核了，周报引用过这段话吗？",
+    "Rust 基金会当时在招的那个高管岗位，最后是谁上任了？",
     # a common word is no typo: 一起 is "together", not 一期
     "我们一起学习 Rust 的异步编程，周报推荐过哪些教程？",
     # an aside that changes a range is not the range without it: searched, never a wrong count
