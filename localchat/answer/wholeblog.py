@@ -780,7 +780,11 @@ def stands_alone(asking: str) -> bool:
     """Whether Chinese or Japanese asking clauses ask about posts and point back to nothing told
     before them: then what the reader told first ("我想从头开始补课，", "I want to catch up from the
     start") is context, whatever it names, and the clauses are the question."""
-    return bool(CJK_ASKS.search(asking) and POSTS_NAMED.search(asking) and not REFERS_BACK.search(asking))
+    return bool((CJK_ASKS.search(asking) or REQUESTS.search(asking)) and POSTS_NAMED.search(asking)
+                and not REFERS_BACK.search(asking))
+
+
+REQUESTS = re.compile(r"列|给我|給我|告诉|告訴|发我|發我|看看|请|請|麻烦|麻煩|教えて|見せて|ください")  # asking without a question word
 
 
 def plain(clause: str, language: str, vocab: Vocabulary) -> bool:
