@@ -113,25 +113,39 @@ class Insights:
                 self._pending -= len(rows)
 
     def _write(self, rows: list[dict[str, Any]]) -> None:
-        try:
-            table = self._open()
-            if rows:
-                table.add(pa.Table.from_pylist(rows, schema=SCHEMA))
-            if self._pruned_at is None or time.monotonic() - self._pruned_at > RETENTION_EVERY:
-                prune(table, self.days, shared=is_remote(self.index))
-                self._pruned_at = time.monotonic()
-            self.problem = ""
-        except Exception as exc:  # noqa: BLE001 - never an answer's problem: one line for the owner
-            self._table = None
-            line = f"insights: cannot write to {where(self.index)} ({one_line(exc)}); answers are not affected"
-            if line != self.problem:
-                log.warning(line)
-            self.problem = line
+        for attempt in range(1, COMMIT_TRIES + 1):
+            try:
+                table = self._open()
+                if rows:
+                    table.add(pa.Table.from_pylist(rows, schema=SCHEMA))
+                    rows = []  # written: a conflict in the pruning below must not write them twice
+                if self._pruned_at is None or time.monotonic() - self._pruned_at > RETENTION_EVERY:
+                    prune(table, self.days, shared=is_remote(self.index))
+                    self._pruned_at = time.monotonic()
+                self.problem = ""
+                return
+            except Exception as exc:  # noqa: BLE001 - never an answer's problem: one line for the owner
+                self._table = None
+                if attempt < COMMIT_TRIES and CONFLICT.search(str(exc)):
+                    time.sleep(0.2 * attempt)  # another replica committed first: read its version, add again
+                    continue
+                line = f"insights: cannot write to {where(self.index)} ({one_line(exc)}); answers are not affected"
+                if line != self.problem:
+                    log.warning(line)
+                self.problem = line
+                return
 
     def _open(self) -> Any:
         if self._table is None:
             self._table = open_or_create(self.index)
         return self._table
+
+
+# Replicas sharing one store on S3 commit with conditional writes: the one that loses a race (two
+# first writes that both create the table; an append beside another's overwrite) is told so, and
+# its rows would be lost. Lance names such an error this way; a later try sees the winner's version.
+CONFLICT = re.compile(r"(?i)incompatible transaction|commit conflict|concurrent|retryable|precondition")
+COMMIT_TRIES = 4
 
 
 def where(index: Location) -> str:

@@ -101,6 +101,9 @@ def s3_index(s3) -> str:
 
 def test_replicas_of_an_s3_index_write_to_one_store(s3_index: str) -> None:
     first, second = insights.Insights(s3_index), insights.Insights(s3_index)
+    for replica in (first, second):  # as the server does at start-up: the store is there before any question
+        replica.start()
+        replica.flush()
     first.question("r1", "What is your focaccia recipe?", route="refused", topic="focaccia")
     second.question("r2", "Any post on focaccia?", route="refused", topic="focaccia")
     second.feedback("r2", -1)
