@@ -20,11 +20,14 @@ from typing import Iterable
 # Asking a price: "how much does X cost / charge", "what does a ticket cost", "how much did you pay",
 # "what's the fee", and the same in the languages with refusals of their own (phrases.py).
 ASKS_PRICE = re.compile(
-    r"\bhow much\b[^.?!;]{0,60}?\b(?:costs?|costing|charges?|charged|charging|pay|paid|paying|spend|spent|"
+    r"\bhow much\b(?!\s+(?:time|memory|effort|space|work|disk|ram|data|traffic|faster|slower|better|more|less)\b)"
+    r"[^.?!;]{0,60}?\b(?:costs?|costing|charges?|charged|charging|pay|paid|paying|spend|spent|"
     r"earns?|earned|tickets?|fees?|prices?|priced|money|budget|salary|funding|raised?)\b"
     r"|\b(?:cost|charge|pay|paid|spend|spent|earn|raise|raised)\b[^.?!;]{0,20}?\bhow much\b"
-    r"|\bwhat(?:'s| is| was| are| were| does| do| did| would| will)?\b[^.?!;]{0,50}?\b(?:cost|costs|price|prices|"
-    r"charge|charges|fee|fees|salary)\b(?![^.?!;]{0,3}\b(?:of (?:living|change)|model|center|point|tag))"
+    # "what does a ticket cost", "what's the fee": not "what are the costs of async", "who's in charge"
+    r"|\bwhat (?:does|do|did|would|will)\b[^.?!;]{0,50}?\b(?:cost|(?<!in )charge)\b"
+    r"|\bwhat(?:'s| is| was| are| were)?\b[^.?!;]{0,50}?\b(?:price|prices|pricing|fee|fees|salary|salaries)\b"
+    r"(?![^.?!;]{0,3}\b(?:model|point|tag))"
     r"|多少钱|多少錢|費用|费用|价格|價格|价钱|價錢|票价|票價|收费|收費|いくら|値段|料金|費用"
     r"|\bcu[aá]nto (?:cuesta|cuestan|cost[oó]|vale|valen|cobra|cobran|pag[oó]|gan[oó])\b"
     r"|\bcombien (?:co[uû]te|co[uû]tent|co[uû]tait|vaut|valent|factur|pa[iy]|gagn)"

@@ -256,7 +256,9 @@ def test_a_price_is_asked_in_many_words_and_given_as_a_sum() -> None:
         assert asks_price(question), question
     for question in ("How many grams of coffee go into the espresso?", "How much memory does rustc use?",
                      "Who took charge of the project in 2014?", "What is the cost model of the scheduler?",
-                     "How much ground coffee and water do you use to make it?", "Why point a camera at a price tag?"):
+                     "How much ground coffee and water do you use to make it?", "Why point a camera at a price tag?",
+                     "What are the costs of using Arc everywhere?", "What did the team in charge decide?",
+                     "How much time did you spend on the migration?"):
         assert not asks_price(question), question
     for text in ("It set me back $350.", "about two euros a month", "for about 40 dollars", "The talk is free to attend.",
                  "每张票 100 元"):
