@@ -17,30 +17,34 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-# Asking a price: "how much does X cost / charge", "what does a ticket cost", "how much did you pay",
-# "what's the fee", and the same in the languages with refusals of their own (phrases.py).
-ASKS_PRICE = re.compile(
-    r"\bhow much\b(?!\s+(?:time|memory|effort|space|work|disk|ram|data|traffic|faster|slower|better|more|less)\b)"
-    r"[^.?!;]{0,60}?\b(?:costs?|costing|charges?|charged|charging|pay|paid|paying|spend|spent|"
-    r"earns?|earned|tickets?|fees?|prices?|priced|money|budget|salary|funding|raised?)\b"
-    r"|\b(?:cost|charge|pay|paid|spend|spent|earn|raise|raised)\b[^.?!;]{0,20}?\bhow much\b"
-    # "what does a ticket cost", "what's the fee": not "what are the costs of async", "who's in charge"
-    r"|\bwhat (?:does|do|did|would|will)\b[^.?!;]{0,50}?\b(?:cost|(?<!in )charge)\b"
+# Asking a price takes two things: a question for an amount ("how much", "what does X cost", "what's
+# the fee") and money in its words ("charge", "pay", "tickets", "cost you", "cost to attend", 钱, 费):
+# on a technical blog "how much does a context switch cost?" and "how much time did you spend?" ask
+# no price. Said in the languages with refusals of their own (phrases.py).
+ASKS_AMOUNT = re.compile(
+    r"\bhow (?:much|expensive|cheap)\b|\bwhat (?:does|do|did|would|will)\b[^.?!;]{0,50}?\b(?:cost|charge)\b"
     r"|\bwhat(?:'s| is| was| are| were)?\b[^.?!;]{0,50}?\b(?:price|prices|pricing|fee|fees|salary|salaries)\b"
-    r"(?![^.?!;]{0,3}\b(?:model|point|tag))"
-    r"|多少钱|多少錢|費用|费用|价格|價格|价钱|價錢|票价|票價|收费|收費|いくら|値段|料金|費用"
-    r"|\bcu[aá]nto (?:cuesta|cuestan|cost[oó]|vale|valen|cobra|cobran|pag[oó]|gan[oó])\b"
-    r"|\bcombien (?:co[uû]te|co[uû]tent|co[uû]tait|vaut|valent|factur|pa[iy]|gagn)"
-    r"|\bwie ?viel (?:kostet|kosten|kostete|verlangt|zahlt|bezahlt|verdien)", re.I)
-# A sum of money as posts write it: "$350", "350 USD", "€20", "twenty dollars", "free", "100 元".
+    r"|多少|几多|幾多|いくら|\bcu[aá]nt[oa]s?\b|\bcombien\b|\bwie ?viel", re.I)
+MONEY_WORDS = re.compile(
+    r"\b(?:pay|paid|paying|pays)\b(?!\s+attention)|(?<!in )\bcharg(?:e|es|ed|ing)\b(?!\s+(?:of|in)\b)|\bfees?\b"
+    r"|\btickets?\b|\bsalar(?:y|ies)\b|\bearn(?:s|ed|ing)?\b|\bpric(?:e|es|ed|ing)\b(?!\s+tag)|\bmoney\b|\bbuy\b"
+    r"|\bbought\b|\bpurchas\w*|\bsubscription\b|\bdonat\w*|\bfunding\b|\bsponsor\w*|\bdollars?\b|\beuros?\b|[$€£¥]"
+    r"|\bcost\s+(?:you|me|him|her|them|us)\b|\bcosts?\s+(?:per|a|each)\s+(?:month|year|seat|user|ticket)\b"
+    r"|\bcosts?\s+to\s+(?:buy|attend|sit|register|join|subscribe|enter|hire|rent|sponsor|advertise|go)\b"
+    r"|\bexpensive\b|\bcheap\b|钱|錢|费|費|价|價|票|元|円|料金|値段"
+    r"|\bcuesta|\bcuestan|\bcost[oó]\b|\bcobra|\bpag[oóa]|\bprecio|\bentradas?\b"
+    r"|\bco[uû]te|\bprix\b|\bpay[ée]|\bfactur|\bbillets?\b"
+    r"|\bkoste[tn]?\b|\bpreis|\bzahl|\bbezahl|\bverdien|\beintritt", re.I)
+# A sum of money as posts write it: "$350", "350 USD", "EUR 20", "€20", "twenty dollars", "free", "100 元".
+CURRENCIES = r"usd|eur|gbp|chf|cad|aud|jpy|cny|rmb|inr"
 MONEY = re.compile(
-    r"[$€£¥₹]\s*\d|\d\s*(?:[$€£¥₹]|usd|eur|gbp|dollars?|euros?|pounds?|bucks|cents?|k\b)"
+    rf"[$€£¥₹￥]\s*\d|\d\s*(?:[$€£¥₹￥]|(?:{CURRENCIES}|dollars?|euros?|pounds?|bucks|cents?)\b)|\b(?:{CURRENCIES})\s*\d"
     r"|\b(?:dollars?|euros?|bucks|free|gratis|no cost|paid|unpaid|gratuit|kostenlos|umsonst)\b"
-    r"|\d\s*(?:元|美元|欧元|块|円|万円)|免费|免費|無料|零元", re.I)
+    r"|[\d一二两三四五六七八九十百千万]\s*(?:元|美元|欧元|歐元|块|塊|円|万円)|人民币\s*\d|人民幣\s*\d|免费|免費|無料|零元", re.I)
 
 
 def asks_price(question: str) -> bool:
-    return bool(ASKS_PRICE.search(question))
+    return bool(ASKS_AMOUNT.search(question) and MONEY_WORDS.search(question))
 
 
 def gives_money(texts: Iterable[str]) -> bool:

@@ -356,17 +356,18 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
 
 
 # After a number, 几, 多少 or 哪, a character that sounds like a counter of posts is that counter,
-# typed with the wrong homophone (两其, 多少其, 第390起): 期 qi, 篇 pian.
-# Not where the two make a common word: 一起 is "together", not 一期.
+# typed with the wrong homophone (两其, 多少其, 第390起): 期 qi, 篇 pian. Never a numeral (十七,
+# 二〇一七年) and never where the two make a word (一起 is "together", not 一期).
 COUNTED = re.compile(r"([\d一二两三四五六七八九十几少哪])(\s*)([\u4e00-\u9fff])")
 COUNTERS = {"qi": "期", "pian": "篇"}
+NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
 
 def _counter(m: re.Match[str]) -> str:
-    sound, common = _pinyin(m[3]), _frequencies("zh").get(m[1] + m[3], 0.0) >= ORDINARY_ZIPF
-    if sound in COUNTERS and m[3] not in COUNTERS.values() and not common:
-        return m[1] + m[2] + COUNTERS[sound]
-    return m[0]
+    if m[3] in NUMERALS or m[3] in COUNTERS.values() or (m[1] + m[3]) in _frequencies("zh"):
+        return m[0]
+    sound = _pinyin(m[3])
+    return m[1] + m[2] + COUNTERS[sound] if sound in COUNTERS else m[0]
 
 
 _SOUNDS: dict[int, dict[tuple[int, str], str | None]] = {}
@@ -374,9 +375,10 @@ _SOUNDS: dict[int, dict[tuple[int, str], str | None]] = {}
 
 def sounds_like(run: str, i: int, table: dict[str, str]) -> str | None:
     """The table's word of two to four characters that sounds like `run` at `i`, where what is
-    written there is no common word: a pinyin keyboard's wrong choice among homophones (最薪 for
-    最新, 博克 for 博客, 哪写 for 哪些). None where none does, or where two words of the table with
-    different meanings do."""
+    written there is no word of the language at all (wordfreq's list): a pinyin keyboard's wrong
+    choice among homophones (最薪 for 最新, 博克 for 博客, 哪写 for 哪些), never another word that
+    sounds the same (播客 "podcast" is no 博客). None where none does, or where two words of the
+    table with different meanings do."""
     sounds = _sounds(table)
     if not sounds:
         return None
@@ -384,7 +386,7 @@ def sounds_like(run: str, i: int, table: dict[str, str]) -> str | None:
     for n in range(min(LONGEST_WORD, len(run) - i), 1, -1):
         written = run[i:i + n]
         key = sounds.get((n, _pinyin(written)))
-        if key and frequency.get(written, 0.0) < ORDINARY_ZIPF:
+        if key and written not in frequency:
             return key
     return None
 
@@ -536,9 +538,9 @@ def _dates(text: str) -> str:
                   lambda m: f" first {ZH_DIGITS.get(m[1], m[1])} posts ", text)
     text = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of {m[1]} ",
                   text)
-    text = re.sub(r"(\d{4})\s*年\s*(?:的)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
+    text = re.sub(r"(\d{4})\s*年\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
                   lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {m[1]} ", text)
-    text = MONTH_PART.sub(lambda m: f" {MONTH_PARTS[m[2]]} {m[1]}", text)  # 5月中旬: mid May
+    text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read
     for words, english_words in CJK_RELATIVE.items():
         text = text.replace(words, f" {english_words} ")
     found = list(CJK_DATE.finditer(text))
@@ -553,6 +555,9 @@ def _dates(text: str) -> str:
         gap = len(text[m.end():]) - len(text[m.end():].lstrip())
         after = next((k for k in sorted(CJK_AFTER, key=len, reverse=True) if text.startswith(k, m.end() + gap)), "")
         before = text[: m.start()].rstrip()
+        part = re.search(r"⟨(\w+)⟩$", before)  # the third of the month (MONTH_PART), said before the date
+        if part:
+            before = before[: part.start()].rstrip()
         lead = "in"
         if after:
             lead = CJK_AFTER[after]
@@ -565,8 +570,8 @@ def _dates(text: str) -> str:
             before, lead = before[:-1] + " and", ""
         elif before.endswith(("从", "自")):
             before, lead = before[:-1], "from" if re.match(r"\s*(?:到|至)", text[m.end():]) or " to " in text else "since"
-        text = f"{before} {lead} {date} {text[m.end() + (gap + len(after) if after else 0):]}"
-    return text
+        text = f"{before} {lead} {part[1] if part else ''} {date} {text[m.end() + (gap + len(after) if after else 0):]}"
+    return re.sub(r"⟨\w+⟩", " ", text)
 
 
 _OWN: dict[tuple[tuple[str, ...], str], set[str]] = {}

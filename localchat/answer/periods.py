@@ -107,7 +107,7 @@ def fmt(day: dt.date, start: dt.date, end: dt.date) -> str:
 
 def find_period(text: str, today: dt.date) -> tuple[Period | None, str]:
     """The first period the text names, and the text without it. Text is lower case."""
-    for finder in (_between, _rolling, _season, _half, _part_of_month, _open_ended, _single):
+    for finder in (_part_of_month, _between, _rolling, _season, _half, _open_ended, _single):
         found = finder(text, today)
         if found:
             period, match = found
@@ -199,19 +199,47 @@ def _half(text: str, today: dt.date):
 PARTS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1, "late": 2, "end of": 2}
 
 
+ANYTHING = re.compile(r".+", re.S)
+OPEN_WORDS = r"since|after|starting(?:\s+in)?|from|before|until|till|up\s+to|prior\s+to|earlier\s+than|later\s+than"
+
+
 def _part_of_month(text: str, today: dt.date):
-    """'mid-May', 'early June 2021', 'the end of March': the month's first, middle or last ten days."""
-    pattern = (rf"\b(?:in\s+|during\s+|from\s+)?(?:the\s+)?({'|'.join(PARTS)})[\s-]+(?:in\s+)?({MONTH})"
-               rf"(?:\s+(?:of\s+)?({YEAR}))?\b")
+    """'mid-May', 'early June 2021', 'the end of March': the month's first, middle or last ten days;
+    after since, before, until…: from or to that part ("until the end of March" is up to the 31st,
+    "since the start of June" from the 1st, "before mid-May" up to the 10th)."""
+    pattern = (rf"\b(?:({OPEN_WORDS}|between)\s+|in\s+|during\s+)?(?:the\s+)?({'|'.join(PARTS)})[\s-]+(?:in\s+)?({MONTH})"
+               rf"(?:\s+(?:of\s+)?({YEAR}))?\b(\s+(?:on|onwards?|forward)\b)?")
     for match in re.finditer(pattern, text):
-        got = span(f"{match[2]} {match[3] or ''}", today)
+        year = match[4] or ""
+        later = re.match(rf"\s*(?:to|through|thru|until|till|and|-|–)\s+(?:the\s+)?(?:({'|'.join(PARTS)})[\s-]+)?({MONTH})"
+                         rf"(?:\s+(?:of\s+)?({YEAR}))?\b", text[match.end():])
+        if later and not year:
+            year = later[3] or ""  # "from early May to late June 2021": the year said once is both's
+        got = span(f"{match[3]} {year}", today)
         if got is None:
             continue
-        first, third = got[0], PARTS[match[1]]
+        first, third = got[0], PARTS[match[2]]
         start = first.replace(day=1 + 10 * third)
         end = got[1] if third == 2 else first.replace(day=10 + 10 * third)
-        words = f"in {('early', 'mid', 'late')[third]} {calendar.month_name[first.month]} {first.year}"
-        return Period(start.isoformat(), end.isoformat(), words), match
+        words = f"{('early', 'mid', 'late')[third]} {calendar.month_name[first.month]} {first.year}"
+        word = (match[1] or "").split()[0] if match[1] else ""
+        if later and word in ("", "from", "between"):
+            last = span(f"{later[2]} {later[3] or first.year}", today)
+            if last and last[1] >= start:
+                part = PARTS.get(later[1] or "end of", 2)
+                until = last[1] if part == 2 else last[0].replace(day=10 + 10 * part)
+                whole = ANYTHING.match(text, match.start(), match.end() + later.end())  # the range is the period
+                return Period(start.isoformat(), until.isoformat(), f"between {start.isoformat()} and {until.isoformat()}"), whole
+        if word in ("since", "starting") or (word == "from" and match[5]):
+            return Period(start.isoformat(), "", f"since {words}"), match
+        if word in ("after", "later"):
+            return Period((end + dt.timedelta(days=1)).isoformat(), "", f"after {words}"), match
+        if word in ("before", "prior", "earlier"):
+            until = end if match[2] == "end of" else start - dt.timedelta(days=1)  # "before the end of March": by the 31st
+            return Period("", until.isoformat(), f"before {words}"), match
+        if word in ("until", "till", "up"):
+            return Period("", end.isoformat(), f"until {words}"), match
+        return Period(start.isoformat(), end.isoformat(), f"in {words}"), match
     return None
 
 

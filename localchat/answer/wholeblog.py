@@ -764,7 +764,7 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     for k in range(1, len(clauses)):
         rest = "，".join(clauses[k:])
         if CJK_ASKS.search(clauses[k - 1]) or asks(clauses[k - 1]) or (
-                not plain(clauses[k - 1], language, vocab) and not stands_alone(rest)):
+                not plain(clauses[k - 1], language, vocab) and not (stands_alone(rest) and not NAMES_A_SUBJECT.search(clauses[k - 1]))):
             break
         found.append((rest, clauses[:k] + others))
     return found
@@ -774,14 +774,20 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
                          r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|[这這那]篇|[这這那]期")
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
+# Which posts by place or time, not by subject: the newest, the first, how many, in a month
+BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"
+                              r"從舊到新|按顺序|按順序|一共|总共|總共|多少|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]月")
+# A telling clause that names a subject: "关于 tokio，", "嵌入式开发方面，", "我对异步编程很感兴趣，"
+NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究")
 
 
 def stands_alone(asking: str) -> bool:
-    """Whether Chinese or Japanese asking clauses ask about posts and point back to nothing told
-    before them: then what the reader told first ("我想从头开始补课，", "I want to catch up from the
-    start") is context, whatever it names, and the clauses are the question."""
+    """Whether Chinese or Japanese asking clauses ask which posts by place or time (the newest, the
+    first four, how many in July) and point back to nothing told before them: then what the reader
+    told first ("我想从头开始补课，", "I want to catch up from the start") is context, whatever it
+    names — unless it names a subject ("关于 tokio，有哪些文章？" asks about tokio)."""
     return bool((CJK_ASKS.search(asking) or REQUESTS.search(asking)) and POSTS_NAMED.search(asking)
-                and not REFERS_BACK.search(asking))
+                and BY_PLACE_OR_TIME.search(asking) and not REFERS_BACK.search(asking))
 
 
 REQUESTS = re.compile(r"列|给我|給我|告诉|告訴|发我|發我|看看|请|請|麻烦|麻煩|教えて|見せて|ください")  # asking without a question word

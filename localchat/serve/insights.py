@@ -129,7 +129,8 @@ class Insights:
                 if attempt < COMMIT_TRIES and CONFLICT.search(str(exc)):
                     time.sleep(0.2 * attempt)  # another replica committed first: read its version, add again
                     continue
-                line = f"insights: cannot write to {where(self.index)} ({one_line(exc)}); answers are not affected"
+                verb = "clean up" if not rows else "write to"  # the rows were written; the pruning failed
+                line = f"insights: cannot {verb} {where(self.index)} ({one_line(exc)}); answers are not affected"
                 if line != self.problem:
                     log.warning(line)
                 self.problem = line
@@ -144,7 +145,7 @@ class Insights:
 # Replicas sharing one store on S3 commit with conditional writes: the one that loses a race (two
 # first writes that both create the table; an append beside another's overwrite) is told so, and
 # its rows would be lost. Lance names such an error this way; a later try sees the winner's version.
-CONFLICT = re.compile(r"(?i)incompatible transaction|commit conflict|concurrent|retryable|precondition")
+CONFLICT = re.compile(r"(?i)incompatible transaction|commit conflict")  # not "precondition": a lost reply may be a landed commit
 COMMIT_TRIES = 4
 
 

@@ -258,12 +258,16 @@ def test_a_price_is_asked_in_many_words_and_given_as_a_sum() -> None:
                      "Who took charge of the project in 2014?", "What is the cost model of the scheduler?",
                      "How much ground coffee and water do you use to make it?", "Why point a camera at a price tag?",
                      "What are the costs of using Arc everywhere?", "What did the team in charge decide?",
-                     "How much time did you spend on the migration?"):
+                     "How much time did you spend on the migration?", "How much does a context switch cost?",
+                     "How much of the runtime is spent in the allocator?", "How much error budget did the outage burn?",
+                     "How much did they raise the default stack size?", "How much did you pay attention to cache locality?",
+                     "What did the migration cost in downtime?"):
         assert not asks_price(question), question
     for text in ("It set me back $350.", "about two euros a month", "for about 40 dollars", "The talk is free to attend.",
-                 "每张票 100 元"):
+                 "每张票 100 元", "USD 350 a year", "EUR 20", "￥99", "人民币100", "一百元"):
         assert gives_money([text]), text
-    for text in ("Node.js 18 reaches end of life in April 2025.", "We had 46 meetups in 2019.", "版本 1.53 发布"):
+    for text in ("Node.js 18 reaches end of life in April 2025.", "We had 46 meetups in 2019.", "版本 1.53 发布",
+                 "10k requests a second on a 4K monitor", "two centuries", "3 CentOS boxes"):
         assert not gives_money([text]), text
 
 

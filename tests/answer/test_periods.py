@@ -35,6 +35,11 @@ TODAY = dt.date(2026, 12, 1)
     ("early june 2021", "2021-06-01", "2021-06-10"),
     ("at the end of february 2024", "2024-02-21", "2024-02-29"),
     ("in late april", "2026-04-21", "2026-04-30"),  # the last April, as "since march"
+    ("posts until the end of march 2021", "", "2021-03-31"),  # a part of a month after since, before, until…
+    ("since the start of june 2021", "2021-06-01", ""),
+    ("before the end of march 2021", "", "2021-03-31"),
+    ("before mid-may 2021", "", "2021-05-10"),
+    ("from early may to late june 2021", "2021-05-01", "2021-06-30"),
     ("before 2015", "", "2014-12-31"),
     ("after 2012", "2013-01-01", ""),
     ("from 2020 onwards", "2020-01-01", ""),

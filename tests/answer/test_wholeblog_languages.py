@@ -91,6 +91,8 @@ def ids(found) -> list[str]:
     ("最薪两期周报给我", "list", ["2021-07-14.md", "2021-07-07.md"]),
     ("这个博克讲什么的？", "overview", None),
     ("2021年7月一共多少其？", "count", ["2021-07-14.md", "2021-07-07.md"]),
+    ("二〇二〇年发了几期？", "count", []),  # 七, 十七 are numerals, never a counter typed wrong
+    ("从2021年7月初开始发了几期？", "count", ["2021-07-07.md", "2021-07-14.md"]),  # a third of a month after 从…开始
     # quarters and thirds of a month (上旬, 中旬, 下旬; 月初, 月底)
     ("2021年第二季度一共有几期？", "count", [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
     ("2021年7月上旬发了哪些周报？", "list", ["2021-07-07.md"]),
@@ -172,6 +174,11 @@ def test_chinese_answers_are_chinese_and_exact():
     # an asking clause that points back (这种, 这段话) or names no post is asked about what was told
     "谷歌那边有人说 Rust 可以写 Linux 内核了，周报引用过这段话吗？",
     "Rust 基金会当时在招的那个高管岗位，最后是谁上任了？",
+    # a telling clause that names a subject, or asking clauses that ask by subject, not by place or time
+    "关于 tokio，周报有哪些文章？", "我对异步编程很感兴趣，请问有哪些文章？", "嵌入式开发方面，有哪些周报？",
+    "最近在用 axum 写服务，请推荐几篇文章",
+    # a word is no typo of another that sounds the same: 播客 is "podcast", not 博客
+    "周报推荐过哪些播客？",
     # a common word is no typo: 一起 is "together", not 一期
     "我们一起学习 Rust 的异步编程，周报推荐过哪些教程？",
     # an aside that changes a range is not the range without it: searched, never a wrong count
