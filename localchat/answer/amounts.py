@@ -3,7 +3,7 @@
 A near miss often matches the right post and asks what the post never says: "How much does HeroDevs
 charge for Node.js 18 support?" finds the HeroDevs announcement, which gives no price. The gate's
 similarity cannot tell it from "How much did the server cost you?" on a post that says "$350". What
-can is the kind of answer asked for: a price needs a sum of money in the excerpt the reader is shown
+can is the kind of answer asked for: a price needs a sum of money in one of the first excerpts
 (a currency sign or word, or "free"). In any language the bot has words for, and on no blog's words.
 
 Measured and not used (scripts/amount_gate_loo.py, one corpus left out): a sum anywhere in the first
