@@ -64,6 +64,7 @@ class Hits(list):  # type: ignore[type-arg]
     when fusion ranks that chunk below the top k)."""
 
     best_similarity: float = -1.0
+    query_vector: np.ndarray | None = None  # what the question was searched with (the gate's probe check)
 
 
 def rank(query: str, qv: np.ndarray, dense: list[dict[str, Any]], bm25: list[dict[str, Any]], *, k: int = 5,
@@ -83,6 +84,7 @@ def rank(query: str, qv: np.ndarray, dense: list[dict[str, Any]], bm25: list[dic
         ranked = keep_tops(ranked, k)
 
     hits = Hits()
+    hits.query_vector = qv
     hits.best_similarity = max((r["similarity"] for r in dense), default=-1.0)
     seen_posts: set[str] = set()
     for entry in ranked:

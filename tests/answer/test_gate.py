@@ -283,3 +283,13 @@ def test_a_price_no_excerpt_gives_is_refused_and_one_a_post_gives_is_answered(sa
                      "What does your cloud backup cost per month?"):
         verdict = sample.judge(question, sample.retrieve(question))
         assert verdict.covered, (question, verdict)
+
+
+def test_a_question_nearer_a_probe_than_the_blog_is_refused(sample: Engine) -> None:
+    # the sourdough post brings "focaccia" above this blog's noise level (0.38), but the probe "What is
+    # the recipe for a classic margherita pizza?" is nearer (0.54): no post holds a focaccia recipe
+    question = "Do you have a good recipe for focaccia?"
+    verdict = sample.judge(question, sample.retrieve(question))
+    assert not verdict.covered and verdict.why == "nearer a probe", verdict
+    question = "How long should cold brew steep in the fridge?"  # a post answers it: far above every probe
+    assert sample.judge(question, sample.retrieve(question)).covered
