@@ -1,12 +1,12 @@
-"""Refuse a question that is closer to one of the gate's probe questions than to the blog? Chosen
-with one corpus left out.
+"""Refuse a question that is far closer to one of the gate's probe questions than to the blog?
+Chosen with one corpus left out.
 
 The gate measures a blog's noise level with 32 questions about nothing a blog covers (gate.PROBES:
 stains, visas, cricket, the capital of Australia…). A question that passes the gate can still be
 nearer one of those questions than to anything the blog wrote: "What's the capital of Australia,
 and why isn't it Sydney?" reaches 0.41 on This Week in Rust (whose event lists name Sydney) and
 0.9 or so on the probe about Australia's capital. This asks whether refusing a question when its
-best excerpt is not at least `margin` above its nearest probe refuses questions to refuse without
+best excerpt falls below its nearest probe's similarity plus `margin` refuses questions to refuse without
 refusing answerable ones, on the corpora left out (a false refusal counting as four).
 
     python scripts/probe_gate_loo.py --work /tmp/snap [--features /tmp/probe-features.json]

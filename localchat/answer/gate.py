@@ -116,9 +116,10 @@ WORD_VECTORS = 20_000  # word vectors kept across questions
 # answerable ones +1 of 69 on the sample blog; 1 or 2 excerpts refused answers a later excerpt
 # gives; the whole posts, or sentences sharing a word with the question, no better).
 PRICED_EXCERPTS = 3  # 0: the rule off
-# A question whose best excerpt is not above its nearest probe by this much is about nothing the blog
-# covers, however it scored against the noise level: "what's the capital of Australia?" reaches 0.42
-# on This Week in Rust (its event lists name Sydney) and 0.88 on the probe about Australia's capital.
+# A question whose best excerpt falls below its nearest probe question's similarity plus this (more
+# than 0.15 below it) is about nothing the blog covers, whatever the noise level says: "what's the
+# capital of Australia?" reaches 0.42 on This Week in Rust (its event lists name Sydney) and 0.88
+# on the probe about Australia's capital.
 # Chosen with one corpus left out on six of seven splits (scripts/probe_gate_loo.py: questions to
 # refuse refused +0 to +4 points per corpus left out, answerable ones +1 of 146 on mykal.codes, none
 # elsewhere); blind22, held out: out of scope 12 -> 14 of 14, no answerable question refused.
