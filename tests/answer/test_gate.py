@@ -286,10 +286,12 @@ def test_a_price_no_excerpt_gives_is_refused_and_one_a_post_gives_is_answered(sa
 
 
 def test_a_question_nearer_a_probe_than_the_blog_is_refused(sample: Engine) -> None:
-    # the sourdough post brings "focaccia" above this blog's noise level (0.38), but the probe "What is
-    # the recipe for a classic margherita pizza?" is nearer (0.54): no post holds a focaccia recipe
-    question = "Do you have a good recipe for focaccia?"
-    verdict = sample.judge(question, sample.retrieve(question))
-    assert not verdict.covered and verdict.why == "nearer a probe", verdict
+    # the balcony tomatoes bring these above this blog's noise level (0.45-0.48, threshold 0.31), but
+    # the probes "How do I get rid of aphids on my roses?" and "Which houseplants are safe for cats?"
+    # are far nearer (0.71-0.94): no post says a word of aphids or cats
+    for question in ("How do I get rid of aphids on my tomato plants?", "How do I get rid of aphids on my balcony roses?",
+                     "Which houseplants are safe for cats on a sunny balcony?"):
+        verdict = sample.judge(question, sample.retrieve(question))
+        assert not verdict.covered and verdict.why == "nearer a probe", (question, verdict)
     question = "How long should cold brew steep in the fridge?"  # a post answers it: far above every probe
     assert sample.judge(question, sample.retrieve(question)).covered
