@@ -137,7 +137,6 @@ def report(data: dict[str, list[dict[str, Any]]]) -> str:
                      "| corpus left out | chosen on the others (a price: where a sum must be; a count) | refused: today → "
                      "with the rule | false refusals: today → with the rule | questions (refuse / answer) |")
     everything = [r for rows in data.values() for r in rows]
-    lines.append(f"\nChosen on all corpora: {shown(choose(everything))}.")
     for what in ("price", "count"):
         asked = [r for r in everything if r[what] and r["covered"]]
         lines.append(f"Questions asking a {what} that the gate lets through: {sum(r['refuse'] for r in asked)} to refuse, "

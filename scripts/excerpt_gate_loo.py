@@ -101,10 +101,6 @@ def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
     lines = left_out(data, choose, rates, OFF, lambda c: f"{c[0]}, {c[1]}, {c[2]}",
                      "| corpus left out | chosen on the others (Zipf, excerpts, neighbour) | refused: today → with the rule | "
                      "false refusals: today → with the rule | questions (refuse / answer) |")
-    everything = [r for rows in data.values() for r in rows]
-    chosen = choose(everything)
-    r, fr, _, _ = rates(everything, chosen)
-    lines.append(f"\nChosen on all corpora: {chosen} (refused {r:.2f}, false refusals {fr:.3f}).")
     return "\n".join(lines)
 
 

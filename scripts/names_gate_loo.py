@@ -113,10 +113,6 @@ def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
                      lambda c: "off" if c[0] >= 9 else f"{c[0]}, {c[1]}" + (", rarer" if c[2] else ""),
                      "| corpus left out | chosen on the others (Zipf, neighbour, rarer word) | refused: today → with the rule | "
                      "false refusals: today → with the rule | questions (refuse / answer) |")
-    everything = [r for rows in data.values() for r in rows]
-    chosen = choose(everything)
-    r, fr, _, _ = rates(everything, chosen)
-    lines.append(f"\nChosen on all corpora: {chosen} (refused {r:.2f}, false refusals {fr:.3f}).")
     return "\n".join(lines)
 
 

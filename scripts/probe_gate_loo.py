@@ -65,8 +65,6 @@ def report(data: dict[str, list[dict[str, Any]]]) -> str:
     lines = left_out(data, choose, rates, None, lambda m: "off" if m is None else f"{m:+.2f}",
                      "| corpus left out | chosen on the others (best excerpt − nearest probe must reach) | refused: "
                      "today → with the rule | false refusals: today → with the rule | questions (refuse / answer) |")
-    everything = [r for rows in data.values() for r in rows]
-    lines.append(f"\nChosen on all corpora: {choose(everything)}.")
     return "\n".join(lines)
 
 

@@ -182,14 +182,20 @@ class Gate:
         """The similarity of a query vector to the closest probe question (-1 without a vector)."""
         if vector is None:
             return -1.0
+        return float(np.max(self._probe_vectors() @ np.asarray(vector, dtype=np.float32)))
+
+    def _probe_vectors(self) -> np.ndarray:
+        """The probes in the blog's language, embedded once per embedder (for the noise level too)."""
         key = (id(self.view.embedder), self.language)
         if key not in _PROBE_VECTORS:
             probes = PROBES_IN.get(self.language, PROBES)
             _PROBE_VECTORS[key] = np.asarray(self.view.embedder.encode(probes), dtype=np.float32)
-        return float(np.max(_PROBE_VECTORS[key] @ np.asarray(vector, dtype=np.float32)))
+        return _PROBE_VECTORS[key]
 
     def _best_similarities(self, questions: list[str]) -> list[float]:
-        return [self.view.best_similarity(vector) for vector in self.view.embedder.encode(questions)]
+        probes = list(questions) == list(PROBES_IN.get(self.language, PROBES))
+        vectors = self._probe_vectors() if probes else self.view.embedder.encode(questions)
+        return [self.view.best_similarity(vector) for vector in vectors]
 
     def judge(self, question: str, hits: Sequence[Any], known: Iterable[str] = (), newest: str = "") -> Verdict:
         """Covered or not, and why. `hits` carry .similarity and .body (best first or not);

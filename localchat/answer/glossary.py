@@ -18,6 +18,7 @@ Chinese dates (2021年5月, 5月份, 2021/6/15, 2021.4, 上半年) as English on
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 
@@ -395,26 +396,27 @@ def _sounds(table: dict[str, str]) -> dict[tuple[int, str], str | None]:
     if id(table) not in _SOUNDS:
         found: dict[tuple[int, str], str | None] = {}
         for key, value in table.items():
-            if 2 <= len(key) <= LONGEST_WORD and CJK_RUN.fullmatch(key) and _pinyin(key):
-                sound = (len(key), _pinyin(key))
+            sound = (len(key), _pinyin(key) if 2 <= len(key) <= LONGEST_WORD and CJK_RUN.fullmatch(key) else "")
+            if sound[1]:
                 found[sound] = key if sound not in found or table.get(found[sound] or "") == value else None
         _SOUNDS[id(table)] = found
     return _SOUNDS[id(table)]
 
 
-_PINYIN: list[Any] = []
-
-
 def _pinyin(text: str) -> str:
     """Toneless pinyin of each character (xpinyin's table, MIT); "" where xpinyin is not installed."""
-    if not _PINYIN:
-        try:
-            from xpinyin import Pinyin  # noqa: PLC0415
+    reader = _pinyin_reader()
+    return reader.get_pinyin(text, " ") if reader is not None else ""
 
-            _PINYIN.append(Pinyin())
-        except ImportError:
-            _PINYIN.append(None)
-    return _PINYIN[0].get_pinyin(text, " ") if _PINYIN[0] is not None else ""
+
+@functools.lru_cache(maxsize=1)
+def _pinyin_reader() -> Any:
+    try:
+        from xpinyin import Pinyin  # noqa: PLC0415 - its table is read on first use
+
+        return Pinyin()
+    except ImportError:
+        return None
 
 
 def _known_parts(name: str, table: dict[str, str]) -> str:

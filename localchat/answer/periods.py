@@ -230,17 +230,23 @@ def _part_of_month(text: str, today: dt.date):
                 until = last[1] if part == 2 else last[0].replace(day=10 + 10 * part)
                 whole = ANYTHING.match(text, match.start(), match.end() + later.end())  # the range is the period
                 return Period(start.isoformat(), until.isoformat(), f"between {start.isoformat()} and {until.isoformat()}"), whole
-        if word in ("since", "starting") or (word == "from" and match[5]):
-            return Period(start.isoformat(), "", f"since {words}"), match
-        if word in ("after", "later"):
-            return Period((end + dt.timedelta(days=1)).isoformat(), "", f"after {words}"), match
-        if word in ("before", "prior", "earlier"):
-            until = end if match[2] == "end of" else start - dt.timedelta(days=1)  # "before the end of March": by the 31st
-            return Period("", until.isoformat(), f"before {words}"), match
-        if word in ("until", "till", "up"):
-            return Period("", end.isoformat(), f"until {words}"), match
+        if word not in ("", "from", "between") or (word == "from" and match[5]):  # "from mid-May" alone is in mid-May
+            if word in ("before", "prior", "earlier") and match[2] == "end of":
+                start = end + dt.timedelta(days=1)  # "before the end of March": by the 31st
+            return _open(word, start, end, words, words), match
         return Period(start.isoformat(), end.isoformat(), f"in {words}"), match
     return None
+
+
+def _open(word: str, start: dt.date, end: dt.date, said_start: str, said_end: str) -> Period:
+    """Since, after, before or until the span [start, end] ("up", "till", … are until), in words."""
+    if word in ("since", "from", "starting"):
+        return Period(start.isoformat(), "", f"since {said_start}")
+    if word in ("after", "later"):
+        return Period((end + dt.timedelta(days=1)).isoformat(), "", f"after {said_end}")
+    if word in ("before", "prior", "earlier"):
+        return Period("", (start - dt.timedelta(days=1)).isoformat(), f"before {said_start}")
+    return Period("", end.isoformat(), f"until {said_end}")
 
 
 def _open_ended(text: str, today: dt.date):
@@ -251,13 +257,7 @@ def _open_ended(text: str, today: dt.date):
             continue
         start, end = got
         word = match[1].split()[0]  # "from 2020 on" is since 2020; "from 2020" alone is in 2020 (_single)
-        if word in ("since", "from", "starting"):
-            return Period(start.isoformat(), "", f"since {fmt(start, start, end)}"), match
-        if word in ("after", "later"):
-            return Period((end + dt.timedelta(days=1)).isoformat(), "", f"after {fmt(end, start, end)}"), match
-        if word in ("before", "prior", "earlier"):
-            return Period("", (start - dt.timedelta(days=1)).isoformat(), f"before {fmt(start, start, end)}"), match
-        return Period("", end.isoformat(), f"until {fmt(end, start, end)}"), match
+        return _open(word, start, end, fmt(start, start, end), fmt(end, start, end)), match
     return None
 
 

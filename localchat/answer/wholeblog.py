@@ -762,9 +762,8 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     others = [t for t in sentences(question) if t != asking]
     found = []
     for k in range(1, len(clauses)):
-        rest = "，".join(clauses[k:])
-        if CJK_ASKS.search(clauses[k - 1]) or asks(clauses[k - 1]) or (
-                not plain(clauses[k - 1], language, vocab) and not (stands_alone(rest) and not NAMES_A_SUBJECT.search(clauses[k - 1]))):
+        told, rest = clauses[k - 1], "，".join(clauses[k:])
+        if CJK_ASKS.search(told) or asks(told) or not (plain(told, language, vocab) or only_context(told, rest)):
             break
         found.append((rest, clauses[:k] + others))
     return found
@@ -779,6 +778,12 @@ BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|
                               r"從舊到新|按顺序|按順序|一共|总共|總共|多少|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]月")
 # A telling clause that names a subject: "关于 tokio，", "嵌入式开发方面，", "我对异步编程很感兴趣，"
 NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究")
+
+
+def only_context(told: str, asking: str) -> bool:
+    """Whether a clause that names something is only what the reader tells of themselves: the asking
+    clauses after it stand alone, and it names no subject ("关于 tokio，有哪些文章？" asks about tokio)."""
+    return stands_alone(asking) and not NAMES_A_SUBJECT.search(told)
 
 
 def stands_alone(asking: str) -> bool:
