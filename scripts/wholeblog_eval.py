@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from localchat.index import catalog  # noqa: E402
-from localchat.answer import wholeblog  # noqa: E402
+from localchat.answer import intents, wholeblog  # noqa: E402
+from localchat.index.embed import embedder_name, load_embedder  # noqa: E402
 from localchat.ingest.posts import read_posts  # noqa: E402
 from report import finish  # noqa: E402
 
@@ -48,9 +49,26 @@ def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[cata
     return cache[corpus]
 
 
-def judge(q: dict[str, Any], entries: list[catalog.Entry]) -> dict[str, Any]:
+def embedder_for(corpus: str, cache: dict[str, Any]) -> Any:
+    """The embedder the blog's index gets (embed.embedder_name), for the classifier of questions
+    the rules cannot read (intents.py): loaded only for a blog whose embedder has its weights."""
+    key = "embedder:" + corpus
+    if key not in cache:
+        name = embedder_name("", CORPORA[corpus])
+        cache[key] = load_embedder(name) if intents.has_model(name) else None
+    return cache[key]
+
+
+def judge(q: dict[str, Any], entries: list[catalog.Entry], embedder: Any = None) -> dict[str, Any]:
+    """`embedder`: the blog's, for the classifier; None for the rules alone."""
+    found, _ = intents.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries),
+                                  (lambda: embedder) if embedder is not None else None, TODAY)
+    return score(q, found)
+
+
+def score(q: dict[str, Any], found: Any) -> dict[str, Any]:
+    """Whether what was understood of a question (intents.understand's reading) is exact."""
     want = q["expected"]
-    found = wholeblog.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries), TODAY)
     out: dict[str, Any] = {"id": q["id"], "corpus": q["corpus"], "intent": q["intent"], "question": q["question"]}
     if found is None:
         return out | {"route": "search", "exact": False}
@@ -78,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--misses", action="store_true", help="print each question not understood exactly")
+    parser.add_argument("--rules-only", action="store_true", help="the rules alone, without the classifier of questions")
     parser.add_argument("--ordinary", nargs="*", default=[], metavar="CORPUS=FILE.jsonl",
                         help="question sets of ordinary questions (the eval schema): none may be routed to the catalog")
     args = parser.parse_args(argv)
@@ -91,23 +110,28 @@ def main(argv: list[str] | None = None) -> int:
         ordinary = [q for q in ordinary if q["kind"] not in ("meta", "claim")]
         entries = entries_for(corpus, cache)
         author = catalog.blog_author(entries)
-        routed = [(q, wholeblog.understand(q["question"], q.get("history") or [], entries, author, TODAY)) for q in ordinary]
+        embedder = None if args.rules_only else embedder_for(corpus, {})
+        routed = [(q, intents.understand(q["question"], q.get("history") or [], entries, author,
+                                         (lambda: embedder) if embedder is not None else None, TODAY)[0])
+                  for q in ordinary]
         wrong = [q["question"] for q, found in routed if found is not None and found[0].action != "opinion"]
         misrouted[corpus] = wrong
         print(f"{corpus}: {len(wrong)} of {len(ordinary)} ordinary questions routed to the catalog", file=sys.stderr)
         for question in wrong:
             print(f"  {question}", file=sys.stderr)
-    results = [judge(q, entries_for(q["corpus"], cache)) for q in questions if CORPORA[q["corpus"]].is_dir()]
+    embedders: dict[str, Any] = {}
+    results = [judge(q, entries_for(q["corpus"], cache), None if args.rules_only else embedder_for(q["corpus"], embedders))
+               for q in questions if CORPORA[q["corpus"]].is_dir()]
     table: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     for r in results:
         table[r["corpus"]][r["intent"]].append(r["exact"])
         table[r["corpus"]]["all"].append(r["exact"])
         table["all"][r["intent"]].append(r["exact"])
         table["all"]["all"].append(r["exact"])
-    intents = ["latest", "first", "count", "list", "overview", "all"]
-    print("corpus".ljust(18) + "".join(i.rjust(11) for i in intents), file=sys.stderr)
+    columns = ["latest", "first", "count", "list", "overview", "all"]
+    print("corpus".ljust(18) + "".join(i.rjust(11) for i in columns), file=sys.stderr)
     for corpus, row in table.items():
-        cells = [f"{sum(row[i])}/{len(row[i])}" if row[i] else "-" for i in intents]
+        cells = [f"{sum(row[i])}/{len(row[i])}" if row[i] else "-" for i in columns]
         print(corpus.ljust(18) + "".join(c.rjust(11) for c in cells), file=sys.stderr)
     if args.misses:
         for r in results:

@@ -184,3 +184,10 @@ class FakeHub:
 
     def downloads(self) -> list[str]:
         return [path for method, path in self.requests if method == "GET"]
+
+
+# A Chinese weekly newsletter that stopped in 2021: numbered issues (396 newest), no tags, no authors
+ZH = [Entry(f"2021-{m:02d}-{d:02d}.md", f"Rust 官方周报 {n} 期（2021-{m:02d}-{d:02d}）", f"/{n}/",
+            f"2021-{m:02d}-{d:02d}", [], "post", "", 100)
+      for n, (m, d) in zip(range(396, 384, -1), [(7, 14), (7, 7), (6, 30), (6, 23), (6, 16), (6, 9), (6, 2),
+                                                   (5, 26), (5, 19), (5, 12), (5, 5), (4, 28)])]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from localchat.answer import wholeblog
+from localchat.answer import intents, wholeblog
 from localchat.index.catalog import Entry
 from localchat.index.retrieve import Hit
 from localchat.model.local import Message
@@ -75,9 +75,9 @@ class Router:
     def route(self, question: str, history: Sequence[Message] = (), *, k: int | None = None) -> Route:
         k = k or self.k
         query = self.rewrite(question, history) if self.rewrite else retrieval_query(question, history)
-        found = wholeblog.understand(question, history, self.entries(), self.author)
+        found, vector = intents.understand(question, history, self.entries(), self.author, self._embedder)
         if found is None:
-            return Route("retrieval", query, hits=self.view.search(query, k=k))
+            return Route("retrieval", query, hits=self.view.search(query, k=k, vector=vector if query == question else None))
         q, chosen, total = found
         if q.action == "overview":
             return Route("catalog", query, q, entries=wholeblog.shown(q, chosen), total=total)
@@ -96,6 +96,11 @@ class Router:
             limit = self.threshold()
             chosen = [by_id[h.post_id] for h in hits if h.similarity >= limit and h.post_id in by_id]
         return Route("catalog", query, q, entries=wholeblog.shown(q, chosen, COUNT_SHOWN), total=len(chosen))
+
+
+    def _embedder(self) -> Any:
+        """The blog's embedder for the classifier of whole-blog questions (None for a view without one)."""
+        return getattr(self.view, "embedder", None)
 
 
 def rewriter(stream: Callable[..., Any]) -> Callable[[str, Sequence[Message]], str]:

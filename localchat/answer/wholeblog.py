@@ -375,6 +375,11 @@ def _language(question: str) -> str:
     return language_of(question)
 
 
+def question_language(question: str) -> str:
+    """The language a question is written in (ingest.language's codes: "en", "zh", "ja", …)."""
+    return _language(question)
+
+
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
            *, fragment: bool = False, topics: bool = True) -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
@@ -697,6 +702,11 @@ def understand(
             q = follow_up(previous, change, clean(question))
     if q is None:
         return None
+    return answered(q, entries)
+
+
+def answered(q: Query, entries: Sequence[Entry]) -> tuple[Query, list[Entry], int]:
+    """(query, every matching entry in order, how many), as understand() returns them."""
     if q.action == "overview":
         return q, [e for e in entries if e.date], len(entries)
     chosen = select(entries, q)
@@ -705,6 +715,55 @@ def understand(
     if q.yearless and q.until and (not chosen or stopped_before(entries, q)):
         q, chosen = latest_year_with_posts(entries, q)
     return q, chosen, len(chosen)
+
+
+def asks_of_a_subject(question: str, language: str, vocab: Vocabulary) -> bool:
+    """Whether a clause that asks names a subject ("axum 这个 web 框架怎么样，…"): then no overview of
+    the blog is asked. What the reader tells of themselves ("我是做后端的Java开发，") is no subject."""
+    clauses = [c for c in (CLAUSE_JA if language == "ja" else CLAUSE).split(question) if c.strip()]
+    asking = [c for c in clauses if CJK_ASKS.search(c) or REQUESTS.search(c)] or [question]
+    return any(named_words(UNKNOWN_RUN.sub(" ", in_english(c, language, vocab)), language, vocab) for c in asking)
+
+
+def may_read_again(question: str) -> bool:
+    """Whether read_again() can read more of a question than understand() did: one in a language
+    the glossary reads without spaces, where characters it does not know block the rules."""
+    return _language(question) in glossary.SPACELESS and bool(glossary.TABLES.get(_language(question)))
+
+
+def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str = "",
+               today: dt.date | None = None) -> tuple[Query, list[Entry], int] | None:
+    """A question understand() could not read, read again without the characters the glossary does
+    not know, once a classifier of questions (intents.py) says it asks `intent` ("latest", "first",
+    "count", "list" or "overview"): "烦请告知本站最近发布的两期周报分别是哪两期" is the newest two posts
+    whatever 烦请告知 means. Every other word must still be read, and a list or count must still
+    speak of posts ("2022 年北京冬奥会中国一共拿了几块金牌？" is no count of the posts of 2022); the
+    classifier decides what is asked, the rules read the period, the number and the order."""
+    today = today or dt.date.today()
+    language = _language(question)
+    if not may_read_again(question):
+        return None
+    vocab = vocabulary(entries, owner)
+    text = UNKNOWN_RUN.sub(" ", in_english(question, language, vocab))
+    q = _parse(text, entries, today, owner, topics=False)
+    if intent == "overview":
+        q = Query("overview", limit=DEFAULT_MANY) if not asks_of_a_subject(question, language, vocab) and (
+            q is None or not q.filtered) else None
+    elif q is None or q.action == "opinion" or q.topic or (intent == "count" and q.number is not None):
+        return None  # "第 385 期合并了多少个 PR？" counts something inside an issue
+    elif not (WRITING.search(clean(text)) or q.tags or q.authors):
+        return None
+    elif intent in ("latest", "first"):
+        q.action, q.order, q.limit = "list", "newest" if intent == "latest" else "oldest", q.limit or 1
+    elif intent == "count":
+        q.action, q.limit = "count", None
+    else:
+        q.action, q.limit = "list", q.limit if q.limit not in (1, DEFAULT_MANY) else None
+    if q is None:
+        return None
+    if listing.speaks(language):
+        q.language = language
+    return answered(q, entries)
 
 
 SENTENCE = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[。！？]+)?")  # "Node.js" is no sentence end
@@ -801,10 +860,16 @@ REQUESTS = re.compile(r"列|给我|給我|告诉|告訴|发我|發我|看看|请
 def plain(clause: str, language: str, vocab: Vocabulary) -> bool:
     """Whether a clause holds only plain words of its language (the glossary's, or common ones where
     no subject stands) and the blog's own name: no subject, no name ("Node.js", 异步)."""
-    english = in_english(clause, language, vocab)
+    return not named_words(in_english(clause, language, vocab), language, vocab)
+
+
+def named_words(english: str, language: str, vocab: Vocabulary) -> list[str]:
+    """The words of a question read into English (in_english) that no glossary word says and that
+    are not the blog's own name: its subjects and names ("axum", "node.js"), and the runs of
+    characters the glossary does not know."""
     said = _said(language)
-    return not any(UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said and stem(w) not in vocab.identity)
-                   for w in tokens(own_names_as_blog(clean(english), vocab)) if w != "blog")
+    return [w for w in tokens(own_names_as_blog(clean(english), vocab)) if w != "blog" and (
+        UNKNOWN_RUN.fullmatch(w) or (w.isascii() and w.isalpha() and w not in said and stem(w) not in vocab.identity))]
 
 
 @functools.lru_cache(maxsize=None)

@@ -122,12 +122,12 @@ class BlogView:
     # --- search ----------------------------------------------------------------------------
 
     def search(self, query: str, *, k: int = 5, where: str | None = None, per_post: bool = True,
-               mode: str = "hybrid") -> retrieve.Hits:
+               mode: str = "hybrid", vector: np.ndarray | None = None) -> retrieve.Hits:
         """Top-k chunks for `query` (one per post when per_post): dense and BM25 rows from here,
-        ranked by retrieve.rank."""
+        ranked by retrieve.rank. `vector`: the query's, when the caller has made it already."""
         where = self._visible_and(where)
         bm25 = retrieve.BM25_THREADS.submit(self._bm25, query, where) if mode in ("hybrid", "bm25") else None
-        vector = self.embedder.encode([query])[0]
+        vector = self.embedder.encode([query])[0] if vector is None else vector
         dense = self._dense(vector, where) if mode in ("hybrid", "dense") else []
         return retrieve.rank(query, vector, dense, bm25.result() if bm25 else [], k=k, per_post=per_post, mode=mode)
 

@@ -17,7 +17,7 @@ class FakeView:
         self.similarity = similarity
         self.queries: list[tuple[str, str | None]] = []
 
-    def search(self, query: str, *, k: int = 5, where: str | None = None, per_post: bool = True) -> Hits:
+    def search(self, query: str, *, k: int = 5, where: str | None = None, per_post: bool = True, vector=None) -> Hits:
         self.queries.append((query, where))
         hits = Hits([hit("bread.md", self.similarity), hit("garden.md", self.similarity - 0.2)][:k])
         return hits

