@@ -543,6 +543,7 @@ def _dates(text: str) -> str:
     text = re.sub(r"(\d{4})\s*年\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
                   lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {m[1]} ", text)
     text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read
+    text = MONTH_SPAN.sub(_month_span, text)  # "5到6月", "3月和4月": one span of months
     for words, english_words in CJK_RELATIVE.items():
         text = text.replace(words, f" {english_words} ")
     found = list(CJK_DATE.finditer(text))
@@ -574,6 +575,19 @@ def _dates(text: str) -> str:
             before, lead = before[:-1], "from" if re.match(r"\s*(?:到|至)", text[m.end():]) or " to " in text else "since"
         text = f"{before} {lead} {part[1] if part else ''} {date} {text[m.end() + (gap + len(after) if after else 0):]}"
     return re.sub(r"⟨\w+⟩", " ", text)
+
+
+# Two months said once ("5到6月": the first month's 月 left out) or side by side ("3月和4月"):
+# one span, from the first to the second. Months side by side are a span only when the second follows
+# the first (3月和5月 is two months apart, not April too).
+MONTH_SPAN = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(月)?\s*(到|至|~|～|-|–|和|与|跟)\s*(1[0-2]|0?[1-9])\s*月")
+
+
+def _month_span(m: re.Match[str]) -> str:
+    first, second, joined = int(m[1]), int(m[4]), m[3] in "和与跟"
+    if (joined and second != first + 1) or (not m[2] and not joined and second <= first) or second < first:
+        return m[0]
+    return f"{first}月到{second}月"
 
 
 _OWN: dict[tuple[tuple[str, ...], str], set[str]] = {}
