@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
     cache: dict[str, list[catalog.Entry]] = {}
     misrouted: dict[str, list[str]] = {}
+    embedders: dict[str, Any] = {}
     for spec in args.ordinary:
         corpus, path = spec.split("=", 1)
         ordinary = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         ordinary = [q for q in ordinary if q["kind"] not in ("meta", "claim")]
         entries = entries_for(corpus, cache)
         author = catalog.blog_author(entries)
-        embedder = None if args.rules_only else embedder_for(corpus, {})
+        embedder = None if args.rules_only else embedder_for(corpus, embedders)
         routed = [(q, intents.understand(q["question"], q.get("history") or [], entries, author,
                                          (lambda: embedder) if embedder is not None else None, TODAY)[0])
                   for q in ordinary]
@@ -119,7 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{corpus}: {len(wrong)} of {len(ordinary)} ordinary questions routed to the catalog", file=sys.stderr)
         for question in wrong:
             print(f"  {question}", file=sys.stderr)
-    embedders: dict[str, Any] = {}
     results = [judge(q, entries_for(q["corpus"], cache), None if args.rules_only else embedder_for(q["corpus"], embedders))
                for q in questions if CORPORA[q["corpus"]].is_dir()]
     table: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))

@@ -427,11 +427,13 @@ def _known_parts(name: str, table: dict[str, str]) -> str:
 def _unknown(run: str, language: str = "zh", after: str = "", before: str = "") -> str:
     """A run of characters the table does not know: one word the parser will not know either —
     unless it stands where no subject stands and every word of it is an ordinary word of the
-    language (ordinary()). Leftover hiragana are grammar ("の", "ですか"), never a subject."""
-    if HIRAGANA.match(run) or (language == "zh" and not subject_slot(run, after, before) and not ASKS_ELSE.search(run)
-                               and ordinary(run, language)):
+    language (ordinary()). Leftover hiragana are grammar ("の", "ですか"), never a subject. A run that
+    stands where a subject does, or asks for something else, is marked so (its word ends in "s":
+    "x751f547d5468s" for 生命周期 in "提到生命周期的周报"): wholeblog.read_again never drops it."""
+    subject = language == "zh" and (subject_slot(run, after, before) or bool(ASKS_ELSE.search(run)))
+    if HIRAGANA.match(run) or (language == "zh" and not subject and ordinary(run, language)):
         return " "
-    return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + " "
+    return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + ("s " if subject else " ")
 
 
 # Where a Chinese question names its subject, however common the word: before the posts it
@@ -579,8 +581,9 @@ def _dates(text: str) -> str:
 
 # Two months said once ("5到6月": the first month's 月 left out) or side by side ("3月和4月"):
 # one span, from the first to the second. Months side by side are a span only when the second follows
-# the first (3月和5月 is two months apart, not April too).
-MONTH_SPAN = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(月)?\s*(到|至|~|～|-|–|和|与|跟)\s*(1[0-2]|0?[1-9])\s*月")
+# the first (3月和5月 is two months apart, not April too). Never after a date, a version or 近/前
+# ("5月3到6月10日", "v1.2-3月", "近3到6月": the last three to six months).
+MONTH_SPAN = re.compile(r"(?<![\d.月日号號vV近前])(1[0-2]|0?[1-9])\s*(月)?\s*(到|至|~|～|-|–|和|与|跟)\s*(1[0-2]|0?[1-9])\s*月")
 
 
 def _month_span(m: re.Match[str]) -> str:

@@ -13,7 +13,8 @@ posts, the first, a count, a list, an overview. Where it says one of the five wi
 
 The weights (intents.json) are made by scripts/train_intents.py from the question sets in
 scripts/questions, one set per embedder that has them; an embedder without weights, or a language
-the weights saw too few questions of (Japanese, so far), gets the rules alone. The threshold and the measured figures are in docs/whole-blog.md.
+the weights saw too few questions of (Japanese, so far), gets the rules alone. The threshold and the measured figures are in
+docs/benchmarks/languages.md.
 """
 
 from __future__ import annotations
@@ -36,10 +37,13 @@ CLASSES = ("content", "latest", "first", "count", "list", "overview")
 
 @functools.lru_cache(maxsize=1)
 def _weights() -> dict[str, Any]:
+    """The shipped models by embedder name, each with its weights as an array ("matrix": (dim + 1,
+    classes), the bias last), made once."""
     try:
-        return json.loads(WEIGHTS.read_text())
+        models = json.loads(WEIGHTS.read_text())
     except (OSError, ValueError):
         return {}
+    return {name: model | {"matrix": np.asarray(model["weights"], dtype=np.float32)} for name, model in models.items()}
 
 
 def model_for(embedder: Any) -> dict[str, Any] | None:
@@ -56,7 +60,7 @@ def has_model(name: str) -> bool:
 
 def classify(vector: np.ndarray, model: dict[str, Any]) -> tuple[str, float]:
     """(the most likely class, its probability) for one question vector."""
-    weights = np.asarray(model["weights"], dtype=np.float32)  # (dim + 1, classes): the last row is the bias
+    weights = model["matrix"] if "matrix" in model else np.asarray(model["weights"], dtype=np.float32)
     z = np.asarray(vector, dtype=np.float32) @ weights[:-1] + weights[-1]
     p = np.exp(z - z.max())
     p /= p.sum()
@@ -73,6 +77,8 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     found = wholeblog.understand(question, history, entries, owner, today)
     if found is not None or embedder is None or not wholeblog.may_read_again(question):
         return found, None
+    if history and wholeblog.refers_back(question):  # "它主要讲了什么？" asks of the last answer, not the blog
+        return None, None
     model = model_for(loaded := embedder())
     if model is None or wholeblog.question_language(question) not in model["languages"]:
         return None, None

@@ -718,11 +718,16 @@ def answered(q: Query, entries: Sequence[Entry]) -> tuple[Query, list[Entry], in
 
 
 def asks_of_a_subject(question: str, language: str, vocab: Vocabulary) -> bool:
-    """Whether a clause that asks names a subject ("axum 这个 web 框架怎么样，…"): then no overview of
-    the blog is asked. What the reader tells of themselves ("我是做后端的Java开发，") is no subject."""
+    """Whether a question names a subject, or asks who, when or where: then no overview of the blog
+    is asked. A subject is characters standing where subjects do ("我想看关于并发的周报，给我列一下")
+    or a name in a clause that asks ("axum 这个 web 框架怎么样，…"); a name the reader tells of
+    themselves ("我是做后端的Java开发，") is none. "这个博客是谁写的？" asks who, not what the blog is."""
+    english = in_english(question, language, vocab)
+    if SUBJECT_RUN.search(english) or re.search(r"\b(?:who|when|where)\b", english):
+        return True
     clauses = [c for c in (CLAUSE_JA if language == "ja" else CLAUSE).split(question) if c.strip()]
     asking = [c for c in clauses if CJK_ASKS.search(c) or REQUESTS.search(c)] or [question]
-    return any(named_words(UNKNOWN_RUN.sub(" ", in_english(c, language, vocab)), language, vocab) for c in asking)
+    return any(named_words(NO_SUBJECT_RUN.sub(" ", in_english(c, language, vocab)), language, vocab) for c in asking)
 
 
 def may_read_again(question: str) -> bool:
@@ -744,12 +749,12 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     if not may_read_again(question):
         return None
     vocab = vocabulary(entries, owner)
-    text = UNKNOWN_RUN.sub(" ", in_english(question, language, vocab))
+    text = NO_SUBJECT_RUN.sub(" ", in_english(question, language, vocab))
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":
         q = Query("overview", limit=DEFAULT_MANY) if not asks_of_a_subject(question, language, vocab) and (
             q is None or not q.filtered) else None
-    elif q is None or q.action == "opinion" or q.topic or (intent == "count" and q.number is not None):
+    elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):
         return None  # "第 385 期合并了多少个 PR？" counts something inside an issue
     elif not (WRITING.search(clean(text)) or q.tags or q.authors):
         return None
@@ -854,6 +859,11 @@ def stands_alone(asking: str) -> bool:
                 and BY_PLACE_OR_TIME.search(asking) and not REFERS_BACK.search(asking))
 
 
+def refers_back(question: str) -> bool:
+    """Whether a question points back at something said before it ("它", "这个的", "and those?")."""
+    return bool(REFERS_BACK.search(question) or FOLLOW_UP.search(clean(question)))
+
+
 REQUESTS = re.compile(r"列|给我|給我|告诉|告訴|发我|發我|看看|请|請|麻烦|麻煩|教えて|見せて|ください")  # asking without a question word
 
 
@@ -878,7 +888,9 @@ def _said(language: str) -> frozenset[str]:
     return frozenset(w for value in glossary.TABLES[language].values() for w in value.split())
 
 
-UNKNOWN_RUN = re.compile(r"x[0-9a-f]{4,}")  # glossary._unknown's word for characters it does not know
+UNKNOWN_RUN = re.compile(r"x[0-9a-f]{4,}s?")  # glossary._unknown's word for characters it does not know
+NO_SUBJECT_RUN = re.compile(r"\bx[0-9a-f]{4,}\b")  # one that stands where no subject does (no "s")
+SUBJECT_RUN = re.compile(r"\bx[0-9a-f]{4,}s\b")  # one that stands where a subject does
 
 
 def yearless(text: str) -> bool:

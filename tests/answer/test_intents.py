@@ -47,6 +47,11 @@ def test_read_again_reads_what_the_classifier_says_is_asked(question, intent, ac
     ("2022 年北京冬奥会中国一共拿了几块金牌？", "count"),  # a count of gold medals, not of posts
     ("第 385 期周报里说上一周合并了多少个 PR？", "count"),  # a count inside an issue
     ("周报里介绍过 tokio 的哪些版本？", "list"),  # a subject the rules leave over
+    # characters the glossary does not know, standing where a subject does (a reviewer's cases)
+    ("请列出所有提到生命周期的周报", "list"),  # "every issue that mentions lifetimes"
+    ("最新一期里有哪些招聘信息？", "latest"),  # "which job ads are in the newest issue?"
+    ("我想看关于并发的周报，给我列一下", "overview"),  # about concurrency, said before the request
+    ("这个博客是谁写的？", "overview"),  # who writes it: no overview of the posts
     ("What did you write about rust lately, roughly?", "latest"),  # English: the rules alone decide
 ])
 def test_read_again_never_drops_a_subject(question, intent) -> None:
@@ -66,6 +71,13 @@ def test_a_classifier_is_used_only_with_the_vectors_it_was_trained_on() -> None:
     unseen = SimpleNamespace(name=trained, dim=dim, encode=lambda texts: pytest.fail("embedded"))
     assert "ja" not in intents._weights()[trained]["languages"]
     assert intents.understand("いちばん古い三つを順番に教えていただけますか", [], ZH, "", lambda: unseen, TODAY) == (None, None)
+
+
+@pytest.mark.fast
+def test_a_follow_up_that_points_back_gets_the_rules_alone() -> None:
+    history = [{"role": "user", "content": "最新一期是哪一期？"}, {"role": "assistant", "content": "第 396 期"}]
+    found, vector = intents.understand("它主要讲了什么？", history, ZH, "", lambda: pytest.fail("embedded"), TODAY)
+    assert found is None and vector is None  # "what is *it* mainly about?" asks of the answer, not the blog
 
 
 class View:
@@ -106,7 +118,7 @@ def test_the_router_reads_what_the_rules_cannot(e5, question, want) -> None:
 
 def test_a_content_question_is_searched_with_the_vector_already_made(e5) -> None:
     view = View(e5)
-    question = "红烧肉怎么做才能肥而不腻？"
+    question = "宫保鸡丁要放多少花生米？"  # kung pao chicken, on a Rust newsletter
     route = Router(view, lambda: ZH, author="", k=5, threshold=lambda: 0.5).route(question)
     assert route.kind == "retrieval"
     (query, vector), = view.searched
