@@ -98,9 +98,10 @@ def outcome(q: dict[str, Any], intent: str, p: float, entries: list[Any]) -> dic
         def sent(found: Any) -> bool:
             return bool(found and found[0].action in ("list", "count", "overview")
                         and not (found[0].number is not None and not found[1]))
-        return {"rules": not sent(rules), "read": read is not None and not sent(read), "fires": read is not None, "p": p}
+        return {"rules": not sent(rules), "read": read is not None and not sent(read), "fires": read is not None, "p": p,
+                "question": q["question"]}
     return {"rules": we.score(q, rules)["exact"], "read": read is not None and we.score(q, read)["exact"],
-            "fires": read is not None, "p": p, "whole": True}
+            "fires": read is not None, "p": p, "whole": True, "question": q["question"]}
 
 
 
@@ -164,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                   "   (no question read again)")
             continue
         # the threshold is chosen on the other sets, each scored by a classifier that saw neither it nor s
-        others = [r for t in sets if t != s for r in (scored(t, {s}) if t in changeable else rules[t])]
+        asked = set(texts[in_set[s]])  # a question of s asked again in another set scores no threshold for s
+        others = [r for t in sets if t != s for r in (scored(t, {s}) if t in changeable else rules[t])
+                  if r["question"] not in asked]
         best = max((*GRID, NEVER), key=lambda t: (value(others, t), t))
         chosen.append(best)
         result = scored(s, set())

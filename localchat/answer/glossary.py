@@ -433,7 +433,15 @@ def _unknown(run: str, language: str = "zh", after: str = "", before: str = "") 
     subject = language == "zh" and (subject_slot(run, after, before) or bool(ASKS_ELSE.search(run)))
     if HIRAGANA.match(run) or (language == "zh" and not subject and ordinary(run, language)):
         return " "
+    subject = subject or (language == "zh" and asked_whether(before))
     return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + ("s " if subject else " ")
+
+
+def asked_whether(before: str) -> bool:
+    """"最新一期有并发吗", "有没有招聘": what a question asks whether there is, is its subject (only
+    marked: the rules alone read such a run as they did). Not every run before 吗: "值得订阅吗" asks
+    whether the blog is worth subscribing to."""
+    return before in ("有", "没有", "有没有", "没", "无")
 
 
 # Where a Chinese question names its subject, however common the word: before the posts it

@@ -730,6 +730,9 @@ def asks_of_a_subject(question: str, language: str, vocab: Vocabulary) -> bool:
     return any(named_words(NO_SUBJECT_RUN.sub(" ", in_english(c, language, vocab)), language, vocab) for c in asking)
 
 
+INTERESTED = re.compile(r"感兴趣|感興趣|关注|關注")  # what the reader is interested in is a subject
+
+
 def may_read_again(question: str) -> bool:
     """Whether read_again() can read more of a question than understand() did: one in a language
     the glossary reads without spaces, where characters it does not know block the rules."""
@@ -749,7 +752,10 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     if not may_read_again(question):
         return None
     vocab = vocabulary(entries, owner)
-    text = NO_SUBJECT_RUN.sub(" ", in_english(question, language, vocab))
+    english = in_english(question, language, vocab)
+    if INTERESTED.search(question) and UNKNOWN_RUN.search(english):  # "我对并发感兴趣": 并发 is the subject
+        return None
+    text = NO_SUBJECT_RUN.sub(" ", english)
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":
         q = Query("overview", limit=DEFAULT_MANY) if not asks_of_a_subject(question, language, vocab) and (

@@ -52,6 +52,10 @@ def test_read_again_reads_what_the_classifier_says_is_asked(question, intent, ac
     ("最新一期里有哪些招聘信息？", "latest"),  # "which job ads are in the newest issue?"
     ("我想看关于并发的周报，给我列一下", "overview"),  # about concurrency, said before the request
     ("这个博客是谁写的？", "overview"),  # who writes it: no overview of the posts
+    # a second reviewer's: what a yes-or-no question asks whether there is, what the reader is into
+    ("最新一期有并发吗", "latest"),
+    ("最新一期有没有招聘", "latest"),
+    ("帮我看看最近的周报，我对并发感兴趣", "list"),
     ("What did you write about rust lately, roughly?", "latest"),  # English: the rules alone decide
 ])
 def test_read_again_never_drops_a_subject(question, intent) -> None:
