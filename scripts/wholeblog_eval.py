@@ -17,7 +17,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,20 +49,20 @@ def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[cata
     return cache[corpus]
 
 
-def embedder_for(corpus: str, cache: dict[str, Any]) -> Any:
-    """The embedder the blog's index gets (embed.embedder_name), for the classifier of questions
-    the rules cannot read (intents.py): loaded only for a blog whose embedder has its weights."""
+def embedder_for(corpus: str, cache: dict[str, Any]) -> Callable[[], Any] | None:
+    """What gives the embedder the blog's index gets (embed.embedder_name), for the classifier of
+    questions the rules cannot read (intents.py): loaded only for a blog whose embedder has weights."""
     key = "embedder:" + corpus
     if key not in cache:
         name = embedder_name("", CORPORA[corpus])
-        cache[key] = load_embedder(name) if intents.has_model(name) else None
+        cache[key] = (lambda embedder=load_embedder(name): embedder) if intents.has_model(name) else None
     return cache[key]
 
 
-def judge(q: dict[str, Any], entries: list[catalog.Entry], embedder: Any = None) -> dict[str, Any]:
-    """`embedder`: the blog's, for the classifier; None for the rules alone."""
+def judge(q: dict[str, Any], entries: list[catalog.Entry], embedder: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """`embedder`: gives the blog's, for the classifier; None for the rules alone."""
     found, _ = intents.understand(q["question"], q.get("history") or [], entries, catalog.blog_author(entries),
-                                  (lambda: embedder) if embedder is not None else None, TODAY)
+                                  embedder, TODAY)
     return score(q, found)
 
 
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         author = catalog.blog_author(entries)
         embedder = None if args.rules_only else embedder_for(corpus, embedders)
         routed = [(q, intents.understand(q["question"], q.get("history") or [], entries, author,
-                                         (lambda: embedder) if embedder is not None else None, TODAY)[0])
+                                         embedder, TODAY)[0])
                   for q in ordinary]
         wrong = [q["question"] for q, found in routed if found is not None and found[0].action != "opinion"]
         misrouted[corpus] = wrong

@@ -433,8 +433,8 @@ def _unknown(run: str, language: str = "zh", after: str = "", before: str = "") 
     subject = language == "zh" and (subject_slot(run, after, before) or bool(ASKS_ELSE.search(run)))
     if HIRAGANA.match(run) or (language == "zh" and not subject and ordinary(run, language)):
         return " "
-    subject = subject or (language == "zh" and asked_whether(before))
-    return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + ("s " if subject else " ")
+    marked = subject or (language == "zh" and asked_whether(before))
+    return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + ("s " if marked else " ")
 
 
 def asked_whether(before: str) -> bool:

@@ -13,8 +13,8 @@ posts, the first, a count, a list, an overview. Where it says one of the five wi
 
 The weights (intents.json) are made by scripts/train_intents.py from the question sets in
 scripts/questions, one set per embedder that has them; an embedder without weights, or a language
-the weights saw too few questions of (Japanese, so far), gets the rules alone. The threshold and the measured figures are in
-docs/benchmarks/languages.md.
+the weights saw too few questions of (Japanese, so far), gets the rules alone. The threshold and
+the measured figures are in docs/benchmarks/languages.md.
 """
 
 from __future__ import annotations

@@ -97,7 +97,6 @@ class Router:
             chosen = [by_id[h.post_id] for h in hits if h.similarity >= limit and h.post_id in by_id]
         return Route("catalog", query, q, entries=wholeblog.shown(q, chosen, COUNT_SHOWN), total=len(chosen))
 
-
     def _embedder(self) -> Any:
         """The blog's embedder for the classifier of whole-blog questions (None for a view without one)."""
         return getattr(self.view, "embedder", None)

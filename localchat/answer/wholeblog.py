@@ -736,7 +736,8 @@ INTERESTED = re.compile(r"感兴趣|感興趣|关注|關注")  # what the reader
 def may_read_again(question: str) -> bool:
     """Whether read_again() can read more of a question than understand() did: one in a language
     the glossary reads without spaces, where characters it does not know block the rules."""
-    return _language(question) in glossary.SPACELESS and bool(glossary.TABLES.get(_language(question)))
+    language = _language(question)
+    return language in glossary.SPACELESS and bool(glossary.TABLES.get(language))
 
 
 def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str = "",
@@ -758,8 +759,9 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     text = NO_SUBJECT_RUN.sub(" ", english)
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":
-        q = Query("overview", limit=DEFAULT_MANY) if not asks_of_a_subject(question, language, vocab) and (
-            q is None or not q.filtered) else None
+        if asks_of_a_subject(question, language, vocab) or (q is not None and q.filtered):
+            return None
+        q = Query("overview", limit=DEFAULT_MANY)
     elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):
         return None  # "第 385 期合并了多少个 PR？" counts something inside an issue
     elif not (WRITING.search(clean(text)) or q.tags or q.authors):
@@ -770,8 +772,6 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         q.action, q.limit = "count", None
     else:
         q.action, q.limit = "list", q.limit if q.limit not in (1, DEFAULT_MANY) else None
-    if q is None:
-        return None
     if listing.speaks(language):
         q.language = language
     return answered(q, entries)
