@@ -56,7 +56,7 @@ _ZH = """
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
 按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
-介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=except 除去=except 排除=except 从早到晚=oldest_first 由早到晚=oldest_first 从晚到早=newest_first 由晚到早=newest_first 有出=published 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
 期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
 最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one
@@ -185,7 +185,7 @@ def _elided(table: dict[str, str]) -> dict[str, str]:
 TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE)}
 SPACELESS = ("zh", "ja")
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
-CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*\d{1,2}\s*月))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
+CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*(?:\d{1,2}\s*月|全年|整年|一整年)))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
                       r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})[-/.](\d{1,2})(?![\d/.-])")
 CJK_RELATIVE = {"去年": "last year", "昨年": "last year", "今年": "this year", "前年": "two years ago",
                 "上个月": "last month", "上月": "last month", "先月": "last month", "这个月": "this month",
@@ -542,16 +542,25 @@ MONTH_PARTS = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "la
 MONTH_PART = re.compile(r"((?:\d{2,4}\s*年\s*)?\d{1,2}\s*月份?)\s*(上旬|中旬|下旬|初|底|末)")
 
 
+HALF_YEAR = r"(\d{4}(?:\s*年)?|\d{2}\s*年)"  # the year before 上半年 or 第二季度: 21年 is 2021, a bare 21 no year
+
+
+def _full_year(written: str) -> str:
+    year = written.rstrip("年 ")
+    return f"20{year}" if len(year) == 2 else year
+
+
 def _dates(text: str) -> str:
     text = re.sub(r"(十[一二]|[一二三四五六七八九十])(?=\s*月)", lambda m: str(ZH_MONTHS[m[1]]), text)
     text = re.sub(r"哪([一二两三四五六七八九十几\d]+)\s*[期篇份]", lambda m: " which post " if m[1] == "一" else " which posts ",
                   text)
     text = re.sub(r"前\s*([一二两三四五六七八九十\d]+)\s*[期篇份]",  # "the first three": 前三篇
                   lambda m: f" first {ZH_DIGITS.get(m[1], m[1])} posts ", text)
-    text = re.sub(r"(\d{4})\s*年\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of {m[1]} ",
-                  text)
-    text = re.sub(r"(\d{4})\s*年\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
-                  lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {m[1]} ", text)
+    # a half or a quarter of a year, its year written "2021年", "2021" or "21年"
+    text = re.sub(rf"{HALF_YEAR}\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of "
+                  f"{_full_year(m[1])} ", text)
+    text = re.sub(rf"{HALF_YEAR}\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
+                  lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {_full_year(m[1])} ", text)
     text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read
     text = MONTH_SPAN.sub(_month_span, text)  # "5到6月", "3月和4月": one span of months
     for words, english_words in CJK_RELATIVE.items():

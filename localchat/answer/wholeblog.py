@@ -85,7 +85,8 @@ PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|book
 # "which of his notes came out most recently?", "which of those is the newest?": one post
 SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
                       r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:(?:newest|latest|oldest|first|"
-                      r"most recent) )?one\b")  # "the one about docker", Chinese 那期 ("that issue")
+                      r"most recent) )?one\b"  # "the one about docker", Chinese 那期 ("that issue")
+                      r"|\b(?:most recent|newest|latest|last|first|oldest|earliest) (?:post|article|entry|issue|edition)\b")
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
@@ -95,6 +96,9 @@ OVERVIEW = re.compile(
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
 )
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
+# Every post, in an order ("all your posts, oldest first", 全部周报从早到晚); not "the latest of all your posts"
+EVERY_POST = re.compile(r"(?<!\bof )\ball (?:(?:the|your|my|his|her|their|of|blog) ){0,2}(?:posts|articles|entries|issues|editions)\b"
+                        r"|\bevery (?:post|article|entry|issue|edition)\b")
 NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
 OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?|kick(?:ed)? off|open(?:ed)?)\b")
 LIST = re.compile(r"^\s*(?:list|show|give|name|posts|articles)\b|\b(?:which|what|list|show me|any|all)(?: of)? (?:the |your |my |his |her |their |\w+ ){0,3}"
@@ -328,6 +332,21 @@ def match_number(text: str, vocab: Vocabulary) -> tuple[int | None, str]:
 # --- the parser ----------------------------------------------------------------------------------
 
 
+ASIDE = re.compile(r"[（(]([^（()）]*)[）)]")
+
+
+def restated_period_dropped(text: str, today: dt.date) -> str:
+    """A period said again in brackets, where the text around them says one: "2021年第二季度（4到6月）"
+    is Q2 2021, not also April to June of this year. An aside that says more ("（不含7月）",
+    "(excluding July)") is kept, and still blocks the reading."""
+    for m in reversed(list(ASIDE.finditer(text))):
+        inside, rest = find_period(m[1], today)
+        outside, _ = find_period(text[: m.start()] + " " + text[m.end():], today)
+        if inside and outside and not re.sub(r"\b(?:in|during|i\.e|ie|that is|namely|即|也就是)\b", " ", rest).strip():
+            text = text[: m.start()] + " " + text[m.end():]
+    return text
+
+
 def clean(question: str) -> str:
     text = question.lower().replace("’", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"[?!.,;:]+(\s|$)", r"\1", text)
@@ -346,9 +365,20 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
         q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
         if q is not None and listing.speaks(language):
             q.language = language
+        if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
+            return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
         if q is not None or language in glossary.SPACELESS:
             return q
     return _parse(question, entries, today, owner, fragment=fragment)
+
+
+# What asks for posts by name, in a question read from Chinese or Japanese ("列出", "哪些", "全部")
+ASKS_WHICH = re.compile(r"\b(?:which|list|show|all|every|what|give|name|these)\b")
+
+
+def bare_list(q: Query) -> bool:
+    """Every post, in no order asked for: what a question asks only when it says so."""
+    return q.action == "list" and q.limit is None and q.number is None and not q.filtered and not q.topic
 
 
 def in_english(question: str, language: str, vocab: Vocabulary) -> str:
@@ -388,7 +418,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     vocab = vocabulary(entries, owner)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
-    text = own_names_as_blog(clean(question), vocab)
+    text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
@@ -665,6 +695,8 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
     if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
                                     r"started)\b", text):
         return order, None, False  # "recent posts from 2023": the period decides
+    if EVERY_POST.search(text):
+        return order, None, True  # "list all your posts, oldest first": every one, in that order
     return order, (1 if SINGULAR.search(text) or not PLURAL.search(text) else DEFAULT_MANY), True
 
 
@@ -756,7 +788,10 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     english = in_english(question, language, vocab)
     if INTERESTED.search(question) and UNKNOWN_RUN.search(english):  # "我对并发感兴趣": 并发 is the subject
         return None
-    text = NO_SUBJECT_RUN.sub(" ", english)
+    text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
+    if intent in ("latest", "first"):  # "最老的4篇按顺序列出来": the class gives the order, "4 posts" the number
+        text = re.sub(r"^(?!.*\b(?:latest|newest|recent|last|first|oldest|earliest)\b)(.*?)\b(\d{1,2}) posts\b",
+                      lambda m: f"{m[1]}{'latest' if intent == 'latest' else 'first'} {m[2]} posts", text)
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":
         if asks_of_a_subject(question, language, vocab) or (q is not None and q.filtered):
@@ -775,6 +810,10 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     if listing.speaks(language):
         q.language = language
     return answered(q, entries)
+
+
+# What a reader adds in Latin letters to a Chinese question, saying nothing ("是几号出的 ah？", "leh")
+INTERJECTION = re.compile(r"\b(?:ah+|ahh|leh|lah|lor|meh|hor|ya+|yah|hmm+|pls|plz|thx|hi|hey|hello|ok|okay)\b", re.I)
 
 
 SENTENCE = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[。！？]+)?")  # "Node.js" is no sentence end
@@ -823,7 +862,9 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     whole-blog question, "请列出最新的5期周报，") and name nothing: "您好，朋友推荐了这个网站，请问这里主要
     发布哪方面的内容？" is asked by its last clause; "我想看看异步程序里的任务，周报里有没有推荐过这种工具？" is
     not (异步 is its subject)."""
-    language = _language(asking)
+    # the language the question asks in: its last clause's ("I want to start from the very beginning,
+    # 最旧的那篇是哪个？" is asked in Chinese, though most of its letters are English)
+    language = _language(re.split(r"[，,；;：:、]", asking.strip(" ?？"))[-1] or asking)
     if language not in glossary.SPACELESS:
         return []
     clauses = [c for c in (CLAUSE_JA if language == "ja" else CLAUSE).split(asking) if c.strip()]
@@ -841,7 +882,7 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
 
 # What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
-                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|[这這那]篇|[这這那]期")
+                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|(?<!最.的)[这這那][篇期]")  # 最旧的那篇: the oldest
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month
 BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"

@@ -65,6 +65,10 @@ TODAY = dt.date(2025, 3, 10)
     ("What's your latest post?", {"action": "list", "order": "newest", "limit": 1}),
     ("What was the very first post on this blog?", {"action": "list", "order": "oldest", "limit": 1}),
     ("What are your three most recent posts?", {"action": "list", "order": "newest", "limit": 3}),
+    ("List all your posts, oldest first", {"action": "list", "order": "oldest", "limit": None}),  # every one
+    ("How many posts in Q2 2023 (April to June)?", {"action": "count", "since": "2023-04-01", "until": "2023-06-30"}),
+    ("Which is the latest of all your posts?", {"action": "list", "order": "newest", "limit": 1}),
+    ("Of your posts on the blog, which is the latest post?", {"action": "list", "order": "newest", "limit": 1}),
     ("Which posts did you publish in 2023?", {"since": "2023-01-01", "until": "2023-12-31"}),
     ("What did you write last year?", {"since": "2024-01-01", "until": "2024-12-31"}),
     ("Show me your notes since May", {"since": "2024-05-01", "until": "", "types": ["note"]}),  # the last May
@@ -96,6 +100,7 @@ def test_parse_recognises_questions_about_the_blog(question: str, expected: dict
     "How long did the hike take in 2022?",
     # a word the rules do not account for: this asks about one post's content, not the catalog
     "How many posts did you publish in 2022 according to your year-end retrospective?",
+    "How many posts in Q2 2023 (April to June, not May)?",  # an aside that says more is no period said again
 ])
 @pytest.mark.fast
 def test_parse_leaves_ordinary_questions_to_retrieval(question: str) -> None:

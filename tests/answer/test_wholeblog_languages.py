@@ -101,6 +101,19 @@ def ids(found) -> list[str]:
     ("2021年第二季度一共有几期？", "count", [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
     ("2021年7月上旬发了哪些周报？", "list", ["2021-07-07.md"]),
     ("6月下旬的周报有哪些", "list", ["2021-06-30.md", "2021-06-23.md"]),
+    # a year written without 年 before a half or a quarter, or in two digits before one or 全年 (blind23)
+    ("2021上半年有几期啊", "count", [e.post_id for e in ZH if e.date < "2021-07"]),
+    ("21年第二季度一共多少期", "count", [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
+    ("21年全年这里收录了多少篇", "count", [e.post_id for e in ZH]),
+    ("领导让我统计下，2021年第二季度（4到6月）一共多少期", "count",  # the same period said again in brackets
+     [e.post_id for e in ZH if "2021-04" <= e.date < "2021-07"]),
+    # 最老 (oldest), 从早到晚 (oldest first), 有出 (has published); 最旧的那篇 is "the oldest", not "that one"
+    ("最老的2篇是哪两篇", "list", ["2021-04-28.md", "2021-05-05.md"]),
+    ("按时间从早到晚列出全部周报", "list", [e.post_id for e in reversed(ZH)]),  # every one, not five
+    ("21年4月份有出周報嗎？有的話是哪幾篇", "list", ["2021-04-28.md"]),
+    ("I want to start from the very beginning, 最旧的那篇是哪个？", "list", ["2021-04-28.md"]),  # asked in Chinese
+    # 这个Rust周报 is the blog: its newest issue is one
+    ("你们这个Rust周报最新一期是哪天发的？", "list", ["2021-07-14.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -187,6 +200,8 @@ def test_chinese_answers_are_chinese_and_exact():
     "我们一起学习 Rust 的异步编程，周报推荐过哪些教程？",
     # an aside that changes a range is not the range without it: searched, never a wrong count
     "2021年6月到7月（不含7月）一共几期？", "2021年6月之后（不包括6月）发了几期？",
+    # every post, where nothing asked which: 适合 and 看 are common words the glossary drops
+    "这个周报适合我看吗？", "我是计算机专业大二学生，刚开始学Rust，这个周报适合我看吗？",
 ])
 def test_chinese_content_questions_go_to_search(question):
     assert wholeblog.understand(question, [], ZH, "", TODAY) is None
