@@ -26,10 +26,10 @@ from localchat.index.coverage import MONTH_NAME, MONTHS
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
-最新的一篇=latest post 最新一篇=latest post 最新一期=latest post 最近一期=latest post 最新=latest 最近=recent
-最后一篇=last post 最后一期=last post 最后=last 最晚=latest 新的=new
-第一篇=first post 第一期=first post 最早的一篇=earliest post 最早一期=earliest post 最早=earliest 最初=first
-第一=first 首篇=first post 首期=first post 创刊号=first post 开始=started
+最新的一篇=the_latest_one 最新一篇=the_latest_one 最新一期=the_latest_one 最近一期=the_latest_one 最新=latest 最近=recent
+最后一篇=the_latest_one 最后一期=the_latest_one 最后=last 最晚=latest 新的=new
+第一篇=the_first_one 第一期=the_first_one 最早的一篇=the_oldest_one 最早一期=the_oldest_one 最早=earliest 最初=first
+第一=first 首篇=the_first_one 首期=the_first_one 创刊号=the_first_one 开始=started
 多少篇=how many posts 多少期=how many posts 几篇=how many posts 几期=how many posts 多少=how many 几=how many
 数量=number of 总共=total 一共=total 总数=total 共=total
 哪些=which 哪篇=which post 哪一篇=which post 哪期=which post 哪一期=which post 什么时候=when 何时=when 什么=what
@@ -56,7 +56,7 @@ _ZH = """
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
 按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
-介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=except 除去=except 排除=except 从早到晚=oldest_first 由早到晚=oldest_first 从晚到早=newest_first 由晚到早=newest_first 有出=published 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding 除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list 从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list 从晚到早的顺序=newest_first 有出=published 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
 期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
 最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one

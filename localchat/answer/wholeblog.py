@@ -83,10 +83,9 @@ WRITING = re.compile(r"\b(anything|something|blog|posts?|articles?|entries|entry
 PLURAL = re.compile(r"\b(posts|articles|entries|notes|photos|pictures|links|bookmarks|things|pieces|writings|updates|"
                     r"announcements|stories|studies|guides|issues|editions|newsletters|ones|those|them|these)\b")
 # "which of his notes came out most recently?", "which of those is the newest?": one post
-SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhich of\b|\b(?:is|was) (?:the |his |her |their |your |my )?"
+SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhich of\b|(?:\bis|\bwas|'s) (?:the |his |her |their |your |my )?"
                       r"(?:most recent|newest|latest|last|first|oldest|earliest)\b|\bthe (?:(?:newest|latest|oldest|first|"
-                      r"most recent) )?one\b"  # "the one about docker", Chinese 那期 ("that issue")
-                      r"|\b(?:most recent|newest|latest|last|first|oldest|earliest) (?:post|article|entry|issue|edition)\b")
+                      r"most recent) )?one\b")  # "the one about docker", Chinese 那期 ("that issue")
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
@@ -96,9 +95,8 @@ OVERVIEW = re.compile(
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
 )
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
-# Every post, in an order ("all your posts, oldest first", 全部周报从早到晚); not "the latest of all your posts"
-EVERY_POST = re.compile(r"(?<!\bof )\ball (?:(?:the|your|my|his|her|their|of|blog) ){0,2}(?:posts|articles|entries|issues|editions)\b"
-                        r"|\bevery (?:post|article|entry|issue|edition)\b")
+# An order to list in, not a superlative: "all your posts, oldest first", 按从旧到新 (no number, no "the latest")
+SORTED = re.compile(r"\b(?:oldest|newest|earliest|latest|most recent) first\b|\b(?:in )?(?:reverse )?chronological(?:ly| order)\b")
 NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
 OLDEST = re.compile(r"\b(first|oldest|earliest|began|begin|start(?:ed)?|kick(?:ed)? off|open(?:ed)?)\b")
 LIST = re.compile(r"^\s*(?:list|show|give|name|posts|articles)\b|\b(?:which|what|list|show me|any|all)(?: of)? (?:the |your |my |his |her |their |\w+ ){0,3}"
@@ -342,9 +340,17 @@ def restated_period_dropped(text: str, today: dt.date) -> str:
     for m in reversed(list(ASIDE.finditer(text))):
         inside, rest = find_period(m[1], today)
         outside, _ = find_period(text[: m.start()] + " " + text[m.end():], today)
-        if inside and outside and not re.sub(r"\b(?:in|during|i\.e|ie|that is|namely|即|也就是)\b", " ", rest).strip():
+        if inside and outside and same_span(inside, outside, yearless(m[1])) \
+                and not re.sub(r"\b(?:in|during|i\.e|ie|that is|namely)\b", " ", rest).strip():
             text = text[: m.start()] + " " + text[m.end():]
     return text
+
+
+def same_span(a: Any, b: Any, ignore_year: bool) -> bool:
+    """Whether two periods are the same days ("April to June" said of Q2 2021: the same months)."""
+    if ignore_year:
+        return (a.since[4:], a.until[4:]) == (b.since[4:], b.until[4:]) and bool(a.since and a.until)
+    return (a.since, a.until) == (b.since, b.until)
 
 
 def clean(question: str) -> str:
@@ -367,6 +373,8 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
             q.language = language
         if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
             return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
+        if q is not None and language == "zh" and not_of_posts(question):
+            return None  # "最老的Rust版本是哪个": the oldest version, not the oldest post
         if q is not None or language in glossary.SPACELESS:
             return q
     return _parse(question, entries, today, owner, fragment=fragment)
@@ -695,7 +703,7 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
     if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
                                     r"started)\b", text):
         return order, None, False  # "recent posts from 2023": the period decides
-    if EVERY_POST.search(text):
+    if SORTED.search(text) and not NEWEST.search(SORTED.sub(" ", text)) and not OLDEST.search(SORTED.sub(" ", text)):
         return order, None, True  # "list all your posts, oldest first": every one, in that order
     return order, (1 if SINGULAR.search(text) or not PLURAL.search(text) else DEFAULT_MANY), True
 
@@ -788,10 +796,9 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     english = in_english(question, language, vocab)
     if INTERESTED.search(question) and UNKNOWN_RUN.search(english):  # "我对并发感兴趣": 并发 is the subject
         return None
+    if OTHER_SUPERLATIVE.search(question) or (language == "zh" and not_of_posts(question)):
+        return None  # "最热门的3篇": the most popular, an order the catalog does not keep
     text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
-    if intent in ("latest", "first"):  # "最老的4篇按顺序列出来": the class gives the order, "4 posts" the number
-        text = re.sub(r"^(?!.*\b(?:latest|newest|recent|last|first|oldest|earliest)\b)(.*?)\b(\d{1,2}) posts\b",
-                      lambda m: f"{m[1]}{'latest' if intent == 'latest' else 'first'} {m[2]} posts", text)
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":
         if asks_of_a_subject(question, language, vocab) or (q is not None and q.filtered):
@@ -812,6 +819,36 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     return answered(q, entries)
 
 
+# The newest, the first…: what a Chinese superlative is said of is its head noun, the last word
+# before the verb ("最老的Rust版本是哪个": a version). A post question's head is a post noun
+# (期, 周报, "issue"), a span of time (最近两周), or a post's attribute (最新三期的标题); or none ("最早是哪期").
+SUPERLATIVE = re.compile(r"最(?:新|早|旧|舊|老|近|后|後|初|先|开始|開始|晚)(?:的)?\s*([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)")
+HEAD_OF_POSTS = re.compile(r"^(?:[a-z][\w.'\- ]*?\s*)?(?:期|篇|周报|週報|文章|博文|帖子|更新|内容|份|issues?|posts?|articles?|editions?"
+                           r"|周|週|天|日|月|年|星期|礼拜|禮拜|季度|时间|時間|阵子|陣子"
+                           r"|标题|標題|题目|題目|日期|链接|鏈接|期号|期號|编号|編號|网址|網址"
+                           # or what was done to the posts: 最近推送的, 最早收录的, 从最早的开始排
+                           r"|(?:推送|推出|收录|收錄|发布|發佈|發布|发表|發表|更新|上线|上線|发|發|出|写|寫)(?:的|嘅|了|过|過|$)"
+                           r"|开始|開始)", re.I)
+QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一二两兩三四五六七八九十几幾\d]+)?\s*(?:个|個|次)?")
+
+
+# Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
+WHICH = re.compile(r"哪(?:些|几|幾)?\s*([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)")
+HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|类型|類型|分类|分類|标签|標籤|作者|号|號)")
+
+
+def not_of_posts(question: str) -> bool:
+    """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
+    "哪些Rust版本")."""
+    text = INTERJECTION.sub(" ", question)
+    for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
+        head = QUANTITY.sub("", m[1].strip()).strip()
+        if head and not HEAD_OF_POSTS.match(head) and not (m.re is WHICH and HEAD_OF_TOPICS.match(head)):
+            return True
+    return False
+
+
+OTHER_SUPERLATIVE = re.compile(r"最(?!新|早|旧|舊|老|近|后|後|初|先|开始|開始|晚)")
 # What a reader adds in Latin letters to a Chinese question, saying nothing ("是几号出的 ah？", "leh")
 INTERJECTION = re.compile(r"\b(?:ah+|ahh|leh|lah|lor|meh|hor|ya+|yah|hmm+|pls|plz|thx|hi|hey|hello|ok|okay)\b", re.I)
 
@@ -874,15 +911,17 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     found = []
     for k in range(1, len(clauses)):
         told, rest = clauses[k - 1], "，".join(clauses[k:])
-        if CJK_ASKS.search(told) or asks(told) or not (plain(told, language, vocab) or only_context(told, rest)):
-            break
+        if CJK_ASKS.search(told) or asks(told) or EXCLUDES.search(told) \
+                or not (plain(told, language, vocab) or only_context(told, rest)):
+            break  # "除了最新一期，还有哪些周报": what is left out changes what is asked
         found.append((rest, clauses[:k] + others))
     return found
 
 
 # What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
-                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|(?<!最.的)[这這那][篇期]")  # 最旧的那篇: the oldest
+                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|[这這那]篇|[这這那]期")
+EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|以外|之外")
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month
 BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"

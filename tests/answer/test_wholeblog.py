@@ -67,6 +67,7 @@ TODAY = dt.date(2025, 3, 10)
     ("What are your three most recent posts?", {"action": "list", "order": "newest", "limit": 3}),
     ("List all your posts, oldest first", {"action": "list", "order": "oldest", "limit": None}),  # every one
     ("How many posts in Q2 2023 (April to June)?", {"action": "count", "since": "2023-04-01", "until": "2023-06-30"}),
+    ("From all your posts, what's the oldest?", {"action": "list", "order": "oldest", "limit": 1}),
     ("Which is the latest of all your posts?", {"action": "list", "order": "newest", "limit": 1}),
     ("Of your posts on the blog, which is the latest post?", {"action": "list", "order": "newest", "limit": 1}),
     ("Which posts did you publish in 2023?", {"since": "2023-01-01", "until": "2023-12-31"}),
@@ -101,6 +102,7 @@ def test_parse_recognises_questions_about_the_blog(question: str, expected: dict
     # a word the rules do not account for: this asks about one post's content, not the catalog
     "How many posts did you publish in 2022 according to your year-end retrospective?",
     "How many posts in Q2 2023 (April to June, not May)?",  # an aside that says more is no period said again
+    "How many posts in 2023 (since May)?", "How many posts in 2023 (before July)?",  # asides that narrow
 ])
 @pytest.mark.fast
 def test_parse_leaves_ordinary_questions_to_retrieval(question: str) -> None:

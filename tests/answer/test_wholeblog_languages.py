@@ -111,9 +111,11 @@ def ids(found) -> list[str]:
     ("最老的2篇是哪两篇", "list", ["2021-04-28.md", "2021-05-05.md"]),
     ("按时间从早到晚列出全部周报", "list", [e.post_id for e in reversed(ZH)]),  # every one, not five
     ("21年4月份有出周報嗎？有的話是哪幾篇", "list", ["2021-04-28.md"]),
-    ("I want to start from the very beginning, 最旧的那篇是哪个？", "list", ["2021-04-28.md"]),  # asked in Chinese
+    ("I want to start from the very beginning, 最旧的是哪期？", "list", ["2021-04-28.md"]),  # asked in Chinese
     # 这个Rust周报 is the blog: its newest issue is one
     ("你们这个Rust周报最新一期是哪天发的？", "list", ["2021-07-14.md"]),
+    ("全部周报里最早的是哪期", "list", ["2021-04-28.md"]),  # the first of all, not all (a reviewer's)
+    ("从早到晚列出21年上半年的周报", "list", [e.post_id for e in reversed(ZH) if e.date < "2021-07"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -202,6 +204,15 @@ def test_chinese_answers_are_chinese_and_exact():
     "2021年6月到7月（不含7月）一共几期？", "2021年6月之后（不包括6月）发了几期？",
     # every post, where nothing asked which: 适合 and 看 are common words the glossary drops
     "这个周报适合我看吗？", "我是计算机专业大二学生，刚开始学Rust，这个周报适合我看吗？",
+    # a third reviewer's: the oldest or which of something else than posts (its head noun: 版本, 库)
+    "最老的Rust版本是哪个", "最早的Rust版本是哪个", "最旧的那个库还有人维护吗", "21年第二季度发布了哪些Rust版本",
+    "我每天从早到晚都在写Rust，有推荐的工具吗",  # 从早到晚: "from morning to night", no order
+    # what is left out changes what is asked: searched, never every post
+    "除了最新一期，还有哪些周报", "除了最早那期，一共几期", "不算最新的那期，一共有几期",
+    # a period in brackets that narrows the one outside is no period said again
+    "2021年（6月）有几期", "2021年（5月以后）发了几期", "2021年（1月至6月）一共几期",
+    # 那篇 after a subject told first points back to it
+    "有一篇讲 GAT 的文章，最早的那篇是哪一期？", "I read about GATs somewhere, 最早的那篇是哪期？",
 ])
 def test_chinese_content_questions_go_to_search(question):
     assert wholeblog.understand(question, [], ZH, "", TODAY) is None
