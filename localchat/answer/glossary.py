@@ -56,7 +56,7 @@ _ZH = """
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
 按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
-介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding 除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list 从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list 从晚到早的顺序=newest_first 有出=published 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding 除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list 从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list 从晚到早的顺序=newest_first 有出=published 专栏=blog 栏目=topics 板块=topics 版块=topics 类型=topics 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
 期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
 最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one
@@ -199,6 +199,16 @@ CJK_NUMBERED = re.compile(r"(第)?\s*(\d{1,5})\s*(期|号|篇|回)(?!间)")  # "
 CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号|回|件|本)")  # 件, 本: Japanese counters ("3件")
 
 
+# Two issues said once: "386到389期", "第386到389期" (a bare number of three digits or more, or after 第:
+# "3到5期" may be three to five issues)
+ISSUE_SPAN = re.compile(r"(?:第\s*(\d{1,5})|(?<![\d.])(\d{3,5}))\s*(?:期|号|號)?\s*(?:到|至|~|～|-|–)\s*第?\s*(\d{1,5})\s*(?:期|号|號)")
+AFTER_ISSUE = re.compile(r"issue (\d{1,5})\s*(之后|以后|之後|以後|后|後|以来|以來|之前|以前|前)")
+CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以後": "after", "后": "after", "後": "after",
+                   "以来": "since", "以來": "since", "之前": "before", "以前": "before", "前": "before"}
+# "这个中文周报", "這份官方週報": this blog, whatever word it is described by (not "这个月的周报")
+THIS_BLOG = re.compile(r"(这个|這個|这份|這份|本)\s*[^\s，。？?！!的月周週年期里裡\d]{1,4}?\s*(周报|週報|博客|网站|網站|专栏|專欄|部落格)")
+
+
 def _numbered(m: re.Match[str]) -> str:
     if m[1] or (len(m[2]) >= 3 and m[3] not in "篇件本"):  # 件, 本: Japanese counters, never an issue
         return f" issue {m[2]} "
@@ -319,11 +329,16 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
+    if language == "zh":
+        question = THIS_BLOG.sub("这个博客", question)
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
+    if language != "ja":
+        text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
+    text = AFTER_ISSUE.sub(lambda m: f" {CJK_AFTER_ISSUE[m[2]]} issue {m[1]} ", text)  # "第395期之后": after issue 395
     own = _own_name(titles, share, language)
     words: list[str] = []
     unknown = before = ""  # before: the table's word just ahead of the unknown run, if any
@@ -539,6 +554,7 @@ def _numbers(text: str) -> str:
 
 # The thirds of a month: 5月上旬 / 中旬 / 下旬 (Chinese and Japanese alike), 5月初, 5月底
 MONTH_PARTS = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
+MONTH_DAY = re.compile(r"(?<![\d/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
 MONTH_PART = re.compile(r"((?:\d{2,4}\s*年\s*)?\d{1,2}\s*月份?)\s*(上旬|中旬|下旬|初|底|末)")
 
 
@@ -561,6 +577,9 @@ def _dates(text: str) -> str:
                   f"{_full_year(m[1])} ", text)
     text = re.sub(rf"{HALF_YEAR}\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
                   lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {_full_year(m[1])} ", text)
+    text = re.sub(r"(?<![\d年])第\s*([一二三四1-4１-４])\s*(?:季度|四半期)|(?<![\d年第])([一二三四1-4１-４])\s*季度",  # 第三季度: this year's
+                  lambda m: f" in q{ZH_DIGITS.get(m[1] or m[2]) or int(m[1] or m[2])} ", text)
+    text = MONTH_DAY.sub(r"\1月\2日", text)  # "6/2到6/23": month and day, as Chinese writes them without a year
     text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read
     text = MONTH_SPAN.sub(_month_span, text)  # "5到6月", "3月和4月": one span of months
     for words, english_words in CJK_RELATIVE.items():

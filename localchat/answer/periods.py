@@ -181,8 +181,13 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 def _half(text: str, today: dt.date):
     pattern = (rf"\b(?:in\s+|during\s+)?the\s+(first|second|1st|2nd|last)\s+half\s+of\s+({YEAR})\b"
                rf"|\b(?:in\s+)?q([1-4])\s+(?:of\s+)?({YEAR})\b"
-               rf"|\b(?:in\s+|during\s+)?(?:the\s+)?({'|'.join(ORDINALS)})\s+quarter\s+(?:of\s+)?({YEAR})\b")
+               rf"|\b(?:in\s+|during\s+)?(?:the\s+)?({'|'.join(ORDINALS)})\s+quarter\s+(?:of\s+)?({YEAR})\b"
+               rf"|\b(?:in\s+)?q([1-4])\b(?!\s+(?:of\s+)?{YEAR}\b)")  # a quarter without a year: this year's
     for match in re.finditer(pattern, text):
+        if match[7]:
+            year, quarter = today.year, int(match[7])
+            start, end = dt.date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
+            return Period(start.isoformat(), end.isoformat(), f"in Q{quarter} {year}"), match
         if match[1]:
             year, first = int(match[2]), match[1] in ("first", "1st")
             start, end = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if first else (dt.date(year, 7, 1), dt.date(year, 12, 31))

@@ -89,7 +89,7 @@ SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhi
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
-    r"|\bwhat (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff))\b"
+    r"|\b(?:what|which) (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff))\b"
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
@@ -284,13 +284,20 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
 
 ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
                          r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
+ISSUE_SIDE = re.compile(r"\b(after|since|from|before|until|up to)\s+(?:issues?|editions?|numbers?)\s*#?\s*(\d{1,5})\b")
 SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
 
 def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
-    """"issues 384 to 387", "#384-#387" of a numbered series, and the text without it."""
+    """"issues 384 to 387", "#384-#387", "after issue 395" of a numbered series, and the text without it."""
     found = ISSUE_RANGE.search(text) if vocab.series else None
     first, last = sorted((int(found[1]), int(found[2]))) if found else (0, 0)  # "issues 387 to 384" too
+    side = ISSUE_SIDE.search(text) if vocab.series and not found else None
+    if side:  # the rest of the series on one side of an issue, the issue itself with "since" or "until"
+        n, word = int(side[2]), side[1]
+        first, last = ((n + (word == "after"), max(vocab.series)) if word in ("after", "since", "from")
+                       else (min(vocab.series), n - (word == "before")))
+        found = side
     if not found or not first < last <= 2 * max(vocab.series):
         return None, text
     return (first, last), text[: found.start()] + " " + text[found.end():]
@@ -477,7 +484,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if opinion:
         leftover = []
     about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors)
-    if overview and not leftover and not topic and not (q.since or q.until or q.tags or q.authors):
+    if overview and not leftover and not topic and not (q.since or q.until or q.tags or q.authors or q.number is not None):
         return Query("overview", limit=DEFAULT_MANY)
     if across and not count and not fragment:
         q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
@@ -982,7 +989,7 @@ SUBJECT_RUN = re.compile(r"\bx[0-9a-f]{4,}s\b")  # one that stands where a subje
 def yearless(text: str) -> bool:
     """A month or season named without a year, and no word that places it ("last June", "two
     months ago"): "in June", "since March", "before April 15"."""
-    return bool(re.search(rf"\b{MONTH}\b|\b(?:spring|summer|autumn|fall|winter)\b", text)) and not re.search(
+    return bool(re.search(rf"\b{MONTH}\b|\b(?:spring|summer|autumn|fall|winter|q[1-4])\b", text)) and not re.search(
         r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|next|recent)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|"
         rf"spring|summer|autumn|fall|winter|{MONTH})\b|\bago\b", text)
 

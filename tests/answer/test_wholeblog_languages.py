@@ -116,6 +116,16 @@ def ids(found) -> list[str]:
     ("你们这个Rust周报最新一期是哪天发的？", "list", ["2021-07-14.md"]),
     ("全部周报里最早的是哪期", "list", ["2021-04-28.md"]),  # the first of all, not all (a reviewer's)
     ("从早到晚列出21年上半年的周报", "list", [e.post_id for e in reversed(ZH) if e.date < "2021-07"]),
+    # numbered series: two issues said with one 期, the issues after or before one (blind24's misses)
+    ("386到389期是哪几篇？", "list", ["2021-05-05.md", "2021-05-12.md", "2021-05-19.md", "2021-05-26.md"]),
+    ("第392期之后的周报还有哪几期？", "list", ["2021-06-23.md", "2021-06-30.md", "2021-07-07.md", "2021-07-14.md"]),
+    ("第388期以前一共几期", "count", ["2021-05-12.md", "2021-05-05.md", "2021-04-28.md"]),
+    # a month and a day written 6/2; a blog called by what describes it (这个中文周报); 专栏 (a column)
+    ("列出6/2到6/23之间的所有文章", "list", ["2021-06-23.md", "2021-06-16.md", "2021-06-09.md", "2021-06-02.md"]),
+    ("这个中文周报最早的一篇是哪一期？", "list", ["2021-04-28.md"]),
+    ("這個專欄是從什麼時候開始的？", "list", ["2021-04-28.md"]),
+    ("這份週報的內容大概有哪些類型？", "overview", None),
+    ("第三季度有哪些周报？", "list", ["2021-07-14.md", "2021-07-07.md"]),  # a quarter without a year: the blog's
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -287,6 +297,11 @@ def test_numbered_series_and_the_blogs_own_name():
     q, chosen, total = ask("Show me issues 604 to 606", TWIR)
     assert [e.post_id for e in chosen] == ["twir-604.md", "twir-605.md", "twir-606.md"]
     assert wholeblog.render(q, chosen, total).startswith("Posts in issues 604–606 (3), oldest first:")
+    # the issues after or before one, to the end or the start of the series
+    q, chosen, total = ask("Which issues came after issue 615?", TWIR)
+    assert [e.post_id for e in chosen] == ["twir-616.md", "twir-617.md", "twir-618.md", "twir-619.md"]
+    q, chosen, total = ask("How many issues were there before issue 603?", TWIR)
+    assert q.action == "count" and total == 3
     # the blog's own name in its file names: a Chinese blog whose files are "…-this-week-in-rust.md"
     named = [cat.Entry(f"{e.date}-this-week-in-rust.md", e.title, e.url, e.date, [], "post", "", 100) for e in ZH]
     found = ask("請問目前最新發布的一期 This Week in Rust 中文版是第幾期？", named)
