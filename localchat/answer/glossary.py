@@ -202,11 +202,11 @@ CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号|回|件|本)")  # 件, 
 # Two issues said once: "386到389期", "第386到389期" (a bare number of three digits or more, or after 第:
 # "3到5期" may be three to five issues)
 ISSUE_SPAN = re.compile(r"(?:第\s*(\d{1,5})|(?<![\d.])(\d{3,5}))\s*(?:期|号|號)?\s*(?:到|至|~|～|-|–)\s*第?\s*(\d{1,5})\s*(?:期|号|號)")
-AFTER_ISSUE = re.compile(r"issue (\d{1,5})\s*(之后|以后|之後|以後|后|後|以来|以來|之前|以前|前)")
-CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以後": "after", "后": "after", "後": "after",
-                   "以来": "since", "以來": "since", "之前": "before", "以前": "before", "前": "before"}
+AFTER_ISSUE = re.compile(r"issue (\d{1,5})\s*(之后|以后|之後|以後|以来|以來|之前|以前)")  # not 后记, 前言, 前后
+CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以後": "after", "以来": "since", "以來": "since",
+                   "之前": "before", "以前": "before"}
 # "这个中文周报", "這份官方週報": this blog, whatever word it is described by (not "这个月的周报")
-THIS_BLOG = re.compile(r"(这个|這個|这份|這份|本)\s*[^\s，。？?！!的月周週年期里裡\d]{1,4}?\s*(周报|週報|博客|网站|網站|专栏|專欄|部落格)")
+THIS_BLOG = re.compile(r"(这个|這個|这份|這份|本)\s*[^\s，。？?！!的月周週年季期里裡\d]{1,4}?\s*(周报|週報|博客|网站|網站|专栏|專欄|部落格)")
 
 
 def _numbered(m: re.Match[str]) -> str:
@@ -554,10 +554,11 @@ def _numbers(text: str) -> str:
 
 # The thirds of a month: 5月上旬 / 中旬 / 下旬 (Chinese and Japanese alike), 5月初, 5月底
 MONTH_PARTS = {"上旬": "early", "初": "early", "中旬": "mid", "下旬": "late", "底": "late", "末": "late"}
-MONTH_DAY = re.compile(r"(?<![\d/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
+MONTH_DAY = re.compile(r"(?<![\d/.\-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/月])")  # not 5/6月 (May and June)
 MONTH_PART = re.compile(r"((?:\d{2,4}\s*年\s*)?\d{1,2}\s*月份?)\s*(上旬|中旬|下旬|初|底|末)")
 
 
+QUARTERS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 HALF_YEAR = r"(\d{4}(?:\s*年)?|\d{2}\s*年)"  # the year before 上半年 or 第二季度: 21年 is 2021, a bare 21 no year
 
 
@@ -577,8 +578,9 @@ def _dates(text: str) -> str:
                   f"{_full_year(m[1])} ", text)
     text = re.sub(rf"{HALF_YEAR}\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
                   lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {_full_year(m[1])} ", text)
-    text = re.sub(r"(?<![\d年])第\s*([一二三四1-4１-４])\s*(?:季度|四半期)|(?<![\d年第])([一二三四1-4１-４])\s*季度",  # 第三季度: this year's
-                  lambda m: f" in q{ZH_DIGITS.get(m[1] or m[2]) or int(m[1] or m[2])} ", text)
+    text = re.sub(r"(?<![\d年前每一])第\s*([一二三四1-4１-４])\s*(?:季度|四半期)|(?<![\d年第前每一])([一二三四1-4１-４])\s*季度",
+                  lambda m: f" in the {QUARTERS[int(ZH_DIGITS.get(m[1] or m[2]) or int(m[1] or m[2]))]} quarter ",
+                  text)  # 第三季度: the third quarter, of no year said (not 前三季度, 每一季度)
     text = MONTH_DAY.sub(r"\1月\2日", text)  # "6/2到6/23": month and day, as Chinese writes them without a year
     text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read
     text = MONTH_SPAN.sub(_month_span, text)  # "5到6月", "3月和4月": one span of months

@@ -182,10 +182,13 @@ def _half(text: str, today: dt.date):
     pattern = (rf"\b(?:in\s+|during\s+)?the\s+(first|second|1st|2nd|last)\s+half\s+of\s+({YEAR})\b"
                rf"|\b(?:in\s+)?q([1-4])\s+(?:of\s+)?({YEAR})\b"
                rf"|\b(?:in\s+|during\s+)?(?:the\s+)?({'|'.join(ORDINALS)})\s+quarter\s+(?:of\s+)?({YEAR})\b"
-               rf"|\b(?:in\s+)?q([1-4])\b(?!\s+(?:of\s+)?{YEAR}\b)")  # a quarter without a year: this year's
+               # a quarter without a year ("in the third quarter"): this year's; not "Q4 planning", "of last year"
+               rf"|\b(?:in|during)\s+the\s+(first|second|third|fourth)\s+quarter\b(?!\s+(?:of\s+)?(?:{YEAR}|last|this|next)\b)")
     for match in re.finditer(pattern, text):
         if match[7]:
-            year, quarter = today.year, int(match[7])
+            if re.search(r"\b(?:last|this|next) year\b|\byears? ago\b", text):
+                continue  # "去年的第三季度": a year this finder does not place
+            year, quarter = today.year, ORDINALS[match[7]]
             start, end = dt.date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
             return Period(start.isoformat(), end.isoformat(), f"in Q{quarter} {year}"), match
         if match[1]:

@@ -284,23 +284,44 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
 
 ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
                          r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
-ISSUE_SIDE = re.compile(r"\b(after|since|from|before|until|up to)\s+(?:issues?|editions?|numbers?)\s*#?\s*(\d{1,5})\b")
+ISSUE_SIDE = re.compile(r"\b(after|since|before|until|up to)\s+(?:issues?|editions?|numbers?)\s*#?\s*(\d{1,5})\b")
 SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
 
 def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
-    """"issues 384 to 387", "#384-#387", "after issue 395" of a numbered series, and the text without it."""
+    """"issues 384 to 387", "#384-#387" of a numbered series, and the text without it."""
     found = ISSUE_RANGE.search(text) if vocab.series else None
     first, last = sorted((int(found[1]), int(found[2]))) if found else (0, 0)  # "issues 387 to 384" too
-    side = ISSUE_SIDE.search(text) if vocab.series and not found else None
-    if side:  # the rest of the series on one side of an issue, the issue itself with "since" or "until"
-        n, word = int(side[2]), side[1]
-        first, last = ((n + (word == "after"), max(vocab.series)) if word in ("after", "since", "from")
-                       else (min(vocab.series), n - (word == "before")))
-        found = side
     if not found or not first < last <= 2 * max(vocab.series):
         return None, text
     return (first, last), text[: found.start()] + " " + text[found.end():]
+
+
+def match_side(text: str, vocab: Vocabulary) -> tuple[tuple[int, int | None, str] | None, str]:
+    """"after issue 395", "before issue 603" of a numbered series: (first, last or None, the order
+    that starts nearest the issue named), and the text without it. The issue itself is in with
+    "since" and "until"; a side with no issue left is the issue past the series' end, which the
+    answer says there is not."""
+    found = ISSUE_SIDE.search(text) if vocab.series else None
+    if not found or int(found[2]) > 2 * max(vocab.series):
+        return None, text
+    n, word = int(found[2]), found[1]
+    if word in ("after", "since"):
+        first, last, order = n + (word == "after"), max(vocab.series), "oldest"
+    else:
+        first, last, order = min(vocab.series), n - (word == "before"), "newest"
+    if first >= last:
+        first = last = first if order == "oldest" else last
+    return (first, last if last != first else None, order), text[: found.start()] + " " + text[found.end():]
+
+
+def nearest(text: str) -> int | None:
+    """How many issues next to the one named a question asks for: "which issue came after 610?" one,
+    "the three issues after 610" three, "which issues came after 610?" all (None)."""
+    number = re.search(rf"\b{NUMBER} (?:[\w\-]+ )?(?:posts|issues|editions|articles|ones)\b", text)
+    if number:
+        return int(number[1]) if number[1].isdigit() else NUMBERS[number[1]]
+    return 1 if SINGULAR.search(text) or re.search(r"\b(?:which|the|one) (?:issue|edition|post)\b", text) else None
 
 
 ISSUE_NAMED = re.compile(r"(?:\b(?:issues?|editions?|numbers?|no\.?)\s*#?|(?<![\w+#])#|第)\s*\d{1,5}\s*(?:期|号|號)?"
@@ -439,8 +460,11 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.since, q.until, q.when = period.since, period.until, period.words
         q.yearless = yearless(clean(question))
     issues, text = match_range(text, vocab)
+    side, text = match_side(text, vocab) if not issues else (None, text)
     if issues:
         q.number, q.through = issues
+    elif side:
+        q.number, q.through = side[0], side[1]
     else:
         q.number, text = match_number(text, vocab)
     if q.number is not None and q.through is None and q.number not in vocab.series:  # for "there is no issue N"
@@ -492,9 +516,12 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
         # a name not asked about as the writer is what is asked of the issue ("Crate of the Week in TWiR 320")
         named = any(not set(n) <= owner_words(question, vocab) for n in names)
-        q.action, q.limit = ("opinion" if leftover or topic or named else "list"), (1 if q.through is None else None)
+        q.action = "opinion" if leftover or topic or named else "list"
+        q.limit = 1 if q.through is None else q.limit if ordered else None  # "386到389期里最新的一期": one of them
         q.topic = ""
         q.order = q.order if ordered or q.through is None else "oldest"  # a range is read in its order
+        if side and q.through is not None and not ordered:  # "the issue after 610": the nearest one
+            q.order, q.limit = side[2], nearest(text)
         return q
     if leftover:
         return None
@@ -989,7 +1016,8 @@ SUBJECT_RUN = re.compile(r"\bx[0-9a-f]{4,}s\b")  # one that stands where a subje
 def yearless(text: str) -> bool:
     """A month or season named without a year, and no word that places it ("last June", "two
     months ago"): "in June", "since March", "before April 15"."""
-    return bool(re.search(rf"\b{MONTH}\b|\b(?:spring|summer|autumn|fall|winter|q[1-4])\b", text)) and not re.search(
+    return bool(re.search(rf"\b{MONTH}\b|\b(?:spring|summer|autumn|fall|winter)\b|\b(?:first|second|third|fourth) quarter\b",
+                          text)) and not re.search(
         r"\b(?:19|20)\d\d\b|\b(?:last|this|past|previous|next|recent)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|"
         rf"spring|summer|autumn|fall|winter|{MONTH})\b|\bago\b", text)
 

@@ -126,6 +126,10 @@ def ids(found) -> list[str]:
     ("這個專欄是從什麼時候開始的？", "list", ["2021-04-28.md"]),
     ("這份週報的內容大概有哪些類型？", "overview", None),
     ("第三季度有哪些周报？", "list", ["2021-07-14.md", "2021-07-07.md"]),  # a quarter without a year: the blog's
+    # the issue next to one, and one of a range (a fourth reviewer's)
+    ("第390期之前的那一期是哪期？", "list", ["2021-05-26.md"]),
+    ("第390期之后的第一期是哪期？", "list", ["2021-06-09.md"]),
+    ("386到389期里最新的一期是哪期？", "list", ["2021-05-26.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -221,6 +225,8 @@ def test_chinese_answers_are_chinese_and_exact():
     "除了最新一期，还有哪些周报", "除了最早那期，一共几期", "不算最新的那期，一共有几期",
     # a period in brackets that narrows the one outside is no period said again
     "2021年（6月）有几期", "2021年（5月以后）发了几期", "2021年（1月至6月）一共几期",
+    # a quarter of the year before or of every year, this quarter, May and June (5/6月): not read yet
+    "前三季度一共出了多少期？", "每一季度有多少期周报？", "本季度周报有几期？", "5/6月一共发了几期？",
     # 那篇 after a subject told first points back to it
     "有一篇讲 GAT 的文章，最早的那篇是哪一期？", "I read about GATs somewhere, 最早的那篇是哪期？",
 ])
@@ -302,6 +308,13 @@ def test_numbered_series_and_the_blogs_own_name():
     assert [e.post_id for e in chosen] == ["twir-616.md", "twir-617.md", "twir-618.md", "twir-619.md"]
     q, chosen, total = ask("How many issues were there before issue 603?", TWIR)
     assert q.action == "count" and total == 3
+    q, chosen, total = ask("Any issues after issue 619?", TWIR)  # none: the answer says so
+    assert not chosen and wholeblog.render(q, chosen, 0).startswith("There is no issue 620 here")
+    # "from issue 612" is of that issue; 后半部分, 前言 are parts of one
+    q, chosen, _ = ask("What was the crate of the week from issue 612?", TWIR)
+    assert q.number == 612 and q.through is None
+    q, chosen, _ = ask("第390期后半部分讲了什么？", ZH)
+    assert q.action == "opinion" and [e.post_id for e in chosen] == ["2021-06-02.md"]
     # the blog's own name in its file names: a Chinese blog whose files are "…-this-week-in-rust.md"
     named = [cat.Entry(f"{e.date}-this-week-in-rust.md", e.title, e.url, e.date, [], "post", "", 100) for e in ZH]
     found = ask("請問目前最新發布的一期 This Week in Rust 中文版是第幾期？", named)
