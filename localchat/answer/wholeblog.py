@@ -95,6 +95,8 @@ OVERVIEW = re.compile(
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
 )
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
+WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
+ORDER_PLURAL = re.compile(r"\b(?:latest|newest|most recent|recent|last|first|oldest|earliest) (?:posts|articles|entries|issues|editions)\b")
 # An order to list in, not a superlative: "all your posts, oldest first", 按从旧到新 (no number, no "the latest")
 SORTED = re.compile(r"\b(?:oldest|newest|earliest|latest|most recent) first\b|\b(?:in )?(?:reverse )?chronological(?:ly| order)\b")
 NEWEST = re.compile(r"\b(latest|newest|most recent|most recently|recent(?:ly)?|lately|last|what's new|new)\b")
@@ -739,7 +741,9 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
         return order, None, False  # "recent posts from 2023": the period decides
     if SORTED.search(text) and not NEWEST.search(SORTED.sub(" ", text)) and not OLDEST.search(SORTED.sub(" ", text)):
         return order, None, True  # "list all your posts, oldest first": every one, in that order
-    return order, (1 if SINGULAR.search(text) or not PLURAL.search(text) else DEFAULT_MANY), True
+    # "when did it start?": a date is asked, the one post's
+    one = SINGULAR.search(text) or (WHEN.search(text) and not ORDER_PLURAL.search(text)) or not PLURAL.search(text)
+    return order, (1 if one else DEFAULT_MANY), True
 
 
 def understand(

@@ -69,6 +69,8 @@ TODAY = dt.date(2025, 3, 10)
     ("How many posts in Q2 2023 (April to June)?", {"action": "count", "since": "2023-04-01", "until": "2023-06-30"}),
     ("From all your posts, what's the oldest?", {"action": "list", "order": "oldest", "limit": 1}),
     ("How many posts in the second quarter?", {"action": "count", "yearless": True}),  # not "Q4 planning"
+    ("When did you start posting?", {"action": "list", "order": "oldest", "limit": 1}),
+    ("When were your latest posts published?", {"action": "list", "order": "newest", "limit": 5}),
     ("Which is the latest of all your posts?", {"action": "list", "order": "newest", "limit": 1}),
     ("Of your posts on the blog, which is the latest post?", {"action": "list", "order": "newest", "limit": 1}),
     ("Which posts did you publish in 2023?", {"since": "2023-01-01", "until": "2023-12-31"}),

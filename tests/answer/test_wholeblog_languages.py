@@ -130,6 +130,7 @@ def ids(found) -> list[str]:
     ("第390期之前的那一期是哪期？", "list", ["2021-05-26.md"]),
     ("第390期之后的第一期是哪期？", "list", ["2021-06-09.md"]),
     ("386到389期里最新的一期是哪期？", "list", ["2021-05-26.md"]),
+    ("这个周报最早是从什么时候开始的？", "list", ["2021-04-28.md"]),  # when it started: one date, one issue
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
