@@ -25,7 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
 
 from localchat.answer import glossary, listing
-from localchat.answer.periods import MONTH, find_period
+from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.ingest.language import language_of
 from localchat.ingest.site import file_stem, strip_date
@@ -376,7 +376,7 @@ def restated_period_dropped(text: str, today: dt.date) -> str:
     return text
 
 
-def same_span(a: Any, b: Any, ignore_year: bool) -> bool:
+def same_span(a: Period, b: Period, ignore_year: bool) -> bool:
     """Whether two periods are the same days ("April to June" said of Q2 2021: the same months)."""
     if ignore_year:
         return (a.since[4:], a.until[4:]) == (b.since[4:], b.until[4:]) and bool(a.since and a.until)
