@@ -61,6 +61,11 @@ FALSE_REFUSAL_COST = 4
 Rule = tuple[Any, ...]  # the constants a study chooses
 
 
+def auc(yes: Any, no: Any) -> float:
+    """How often an answerable question scores above a question to refuse (nan without both)."""
+    return float((yes[:, None] > no[None, :]).mean()) if len(yes) and len(no) else float("nan")
+
+
 def searched(corpus: str, work: Path) -> Iterator[tuple[Engine, str, dict[str, Any], Any]]:
     """(engine, set name, question, route) for every question of the corpus's sets that the gate
     judges: the kinds not judged elsewhere, and not answered from the catalog."""

@@ -106,9 +106,9 @@ def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
         r, fr = outcome(c, rule)
         s, refuse = table[c]
         yes, no = np.array([x["gain"] for x, y in zip(s, refuse) if not y]), np.array([x["gain"] for x, y in zip(s, refuse) if y])
-        auc = float((yes[:, None] > no[None, :]).mean()) if len(yes) and len(no) else float("nan")
         chosen = "none" if rule is None else f"{rule[0]} < {rule[1]}"
-        lines.append(f"| {c} | {chosen} | {r:.2f} | {fr:.3f} | {auc:.2f} | {int(refuse.sum())} / {int((~refuse).sum())} |")
+        lines.append(f"| {c} | {chosen} | {r:.2f} | {fr:.3f} | {gate_loo.auc(yes, no):.2f} "
+                     f"| {int(refuse.sum())} / {int((~refuse).sum())} |")
     return "\n".join(lines)
 
 

@@ -94,8 +94,7 @@ def summarise(data: dict[str, list[dict[str, Any]]]) -> str:
         p[where == c] = scores(c, set())
         _, r, fr = value(p[where == c], y[where == c], cut)
         yes, no = p[(where == c) & (y == 1)], p[(where == c) & (y == 0)]
-        auc = float((yes[:, None] > no[None, :]).mean()) if len(yes) and len(no) else float("nan")
-        lines.append(f"| {c} | {cut if cut is not None else 'none'} | {r:.2f} | {fr:.3f} | {auc:.2f} |")
+        lines.append(f"| {c} | {cut if cut is not None else 'none'} | {r:.2f} | {fr:.3f} | {gate_loo.auc(yes, no):.2f} |")
     return "\n".join(lines)
 
 

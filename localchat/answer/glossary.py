@@ -562,6 +562,11 @@ QUARTERS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 HALF_YEAR = r"(\d{4}(?:\s*年)?|\d{2}\s*年)"  # the year before 上半年 or 第二季度: 21年 is 2021, a bare 21 no year
 
 
+def _quarter(digit: str) -> int:
+    """二 or 2 (or the full-width ２) as the quarter's number."""
+    return ZH_DIGITS.get(digit) or int(digit)
+
+
 def _full_year(written: str) -> str:
     year = written.rstrip("年 ")
     return f"20{year}" if len(year) == 2 else year
@@ -577,9 +582,9 @@ def _dates(text: str) -> str:
     text = re.sub(rf"{HALF_YEAR}\s*([上下])半年", lambda m: f" in the {'first' if m[2] == '上' else 'second'} half of "
                   f"{_full_year(m[1])} ", text)
     text = re.sub(rf"{HALF_YEAR}\s*(?:的|の)?\s*(?:第\s*)?([一二三四1-4１-４])\s*(?:季度|四半期)",  # 2021年第二季度: Q2 2021
-                  lambda m: f" in q{ZH_DIGITS.get(m[2]) or int(m[2])} {_full_year(m[1])} ", text)
+                  lambda m: f" in q{_quarter(m[2])} {_full_year(m[1])} ", text)
     text = re.sub(r"(?<![\d年前每一])第\s*([一二三四1-4１-４])\s*(?:季度|四半期)|(?<![\d年第前每一])([一二三四1-4１-４])\s*季度",
-                  lambda m: f" in the {QUARTERS[int(ZH_DIGITS.get(m[1] or m[2]) or int(m[1] or m[2]))]} quarter ",
+                  lambda m: f" in the {QUARTERS[_quarter(m[1] or m[2])]} quarter ",
                   text)  # 第三季度: the third quarter, of no year said (not 前三季度, 每一季度)
     text = MONTH_DAY.sub(r"\1月\2日", text)  # "6/2到6/23": month and day, as Chinese writes them without a year
     text = MONTH_PART.sub(lambda m: f"⟨{MONTH_PARTS[m[2]]}⟩{m[1]}", text)  # 5月中旬: mid May, once the date is read

@@ -312,9 +312,10 @@ def match_side(text: str, vocab: Vocabulary) -> tuple[tuple[int, int | None, str
         first, last, order = n + (word == "after"), max(vocab.series), "oldest"
     else:
         first, last, order = min(vocab.series), n - (word == "before"), "newest"
-    if first >= last:
-        first = last = first if order == "oldest" else last
-    return (first, last if last != first else None, order), text[: found.start()] + " " + text[found.end():]
+    rest = text[: found.start()] + " " + text[found.end():]
+    if first >= last:  # one issue left on that side, or none: the issue past the end
+        return (first if order == "oldest" else last, None, order), rest
+    return (first, last, order), rest
 
 
 def nearest(text: str) -> int | None:
@@ -739,7 +740,8 @@ def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]
     if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
                                     r"started)\b", text):
         return order, None, False  # "recent posts from 2023": the period decides
-    if SORTED.search(text) and not NEWEST.search(SORTED.sub(" ", text)) and not OLDEST.search(SORTED.sub(" ", text)):
+    unsorted = SORTED.sub(" ", text)
+    if unsorted != text and not NEWEST.search(unsorted) and not OLDEST.search(unsorted):
         return order, None, True  # "list all your posts, oldest first": every one, in that order
     # "when did it start?": a date is asked, the one post's
     one = SINGULAR.search(text) or (WHEN.search(text) and not ORDER_PLURAL.search(text)) or not PLURAL.search(text)
@@ -939,7 +941,7 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     not (异步 is its subject)."""
     # the language the question asks in: its last clause's ("I want to start from the very beginning,
     # 最旧的那篇是哪个？" is asked in Chinese, though most of its letters are English)
-    language = _language(re.split(r"[，,；;：:、]", asking.strip(" ?？"))[-1] or asking)
+    language = _language(CLAUSE_JA.split(asking.strip(" ?？"))[-1] or asking)  # CLAUSE_JA: every clause mark
     if language not in glossary.SPACELESS:
         return []
     clauses = [c for c in (CLAUSE_JA if language == "ja" else CLAUSE).split(asking) if c.strip()]
