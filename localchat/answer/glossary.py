@@ -45,7 +45,7 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=post 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到=latest 出到=latest 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=who_is_it_for 适合哪些人=who_is_it_for 适合谁=who_is_it_for 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -69,7 +69,7 @@ _ZH = """
 还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
 """
 _JA = """
-最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
+毎月=per_month 毎週=per_week 毎年=per_year 月に=per_month 週に=per_week 年に=per_year どのくらいの頻度で=how_often どのくらいの頻度=how_often 頻度=how_often 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
 一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
 何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
@@ -83,7 +83,7 @@ _JA = """
 どの=which どれ=which どちら=which いつ=when 誰=who 何=what あなた=you 私=i と=and から=from まで=until
 """
 _ES = """
-más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
+cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada=each publicas=publish escribes=write publica=publishes escribe=writes más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
 últimos=latest últimas=latest reciente=recent recientes=recent nuevo=new nueva=new nuevos=new nuevas=new
 más_antiguo=oldest más_antigua=oldest primer=first primero=first primera=first primeros=first primeras=first
 cuántos=how many cuántas=how many cuantos=how many cuantas=how many número_de=number of total=total
@@ -111,7 +111,7 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
-le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
+chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year par_année=per_year à_quelle_fréquence=how_often chaque=each publies-tu=do_you_publish écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
 plus_récente=latest dernier=latest dernière=latest derniers=latest dernières=latest récent=recent récents=recent
 récemment=recently nouveau=new nouveaux=new nouvelle=new nouvelles=new le_plus_ancien=oldest la_plus_ancienne=oldest
 plus_ancien=oldest plus_ancienne=oldest premier=first première=first premiers=first premières=first
@@ -140,7 +140,7 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _DE = """
-neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
+pro_monat=per_month im_monat=per_month jeden_monat=per_month pro_woche=per_week in_der_woche=per_week jede_woche=per_week pro_jahr=per_year im_jahr=per_year jedes_jahr=per_year wie_oft=how_often schreibst=write veröffentlichst=publish neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
 letzter=last letzten=last letztes=last jüngste=latest jüngsten=latest neu=new neue=new neuen=new
 erste=first erster=first ersten=first erstes=first älteste=oldest ältester=oldest ältesten=oldest
 wie_viele=how many wieviele=how many anzahl=number of insgesamt=total artikel=posts beitrag=post beiträge=posts

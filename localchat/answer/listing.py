@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
+from localchat.answer.cadence import amount
 from localchat.index.catalog import Entry
 
 T: dict[str, dict[str, str]] = {
     "zh": {
+        "rate": "从 {first} 到 {last}，我共发表了 {n} 篇{desc}文章，平均每{unit}约 {rate} 篇。",
+        "rate_in": "我共发表了 {n} 篇{desc}文章，平均每{unit}约 {rate} 篇。",
+        "u_week": "周", "u_month": "月", "u_quarter": "季度", "u_year": "年",
         "no_number": "没有第 {number} 期：现有的是第 {first}–{last} 期。",
         "none": "我还没有发表过{desc}文章。", "count": "我共发表了 {n} 篇{desc}文章：",
         "one_newest": "我最新的{desc}文章是 {link}{date}。", "one_oldest": "我的第一篇{desc}文章是 {link}{date}。",
@@ -27,6 +31,9 @@ T: dict[str, dict[str, str]] = {
         "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
     },
     "ja": {
+        "rate": "{first}〜{last}に{desc}記事を {n} 件公開しました。平均で{unit}に約 {rate} 件です。",
+        "rate_in": "{desc}記事は {n} 件です。平均で{unit}に約 {rate} 件です。",
+        "u_week": "1週間", "u_month": "1か月", "u_quarter": "四半期", "u_year": "1年",
         "no_number": "第 {number} 号はありません（第 {first}〜{last} 号まで）。",
         "none": "{desc}記事はまだありません。", "count": "{desc}記事は {n} 件あります：",
         "one_newest": "最新の{desc}記事は {link}{date} です。", "one_oldest": "最初の{desc}記事は {link}{date} です。",
@@ -39,6 +46,10 @@ T: dict[str, dict[str, str]] = {
         "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
     },
     "es": {
+        "decimal": ",",
+        "rate": "He publicado {n} publicaciones{desc} del {first} al {last}: unas {rate} por {unit}.",
+        "rate_in": "He publicado {n} publicaciones{desc}: unas {rate} por {unit}.",
+        "u_week": "semana", "u_month": "mes", "u_quarter": "trimestre", "u_year": "año",
         "no_number": "No hay número {number}: los números van del {first} al {last}.",
         "none": "No he publicado ninguna publicación{desc}.", "count": "He publicado {n} publicaciones{desc}:",
         "one_newest": "Mi publicación{desc} más reciente es {link}{date}.", "one_oldest": "Mi primera publicación{desc} es {link}{date}.",
@@ -53,6 +64,10 @@ T: dict[str, dict[str, str]] = {
         "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     },
     "fr": {
+        "decimal": ",",
+        "rate": "J'ai publié {n} articles{desc} du {first} au {last} : environ {rate} par {unit}.",
+        "rate_in": "J'ai publié {n} articles{desc} : environ {rate} par {unit}.",
+        "u_week": "semaine", "u_month": "mois", "u_quarter": "trimestre", "u_year": "an",
         "no_number": "Il n'y a pas de numéro {number} : les numéros vont de {first} à {last}.",
         "none": "Je n'ai publié aucun article{desc}.", "count": "J'ai publié {n} articles{desc} :",
         "one_newest": "Mon article{desc} le plus récent est {link}{date}.", "one_oldest": "Mon premier article{desc} est {link}{date}.",
@@ -67,6 +82,10 @@ T: dict[str, dict[str, str]] = {
         "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     },
     "de": {
+        "decimal": ",",
+        "rate": "Ich habe vom {first} bis zum {last} {n} Beiträge{desc} veröffentlicht: etwa {rate} pro {unit}.",
+        "rate_in": "Ich habe {n} Beiträge{desc} veröffentlicht: etwa {rate} pro {unit}.",
+        "u_week": "Woche", "u_month": "Monat", "u_quarter": "Quartal", "u_year": "Jahr",
         "no_number": "Es gibt keine Nummer {number}: die Nummern reichen von {first} bis {last}.",
         "none": "Ich habe keine Beiträge{desc} veröffentlicht.", "count": "Ich habe {n} Beiträge{desc} veröffentlicht:",
         "one_newest": "Mein neuester Beitrag{desc} ist {link}{date}.", "one_oldest": "Mein erster Beitrag{desc} ist {link}{date}.",
@@ -99,6 +118,10 @@ def render(q: Any, chosen: Sequence[Entry], total: int) -> str:
         e = chosen[0]
         return t["number"].format(number=q.number, link=link(e), date=published(e, t))
     more = total - len(chosen) if q.action == "count" or not q.limit else 0
+    if q.action == "count" and q.rate:
+        rate, unit, first, last = q.rate
+        key = "rate_in" if q.since or q.until else "rate"  # the period is said in desc
+        return t[key].format(n=total, desc=desc, first=first, last=last, rate=amount(rate).replace(".", t.get("decimal", ".")), unit=t["u_" + unit])
     if q.action == "count":
         head = t["count"].format(n=total, desc=desc)
     elif q.limit == 1:

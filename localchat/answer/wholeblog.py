@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
 
-from localchat.answer import glossary, listing
+from localchat.answer import cadence, glossary, listing
 from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.ingest.language import language_of
@@ -93,6 +93,8 @@ OVERVIEW = re.compile(
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
+    r"|\bwho (?:is|are) (?:it|this|these|the|your)(?:(?: [\w.]+)? (?:blog|site|website|newsletter|posts))? (?:for|aimed at|"
+    r"written for|meant for)\s*$"  # its readers: "who is this blog for?", 适合什么人看
 )
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
@@ -143,6 +145,8 @@ class Query:
     through: int | None = None  # the last issue of a range of them: "issues 384 to 387", "第 384 期到第 387 期"
     numbers: tuple[int, int] | None = None  # the series' first and last issue, when one it lacks is asked for
     yearless: bool = False  # the period is a month or season named without a year ("in June")
+    per: str = ""  # a count asked per "week", "month" or "year" ("how many posts a month?"), "auto" for "how often"
+    rate: tuple[float, str, str, str] | None = None  # its answer: cadence.cadence() of the posts counted
     language: str = "en"  # the question's, for the answer's words (listing.py)
 
     @property
@@ -284,8 +288,10 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbers
 
 
-ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
-                         r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b")
+# "issues 384 to 387", "issue numbers in 395 to 399" (期号在395到399之间), "issues between 384 and 387"
+ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*(?:(?:in|from)\s+)?#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|"
+                         r"thru|until|till|-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b"
+                         r"|\b(?:issues?|editions?|numbers?)\s+between\s+#?(\d{1,5})\s+and\s+#?(\d{1,5})\b")
 ISSUE_SIDE = re.compile(r"\b(after|since|before|until|up to)\s+(?:issues?|editions?|numbers?)\s*#?\s*(\d{1,5})\b")
 SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
@@ -293,7 +299,7 @@ SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume
 def match_range(text: str, vocab: Vocabulary) -> tuple[tuple[int, int] | None, str]:
     """"issues 384 to 387", "#384-#387" of a numbered series, and the text without it."""
     found = ISSUE_RANGE.search(text) if vocab.series else None
-    first, last = sorted((int(found[1]), int(found[2]))) if found else (0, 0)  # "issues 387 to 384" too
+    first, last = sorted((int(found[1] or found[3]), int(found[2] or found[4]))) if found else (0, 0)  # 387 to 384 too
     if not found or not first < last <= 2 * max(vocab.series):
         return None, text
     return (first, last), text[: found.start()] + " " + text[found.end():]
@@ -458,6 +464,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
+    q.per = cadence.per(text)
+    text = cadence.without(text)  # before the period: "each month" is no month, "how often" counts
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
@@ -475,6 +483,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     count = bool(COUNT.search(text))
+    if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
+        return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
     words = tokens(text)
     used = [False] * len(words)
@@ -530,7 +540,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         return None
     q.topic = topic
     if fragment:
-        q.action = "count" if count else "list"
+        q.action = "count" if count or q.per else "list"  # "and per month?"
         return q
     subject = q.tags or q.topic
     if opinion:
@@ -794,6 +804,9 @@ def answered(q: Query, entries: Sequence[Entry]) -> tuple[Query, list[Entry], in
     # March: it asks what is new, and "nothing since March" is the true answer.
     if q.yearless and q.until and (not chosen or stopped_before(entries, q)):
         q, chosen = latest_year_with_posts(entries, q)
+    if q.action == "count" and q.per:
+        dates = sorted(e.date for e in entries if e.date)
+        q.rate = cadence.cadence(chosen, q.per, q.since, q.until, (dates[0], dates[-1]) if dates else ("", ""))
     return q, chosen, len(chosen)
 
 
@@ -967,7 +980,7 @@ POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"
                               r"從舊到新|按顺序|按順序|一共|总共|總共|多少|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]月")
 # A telling clause that names a subject: "关于 tokio，", "嵌入式开发方面，", "我对异步编程很感兴趣，"
-NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究")
+NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究(?!生)")
 
 
 def only_context(told: str, asking: str) -> bool:
@@ -1093,7 +1106,7 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
     """The previous question with what the follow-up changes: a period, an order, a filter."""
     q = replace(previous, tags=list(previous.tags), types=list(previous.types), authors=list(previous.authors))
     if change.since or change.until:
-        q.since, q.until, q.when = change.since, change.until, change.when
+        q.since, q.until, q.when, q.yearless = change.since, change.until, change.when, change.yearless
     narrowing = bool(re.search(r"\b(?:of (?:those|them|these)|which ones?|those|these)\b", text))
     for name in ("tags", "types", "authors"):
         if getattr(change, name):
@@ -1101,7 +1114,7 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
     if change.number is not None:
         q.number = change.number
     if change.action == "count":
-        q.action, q.limit = "count", None
+        q.action, q.limit, q.per = "count", None, change.per  # "and per month?" after "how many posts?"
     elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
         q.action, q.order, q.limit = "list", change.order, change.limit
     elif narrowing or re.search(r"\b(list|all|every|show)\b", text):
@@ -1173,6 +1186,10 @@ def render(q: Query, chosen: Sequence[Entry], total: int) -> str:
         return f"Issue {q.number}: [{e.title}]({e.url})" + (f", published {e.date}." if e.date else ".")
     shown = list(chosen)
     more = total - len(shown) if q.action == "count" or not q.limit else 0
+    if q.action == "count" and q.rate:
+        rate, unit, first, last = q.rate
+        span = "" if q.since or q.until else f" from {first} to {last}"
+        return f"I've published {total} {describe(q, total)}{span}: about {cadence.amount(rate)} a {unit}."
     if q.action == "count":
         head = f"I've published {total} {describe(q, total)}" + (":" if shown else ".")
     elif q.limit == 1:

@@ -131,6 +131,13 @@ def ids(found) -> list[str]:
     ("第390期之后的第一期是哪期？", "list", ["2021-06-09.md"]),
     ("386到389期里最新的一期是哪期？", "list", ["2021-05-26.md"]),
     ("这个周报最早是从什么时候开始的？", "list", ["2021-04-28.md"]),  # when it started: one date, one issue
+    # 研究生 (a graduate student) is what the reader is, not 研究 (research on) a subject
+    ("我是刚开始学 Rust 的研究生，想先从最近的内容看起，能帮我列出最新的 3 期吗？", "list",
+     ["2021-07-14.md", "2021-07-07.md", "2021-06-30.md"]),
+    ("周报 现在更新到哪期了", "list", ["2021-07-14.md"]),  # updated up to which issue: the newest
+    ("list all issues，期号在 390 到 392 之间的，按时间顺序排", "list", ["2021-06-02.md", "2021-06-09.md", "2021-06-16.md"]),
+    ("每一期一般都有哪些栏目？", "overview", None),  # 每 "each", 一般 "usually"
+    ("这个周报适合什么人看？", "overview", None),  # who it is for
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
@@ -227,7 +234,9 @@ def test_chinese_answers_are_chinese_and_exact():
     # a period in brackets that narrows the one outside is no period said again
     "2021年（6月）有几期", "2021年（5月以后）发了几期", "2021年（1月至6月）一共几期",
     # a quarter of the year before or of every year, this quarter, May and June (5/6月): not read yet
-    "前三季度一共出了多少期？", "每一季度有多少期周报？", "本季度周报有几期？", "5/6月一共发了几期？",
+    "前三季度一共出了多少期？", "本季度周报有几期？", "5/6月一共发了几期？",
+    # a count of what each post holds, not of posts
+    "每一期有多少篇文章？", "每期周报大概推荐几个 crate？",
     # 那篇 after a subject told first points back to it
     "有一篇讲 GAT 的文章，最早的那篇是哪一期？", "I read about GATs somewhere, 最早的那篇是哪期？",
 ])
@@ -348,3 +357,49 @@ def test_a_month_without_a_year_on_a_current_blog_is_this_year():
                cat.Entry("o.md", "Old", "/o/", "2021-06-03", [], "post", "", 10)]
     q, chosen, _ = ask("What did you post in June?", entries)
     assert [e.post_id for e in chosen] == ["n.md"] and q.since == "2026-06-01"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, entries, start", [
+    # twelve weekly issues, 2021-04-28 to 2021-07-14: eleven weeks between the first and the last
+    ("每个月出几期？", ZH, "从 2021-04-28 到 2021-07-14，我共发表了 12 篇文章，平均每月约 4.3 篇。"),
+    ("周报多久更新一次？", ZH, "从 2021-04-28 到 2021-07-14，我共发表了 12 篇文章，平均每周约 1 篇。"),
+    ("每一季度有多少期周报？", ZH, "从 2021-04-28 到 2021-07-14，我共发表了 12 篇文章，平均每季度约 13 篇。"),
+    ("How many issues a week?", ZH, "I've published 12 posts from 2021-04-28 to 2021-07-14: about 1 a week."),
+    ("How often do you post?", BLOG, "I've published 3 posts from 2022-12-01 to 2025-08-29: about 0.7 a year."),
+    # a period asked: over that period, where the blog was writing (2021-04-28 on)
+    ("How many posts per month in 2021?", ZH, "I've published 12 posts from 2021: about 4.7 a month."),
+    ("¿Cuántos artículos publicas al mes?", ZH, "He publicado 12 publicaciones del 2021-04-28 al 2021-07-14: unas 4,3 por mes."),
+    ("Combien d'articles publies-tu par mois ?", ZH, "J'ai publié 12 articles du 2021-04-28 au 2021-07-14 : environ 4,3 par mois."),
+    ("Wie oft schreibst du Beiträge?", ZH, "Ich habe vom 2021-04-28 bis zum 2021-07-14 12 Beiträge veröffentlicht: etwa 1 pro Woche."),
+    ("毎月何件の記事を書いていますか？", ZH, "2021-04-28〜2021-07-14に記事を 12 件公開しました。平均で1か月に約 4.3 件です。"),
+])
+def test_how_often_the_blog_publishes(question, entries, start):
+    """A count per week, month or year is the blog's cadence, not its number of posts."""
+    q, chosen, total = ask(question, entries)
+    assert q.action == "count" and q.per
+    assert wholeblog.render(q, wholeblog.shown(q, chosen), total) == start
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "how many links does each post have?",  # what each post holds
+    "which posts did you publish each month?",  # a list by month: not read yet
+])
+def test_a_count_of_what_each_post_holds_is_searched(question):
+    assert wholeblog.understand(question, [], BLOG, "", TODAY) is None
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", ["who is this blog for?", "Who is it for?", "who are your posts written for?"])
+def test_who_the_blog_is_for_is_the_overview(question):
+    assert ask(question, BLOG)[0].action == "overview"
+
+
+@pytest.mark.fast
+def test_a_follow_up_asks_per_month_or_a_month_of_the_blogs_own_years():
+    history = [{"role": "user", "content": "一共有多少期？"}, {"role": "assistant", "content": "我共发表了 12 篇文章："}]
+    q, chosen, total = wholeblog.understand("那每个月呢？", history, ZH, "", TODAY)
+    assert q.per == "month" and wholeblog.render(q, chosen, total).endswith("平均每月约 4.3 篇。")
+    q, chosen, total = wholeblog.understand("那6月呢？", history, ZH, "", TODAY)  # the blog's June, not 2026's
+    assert (q.since, total) == ("2021-06-01", 5)
