@@ -45,7 +45,7 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到=latest 出到=latest 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=who_is_it_for 适合哪些人=who_is_it_for 适合谁=who_is_it_for 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -83,7 +83,7 @@ _JA = """
 どの=which どれ=which どちら=which いつ=when 誰=who 何=what あなた=you 私=i と=and から=from まで=until
 """
 _ES = """
-cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada=each publicas=publish escribes=write publica=publishes escribe=writes más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
+cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada_cuánto=how_often cada_cuanto=how_often cada=each publicas=publish escribes=write publica=publishes escribe=writes más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
 últimos=latest últimas=latest reciente=recent recientes=recent nuevo=new nueva=new nuevos=new nuevas=new
 más_antiguo=oldest más_antigua=oldest primer=first primero=first primera=first primeros=first primeras=first
 cuántos=how many cuántas=how many cuantos=how many cuantas=how many número_de=number of total=total
@@ -111,7 +111,7 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
-chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year par_année=per_year à_quelle_fréquence=how_often chaque=each publies-tu=do_you_publish écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
+chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year par_année=per_year à_quelle_fréquence=how_often tous_les_combien=how_often chaque=each publies-tu=do_you_publish écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
 plus_récente=latest dernier=latest dernière=latest derniers=latest dernières=latest récent=recent récents=recent
 récemment=recently nouveau=new nouveaux=new nouvelle=new nouvelles=new le_plus_ancien=oldest la_plus_ancienne=oldest
 plus_ancien=oldest plus_ancienne=oldest premier=first première=first premiers=first premières=first
@@ -140,7 +140,7 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _DE = """
-pro_monat=per_month im_monat=per_month jeden_monat=per_month pro_woche=per_week in_der_woche=per_week jede_woche=per_week pro_jahr=per_year im_jahr=per_year jedes_jahr=per_year wie_oft=how_often schreibst=write veröffentlichst=publish neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
+pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year wie_oft=how_often schreibst=write veröffentlichst=publish neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
 letzter=last letzten=last letztes=last jüngste=latest jüngsten=latest neu=new neue=new neuen=new
 erste=first erster=first ersten=first erstes=first älteste=oldest ältester=oldest ältesten=oldest
 wie_viele=how many wieviele=how many anzahl=number of insgesamt=total artikel=posts beitrag=post beiträge=posts
@@ -202,6 +202,8 @@ CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号|回|件|本)")  # 件, 
 # Two issues said once: "386到389期", "第386到389期" (a bare number of three digits or more, or after 第:
 # "3到5期" may be three to five issues)
 ISSUE_SPAN = re.compile(r"(?:第\s*(\d{1,5})|(?<![\d.])(\d{3,5}))\s*(?:期|号|號)?\s*(?:到|至|~|～|-|–)\s*第?\s*(\d{1,5})\s*(?:期|号|號)")
+# "期号在 395 到 399 之间": issue numbers 395 to 399, with no 期 after the second
+NUMBERS_SPAN = re.compile(r"(?:期号|期號)\s*(?:在|从|從|为|為|是|介于|介於)?\s*(\d{1,5})\s*(?:到|至|~|～|-|–|和|与|與)\s*(\d{1,5})(?!\d)")
 AFTER_ISSUE = re.compile(r"issue (\d{1,5})\s*(之后|以后|之後|以後|以来|以來|之前|以前)")  # not 后记, 前言, 前后
 CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以後": "after", "以来": "since", "以來": "since",
                    "之前": "before", "以前": "before"}
@@ -336,6 +338,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     if language != "ja":
+        text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
         text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
     text = AFTER_ISSUE.sub(lambda m: f" {CJK_AFTER_ISSUE[m[2]]} issue {m[1]} ", text)  # "第395期之后": after issue 395

@@ -63,7 +63,7 @@ week weeks went were what whats when where which while who whom whose why will w
 written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
 s ve d ll re t m ones ok okay alright well great thanks thank thx ty pls plz cool hmm hi hello hey kicked kick opened open two
-broadly generally mainly mostly usually typically roughly basically in general
+broadly generally mainly mostly usually typically roughly basically in general suitable readers
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
@@ -93,9 +93,11 @@ OVERVIEW = re.compile(
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
-    r"|\bwho (?:is|are) (?:it|this|these|the|your)(?:(?: [\w.]+)? (?:blog|site|website|newsletter|posts))? (?:for|aimed at|"
-    r"written for|meant for)\s*$"  # its readers: "who is this blog for?", 适合什么人看
+    r"|\bwho (?:is|are) (?:this|these|the|your)(?: [\w.]+)? (?:blog|site|website|newsletter|posts) (?:for|aimed at|"
+    r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
+    r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
 )
+USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
 ORDER_PLURAL = re.compile(r"\b(?:latest|newest|most recent|recent|last|first|oldest|earliest) (?:posts|articles|entries|issues|editions)\b")
@@ -288,10 +290,10 @@ def numbered_series(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbers
 
 
-# "issues 384 to 387", "issue numbers in 395 to 399" (期号在395到399之间), "issues between 384 and 387"
-ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*(?:(?:in|from)\s+)?#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|"
-                         r"thru|until|till|-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b"
-                         r"|\b(?:issues?|editions?|numbers?)\s+between\s+#?(\d{1,5})\s+and\s+#?(\d{1,5})\b")
+# "issues 384 to 387", "#384-#387", "issues between 384 and 387" (not "… between 10 and 20 threads")
+ISSUE_RANGE = re.compile(r"(?:\b(?:issues?|editions?|numbers?)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\s*(?:to|through|thru|until|till|"
+                         r"-|–|—|~)\s*(?:(?:issues?|editions?|numbers?)\s*)?#?\s*(\d{1,5})\b"
+                         r"|\b(?:issues|editions)\s+between\s+(\d{1,5})\s+and\s+(\d{1,5})\b(?!\s*[a-z])")
 ISSUE_SIDE = re.compile(r"\b(after|since|before|until|up to)\s+(?:issues?|editions?|numbers?)\s*#?\s*(\d{1,5})\b")
 SERIES = re.compile(r"(?:\b(?:issue|issues|number|no|edition|episode|part|volume|vol)\s*#?|(?<![\w+#])#)\s*(\d{1,5})\b")
 
@@ -465,7 +467,9 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
     q.per = cadence.per(text)
-    text = cadence.without(text)  # before the period: "each month" is no month, "how often" counts
+    if q.per == "auto" and any(stem(fold(w)) in vocab.identity for w in re.findall(r"\b[A-Z][\w.]*", question)):
+        return None  # "Rust 多久更新一次？", "How often does Node publish?": the product's cadence, not the blog's
+    text = cadence.without(text, q.per)  # before the period: "each month" is no month, "how often" counts
     period, text = find_period(text, today)
     if period:
         q.since, q.until, q.when = period.since, period.until, period.words
@@ -536,7 +540,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         if side and q.through is not None and not ordered:  # "the issue after 610": the nearest one
             q.order, q.limit = side[2], nearest(text)
         return q
-    if leftover:
+    if leftover or (q.per and topic):  # a rate of a subject that is no tag: the posts found by search are not all
         return None
     q.topic = topic
     if fragment:
@@ -547,6 +551,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.action = "opinion"
     elif count and (about_posts or q.filtered):
         q.action = "count"  # "how many posts…", "how many weekly updates were there?"
+    elif about_posts and LIST.search(text) and USUALLY.search(text) and not (q.filtered or ordered):
+        return Query("overview", limit=DEFAULT_MANY)  # "what do the posts usually have?" (周报一般都包含哪些内容)
     elif about_posts and LIST.search(text):
         q.action = "list"  # "which posts…", "list the internals posts", "show me the events posts"
     elif subject and (q.filtered or across) and OPINION.search(text) and not (q.since or q.until or q.authors or ordered) \
@@ -792,10 +798,10 @@ def understand(
             q = follow_up(previous, change, clean(question))
     if q is None:
         return None
-    return answered(q, entries)
+    return answered(q, entries, today)
 
 
-def answered(q: Query, entries: Sequence[Entry]) -> tuple[Query, list[Entry], int]:
+def answered(q: Query, entries: Sequence[Entry], today: dt.date | None = None) -> tuple[Query, list[Entry], int]:
     """(query, every matching entry in order, how many), as understand() returns them."""
     if q.action == "overview":
         return q, [e for e in entries if e.date], len(entries)
@@ -805,8 +811,7 @@ def answered(q: Query, entries: Sequence[Entry]) -> tuple[Query, list[Entry], in
     if q.yearless and q.until and (not chosen or stopped_before(entries, q)):
         q, chosen = latest_year_with_posts(entries, q)
     if q.action == "count" and q.per:
-        dates = sorted(e.date for e in entries if e.date)
-        q.rate = cadence.cadence(chosen, q.per, q.since, q.until, (dates[0], dates[-1]) if dates else ("", ""))
+        q.rate = cadence.cadence(chosen, q.per, q.since, q.until, entries, today or dt.date.today())
     return q, chosen, len(chosen)
 
 
@@ -869,7 +874,7 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         q.action, q.limit = "list", q.limit if q.limit not in (1, DEFAULT_MANY) else None
     if listing.speaks(language):
         q.language = language
-    return answered(q, entries)
+    return answered(q, entries, today)
 
 
 # The newest, the first…: what a Chinese superlative is said of is its head noun, the last word
@@ -1113,8 +1118,8 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
             setattr(q, name, getattr(change, name))
     if change.number is not None:
         q.number = change.number
-    if change.action == "count":
-        q.action, q.limit, q.per = "count", None, change.per  # "and per month?" after "how many posts?"
+    if change.action == "count" or re.search(r"\b(?:total|altogether|in all)\b", text):
+        q.action, q.limit, q.per = "count", None, change.per  # "and per month?" after "how many posts?"; "and in total?"
     elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
         q.action, q.order, q.limit = "list", change.order, change.limit
     elif narrowing or re.search(r"\b(list|all|every|show)\b", text):
