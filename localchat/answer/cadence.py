@@ -32,8 +32,8 @@ PER = re.compile(r"(?:\b(?:per|each|every)|\b(posts|articles|entries|issues|edit
 # "how often" asks the blog's cadence only of its writing ("how often do you post?", "多久更新一次"):
 # "how often do you make coffee?", "how often is Phoenix released?" ask something else
 HOW_OFTEN = re.compile(r"\bhow (?:often|frequently)\b")
-WRITES = re.compile(r"\b(?:post|posts|posted|publish|publishes|published|write|writes|wrote|blog|blogs|update|updates|"
-                    r"updated|comes? out|came out|new (?:posts|articles|issues|editions))\b")
+WRITES = re.compile(r"\b(?:post|posts|posted|publish|publishes|published|write|writes|wrote|blog|blogs|updated|"
+                    r"comes? out|came out|new (?:posts|articles|issues|editions))\b")
 AVERAGE = re.compile(r"\b(?:on|in) average\b|\baverage\b|\bon avg\b")
 # what one post holds: "each issue", "per post", "one post" (一期, 每期), "an issue"
 EACH = re.compile(r"\b(?:per|each|every)\b|\b(?:one|a|an) (?:post|issue|article|edition|entry)\b")
@@ -82,7 +82,7 @@ def cadence(chosen: Sequence[Entry], unit: str, since: str, until: str,
         unit = next((u for u in ("week", "month") if posts * UNITS[u] / days >= 1), "year")
     while posts * UNITS[unit] / days < SMALLEST and unit in LARGER:
         unit = LARGER[unit]
-    if UNITS[unit] > days:
+    if UNITS[unit] > days + 1:  # a whole year asked is 365 days
         return None  # a newsletter of four months has no "a year"
     shown = sorted(e.date for e in chosen if e.date) or [start.isoformat()]
     return posts * UNITS[unit] / days, unit, shown[0], shown[-1]

@@ -477,8 +477,14 @@ ASKS_ELSE = re.compile(r"哪|什么|谁|怎|为何|为什么|多少|几")
 
 
 def subject_slot(run: str, after: str, before: str = "") -> bool:
-    """"哪个版本号…", "什么框架": what a question word asks for is its subject."""
-    return bool(ABOUT.search(run) or POST_NOUN_AFTER.match(after) or WRITING.search(before) or before in ASKING)
+    """"哪个版本号…", "什么框架": what a question word asks for is its subject; so is what is asked how
+    often it is updated or whom it suits ("标准库多久更新一次", "这本书适合什么人")."""
+    return bool(ABOUT.search(run) or POST_NOUN_AFTER.match(after) or WRITING.search(before) or before in ASKING
+                or ASKED_OF.match(after))
+
+
+# what stands before these is what they are asked of: the blog only where the blog is named
+ASKED_OF = re.compile(r"^\s*(?:的)?\s*(?:多久|更新频率|更新頻率|频率|頻率|适合|適合|的?更新|どのくらい|の?更新頻度)")
 
 
 ASKING = {"哪个", "哪一个", "什么", "哪些", "啥"}

@@ -63,7 +63,7 @@ week weeks went were what whats when where which while who whom whose why will w
 written wrote year years yet you your yours website appear appeared appears announce announced announcing made make
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
 s ve d ll re t m ones ok okay alright well great thanks thank thx ty pls plz cool hmm hi hello hey kicked kick opened open two
-broadly generally mainly mostly usually typically roughly basically in general suitable readers
+broadly generally mainly mostly usually typically roughly basically in general
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
@@ -97,6 +97,9 @@ OVERVIEW = re.compile(
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
 )
+# a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
+PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
+AUDIENCE = {"suitable", "readers"}  # words of the overview's "suitable for which readers" (适合什么人), only there
 USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
@@ -414,6 +417,8 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
             return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
         if q is not None and language == "zh" and not_of_posts(question):
             return None  # "最老的Rust版本是哪个": the oldest version, not the oldest post
+        if q is not None and q.per == "auto" and named_words(english, language, vocabulary(entries, owner)):
+            return None  # "crates.io 多久更新一次？": what is named is updated, not the blog
         if q is not None or language in glossary.SPACELESS:
             return q
     return _parse(question, entries, today, owner, fragment=fragment)
@@ -467,8 +472,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
     q.per = cadence.per(text)
-    if q.per == "auto" and any(stem(fold(w)) in vocab.identity for w in re.findall(r"\b[A-Z][\w.]*", question)):
-        return None  # "Rust 多久更新一次？", "How often does Node publish?": the product's cadence, not the blog's
+    if q.per == "auto" and any(stem(fold(m[1])) in vocab.identity for m in PRODUCT.finditer(question)):
+        return None  # "Rust 多久更新一次？", "How often is Node released?": the product's cadence, not the blog's
     text = cadence.without(text, q.per)  # before the period: "each month" is no month, "how often" counts
     period, text = find_period(text, today)
     if period:
@@ -507,7 +512,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.order, q.limit, ordered = order_and_limit(text, bool(period))
     if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
         used[words.index(str(q.limit))] = True
-    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab)]
+    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (overview and w in AUDIENCE)]
     topic = ""
     if leftover and not q.tags:
         topic_match = TOPIC.search(text)

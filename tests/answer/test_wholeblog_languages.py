@@ -369,6 +369,8 @@ def test_a_month_without_a_year_on_a_current_blog_is_this_year():
     ("How many issues a week?", ZH, "I've published 12 posts from 2021-04-28 to 2021-07-14: about 1 a week."),
     # three posts, 501 days apart on average: writing from 2022-12-01 to today
     ("How often do you post?", BLOG, "I've published 3 posts from 2022-12-01 to 2025-08-29: about 0.8 a year."),
+    ("这个周报多久更新一次？", ZH, "从 2021-04-28 到 2021-07-14，我共发表了 12 篇文章，平均每周约 1 篇。"),  # the blog named
+    ("How often does Ana Silva write?", BLOG, "I've published 2 posts by Ana Silva from 2022-12-01 to 2023-05-01: about 0.5 a year."),
     # a period asked: over that period, where the blog was writing (2021-04-28 to a week after 2021-07-14)
     ("How many posts per month in 2021?", ZH, "I've published 12 posts from 2021: about 4.3 a month."),
     ("¿Cuántos artículos publicas al mes?", ZH, "He publicado 12 publicaciones del 2021-04-28 al 2021-07-14: unas 4,3 por mes."),
@@ -415,6 +417,7 @@ def test_a_follow_up_asks_per_month_or_a_month_of_the_blogs_own_years():
     ("Svelte 5 sounds great. Who is it for?", BLOG), ("这本书适合什么人", ZH), ("Rust 更新到 1.53 了吗？", ZH),
     ("一般一期有几篇文章？", ZH), ("周报每周几发？", ZH), ("Rust 版本出到多少了？", ZH),
     ("performance issues between 10 and 20 threads", TWIR),
+    ("crates.io 多久更新一次？", ZH), ("标准库多久更新一次？", ZH), ("how often do you update docker?", BLOG),
 ])
 def test_what_is_no_rate_of_the_blog_is_searched(question, entries):
     assert wholeblog.understand(question, [], entries, "", TODAY) is None
