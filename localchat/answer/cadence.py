@@ -36,7 +36,7 @@ WRITES = re.compile(r"\b(?:post|posts|posted|publish|publishes|published|write|w
                     r"comes? out|came out|new (?:posts|articles|issues|editions))\b")
 AVERAGE = re.compile(r"\b(?:on|in) average\b|\baverage\b|\bon avg\b")
 # what one post holds: "each issue", "per post", "one post" (一期, 每期), "an issue"
-EACH = re.compile(r"\b(?:per|each|every)\b|\b(?:one|a|an) (?:post|issue|article|edition|entry)\b")
+EACH = re.compile(r"\b(?:per|each|every)\b|(?<!\bthe )\b(?:one|a|an) (?:post|issue|article|edition|entry)\b")  # not "the one issue"
 SMALLEST = 0.1  # below this many a unit, the next larger unit says it ("about 0.3 a month", not "0 a week")
 
 

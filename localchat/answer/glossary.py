@@ -45,7 +45,7 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -55,7 +55,7 @@ _ZH = """
 干什么的=what_is_this_blog_about 做什么的=what_is_this_blog_about 概括一下=what_is_this_blog_about
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
-按时间顺序="" 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
+按时间顺序=oldest_first 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
 介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding 除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list 从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list 从晚到早的顺序=newest_first 有出=published 专栏=blog 栏目=topics 板块=topics 版块=topics 类型=topics 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
 期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts

@@ -68,7 +68,7 @@ broadly generally mainly mostly usually typically roughly basically in general
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
 write-up writeup writeups update updates announcement announcements case study studies guide guides blogpost blogposts
-thing things something anything stuff content issue issues edition editions newsletter newsletters""".split())
+thing things something anything stuff content issue issues edition editions newsletter newsletters weekly weeklies""".split())
 PRONOUNS = {"i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their", "we", "our", "us"}
 ENTITY_WORDS = {"blog", "site", "website", "team", "project", "folks", "people", "maintainers", "authors", "author",
                 "weblog", "newsletter"}
@@ -377,15 +377,37 @@ ASIDE = re.compile(r"[（(]([^（()）]*)[）)]")
 
 def restated_period_dropped(text: str, today: dt.date) -> str:
     """A period said again in brackets, where the text around them says one: "2021年第二季度（4到6月）"
-    is Q2 2021, not also April to June of this year. An aside that says more ("（不含7月）",
-    "(excluding July)") is kept, and still blocks the reading."""
+    is Q2 2021, not also April to June of this year. Where the text around says it roughly ("mid May
+    to mid June (5/15 ~ 6/15)", 五月中旬到六月中旬（5/15 ~ 6/15）), the brackets say it exactly, and
+    are taken in the outside's year. An aside that says more ("（不含7月）", "(excluding July)") is
+    kept, and still blocks the reading."""
     for m in reversed(list(ASIDE.finditer(text))):
         inside, rest = find_period(m[1], today)
-        outside, _ = find_period(text[: m.start()] + " " + text[m.end():], today)
-        if inside and outside and same_span(inside, outside, yearless(m[1])) \
-                and not re.sub(r"\b(?:in|during|i\.e|ie|that is|namely)\b", " ", rest).strip():
+        outside, around = find_period(text[: m.start()] + " " + text[m.end():], today)
+        if not (inside and outside) or re.sub(r"\b(?:in|during|i\.e|ie|that is|namely)\b", " ", rest).strip():
+            continue
+        if same_span(inside, outside, yearless(m[1])):
             text = text[: m.start()] + " " + text[m.end():]
+        elif ROUGHLY.search(text[: m.start()]) and (exact := said_exactly(inside, outside, yearless(m[1]))):
+            text = around + f" between {exact[0]} and {exact[1]} "
     return text
+
+
+ROUGHLY = re.compile(r"\b(?:mid|early|late)\b")
+CLOSE = 10  # days: the thirds of a month (上旬, 中旬, 下旬) are ten days each
+
+
+def said_exactly(inside: Period, outside: Period, ignore_year: bool) -> tuple[str, str] | None:
+    """The bracket's dates, in the outside's year, where each end is within a third of a month of the
+    outside's ("mid May" and "5/15"); None where they part further (the aside narrows or changes it)."""
+    if not (inside.since and inside.until and outside.since and outside.until):
+        return None
+    year = outside.since[:4]
+    since = year + inside.since[4:] if ignore_year else inside.since
+    until = (outside.until[:4] + inside.until[4:]) if ignore_year else inside.until
+    near = all(abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= CLOSE
+               for a, b in ((since, outside.since), (until, outside.until)))
+    return (since, until) if near else None
 
 
 def same_span(a: Period, b: Period, ignore_year: bool) -> bool:
@@ -897,7 +919,7 @@ QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一�
 
 # Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
 WHICH = re.compile(r"哪(?:些|几|幾)?\s*([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)")
-HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|类型|類型|分类|分類|标签|標籤|作者|号|號)")
+HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號)")
 
 
 def not_of_posts(question: str) -> bool:

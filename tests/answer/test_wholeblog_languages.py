@@ -138,6 +138,15 @@ def ids(found) -> list[str]:
     ("list all issues，期号在 390 到 392 之间的，按时间顺序排", "list", ["2021-06-02.md", "2021-06-09.md", "2021-06-16.md"]),
     ("每一期一般都有哪些栏目？", "overview", None),  # 每 "each", 一般 "usually"
     ("这个周报适合什么人看？", "overview", None),  # who it is for
+    # blind26's misses, read after it was measured: its sections (板块), 发周报, 整体, 按时间先后, "weekly"
+    ("这个周报一般都包含哪些板块？", "overview", None), ("能概括一下这个周报整体的主题吗？", "overview", None),
+    ("这个博客是从什么时候开始发周报的？", "list", ["2021-04-28.md"]),
+    ("请按时间先后列出2021年6月的周报", "list", ["2021-06-02.md", "2021-06-09.md", "2021-06-16.md", "2021-06-23.md",
+                                        "2021-06-30.md"]),
+    ("我刚开始学 Rust，想先看看最新的两期 weekly，是哪两期呀？", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    # a rough period said exactly in brackets: the brackets' days, in the year said outside them
+    ("2021年五月中旬到六月中旬（5/15 ~ 6/15）之间发布的周报有哪些？", "list",
+     ["2021-06-09.md", "2021-06-02.md", "2021-05-26.md", "2021-05-19.md"]),
 ])
 def test_chinese_whole_blog_questions(question, action, want):
     found = ask(question, ZH)
