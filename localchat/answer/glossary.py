@@ -45,7 +45,7 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 按时间倒序=newest_first 时间倒序=newest_first 倒序=newest_first 按时间正序=oldest_first 正序=oldest_first 一遍="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -327,7 +327,7 @@ def mandarin(question: str) -> str:
 
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float, language: str = "zh") -> str:
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
-        question = COUNTED.sub(_counter, mandarin(question))
+        question = corrected(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
@@ -377,16 +377,23 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
 # After a number, 几, 多少 or 哪, a character that sounds like a counter of posts is that counter,
 # typed with the wrong homophone (两其, 多少其, 第390起): 期 qi, 篇 pian. Never a numeral (十七,
 # 二〇一七年) and never where the two make a word (一起 is "together", not 一期).
-COUNTED = re.compile(r"([\d一二两三四五六七八九十几少哪])(\s*)([\u4e00-\u9fff])")
+COUNTED = re.compile(r"([\d一二两三四五六七八九十几少哪])(\s*)([\u4e00-\u9fff])(周报|週報|文章|博文|帖子)?")
 COUNTERS = {"qi": "期", "pian": "篇"}
 NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
 
 def _counter(m: re.Match[str]) -> str:
-    if m[3] in NUMERALS or m[3] in COUNTERS.values() or (m[1] + m[3]) in _frequencies("zh"):
+    """(A word the two make is no typo, unless a post noun follows it: "一起周报" is 一期周报.)"""
+    if m[3] in NUMERALS or m[3] in COUNTERS.values() or ((m[1] + m[3]) in _frequencies("zh") and not m[4]):
         return m[0]
     sound = _pinyin(m[3])
-    return m[1] + m[2] + COUNTERS[sound] if sound in COUNTERS else m[0]
+    return m[1] + m[2] + COUNTERS[sound] + (m[4] or "") if sound in COUNTERS else m[0]
+
+
+def corrected(question: str) -> str:
+    """A Chinese question in simplified Mandarin, with a counter typed as its homophone put right
+    ("最早的一其" -> "最早的一期"): what the glossary reads, for rules that read the characters."""
+    return COUNTED.sub(_counter, mandarin(question))
 
 
 _SOUNDS: dict[int, dict[tuple[int, str], str | None]] = {}

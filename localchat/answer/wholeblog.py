@@ -925,7 +925,7 @@ HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內�
 def not_of_posts(question: str) -> bool:
     """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
     "哪些Rust版本")."""
-    text = INTERJECTION.sub(" ", question)
+    text = INTERJECTION.sub(" ", glossary.corrected(question))  # "最早的一其" is 最早的一期
     for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
         head = QUANTITY.sub("", m[1].strip()).strip()
         if head and not HEAD_OF_POSTS.match(head) and not (m.re is WHICH and HEAD_OF_TOPICS.match(head)):

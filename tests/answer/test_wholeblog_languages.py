@@ -144,6 +144,10 @@ def ids(found) -> list[str]:
     ("请按时间先后列出2021年6月的周报", "list", ["2021-06-02.md", "2021-06-09.md", "2021-06-16.md", "2021-06-23.md",
                                         "2021-06-30.md"]),
     ("我刚开始学 Rust，想先看看最新的两期 weekly，是哪两期呀？", "list", ["2021-07-14.md", "2021-07-07.md"]),
+    # blind27's misses, read after it was measured: 倒序 (newest first), 一遍, a counter typed as its
+    # homophone (一其, and 一起 before a post noun)
+    ("最后4期按时间倒序排一下，谢谢", "list", ["2021-07-14.md", "2021-07-07.md", "2021-06-30.md", "2021-06-23.md"]),
+    ("最新的一起周报是几号发的", "list", ["2021-07-14.md"]), ("最早的一其是几号发的啊", "list", ["2021-04-28.md"]),
     # a rough period said exactly in brackets: the brackets' days, in the year said outside them
     ("2021年五月中旬到六月中旬（5/15 ~ 6/15）之间发布的周报有哪些？", "list",
      ["2021-06-09.md", "2021-06-02.md", "2021-05-26.md", "2021-05-19.md"]),
