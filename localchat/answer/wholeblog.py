@@ -513,7 +513,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
         q.numbers = (min(vocab.series), max(vocab.series))
     across = bool(ACROSS.search(text))
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
-    count = bool(COUNT.search(text))
+    # "the first one is how many?" (头一篇是多少期): which number one issue has, not a count
+    count = bool(COUNT.search(text)) and not re.search(r"\bthe (?:first|latest|oldest|newest|last|earliest) one\b", text)
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
