@@ -150,7 +150,7 @@ class Query:
     through: int | None = None  # the last issue of a range of them: "issues 384 to 387", "第 384 期到第 387 期"
     numbers: tuple[int, int] | None = None  # the series' first and last issue, when one it lacks is asked for
     yearless: bool = False  # the period is a month or season named without a year ("in June")
-    per: str = ""  # a count asked per "week", "month" or "year" ("how many posts a month?"), "auto" for "how often"
+    per: str = ""  # a count asked per "week", "month", "quarter" or "year" ("how many posts a month?"); "auto": "how often"
     rate: tuple[float, str, str, str] | None = None  # its answer: cadence.cadence() of the posts counted
     language: str = "en"  # the question's, for the answer's words (listing.py)
 
@@ -1146,7 +1146,7 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
             setattr(q, name, getattr(change, name))
     if change.number is not None:
         q.number = change.number
-    if change.action == "count" or re.search(r"\b(?:total|altogether|in all)\b", text):
+    if change.action == "count" or re.search(r"\b(?:total|altogether)\b|\bin all\s*$", text):
         q.action, q.limit, q.per = "count", None, change.per  # "and per month?" after "how many posts?"; "and in total?"
     elif re.search(r"\b(first|oldest|earliest|latest|newest|most recent|last)\b", text):
         q.action, q.order, q.limit = "list", change.order, change.limit

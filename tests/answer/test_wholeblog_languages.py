@@ -448,3 +448,11 @@ def test_a_unit_that_is_a_date_is_no_rate():
     assert (q.per, total) == ("", 12)
     q, chosen, total = ask("周报一般都包含哪些内容？", ZH)  # what the issues usually hold: the overview, not every issue
     assert q.action == "overview"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("follow_up", ["and in total?", "and altogether?", "and in all?"])
+def test_a_total_after_a_rate_is_the_count(follow_up):
+    history = [{"role": "user", "content": "how many posts a month?"}, {"role": "assistant", "content": "about 4.3 a month"}]
+    q, chosen, total = wholeblog.understand(follow_up, history, ZH, "", TODAY)
+    assert (q.action, q.per, total) == ("count", "", 12)
