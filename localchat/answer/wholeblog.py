@@ -96,6 +96,7 @@ OVERVIEW = re.compile(
     r"|\bwho (?:is|are) (?:this|these|the|your)(?: [\w.]+)? (?:blog|site|website|newsletter|posts) (?:for|aimed at|"
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
+    r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff)\b"  # what it covers: 这个周报都涵盖哪些内容
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")

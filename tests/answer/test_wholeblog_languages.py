@@ -151,6 +151,7 @@ def ids(found) -> list[str]:
     # blind28's misses, read after it was measured: 停更 (stopped updating), 头一篇, 这个站, 有些什么内容,
     # and "the first one is how many" asks which issue, not a count
     ("请问这个中文周报停更在哪一期了", "list", ["2021-07-14.md"]), ("这个站主要有些什么内容", "overview", None),
+    ("这个周报都涵盖哪些内容？", "overview", None),  # what it covers, not every issue
     ("站里收录的头一篇 Rust 周报是多少期？日期呢？", "list", ["2021-04-28.md"]),
     # a rough period said exactly in brackets: the brackets' days, in the year said outside them
     ("2021年五月中旬到六月中旬（5/15 ~ 6/15）之间发布的周报有哪些？", "list",
