@@ -45,7 +45,7 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about 这个站=this_blog 這個站=this_blog 站里=in_this_blog 头一篇=the_first_one 头一期=the_first_one 停更在=latest 停更=latest 按时间倒序=newest_first 时间倒序=newest_first 倒序=newest_first 按时间正序=oldest_first 正序=oldest_first 一遍="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about 这个站=this_blog 這個站=this_blog 站里=in_this_blog 头一篇=the_first_one 头一期=the_first_one 停更在=latest 停更=latest 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙="" 几月几号=when 几月几日=when 几月几號=when 按时间倒序=newest_first 时间倒序=newest_first 倒序=newest_first 按时间正序=oldest_first 正序=oldest_first 一遍="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -329,6 +329,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
         question = corrected(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
+    question = MONTH_PAIR.sub(_month_pair, question)  # "5、6两个月": May and June, one span (before 、 is a space)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     if language == "zh":
@@ -575,6 +576,16 @@ MONTH_PART = re.compile(r"((?:\d{2,4}\s*年\s*)?\d{1,2}\s*月份?)\s*(上旬|中
 
 
 QUARTERS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+# two months side by side, said once: "5、6两个月", "五、六月", "5和6月" (not "5/6月", which may be a day)
+MONTH_PAIR = re.compile(r"(?<![\d/.\-])(\d{1,2}|十[一二]|[一二三四五六七八九十])\s*[、和与及]\s*(\d{1,2}|十[一二]|[一二三四五六七八九十])"
+                        r"\s*(?:两个|兩個|2个|两|兩)?\s*月(?:份)?")
+
+
+def _month_pair(m: re.Match[str]) -> str:
+    a, b = (int(x) if x.isdigit() else ZH_MONTHS[x] for x in (m[1], m[2]))
+    return f"{a}月到{b}月" if 1 <= a < 12 and b == a + 1 else m[0]
+
+
 HALF_YEAR = r"(\d{4}(?:\s*年)?|\d{2}\s*年)"  # the year before 上半年 or 第二季度: 21年 is 2021, a bare 21 no year
 
 

@@ -153,6 +153,13 @@ def ids(found) -> list[str]:
     ("请问这个中文周报停更在哪一期了", "list", ["2021-07-14.md"]), ("这个站主要有些什么内容", "overview", None),
     ("这个周报都涵盖哪些内容？", "overview", None),  # what it covers, not every issue
     ("站里收录的头一篇 Rust 周报是多少期？日期呢？", "list", ["2021-04-28.md"]),
+    # blind29's misses, read after it was measured: two months said once (5、6两个月), 几月几号 (when),
+    # 读读 and 帮我 (the asker's own words)
+    ("21年5、6两个月的周报麻烦全部列出来", "list", ["2021-06-30.md", "2021-06-23.md", "2021-06-16.md", "2021-06-09.md",
+                                       "2021-06-02.md", "2021-05-26.md", "2021-05-19.md", "2021-05-12.md",
+                                       "2021-05-05.md"]),
+    ("最开始的那期周报是几月几号发的?", "list", ["2021-04-28.md"]),
+    ("我是刚开始学 Rust 的大学生，想先读读最新的两期周报，是哪两期呀？", "list", ["2021-07-14.md", "2021-07-07.md"]),
     # a rough period said exactly in brackets: the brackets' days, in the year said outside them
     ("2021年五月中旬到六月中旬（5/15 ~ 6/15）之间发布的周报有哪些？", "list",
      ["2021-06-09.md", "2021-06-02.md", "2021-05-26.md", "2021-05-19.md"]),
@@ -252,7 +259,7 @@ def test_chinese_answers_are_chinese_and_exact():
     # a period in brackets that narrows the one outside is no period said again
     "2021年（6月）有几期", "2021年（5月以后）发了几期", "2021年（1月至6月）一共几期",
     # a quarter of the year before or of every year, this quarter, May and June (5/6月): not read yet
-    "前三季度一共出了多少期？", "本季度周报有几期？", "5/6月一共发了几期？",
+    "前三季度一共出了多少期？", "本季度周报有几期？", "5/6月一共发了几期？", "3、5月的周报",
     # a count of what each post holds, not of posts
     "每一期有多少篇文章？", "每期周报大概推荐几个 crate？",
     # 那篇 after a subject told first points back to it
