@@ -440,7 +440,8 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
             return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
         if q is not None and language == "zh" and not_of_posts(question):
             return None  # "最老的Rust版本是哪个": the oldest version, not the oldest post
-        if q is not None and q.per == "auto" and named_words(english, language, vocabulary(entries, owner)):
+        if q is not None and q.per == "auto" and language in glossary.SPACELESS \
+                and named_words(english, language, vocabulary(entries, owner)):
             return None  # "crates.io 多久更新一次？": what is named is updated, not the blog
         if q is not None or language in glossary.SPACELESS:
             return q

@@ -396,6 +396,8 @@ def test_a_month_without_a_year_on_a_current_blog_is_this_year():
     ("How often do you post?", BLOG, "I've published 3 posts from 2022-12-01 to 2025-08-29: about 0.8 a year."),
     ("这个周报多久更新一次？", ZH, "从 2021-04-28 到 2021-07-14，我共发表了 12 篇文章，平均每周约 1 篇。"),  # the blog named
     ("How often does Ana Silva write?", BLOG, "I've published 2 posts by Ana Silva from 2022-12-01 to 2023-05-01: about 0.5 a year."),
+    ("¿Con qué frecuencia escribes sobre docker?", BLOG,  # a tag: its posts over the blog's time
+     "He publicado 1 publicaciones con la etiqueta docker del 2023-05-01 al 2023-05-01: unas 0,2 por año."),
     # a period asked: over that period, where the blog was writing (2021-04-28 to a week after 2021-07-14)
     ("How many posts per month in 2021?", ZH, "I've published 12 posts from 2021: about 4.3 a month."),
     ("¿Cuántos artículos publicas al mes?", ZH, "He publicado 12 publicaciones del 2021-04-28 al 2021-07-14: unas 4,3 por mes."),
