@@ -67,15 +67,16 @@ def cadence(chosen: Sequence[Entry], unit: str, since: str, until: str,
     """(posts per unit, the unit, the first and the last of the posts) of the posts chosen, over the time
     the blog was writing within the period asked (module doc); None where no rate can be said.
     "auto" takes the largest unit with one post or more (a week, else a month, else a year)."""
-    dates = sorted({e.date for e in blog if e.date})
-    if len(dates) < 2:
+    dated = sorted(e.date for e in blog if e.date)
+    if len(set(dated)) < 2:
         return None
-    first, last = dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[-1])
-    gap = (last - first) / (len([e for e in blog if e.date]) - 1)
+    first, last = dt.date.fromisoformat(dated[0]), dt.date.fromisoformat(dated[-1])
+    gap = (last - first) / (len(dated) - 1)
     start = max(first, dt.date.fromisoformat(since)) if since else first
     end = min(last + gap, today, dt.date.fromisoformat(until) + dt.timedelta(days=1) if until else last + gap)
     days = (end - start).days
-    posts = sum(1 for e in chosen if e.date)
+    shown = sorted(e.date for e in chosen if e.date)
+    posts = len(shown)
     if days <= 0:
         return None
     if unit == "auto":
@@ -84,7 +85,7 @@ def cadence(chosen: Sequence[Entry], unit: str, since: str, until: str,
         unit = LARGER[unit]
     if UNITS[unit] > days + 1:  # a whole year asked is 365 days
         return None  # a newsletter of four months has no "a year"
-    shown = sorted(e.date for e in chosen if e.date) or [start.isoformat()]
+    shown = shown or [start.isoformat()]
     return posts * UNITS[unit] / days, unit, shown[0], shown[-1]
 
 

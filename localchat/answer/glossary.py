@@ -45,7 +45,22 @@ _ZH = """
 一=one 两=two 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten
 推送=published 推送的=published 发我一下=show_me 发我=show_me 请问="" 该=the 一次="" 份=posts 一份=one_post
 在讲什么=what_is_this_blog_about 讲的什么=what_is_this_blog_about
-期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number 更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post 出到哪一期=latest_which_post 出到第几期=latest_which_post 每周几=which_weekday 平均="" 发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts 整体="" 总体="" 按时间先后=oldest_first 按先后顺序=oldest_first 有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about 这个站=this_blog 這個站=this_blog 站里=in_this_blog 头一篇=the_first_one 头一期=the_first_one 停更在=latest 停更=latest 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙="" 几月几号=when 几月几日=when 几月几號=when 按时间倒序=newest_first 时间倒序=newest_first 倒序=newest_first 按时间正序=oldest_first 正序=oldest_first 一遍="" 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published 更新频率=how_often_published 多久更新=how_often_published 每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have 适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers 收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
+期号是多少=which_post 期号是哪一期=which_post 是第几期=which_post 期号=issue_number
+更新到哪期=latest_which_post 更新到哪一期=latest_which_post 更新到第几期=latest_which_post 出到哪期=latest_which_post
+出到哪一期=latest_which_post 出到第几期=latest_which_post 停更在=latest 停更=latest 头一篇=the_first_one 头一期=the_first_one
+每周几=which_weekday 几月几号=when 几月几日=when 几月几號=when 平均="" 整体="" 总体="" 一遍=""
+发周报=published_posts 发文章=published_posts 发博客=published_posts 发博文=published_posts 发帖子=published_posts
+按时间先后=oldest_first 按先后顺序=oldest_first 按时间正序=oldest_first 正序=oldest_first 按时间倒序=newest_first
+时间倒序=newest_first 倒序=newest_first
+有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about
+这个站=this_blog 這個站=this_blog 站里=in_this_blog 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙=""
+每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
+每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
+多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published
+更新频率=how_often_published 多久更新=how_often_published
+每一=each 每个=each 每=each 一般=usually 通常=usually 平时=usually 包含=have 包括=have
+适合什么人=suitable_for_which_readers 适合哪些人=suitable_for_which_readers 适合谁=suitable_for_which_readers
+收了=published 收=published 帮我找一下=show_me 帮我找=show_me 找一下=show_me 列一下=list_posts 列出来=list_posts 列=list
 是干嘛的=what_is_this_blog_about 干嘛的=what_is_this_blog_about 是做什么的=what_is_this_blog_about
 讲些什么=what_is_this_blog_about 有哪些内容=what_is_this_blog_about 呗="" 嘛="" 哦="" 啦=""
 最开始=first 一开始=first 第几期=which_post 第几篇=which_post 出过=published 发过=published 出的=published
@@ -56,7 +71,12 @@ _ZH = """
 概括=what_is_this_blog_about 简介=what_is_this_blog_about 站点=site 网页=site
 啥=what 是啥=is_what
 按时间顺序=oldest_first 时间顺序="" 按时间="" 按顺序="" 顺序="" 简单介绍下=what_is_this_blog_about 简单介绍一下=what_is_this_blog_about
-介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about 哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding 除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list 从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list 从晚到早的顺序=newest_first 有出=published 专栏=blog 栏目=topics 板块=topics 版块=topics 类型=topics 那几期=these_posts 那几篇=these_posts 这几篇=these_posts
+介绍下=what_is_this_blog_about 为何=what 一篇文章=one_post 一期周报=one_post 那篇文章=the_one 这篇文章=the_one 定位=what_is_this_blog_about
+哪个=which_one 哪一个=which_one 最旧=oldest 最老=oldest 不含=excluding 不包含=excluding 不包括=excluding 不算=excluding 除了=excluding
+除去=excluding 排除=excluding 按时间从早到晚=oldest_first 按从早到晚=oldest_first 从早到晚排=oldest_first_list 从早到晚列=oldest_first_list
+从早到晚的顺序=oldest_first 按时间从晚到早=newest_first 按从晚到早=newest_first 从晚到早排=newest_first_list 从晚到早列=newest_first_list
+从晚到早的顺序=newest_first 有出=published 专栏=blog 栏目=topics 板块=topics 版块=topics 类型=topics 那几期=these_posts 那几篇=these_posts
+这几篇=these_posts
 期数=number_of_posts 一整年="" 整年="" 全年="" 统计一下=how_many 涵盖=cover 刚开始="" 快点="" 赶紧="" 冒昧="" 请教="" 打扰了="" 打扰="" 中文版=""
 能否="" 能不能="" 可不可以="" 可否="" 是否="" 最近的几期=recent_posts 最近几期=recent_posts 最新的几期=latest_posts 最新几期=latest_posts 最早的几期=earliest_posts
 最早几期=earliest_posts 这几期=these_posts 最近一次=the_latest_one 最新一次=the_latest_one 那期=the_one 这期=the_one 该期=the_one 那一期=the_one
@@ -69,7 +89,9 @@ _ZH = """
 还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
 """
 _JA = """
-毎月=per_month 毎週=per_week 毎年=per_year 月に=per_month 週に=per_week 年に=per_year どのくらいの頻度で=how_often どのくらいの頻度=how_often 頻度=how_often 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
+毎月=per_month 毎週=per_week 毎年=per_year 月に=per_month 週に=per_week 年に=per_year
+どのくらいの頻度で=how_often どのくらいの頻度=how_often 頻度=how_often
+最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
 一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
 何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
@@ -83,7 +105,10 @@ _JA = """
 どの=which どれ=which どちら=which いつ=when 誰=who 何=what あなた=you 私=i と=and から=from まで=until
 """
 _ES = """
-cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada_cuánto=how_often cada_cuanto=how_often cada=each publicas=publish escribes=write publica=publishes escribe=writes más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
+cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week
+cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada_cuánto=how_often cada_cuanto=how_often
+cada=each publicas=publish escribes=write publica=publishes escribe=writes
+más_reciente=latest más_recientes=latest más_nuevo=newest más_nueva=newest último=latest última=latest
 últimos=latest últimas=latest reciente=recent recientes=recent nuevo=new nueva=new nuevos=new nuevas=new
 más_antiguo=oldest más_antigua=oldest primer=first primero=first primera=first primeros=first primeras=first
 cuántos=how many cuántas=how many cuantos=how many cuantas=how many número_de=number of total=total
@@ -111,7 +136,10 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
-chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year par_année=per_year à_quelle_fréquence=how_often tous_les_combien=how_often chaque=each publies-tu=do_you_publish écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
+chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year
+par_année=per_year à_quelle_fréquence=how_often tous_les_combien=how_often chaque=each publies-tu=do_you_publish
+écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write
+le_plus_récent=latest la_plus_récente=latest les_plus_récents=latest les_plus_récentes=latest plus_récent=latest
 plus_récente=latest dernier=latest dernière=latest derniers=latest dernières=latest récent=recent récents=recent
 récemment=recently nouveau=new nouveaux=new nouvelle=new nouvelles=new le_plus_ancien=oldest la_plus_ancienne=oldest
 plus_ancien=oldest plus_ancienne=oldest premier=first première=first premiers=first premières=first
@@ -140,7 +168,9 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _DE = """
-pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year wie_oft=how_often schreibst=write veröffentlichst=publish neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
+pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year
+wie_oft=how_often schreibst=write veröffentlichst=publish
+neueste=latest neuester=latest neuesten=latest neuestes=latest aktuellste=latest aktuellsten=latest letzte=last
 letzter=last letzten=last letztes=last jüngste=latest jüngsten=latest neu=new neue=new neuen=new
 erste=first erster=first ersten=first erstes=first älteste=oldest ältester=oldest ältesten=oldest
 wie_viele=how many wieviele=how many anzahl=number of insgesamt=total artikel=posts beitrag=post beiträge=posts

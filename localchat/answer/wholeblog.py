@@ -910,7 +910,9 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
 # The newest, the first…: what a Chinese superlative is said of is its head noun, the last word
 # before the verb ("最老的Rust版本是哪个": a version). A post question's head is a post noun
 # (期, 周报, "issue"), a span of time (最近两周), or a post's attribute (最新三期的标题); or none ("最早是哪期").
-SUPERLATIVE = re.compile(r"最(?:新|早|旧|舊|老|近|后|後|初|先|开始|開始|晚)(?:的)?\s*([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)")
+BY_DATE = r"新|早|旧|舊|老|近|后|後|初|先|开始|開始|晚"  # 最新, 最早…: the superlatives the catalog orders by
+HEAD = r"([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)"  # what follows, up to the verb or the clause's end: its head noun
+SUPERLATIVE = re.compile(rf"最(?:{BY_DATE})(?:的)?\s*{HEAD}")
 HEAD_OF_POSTS = re.compile(r"^(?:[a-z][\w.'\- ]*?\s*)?(?:期|篇|周报|週報|文章|博文|帖子|更新|内容|份|issues?|posts?|articles?|editions?"
                            r"|周|週|天|日|月|年|星期|礼拜|禮拜|季度|时间|時間|阵子|陣子"
                            r"|标题|標題|题目|題目|日期|链接|鏈接|期号|期號|编号|編號|网址|網址"
@@ -921,7 +923,7 @@ QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一�
 
 
 # Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
-WHICH = re.compile(r"哪(?:些|几|幾)?\s*([^是吗嗎有发發出在呢都？?，,。！!、；;：:]*)")
+WHICH = re.compile(rf"哪(?:些|几|幾)?\s*{HEAD}")
 HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號)")
 
 
@@ -936,7 +938,7 @@ def not_of_posts(question: str) -> bool:
     return False
 
 
-OTHER_SUPERLATIVE = re.compile(r"最(?!新|早|旧|舊|老|近|后|後|初|先|开始|開始|晚)")
+OTHER_SUPERLATIVE = re.compile(rf"最(?!{BY_DATE})")
 # What a reader adds in Latin letters to a Chinese question, saying nothing ("是几号出的 ah？", "leh")
 INTERJECTION = re.compile(r"\b(?:ah+|ahh|leh|lah|lor|meh|hor|ya+|yah|hmm+|pls|plz|thx|hi|hey|hello|ok|okay)\b", re.I)
 
