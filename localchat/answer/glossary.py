@@ -54,6 +54,9 @@ _ZH = """
 时间倒序=newest_first 倒序=newest_first
 有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about
 这个站=this_blog 這個站=this_blog 站里=in_this_blog 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙=""
+补课="" 补完="" 补齐="" 补看="" 补一补="" 补一下="" 补一遍="" 追更="" 追读="" 在追="" 说下=tell 说一下=tell 讲下=tell 讲一下=tell
+开头=first 开头的=first
+覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published
@@ -237,6 +240,30 @@ NUMBERS_SPAN = re.compile(r"(?:期号|期號)\s*(?:在|从|從|为|為|是|介�
 AFTER_ISSUE = re.compile(r"issue (\d{1,5})\s*(之后|以后|之後|以後|以来|以來|之前|以前)")  # not 后记, 前言, 前后
 CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以後": "after", "以来": "since", "以來": "since",
                    "之前": "before", "以前": "before"}
+# One side of an issue, the issue itself in: "从390期开始", "第390期起", "390期及之后", "390期（含）之后",
+# "390期以后（含390期）", "截至390期", "390期（含）以前", "到390期为止". Without a mark that takes it in,
+# 之后 and 之前 leave the issue out (AFTER_ISSUE); "（不含）" always does.
+INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
+ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
+                        rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*{INCLUSIVE_MARK})?")
+ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
+
+
+def _issue_side(m: re.Match[str]) -> str:
+    """"since issue N" or "until issue N" (the issue in), "after"/"before" (out), or the text as it was."""
+    start, up_to, n, mark, also, side, mark_after = m.groups()
+    mark = mark or mark_after or ""
+    if side is None and not up_to:
+        return m[0]
+    if side in ("起", "开始", "開始") and not (start or mark or also):
+        if not start and side != "起":
+            return m[0]  # "390期开始讲…" may be what it began to say; "从390期开始" is the side
+    later = side in ISSUE_FROM_ON
+    inside = not mark.startswith("不") and bool(mark or also or up_to or start or side in ("起", "开始", "開始", "为止", "為止"))
+    if later and start is None and up_to:
+        return m[0]  # "到390期以后" reads no side
+    word = ("since" if inside else "after") if later else ("until" if inside else "before")
+    return f" {word} issue {n} "
 # "这个中文周报", "這份官方週報": this blog, whatever word it is described by (not "这个月的周报")
 THIS_BLOG = re.compile(r"(这个|這個|这份|這份|本)\s*[^\s，。？?！!的月周週年季期里裡\d]{1,4}?\s*(周报|週報|博客|网站|網站|专栏|專欄|部落格)")
 
@@ -372,6 +399,8 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
         text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
+    if language != "ja":
+        text = ISSUE_FROM.sub(_issue_side, text)  # "390期（含）之后": since issue 390
     text = AFTER_ISSUE.sub(lambda m: f" {CJK_AFTER_ISSUE[m[2]]} issue {m[1]} ", text)  # "第395期之后": after issue 395
     own = _own_name(titles, share, language)
     words: list[str] = []

@@ -97,10 +97,13 @@ OVERVIEW = re.compile(
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
     r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff)\b"  # what it covers: 这个周报都涵盖哪些内容
+    r"|^\W*(?:this|the|your) (?:blog|site|website|newsletter)(?: posts)? (?:have |has |give me |cover |covers )?(?:what|which) "
+    r"(?:kinds? of )?(?:things|stuff)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
 AUDIENCE = {"suitable", "readers"}  # words of the overview's "suitable for which readers" (适合什么人), only there
+ONE_POST = re.compile(r"\b(?:latest|newest|most recent|last|first|oldest|earliest) (?:one|post|article|entry|issue|edition)\b")
 USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
@@ -324,7 +327,8 @@ def match_side(text: str, vocab: Vocabulary) -> tuple[tuple[int, int | None, str
         first, last, order = n + (word == "after"), max(vocab.series), "oldest"
     else:
         first, last, order = min(vocab.series), n - (word == "before"), "newest"
-    rest = text[: found.start()] + " " + text[found.end():]
+    # the same side said twice is one ("我从390期开始追的，390期（含）之后…")
+    rest = ISSUE_SIDE.sub(lambda m: " " if (m[1], m[2]) == (word, found[2]) else m[0], text)
     if first >= last:  # one issue left on that side, or none: the issue past the end
         return (first if order == "oldest" else last, None, order), rest
     return (first, last, order), rest
@@ -520,6 +524,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
+    if overview and ONE_POST.search(text):
+        return None  # "what kinds of things does the latest one have?" asks what is in a post
     words = tokens(text)
     used = [False] * len(words)
     q.authors = match_authors(words, used, vocab)
@@ -924,7 +930,7 @@ QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一�
 
 # Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
 WHICH = re.compile(rf"哪(?:些|几|幾)?\s*{HEAD}")
-HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號)")
+HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號|类|類|种|種|东西|東西|信息|资讯|資訊)")
 
 
 def not_of_posts(question: str) -> bool:
@@ -1010,7 +1016,7 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
 
 # What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
-                         r"|这句|這句|这件|這件|[这這那]个(?!博客|網站|网站|站|周报|週報|blog)|[这這那]篇|[这這那]期")
+                         r"|这句|這句|这件|這件|[这這那]个(?!\s*(?:中文版|中文|英文|官方)?\s*(?:博客|網站|网站|站|周报|週報|blog))|[这這那]篇|[这這那]期")
 EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|以外|之外")
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month

@@ -466,3 +466,57 @@ def test_a_total_after_a_rate_is_the_count(follow_up):
     history = [{"role": "user", "content": "how many posts a month?"}, {"role": "assistant", "content": "about 4.3 a month"}]
     q, chosen, total = wholeblog.understand(follow_up, history, ZH, "", TODAY)
     assert (q.action, q.per, total) == ("count", "", 12)
+
+
+ISSUE = {n: f"2021-{m:02d}-{d:02d}.md" for n, (m, d) in zip(range(396, 384, -1), [
+    (7, 14), (7, 7), (6, 30), (6, 23), (6, 16), (6, 9), (6, 2), (5, 26), (5, 19), (5, 12), (5, 5), (4, 28)])}
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, issues", [
+    # the issue itself in: 从…开始, 起, 及, a mark (含) before or after the side
+    ("从390期开始最早的三期是哪些？", "list", [390, 391, 392]),
+    ("390期（含）之后最早的三期是哪些？", "list", [390, 391, 392]),
+    ("390期及之后最早的三期是哪些？", "list", [390, 391, 392]),
+    ("第390期起的三期是哪些", "list", [390, 391, 392]),
+    ("390期以后（含390期）的周报有哪些？", "list", [390, 391, 392, 393, 394, 395, 396]),
+    ("截至390期（含）一共有多少期？", "count", [385, 386, 387, 388, 389, 390]),
+    ("390期（含）以前有多少期？", "count", [385, 386, 387, 388, 389, 390]),
+    # without such a mark 之后 and 之前 leave it out, as before; (不含) always does
+    ("390期之后有哪些", "list", [391, 392, 393, 394, 395, 396]),
+    ("截至390期（不含）一共有多少期？", "count", [385, 386, 387, 388, 389]),
+    # the side told first and asked again is one side; 追 (follow) and 说下 (tell) carry nothing
+    ("我从390期开始追的，390期（含）之后最早的三期是哪些？按顺序说下", "list", [390, 391, 392]),
+])
+def test_one_side_of_an_issue_with_the_issue_in(question, action, issues):
+    found = ask(question, ZH)
+    assert found[0].action == action
+    if action == "count":
+        assert found[2] == len(issues) and sorted(e.post_id for e in found[1]) == sorted(ISSUE[n] for n in issues)
+    else:
+        assert ids(found) == [ISSUE[n] for n in issues]  # oldest first: the side starts at the issue
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "这个博客整体上能给我提供哪类信息？", "这个博客的内容总体上覆盖哪些东西啊", "这个博客提供什么信息",
+    "我做后端开发的，对Rust有点兴趣，这个博客整体上能给我提供哪类信息？",
+])
+def test_what_kinds_of_things_the_blog_gives_is_the_overview(question):
+    assert ask(question, ZH)[0].action == "overview"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", ["最新一期有哪类信息", "what kinds of things does your latest post have?",
+                                      "Rust有哪些东西"])
+def test_what_one_post_holds_is_searched(question):
+    assert wholeblog.understand(question, [], ZH, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_the_blog_said_with_its_language_is_not_pointed_back_to():
+    # 这个中文周报 is the blog, not "this one" of an earlier turn: what the reader told first is context
+    found = ask("我是刚学Rust的新人，想把这个中文周报全部补一遍，能按从新到旧的顺序给我个完整list吗？", ZH)
+    assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
+    found = ask("想看下2021年5月份开头的两期，是哪两篇呀", ZH)  # 开头: the beginning
+    assert ids(found) == ["2021-05-05.md", "2021-05-12.md"]
