@@ -56,6 +56,8 @@ _ZH = """
 这个站=this_blog 這個站=this_blog 站里=in_this_blog 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙=""
 补课="" 补完="" 补齐="" 补看="" 补一补="" 补一下="" 补一遍="" 追更="" 追读="" 在追="" 说下=tell 说一下=tell 讲下=tell 讲一下=tell
 开头=first 开头的=first
+若干="" 具体="" 先后=oldest_first 按发布先后=oldest_first 按发布时间先后=oldest_first 按日期先后=oldest_first
+本刊=this_blog 简述=summarize 概述=summarize 内容范围=topics 报道范围=topics 覆盖范围=topics
 覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter

@@ -102,7 +102,9 @@ OVERVIEW = re.compile(
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
-AUDIENCE = {"suitable", "readers"}  # words of the overview's "suitable for which readers" (适合什么人), only there
+# Words known only in the overview's own phrases: "suitable for which readers" (适合什么人), "summarize this
+# blog" (简述本刊); "summarize the latest post" asks what is in a post
+OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe"}
 ONE_POST = re.compile(r"\b(?:latest|newest|most recent|last|first|oldest|earliest) (?:one|post|article|entry|issue|edition)\b")
 USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
@@ -521,6 +523,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     # "the first one is how many?" (头一篇是多少期): which number one issue has, not a count
     count = bool(COUNT.search(text)) and not re.search(r"\bthe (?:first|latest|oldest|newest|last|earliest) one\b", text)
+    if count and re.search(r"\blist\b", text) and not re.search(r"\bhow (?:many|much)\b", text):
+        count = False  # "列出全部期数" (list every issue number) lists them
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
@@ -543,7 +547,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.order, q.limit, ordered = order_and_limit(text, bool(period))
     if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
         used[words.index(str(q.limit))] = True
-    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (overview and w in AUDIENCE)]
+    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (overview and w in OVERVIEW_ONLY)]
     topic = ""
     if leftover and not q.tags:
         topic_match = TOPIC.search(text)
@@ -930,7 +934,7 @@ QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一�
 
 # Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
 WHICH = re.compile(rf"哪(?:些|几|幾)?\s*{HEAD}")
-HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號|类|類|种|種|东西|東西|信息|资讯|資訊)")
+HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號|类|類|种|種|东西|東西|信息|资讯|資訊|人|读者|讀者)")
 
 
 def not_of_posts(question: str) -> bool:

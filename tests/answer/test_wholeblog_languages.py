@@ -520,3 +520,19 @@ def test_the_blog_said_with_its_language_is_not_pointed_back_to():
     assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
     found = ask("想看下2021年5月份开头的两期，是哪两篇呀", ZH)  # 开头: the beginning
     assert ids(found) == ["2021-05-05.md", "2021-05-12.md"]
+
+
+@pytest.mark.fast
+def test_blind33_forms():
+    # 若干 (some), 具体 (exact): a count; "list every issue number" lists them
+    q, chosen, total = ask("2021年上半年共发布周报若干期，具体数量是多少？", ZH)
+    assert q.action == "count" and total == 10  # 2021-04-28 to 2021-06-30
+    found = ask("从新到旧列出全部期数", ZH)
+    assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
+    # 按发布先后: in the order they came out
+    found = ask("2021年5月1日到2021年6月5日之间的文章有哪些？按发布先后排一下", ZH)
+    assert ids(found) == ["2021-05-05.md", "2021-05-12.md", "2021-05-19.md", "2021-05-26.md", "2021-06-02.md"]
+    # who it is for, and a summary of the blog, are the overview; a summary of one post is searched
+    for question in ("这个网站适合哪些人看？", "简述本刊内容范围。", "summarize this blog", "describe the blog"):
+        assert ask(question, ZH)[0].action == "overview", question
+    assert wholeblog.understand("summarize the latest post", [], ZH, "", TODAY) is None
