@@ -89,6 +89,16 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-4, steps: int = 3000, ra
 
 def outcome(q: dict[str, Any], intent: str, p: float, entries: list[Any]) -> dict[str, Any]:
     """What the rules do with a question, and what the classifier's reading would do."""
+    key = (q["set"], q["id"] if "id" in q else q["question"], intent)
+    if key not in _READ:  # the same reading for every classifier that gives the same class
+        _READ[key] = _outcome(q, intent, entries)
+    return _READ[key] | {"p": p}
+
+
+_READ: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def _outcome(q: dict[str, Any], intent: str, entries: list[Any]) -> dict[str, Any]:
     owner = we.catalog.blog_author(entries)
     rules = wholeblog.understand(q["question"], [], entries, owner, we.TODAY)
     read = None
@@ -98,10 +108,10 @@ def outcome(q: dict[str, Any], intent: str, p: float, entries: list[Any]) -> dic
         def sent(found: Any) -> bool:
             return bool(found and found[0].action in ("list", "count", "overview")
                         and not (found[0].number is not None and not found[1]))
-        return {"rules": not sent(rules), "read": read is not None and not sent(read), "fires": read is not None, "p": p,
+        return {"rules": not sent(rules), "read": read is not None and not sent(read), "fires": read is not None,
                 "question": q["question"]}
     return {"rules": we.score(q, rules)["exact"], "read": read is not None and we.score(q, read)["exact"],
-            "fires": read is not None, "p": p, "whole": True, "question": q["question"]}
+            "fires": read is not None, "whole": True, "question": q["question"]}
 
 
 
