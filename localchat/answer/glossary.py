@@ -58,6 +58,8 @@ _ZH = """
 开头=first 开头的=first
 若干="" 具体="" 先后=oldest_first 按发布先后=oldest_first 按发布时间先后=oldest_first 按日期先后=oldest_first
 本刊=this_blog 简述=summarize 概述=summarize 内容范围=topics 报道范围=topics 覆盖范围=topics
+哪天=when 哪一天=when 哪几天=when 清单=list 过一遍="" 按期号="" 由大到小=newest_first 从大到小=newest_first
+由小到大=oldest_first 从小到大=oldest_first
 覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
@@ -247,7 +249,8 @@ CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以
 # 之后 and 之前 leave the issue out (AFTER_ISSUE); "（不含）" always does.
 INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
-                        rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*{INCLUSIVE_MARK})?")
+                        rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
+DATE_AND_AFTER = re.compile(r"(?<=[日号號月年])\s*及\s*(?=以后|之后|以後|之後)")
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
 
 
@@ -396,6 +399,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
+    text = DATE_AND_AFTER.sub("", text)  # "7月1日及以后": since that day ("since" takes the day in)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     if language != "ja":
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)

@@ -536,3 +536,19 @@ def test_blind33_forms():
     for question in ("这个网站适合哪些人看？", "简述本刊内容范围。", "summarize this blog", "describe the blog"):
         assert ask(question, ZH)[0].action == "overview", question
     assert wholeblog.understand("summarize the latest post", [], ZH, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_blind31_and_blind32_forms():
+    # the mark that takes the issue in may follow 的; a date's 及以后 is since that day, the day in
+    found = ask("390期以后的（包括390）按期号从小到大列一下", ZH)
+    assert ids(found) == [ISSUE[n] for n in range(390, 397)]
+    q, chosen, total = ask("2021年7月7日及以后发布的周报有多少篇？", ZH)
+    assert q.action == "count" and total == 2
+    # 由大到小 (largest first) by issue number; 清单 is a list; 哪几天 asks when, of each
+    found = ask("請按期號由大到小列出2021年5月的週報", ZH)
+    assert ids(found) == ["2021-05-26.md", "2021-05-19.md", "2021-05-12.md", "2021-05-05.md"]
+    found = ask("我想从新到旧把全部周报过一遍，能给我一个倒序的清单吗", ZH)
+    assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
+    found = ask("388到390期分别是哪几天发的？列出来谢谢", ZH)
+    assert ids(found) == [ISSUE[388], ISSUE[389], ISSUE[390]]
