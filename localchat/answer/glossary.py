@@ -260,9 +260,8 @@ def _issue_side(m: re.Match[str]) -> str:
     mark = mark or mark_after or ""
     if side is None and not up_to:
         return m[0]
-    if side in ("起", "开始", "開始") and not (start or mark or also):
-        if not start and side != "起":
-            return m[0]  # "390期开始讲…" may be what it began to say; "从390期开始" is the side
+    if side in ("开始", "開始") and not (start or mark or also):
+        return m[0]  # "390期开始讲…" may be what it began to say; "从390期开始" is the side
     later = side in ISSUE_FROM_ON
     inside = not mark.startswith("不") and bool(mark or also or up_to or start or side in ("起", "开始", "開始", "为止", "為止"))
     if later and start is None and up_to:

@@ -523,7 +523,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     # "the first one is how many?" (头一篇是多少期): which number one issue has, not a count
     count = bool(COUNT.search(text)) and not re.search(r"\bthe (?:first|latest|oldest|newest|last|earliest) one\b", text)
-    if count and re.search(r"\blist\b", text) and not re.search(r"\bhow (?:many|much)\b", text):
+    if count and not q.per and re.search(r"\blist\b", text) and not re.search(r"\bhow (?:many|much)\b", text):
         count = False  # "列出全部期数" (list every issue number) lists them
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
