@@ -60,6 +60,7 @@ _ZH = """
 本刊=this_blog 简述=summarize 概述=summarize 内容范围=topics 报道范围=topics 覆盖范围=topics
 哪天=when 哪一天=when 哪几天=when 清单=list 过一遍="" 按期号="" 由大到小=newest_first 从大到小=newest_first
 由小到大=oldest_first 从小到大=oldest_first
+用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
 覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter

@@ -986,8 +986,9 @@ def asked(question: str) -> str:
 
 
 # A clause that asks, in Chinese or Japanese: the others of its sentence only tell ("我是刚开始学 Rust 的学生，")
-CJK_ASKS = re.compile(r"[吗嗎什哪多谁誰怎如为為呢？?]|(?<![那这這前])[几幾]|何|いつ|どの|どれ|どう|か[。？?]?$")
-CLAUSE = re.compile(r"[，,；;：:]")
+# (多 asks only as 多少, 多久…: "时间不多" tells)
+CJK_ASKS = re.compile(r"[吗嗎什哪谁誰怎如为為呢？?]|多(?:少|久|长|長|大|早|晚)|(?<![那这這前])[几幾]|何|いつ|どの|どれ|どう|か[。？?]?$")
+CLAUSE = re.compile(r"[，,；;：:。！!]")  # a sentence that only tells ends with 。 ("我是后端工程师，时间不多。我想…")
 CLAUSE_JA = re.compile(r"[，,；;：:、]")  # Japanese writes its commas 、 (Chinese lists with it: "3月、4月")
 MAX_CLAUSES = 6
 
@@ -1020,7 +1021,8 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
 
 # What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
-                         r"|这句|這句|这件|這件|[这這那]个(?!\s*(?:中文版|中文|英文|官方)?\s*(?:博客|網站|网站|站|周报|週報|blog))|[这這那]篇|[这這那]期")
+                         r"|这句|這句|这件|這件|[这這那]个(?!\s*[^\s，。？?！!的月周週年季期里裡\d]{0,8}?\s*(?:博客|網站|网站|站|周报|週報|blog|专栏|專欄|部落格))"
+                         r"|[这這那]篇|[这這那]期")  # "这个 Rust 周报", "这个中文周报" are the blog (glossary.THIS_BLOG)
 EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|以外|之外")
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month

@@ -552,3 +552,20 @@ def test_blind31_and_blind32_forms():
     assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
     found = ask("388到390期分别是哪几天发的？列出来谢谢", ZH)
     assert ids(found) == [ISSUE[388], ISSUE[389], ISSUE[390]]
+
+
+@pytest.mark.fast
+def test_sentences_that_only_tell_end_with_a_full_stop():
+    # what the reader tells may be whole sentences ending in 。, and 多 tells ("时间不多"): it asks
+    # only as 多少, 多久…; "这个 Rust 周报" is the blog, not "this one" pointing back
+    found = ask("我是做后端的工程师，时间不多。我想从头把这个中文周报系统地补一遍，请按发布顺序告诉我最开始的四期是哪些，"
+                "日期和期号都给我。", ZH)
+    assert ids(found) == ["2021-04-28.md", "2021-05-05.md", "2021-05-12.md", "2021-05-19.md"]
+    q, chosen, total = ask("我是产品经理，不太懂技术，老板让我统计一下这个 Rust 周报在2021年5月（2021年5月1日到2021年5月31日）"
+                           "一共更新了多少期，麻烦帮我数一下。", ZH)
+    assert q.action == "count" and total == 4
+    q = ask("我是产品经理，对编程不太了解，同事推荐我关注这个网站。能不能用通俗的话介绍一下这个博客整体上是做什么的、适合什么人看？",
+            ZH)[0]
+    assert q.action == "overview"
+    # a telling sentence that names a subject still makes the question a search
+    assert wholeblog.understand("我在研究异步运行时。请列出最新的两期周报。", [], ZH, "", TODAY) is None
