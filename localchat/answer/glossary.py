@@ -61,6 +61,8 @@ _ZH = """
 哪天=when 哪一天=when 哪几天=when 清单=list 过一遍="" 按期号="" 由大到小=newest_first 从大到小=newest_first
 由小到大=oldest_first 从小到大=oldest_first
 用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
+也就是=i.e. 也即=i.e. 亦即=i.e. 一篇一篇="" 一期一期="" 一篇篇="" 一期期="" 排列出来=list 排列=list
+从最新到最旧=newest_first 从最新到最早=newest_first 从最旧到最新=oldest_first 从最早到最新=oldest_first 从最早到最晚=oldest_first
 覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
@@ -251,7 +253,7 @@ CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以
 INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
                         rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
-DATE_AND_AFTER = re.compile(r"(?<=[日号號月年])\s*及\s*(?=以后|之后|以後|之後)")
+DATE_AND_AFTER = re.compile(r"(?<=[日号號月年])\s*(?:当天|當天)?\s*(?:及|或者|或|和)\s*(?=以后|之后|以後|之後)")
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
 
 

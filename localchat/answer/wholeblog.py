@@ -388,6 +388,12 @@ def restated_period_dropped(text: str, today: dt.date) -> str:
     to mid June (5/15 ~ 6/15)", 五月中旬到六月中旬（5/15 ~ 6/15）), the brackets say it exactly, and
     are taken in the outside's year. An aside that says more ("（不含7月）", "(excluding July)") is
     kept, and still blocks the reading."""
+    said_again = SAID_AGAIN.search(text)  # "Q2 2021, i.e. April 1 to June 30" (2021年第二季度也就是4月1日到6月30日)
+    if said_again:
+        outside, _ = find_period(text[: said_again.start()], today)
+        inside, after = find_period(text[said_again.end():], today)
+        if outside and inside and same_span(inside, outside, yearless(text[said_again.end():])):
+            text = text[: said_again.start()] + " " + after
     for m in reversed(list(ASIDE.finditer(text))):
         inside, rest = find_period(m[1], today)
         outside, around = find_period(text[: m.start()] + " " + text[m.end():], today)
@@ -401,6 +407,7 @@ def restated_period_dropped(text: str, today: dt.date) -> str:
 
 
 ROUGHLY = re.compile(r"\b(?:mid|early|late)\b")
+SAID_AGAIN = re.compile(r"(?:,\s*)?\b(?:i\.e\.?|that is|namely)(?:,|\s)\s*")
 CLOSE = 10  # days: the thirds of a month (上旬, 中旬, 下旬) are ten days each
 
 
@@ -937,10 +944,14 @@ WHICH = re.compile(rf"哪(?:些|几|幾)?\s*{HEAD}")
 HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號|类|類|种|種|东西|東西|信息|资讯|資訊|人|读者|讀者)")
 
 
+FROM_TO_ORDER = re.compile(rf"[从從由]?\s*最?(?:{BY_DATE})\s*[到至]\s*最?(?:{BY_DATE})")
+
+
 def not_of_posts(question: str) -> bool:
     """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
     "哪些Rust版本")."""
     text = INTERJECTION.sub(" ", glossary.corrected(question))  # "最早的一其" is 最早的一期
+    text = FROM_TO_ORDER.sub(" ", text)  # "从最新到最旧": an order, no superlative said of something
     for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
         head = QUANTITY.sub("", m[1].strip()).strip()
         if head and not HEAD_OF_POSTS.match(head) and not (m.re is WHICH and HEAD_OF_TOPICS.match(head)):
@@ -1032,6 +1043,12 @@ BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|
 NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究(?!生)")
 
 
+# What the blog as a whole is, asked of it by name: "这个站点大概涵盖哪些内容？", "这个博客总体上能提供哪些方面的信息？"
+OF_THE_BLOG = re.compile(r"(?:这个|這個|本|这里的?|這裡的?)\s*(?:博客|网站|網站|站点|站點|站|周报|週報|刊|blog)[^，,；;]{0,12}?"
+                         r"(?:涵盖|涵蓋|包含|覆盖|覆蓋|主题|主題|定位|讲什么|講什麼|写什么|寫什麼|哪些方面|哪类|哪類|栏目|欄目|话题|話題"
+                         r"|什么样|什麼樣|什么性质|什麼性質|内容|內容)")
+
+
 def only_context(told: str, asking: str) -> bool:
     """Whether a clause that names something is only what the reader tells of themselves: the asking
     clauses after it stand alone, and it names no subject ("关于 tokio，有哪些文章？" asks about tokio)."""
@@ -1040,11 +1057,13 @@ def only_context(told: str, asking: str) -> bool:
 
 def stands_alone(asking: str) -> bool:
     """Whether Chinese or Japanese asking clauses ask which posts by place or time (the newest, the
-    first four, how many in July) and point back to nothing told before them: then what the reader
-    told first ("我想从头开始补课，", "I want to catch up from the start") is context, whatever it
-    names — unless it names a subject ("关于 tokio，有哪些文章？" asks about tokio)."""
-    return bool((CJK_ASKS.search(asking) or REQUESTS.search(asking)) and POSTS_NAMED.search(asking)
-                and BY_PLACE_OR_TIME.search(asking) and not REFERS_BACK.search(asking))
+    first four, how many in July), or what the blog as a whole covers, and point back to nothing
+    told before them: then what the reader told first ("我想从头开始补课，", "I want to catch up from
+    the start", "我是刚入职的嵌入式工程师，") is context, whatever it names — unless it names a subject
+    ("关于 tokio，有哪些文章？" asks about tokio)."""
+    asks = CJK_ASKS.search(asking) or REQUESTS.search(asking)
+    by_place_or_time = POSTS_NAMED.search(asking) and BY_PLACE_OR_TIME.search(asking)
+    return bool(asks and (by_place_or_time or OF_THE_BLOG.search(asking)) and not REFERS_BACK.search(asking))
 
 
 def refers_back(question: str) -> bool:

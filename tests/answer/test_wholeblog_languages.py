@@ -569,3 +569,24 @@ def test_sentences_that_only_tell_end_with_a_full_stop():
     assert q.action == "overview"
     # a telling sentence that names a subject still makes the question a search
     assert wholeblog.understand("我在研究异步运行时。请列出最新的两期周报。", [], ZH, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_blind35_and_blind36_forms():
+    # a period said again after 也就是 ("i.e.") is one period, in Chinese and in English
+    found = ask("2021年第二季度也就是2021年4月1日到2021年6月30日这段时间里面发布的周报中最新的两期分别是哪几篇", ZH)
+    assert ids(found) == ["2021-06-30.md", "2021-06-23.md"]
+    assert ask("How many posts in Q2 2021, i.e. April 1 to June 30?", ZH)[2] == 10
+    # 当天或之后: since that day, the day in; 一篇一篇 (one by one) is no limit of one
+    assert ids(ask("2021年6月2日当天或之后发布的第一期周报是哪一篇？", ZH)) == ["2021-06-02.md"]
+    found = ask("我想把2021年5月20日到2021年6月10日之间发布的周报一篇一篇读下来，麻烦按从早到晚的顺序都列给我", ZH)
+    assert ids(found) == ["2021-05-26.md", "2021-06-02.md", "2021-06-09.md"]
+    # 从最新到最旧 is an order, not a superlative said of something
+    found = ask("做翻译校对需要一个清单：请把全部周报从最新到最旧排列出来。", ZH)
+    assert ids(found) == [e.post_id for e in ZH]
+    # what the reader tells first is context when the question asks what the blog as a whole covers
+    for question in ("你好，我是刚入职的嵌入式工程师，老板让我关注Rust，想问下这个站点大概涵盖哪些内容？",
+                     "我在准备一节讲 Rust 生态的课，这个博客总体上能提供哪些方面的信息？"):
+        assert ask(question, ZH)[0].action == "overview", question
+    for question in ("关于 tokio，这个博客涵盖哪些内容？", "我对并发感兴趣，这个博客涵盖哪些内容？"):
+        assert wholeblog.understand(question, [], ZH, "", TODAY) is None, question  # a subject named
