@@ -54,16 +54,16 @@ _ZH = """
 时间倒序=newest_first 倒序=newest_first
 有什么内容=what_is_this_blog_about 有些什么内容=what_is_this_blog_about 都有什么内容=what_is_this_blog_about
 这个站=this_blog 這個站=this_blog 站里=in_this_blog 读读="" 读一读="" 看一看="" 瞧瞧="" 帮我="" 帮忙=""
-补课="" 补完="" 补齐="" 补看="" 补一补="" 补一下="" 补一遍="" 追更="" 追读="" 在追="" 说下=tell 说一下=tell 讲下=tell 讲一下=tell
+补课="" 补完="" 补齐="" 补看="" 补一补="" 补一下="" 补一遍="" 追更="" 追读="" 在追=""
 开头=first 开头的=first
 若干="" 具体="" 先后=oldest_first 按发布先后=oldest_first 按发布时间先后=oldest_first 按日期先后=oldest_first
-本刊=this_blog 简述=summarize 概述=summarize 内容范围=topics 报道范围=topics 覆盖范围=topics
-哪天=when 哪一天=when 哪几天=when 清单=list 过一遍="" 按期号="" 由大到小=newest_first 从大到小=newest_first
+本刊=this_blog 简述=summarize 概述=summarize 内容范围=scope 报道范围=scope 覆盖范围=scope 全部期数=all_posts 所有期数=all_posts
+哪天=when 哪一天=when 哪几天=when 过一遍="" 周报清单=list_posts 文章清单=list_posts 周报列表=list_posts 文章列表=list_posts 列个清单=list 列一个清单=list 列份清单=list 按期号="" 由大到小=newest_first 从大到小=newest_first
 由小到大=oldest_first 从小到大=oldest_first
 用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
 也就是=i.e. 也即=i.e. 亦即=i.e. 一篇一篇="" 一期一期="" 一篇篇="" 一期期="" 排列出来=list 排列=list
 从最新到最旧=newest_first 从最新到最早=newest_first 从最旧到最新=oldest_first 从最早到最新=oldest_first 从最早到最晚=oldest_first
-覆盖=cover 东西=things 信息=things 资讯=things 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
+覆盖=cover 东西=information 信息=information 资讯=information 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
 多久更新一次=how_often_published 多久发一期=how_often_published 多久出一期=how_often_published 多久一期=how_often_published
@@ -253,7 +253,9 @@ CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以
 INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
                         rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
-DATE_AND_AFTER = re.compile(r"(?<=[日号號月年])\s*(?:当天|當天)?\s*(?:及|或者|或|和)\s*(?=以后|之后|以後|之後)")
+# (with its year: "7月及以后" alone keeps the blog's July, as "7月以后" would not)
+DATE_AND_AFTER = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+                            r"\s*(?:当天|當天)?\s*(?:及|或者|或|和)\s*(?=以后|之后|以後|之後)")
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
 
 
@@ -267,8 +269,10 @@ def _issue_side(m: re.Match[str]) -> str:
         return m[0]  # "390期开始讲…" may be what it began to say; "从390期开始" is the side
     later = side in ISSUE_FROM_ON
     inside = not mark.startswith("不") and bool(mark or also or up_to or start or side in ("起", "开始", "開始", "为止", "為止"))
+    if up_to == "到" and side not in ("为止", "為止"):
+        return m[0]  # "看到390期了", "说到390期": how far one read, or a mention; "到390期为止" is the side
     if later and start is None and up_to:
-        return m[0]  # "到390期以后" reads no side
+        return m[0]  # "截至390期以后" reads no side
     word = ("since" if inside else "after") if later else ("until" if inside else "before")
     return f" {word} issue {n} "
 # "这个中文周报", "這份官方週報": this blog, whatever word it is described by (not "这个月的周报")
@@ -401,7 +405,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
-    text = DATE_AND_AFTER.sub("", text)  # "7月1日及以后": since that day ("since" takes the day in)
+    text = DATE_AND_AFTER.sub(r"\1", text)  # "2021年7月1日及以后": since that day ("since" takes the day in)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     if language != "ja":
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)

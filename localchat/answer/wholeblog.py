@@ -89,23 +89,25 @@ SINGULAR = re.compile(r"\bwhich (?:one|post|article|entry|issue|edition)\b|\bwhi
 OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
-    r"|\b(?:what|which) (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff))\b"
+    r"|\b(?:what|which) (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff|information))\b"
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
     r"|\bwho (?:is|are) (?:this|these|the|your)(?: [\w.]+)? (?:blog|site|website|newsletter|posts) (?:for|aimed at|"
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
-    r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff)\b"  # what it covers: 这个周报都涵盖哪些内容
+    r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff|information)\b"  # what it covers: 这个周报都涵盖哪些内容
     r"|^\W*(?:this|the|your) (?:blog|site|website|newsletter)(?: posts)? (?:have |has |give me |cover |covers )?(?:what|which) "
-    r"(?:kinds? of )?(?:things|stuff)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
+    r"(?:kinds? of )?(?:things|stuff|information)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
 # Words known only in the overview's own phrases: "suitable for which readers" (适合什么人), "summarize this
 # blog" (简述本刊); "summarize the latest post" asks what is in a post
-OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe"}
-ONE_POST = re.compile(r"\b(?:latest|newest|most recent|last|first|oldest|earliest) (?:one|post|article|entry|issue|edition)\b")
+OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe", "information", "scope"}
+# Posts picked by place: what they hold is asked ("最新一期有哪类信息", "what kinds of things are in your newest posts?")
+SOME_POSTS = re.compile(r"\b(?:latest|newest|most recent|recent|last|first|oldest|earliest) (?:the )?(?:\w+ )?"
+                        r"(?:one|ones|posts?|articles?|entry|entries|issues?|editions?)\b")
 USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of )?(?:the |all )?(?:posts|articles|entries)\b|\bhow much\b")
 WHEN = re.compile(r"\bwhen\b")  # not "when were your latest posts published?"
@@ -530,12 +532,10 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     text = ACROSS.sub(" ", text)  # "docker across your posts": the topic is docker
     # "the first one is how many?" (头一篇是多少期): which number one issue has, not a count
     count = bool(COUNT.search(text)) and not re.search(r"\bthe (?:first|latest|oldest|newest|last|earliest) one\b", text)
-    if count and not q.per and re.search(r"\blist\b", text) and not re.search(r"\bhow (?:many|much)\b", text):
-        count = False  # "列出全部期数" (list every issue number) lists them
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
-    if overview and ONE_POST.search(text):
+    if overview and SOME_POSTS.search(text):
         return None  # "what kinds of things does the latest one have?" asks what is in a post
     words = tokens(text)
     used = [False] * len(words)
@@ -554,7 +554,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.order, q.limit, ordered = order_and_limit(text, bool(period))
     if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
         used[words.index(str(q.limit))] = True
-    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (overview and w in OVERVIEW_ONLY)]
+    of_all = overview and not (q.since or q.until or q.tags or q.authors or q.number is not None)  # the overview's words
+    leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (of_all and w in OVERVIEW_ONLY)]
     topic = ""
     if leftover and not q.tags:
         topic_match = TOPIC.search(text)
@@ -572,7 +573,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if opinion:
         leftover = []
     about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors)
-    if overview and not leftover and not topic and not (q.since or q.until or q.tags or q.authors or q.number is not None):
+    if of_all and not leftover and not topic:
         return Query("overview", limit=DEFAULT_MANY)
     if across and not count and not fragment:
         q.action, q.topic = "opinion", ""  # "… across your posts": several posts, any subject
@@ -829,11 +830,15 @@ def understand(
         parts.append((asking, [t for t in sentences(question) if t != asking]))
     q = None
     for part, telling in parts:
-        q = parse(part, entries, today, owner)
-        if q is not None and telling and (q.tags or q.topic or q.authors or any(
+        found = parse(part, entries, today, owner)
+        if found is not None and telling and (found.tags or found.topic or found.authors or any(
                 names_a_filter(t, entries, today, owner) for t in telling)):
-            q = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
-        if q is not None:
+            found = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
+        if found is not None and (q is None or found.action != "opinion"):
+            q = found
+        # an issue searched for what another sentence says ("…最早的三期是哪些？按顺序说下": 说下 is
+        # unknown) is listed when the asking sentence alone lists it
+        if q is not None and (q.action != "opinion" or part == asking):
             break
     previous = last_query(history, entries, today, owner)
     # "list all of his posts" after a question about one author: he is that author
@@ -951,7 +956,8 @@ def not_of_posts(question: str) -> bool:
     """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
     "哪些Rust版本")."""
     text = INTERJECTION.sub(" ", glossary.corrected(question))  # "最早的一其" is 最早的一期
-    text = FROM_TO_ORDER.sub(" ", text)  # "从最新到最旧": an order, no superlative said of something
+    if POSTS_NAMED.search(text):  # "把全部周报从最新到最旧排列": an order of posts ("从最新到最旧列出 Rust 版本" is not)
+        text = FROM_TO_ORDER.sub(" ", text)
     for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
         head = QUANTITY.sub("", m[1].strip()).strip()
         if head and not HEAD_OF_POSTS.match(head) and not (m.re is WHICH and HEAD_OF_TOPICS.match(head)):

@@ -507,8 +507,14 @@ def test_what_kinds_of_things_the_blog_gives_is_the_overview(question):
 
 
 @pytest.mark.fast
-@pytest.mark.parametrize("question", ["最新一期有哪类信息", "what kinds of things does your latest post have?",
-                                      "Rust有哪些东西"])
+@pytest.mark.parametrize("question", [
+    "最新一期有哪类信息", "what kinds of things does your latest post have?", "Rust有哪些东西",
+    # a reviewer's: 东西, 信息, 资讯 and 覆盖 are the overview's words only where the blog as a whole is asked of
+    "最新一期有哪些东西值得看？", "最早一期有哪些信息？", "最新一期提供了哪些资讯？", "5月的周报覆盖哪些东西",
+    "what kinds of things are in your newest posts?", "what kinds of things were in the last 3 posts?",
+    "说一下最新一期的内容", "通俗地讲一下最新一期的主要内容", "开头的那篇文章讲的是什么？", "给我一份 Rust 学习资源清单",
+    "从最新到最旧列出 Rust 版本",
+])
 def test_what_one_post_holds_is_searched(question):
     assert wholeblog.understand(question, [], ZH, "", TODAY) is None
 
@@ -548,7 +554,7 @@ def test_blind31_and_blind32_forms():
     # 由大到小 (largest first) by issue number; 清单 is a list; 哪几天 asks when, of each
     found = ask("請按期號由大到小列出2021年5月的週報", ZH)
     assert ids(found) == ["2021-05-26.md", "2021-05-19.md", "2021-05-12.md", "2021-05-05.md"]
-    found = ask("我想从新到旧把全部周报过一遍，能给我一个倒序的清单吗", ZH)
+    found = ask("我想从新到旧把全部周报过一遍，能给我倒序的周报清单吗", ZH)
     assert found[0].action == "list" and ids(found) == [e.post_id for e in ZH]
     found = ask("388到390期分别是哪几天发的？列出来谢谢", ZH)
     assert ids(found) == [ISSUE[388], ISSUE[389], ISSUE[390]]
@@ -590,3 +596,15 @@ def test_blind35_and_blind36_forms():
         assert ask(question, ZH)[0].action == "overview", question
     for question in ("关于 tokio，这个博客涵盖哪些内容？", "我对并发感兴趣，这个博客涵盖哪些内容？"):
         assert wholeblog.understand(question, [], ZH, "", TODAY) is None, question  # a subject named
+
+
+@pytest.mark.fast
+def test_a_reviewers_whole_blog_questions():
+    assert ask("这个周报覆盖哪些东西？", ZH)[0].action == "overview"
+    assert ids(ask("周报清单，从最新到最早", ZH)) == [e.post_id for e in ZH]
+    # "list the number of posts" asks for the number
+    assert ask("list the number of posts", ZH)[0].action == "count"
+    # 看到, 读到, 说到 390期 say how far one read or what was mentioned: no side "up to issue 390"
+    for question in ("我看到390期了，后面还有几期？", "说到390期，它讲了什么？"):
+        found = wholeblog.understand(question, [], ZH, "", TODAY)
+        assert found is None or found[0].through is None, question
