@@ -58,11 +58,15 @@ _ZH = """
 开头=first 开头的=first
 若干="" 具体="" 先后=oldest_first 按发布先后=oldest_first 按发布时间先后=oldest_first 按日期先后=oldest_first
 本刊=this_blog 简述=summarize 概述=summarize 内容范围=scope 报道范围=scope 覆盖范围=scope 全部期数=all_posts 所有期数=all_posts
-哪天=when 哪一天=when 哪几天=when 过一遍="" 周报清单=list_posts 文章清单=list_posts 周报列表=list_posts 文章列表=list_posts 列个清单=list 列一个清单=list 列份清单=list 按期号="" 由大到小=newest_first 从大到小=newest_first
+哪天=when 哪一天=when 哪几天=when 过一遍=""
+周报清单=list_posts 文章清单=list_posts 周报列表=list_posts 文章列表=list_posts 列个清单=list 列一个清单=list 列份清单=list 按期号="" 由大到小=newest_first 从大到小=newest_first
 由小到大=oldest_first 从小到大=oldest_first
 用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
 也就是=i.e. 也即=i.e. 亦即=i.e. 一篇一篇="" 一期一期="" 一篇篇="" 一期期="" 排列出来=list 排列=list
 从最新到最旧=newest_first 从最新到最早=newest_first 从最旧到最新=oldest_first 从最早到最新=oldest_first 从最早到最晚=oldest_first
+最新的放前面=newest_first 最新的在前面=newest_first 最新的在前=newest_first 新的在前=newest_first 新的放前面=newest_first
+最早的放前面=oldest_first 最早的在前面=oldest_first 最早的在前=oldest_first 旧的在前=oldest_first 早的在前=oldest_first
+什么性质的=what_kinds_of 什么性质=what_kinds_of 就好="" 就行=""
 覆盖=cover 东西=information 信息=information 资讯=information 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
@@ -254,6 +258,7 @@ INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
                         rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
 # (with its year: "7月及以后" alone keeps the blog's July, as "7月以后" would not)
+HEAD_N = re.compile(r"头(?=\s*(?:[两二三四五六七八九十几]|\d{1,2})\s*[期篇份])")
 DATE_AND_AFTER = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
                             r"\s*(?:当天|當天)?\s*(?:及|或者|或|和)\s*(?=以后|之后|以後|之後)")
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
@@ -286,7 +291,7 @@ def _numbered(m: re.Match[str]) -> str:
 # "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it. After 到,
 # 之后 or 以来 it would change the answer ("4月到7月（不含7月）"): kept, and the question is searched.
 RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]"
-                      r"|()[（(]\s*(?:含|包括|包含)(?:首尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
+                      r"|()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
 CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are
@@ -398,6 +403,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
         question = corrected(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     question = MONTH_PAIR.sub(_month_pair, question)  # "5、6两个月": May and June, one span (before 、 is a space)
+    question = HEAD_N.sub("前", question)  # "6月的头两期": the first two (头一期 is a word of the table)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     if language == "zh":

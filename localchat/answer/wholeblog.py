@@ -97,8 +97,8 @@ OVERVIEW = re.compile(
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
     r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff|information)\b"  # what it covers: 这个周报都涵盖哪些内容
-    r"|^\W*(?:this|the|your) (?:blog|site|website|newsletter)(?: posts)? (?:have |has |give me |cover |covers )?(?:what|which) "
-    r"(?:kinds? of )?(?:things|stuff|information)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
+    r"|^\W*(?:this|the|your) (?:blog|site|website|newsletter)(?: posts)? (?:have |has |give me |cover |covers )?"
+    r"(?:what|which) (?:kinds? of )?(?:things|stuff|information)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
@@ -554,7 +554,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.order, q.limit, ordered = order_and_limit(text, bool(period))
     if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
         used[words.index(str(q.limit))] = True
-    of_all = overview and not (q.since or q.until or q.tags or q.authors or q.number is not None)  # the overview's words
+    # the overview's own words are known only where the blog as a whole is asked of
+    of_all = overview and not (q.since or q.until or q.tags or q.authors or q.number is not None)
     leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (of_all and w in OVERVIEW_ONLY)]
     topic = ""
     if leftover and not q.tags:
@@ -946,17 +947,19 @@ QUANTITY = re.compile(r"^(?:的|嘅)?\s*前?\s*[那这這哪嗰呢]?\s*(?:[一�
 
 # Which…: 哪些周报, 哪一期, 哪个月, 哪方面 ask of posts, their dates or the blog's topics; 哪些Rust版本 does not
 WHICH = re.compile(rf"哪(?:些|几|幾)?\s*{HEAD}")
-HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號|类|類|种|種|东西|東西|信息|资讯|資訊|人|读者|讀者)")
+HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內容|栏目|欄目|板块|板塊|版块|版塊|类型|類型|分类|分類|标签|標籤|作者|号|號"
+                            r"|类|類|种|種|东西|東西|信息|资讯|資訊|人|读者|讀者)")
 
 
-FROM_TO_ORDER = re.compile(rf"[从從由]?\s*最?(?:{BY_DATE})\s*[到至]\s*最?(?:{BY_DATE})")
+FROM_TO_ORDER = re.compile(rf"[从從由]?\s*最?(?:{BY_DATE})\s*[到至]\s*最?(?:{BY_DATE})"
+                           rf"|最?(?:{BY_DATE})的?\s*(?:放|在|排)在?\s*最?(?:前面|前头|前頭|前)")  # 最新的放前面: newest first
 
 
 def not_of_posts(question: str) -> bool:
     """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
     "哪些Rust版本")."""
     text = INTERJECTION.sub(" ", glossary.corrected(question))  # "最早的一其" is 最早的一期
-    if POSTS_NAMED.search(text):  # "把全部周报从最新到最旧排列": an order of posts ("从最新到最旧列出 Rust 版本" is not)
+    if POSTS_NAMED.search(text):  # "把全部周报从最新到最旧排列", "…，最新的放前面": an order of posts ("从最新到最旧列出 Rust 版本" is not)
         text = FROM_TO_ORDER.sub(" ", text)
     for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
         head = QUANTITY.sub("", m[1].strip()).strip()

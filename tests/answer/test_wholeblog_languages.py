@@ -608,3 +608,15 @@ def test_a_reviewers_whole_blog_questions():
     for question in ("我看到390期了，后面还有几期？", "说到390期，它讲了什么？"):
         found = wholeblog.understand(question, [], ZH, "", TODAY)
         assert found is None or found[0].through is None, question
+
+
+@pytest.mark.fast
+def test_blind37_and_blind38_forms():
+    # 最新的放前面 (the newest in front) is an order of the posts; 头两期 the first two; （含頭尾） as read
+    found = ask("最近更新的3篇周报列一下，最新的放前面 thx", ZH)
+    assert ids(found) == ["2021-07-14.md", "2021-07-07.md", "2021-06-30.md"]
+    assert wholeblog.understand("列出 Rust 版本，最新的放前面", [], ZH, "", TODAY) is None  # versions, not posts
+    assert ids(ask("2021年6月的头两期", ZH)) == ["2021-06-02.md", "2021-06-09.md"]
+    q, _, total = ask("第390期到第395期（含頭尾）總共有幾期？", ZH)
+    assert q.action == "count" and total == 6
+    assert ask("這個部落格大概是什麼性質的內容？給我一個總體概述就好", ZH)[0].action == "overview"
