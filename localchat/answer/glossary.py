@@ -257,10 +257,28 @@ CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以
 INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
                         rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
-# (with its year: "7月及以后" alone keeps the blog's July, as "7月以后" would not)
 HEAD_N = re.compile(r"头(?=\s*(?:[两二三四五六七八九十几]|\d{1,2})\s*[期篇份])")
-DATE_AND_AFTER = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
-                            r"\s*(?:当天|當天)?\s*(?:及|或者|或|和)\s*(?=以后|之后|以後|之後)")
+# One side of a date, as of an issue (ISSUE_FROM): "2021年7月1日及以后", "2021年6月30日当天或之后",
+# "从2021年5月1日开始计", "2021年4月30日（含）之前". Only a date with its year: "7月及以后" keeps the
+# blog's July, as "7月以后" would not (a yearless "since" is this year's, by design).
+DATE_SIDE = re.compile(r"(?:(从|從|由|自)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+                       rf"\s*(?:{INCLUSIVE_MARK}\s*)?(当天|當天)?\s*(及|或者|或|和)?\s*"
+                       rf"(之后|以后|之後|以後|起|开始|開始|之前|以前)(?:\s*[计計算])?(?:\s*的?\s*{INCLUSIVE_MARK})?")
+
+
+def _date_side(m: re.Match[str]) -> str:
+    """The date's side said the way the date rules read it: 以后 (since, the day in), 晚于 (after), 截至
+    (until, the day in), 以前 (before)."""
+    start, date, mark, that_day, also, side, mark_after = m.groups()
+    mark = mark or mark_after or ""
+    inside = not mark.startswith("不") and bool(mark or that_day or also or start or side in ("起", "开始", "開始"))
+    if side in ("之前", "以前"):
+        return f"截至{date}" if inside else f"{date}以前"
+    if side in ("开始", "開始") and not start:
+        return m[0]  # "2021年5月开始讲…" may be what it began to say
+    return f"{date}以后" if inside or not mark else f"晚于{date}"
+
+
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
 
 
@@ -411,7 +429,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
-    text = DATE_AND_AFTER.sub(r"\1", text)  # "2021年7月1日及以后": since that day ("since" takes the day in)
+    text = DATE_SIDE.sub(_date_side, text)  # "2021年7月1日及以后": since that day ("since" takes the day in)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
     if language != "ja":
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
