@@ -64,9 +64,7 @@ _ZH = """
 用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
 也就是=i.e. 也即=i.e. 亦即=i.e. 一篇一篇="" 一期一期="" 一篇篇="" 一期期="" 排列出来=list 排列=list
 从最新到最旧=newest_first 从最新到最早=newest_first 从最旧到最新=oldest_first 从最早到最新=oldest_first 从最早到最晚=oldest_first
-最新的放前面=newest_first 最新的在前面=newest_first 最新的在前=newest_first 新的在前=newest_first 新的放前面=newest_first
-最早的放前面=oldest_first 最早的在前面=oldest_first 最早的在前=oldest_first 旧的在前=oldest_first 早的在前=oldest_first
-什么性质的=what_kinds_of 什么性质=what_kinds_of 就好="" 就行=""
+什么性质的内容=what_kinds_of_posts 就好="" 就行=""
 覆盖=cover 东西=information 信息=information 资讯=information 哪类=what_kinds_of 哪种=what_kinds_of 什么类型的=what_kinds_of 提供=""
 每个月=per_month 每月=per_month 每一个月=per_month 每周=per_week 每个星期=per_week 每星期=per_week 每礼拜=per_week
 每年=per_year 每一年=per_year 每季度=per_quarter 每一季度=per_quarter 每个季度=per_quarter
@@ -257,6 +255,8 @@ CJK_AFTER_ISSUE = {"之后": "after", "以后": "after", "之後": "after", "以
 INCLUSIVE_MARK = r"[（(]\s*(不?(?:含|包含|包括))[^（()）]{0,12}[）)]"
 ISSUE_FROM = re.compile(rf"(?:(从|從|自|由)\s*)?(截至|截止|直到|到)?\s*issue (\d{{1,5}})\s*(?:{INCLUSIVE_MARK}\s*)?(及|和)?\s*"
                         rf"(之后|以后|之後|以後|往后|往後|起|开始|開始|之前|以前|为止|為止)?(?:\s*的?\s*{INCLUSIVE_MARK})?")
+# "最新的放前面", "旧的排在最前": an order, said by what goes in front (a verb of placing: "最新的前两期" is none)
+IN_FRONT = re.compile(r"最?(新|旧|舊|早|老)的?\s*(?:放|排|摆|擺|在)\s*在?\s*最?前(?:面|头|頭|边|邊)?")
 HEAD_N = re.compile(r"头(?=\s*(?:[两二三四五六七八九十几]|\d{1,2})\s*[期篇份])")
 # One side of a date, as of an issue (ISSUE_FROM): "2021年7月1日及以后", "2021年6月30日当天或之后",
 # "从2021年5月1日开始计", "2021年4月30日（含）之前". Only a date with its year: "7月及以后" keeps the
@@ -264,6 +264,9 @@ HEAD_N = re.compile(r"头(?=\s*(?:[两二三四五六七八九十几]|\d{1,2})\s
 DATE_SIDE = re.compile(r"(?:(从|從|由|自)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
                        rf"\s*(?:{INCLUSIVE_MARK}\s*)?(当天|當天)?\s*(及|或者|或|和)?\s*"
                        rf"(之后|以后|之後|以後|起|开始|開始|之前|以前)(?:\s*[计計算])?(?:\s*的?\s*{INCLUSIVE_MARK})?")
+
+
+POSTS_AFTER = re.compile(r"\s*的?\s*(?:周报|週報|文章|博文|帖子|期|篇|内容|內容)")
 
 
 def _date_side(m: re.Match[str]) -> str:
@@ -274,8 +277,8 @@ def _date_side(m: re.Match[str]) -> str:
     inside = not mark.startswith("不") and bool(mark or that_day or also or start or side in ("起", "开始", "開始"))
     if side in ("之前", "以前"):
         return f"截至{date}" if inside else f"{date}以前"
-    if side in ("开始", "開始") and not start:
-        return m[0]  # "2021年5月开始讲…" may be what it began to say
+    if side in ("开始", "開始") and not start and not POSTS_AFTER.match(m.string, m.end()):
+        return m[0]  # "2021年6月开始稳定的特性" is what began then; "2021年6月开始的周报" the side
     return f"{date}以后" if inside or not mark else f"晚于{date}"
 
 
@@ -309,7 +312,7 @@ def _numbered(m: re.Match[str]) -> str:
 # "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it. After 到,
 # 之后 or 以来 it would change the answer ("4月到7月（不含7月）"): kept, and the question is searched.
 RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]"
-                      r"|()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
+                      r"|(?<!之前)(?<!以前)()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
 CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are
@@ -422,6 +425,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
     question = MONTH_PAIR.sub(_month_pair, question)  # "5、6两个月": May and June, one span (before 、 is a space)
     question = HEAD_N.sub("前", question)  # "6月的头两期": the first two (头一期 is a word of the table)
+    question = IN_FRONT.sub(lambda m: " newest first " if m[1] == "新" else " oldest first ", question)
     question = CJK_SPACED.sub("", RESTATED.sub(lambda m: (m[1] or m[2] or "") + " ", question))  # "这个网站 是 关于 什么 的": one run
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     if language == "zh":

@@ -106,6 +106,7 @@ PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newslett
 # blog" (简述本刊); "summarize the latest post" asks what is in a post
 OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe", "information", "scope"}
 # Posts picked by place: what they hold is asked ("最新一期有哪类信息", "what kinds of things are in your newest posts?")
+KINDS = re.compile(r"\bwhat kinds? of\b")
 SOME_POSTS = re.compile(r"\b(?:latest|newest|most recent|recent|last|first|oldest|earliest) (?:the )?(?:\w+ )?"
                         r"(?:one|ones|posts?|articles?|entry|entries|issues?|editions?)\b")
 USUALLY = re.compile(r"\b(?:usually|generally|typically|normally|mostly|mainly)\b")
@@ -535,7 +536,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
-    if overview and SOME_POSTS.search(text):
+    if (overview or KINDS.search(text)) and SOME_POSTS.search(text):
         return None  # "what kinds of things does the latest one have?" asks what is in a post
     words = tokens(text)
     used = [False] * len(words)
@@ -582,7 +583,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
         # a name not asked about as the writer is what is asked of the issue ("Crate of the Week in TWiR 320")
         named = any(not set(n) <= owner_words(question, vocab) for n in names)
-        q.action = "opinion" if leftover or topic or named else "list"
+        q.action = "opinion" if leftover or topic or named or overview or KINDS.search(text) else "list"
         q.limit = 1 if q.through is None else q.limit if ordered else None  # "386到389期里最新的一期": one of them
         q.topic = ""
         q.order = q.order if ordered or q.through is None else "oldest"  # a range is read in its order
@@ -1033,8 +1034,9 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     for k in range(1, len(clauses)):
         told, rest = clauses[k - 1], "，".join(clauses[k:])
         if CJK_ASKS.search(told) or asks(told) or EXCLUDES.search(told) \
+                or SORTED.search(in_english(told, language, vocab)) \
                 or not (plain(told, language, vocab) or only_context(told, rest)):
-            break  # "除了最新一期，还有哪些周报": what is left out changes what is asked
+            break  # "除了最新一期，还有哪些周报", "最早的在前面，列出…": what is left out or the order changes what is asked
         found.append((rest, clauses[:k] + others))
     return found
 
@@ -1047,7 +1049,7 @@ EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|�
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month
 BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"
-                              r"[从從由][小大]到[大小]|全部|所有|"
+                              r"[从從由][小大]到[大小]|"
                               r"從舊到新|按顺序|按順序|一共|总共|總共|多少|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]月")
 # A telling clause that names a subject: "关于 tokio，", "嵌入式开发方面，", "我对异步编程很感兴趣，"
 NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究(?!生)")

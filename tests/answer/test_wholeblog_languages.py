@@ -637,3 +637,20 @@ def test_one_side_of_a_dated_day():
     found = ask("我是大一新生，想按期号从小到大把全部周报列一遍，可以吗？", ZH)
     assert ids(found) == [e.post_id for e in reversed(ZH)]
     assert wholeblog.understand("我在学异步，列出所有周报", [], ZH, "", TODAY) is None  # a subject told
+
+
+@pytest.mark.fast
+def test_a_second_reviewers_questions():
+    # what kind of thing one issue is, is searched in it; of the newest, searched
+    q = ask("390期是什么性质的内容？", ZH)[0]
+    assert q.action == "opinion" and q.number == 390
+    assert wholeblog.understand("最新一期的内容是什么性质的？", [], ZH, "", TODAY) is None
+    # 全部/所有 alone do not make what the reader told first mere context
+    assert wholeblog.understand("我在做嵌入式，所有周报里最有用的是哪期？", [], ZH, "", TODAY) is None
+    # an order said first is kept; the newest (oldest) in front, whatever the verb of placing
+    assert ids(ask("最早的在前面，列出2021年7月的周报", ZH)) == ["2021-07-07.md", "2021-07-14.md"]
+    assert ids(ask("列出所有周报，最早的排在前面", ZH)) == [e.post_id for e in reversed(ZH)]
+    assert ids(ask("最新的前两期", ZH)) == ["2021-07-14.md", "2021-07-07.md"]  # 前两期: no placing
+    # （含当天） after 之前 takes the day in; a dated side with 开始 before the posts
+    assert ask("2021年5月26日之前（含当天）有几期？", ZH)[2] == 5
+    assert ask("2021年6月开始的周报一共有几期？", ZH)[2] == 7
