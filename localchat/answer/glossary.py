@@ -31,7 +31,7 @@ _ZH = """
 第一篇=the_first_one 第一期=the_first_one 最早的一篇=the_oldest_one 最早一期=the_oldest_one 最早=earliest 最初=first
 第一=first 首篇=the_first_one 首期=the_first_one 创刊号=the_first_one 开始=started
 多少篇=how many posts 多少期=how many posts 几篇=how many posts 几期=how many posts 多少=how many 几=how many
-数量=number of 总共=total 一共=total 总数=total 共=total
+数量=number of 总共=total 一共=total 总数=total 共=total 几个=how_many 多少个=how_many
 哪些=which 哪篇=which post 哪一篇=which post 哪期=which post 哪一期=which post 什么时候=when 何时=when 什么=what
 列出=list_posts 列举=list_posts 显示=show 给我看看=show me 给我=give me 所有=all 全部=all 每一篇=all
 文章=posts 博文=posts 博客文章=posts 帖子=posts 周报=posts 期刊=posts 内容=posts 一篇=one post 一期=one post
@@ -594,7 +594,7 @@ def subject_slot(run: str, after: str, before: str = "") -> bool:
 ASKED_OF = re.compile(r"^\s*(?:的)?\s*(?:多久|更新频率|更新頻率|频率|頻率|适合|適合|的?更新|どのくらい|の?更新頻度)")
 
 
-ASKING = {"哪个", "哪一个", "什么", "哪些", "啥"}
+ASKING = {"哪个", "哪一个", "什么", "哪些", "啥", "几个", "多少个"}  # "发布了几个版本": versions are counted
 
 
 # A word this common in the language at large (wordfreq's Zipf scale: 现在 6.1, 看看 5.3, 麻烦 4.8)

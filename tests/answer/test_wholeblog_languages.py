@@ -654,3 +654,11 @@ def test_a_second_reviewers_questions():
     # （含当天） after 之前 takes the day in; a dated side with 开始 before the posts
     assert ask("2021年5月26日之前（含当天）有几期？", ZH)[2] == 5
     assert ask("2021年6月开始的周报一共有几期？", ZH)[2] == 7
+
+
+@pytest.mark.fast
+def test_what_is_counted_after_how_many_is_the_subject():
+    # 几个/多少个 + a noun no table holds: that noun is counted, not the posts
+    for question in ("由2021年5月1日开始计，tokio 发布了几个版本？", "2021年6月发布了多少个版本？"):
+        assert wholeblog.understand(question, [], ZH, "", TODAY) is None, question
+    assert ask("2021年5月一共发了几个周报", ZH)[2] == 4
