@@ -1049,7 +1049,7 @@ EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|�
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month
 BY_PLACE_OR_TIME = re.compile(r"最新|最近|最早|最开始|最開始|最初|最先|第一|最后|最後|最旧|最舊|从新到旧|從新到舊|从旧到新|"
-                              r"[从從由][小大]到[大小]|"
+                              r"[从從由][小大]到[大小]|[从從由][早晚新旧舊老]到[早晚新旧舊老]|"
                               r"從舊到新|按顺序|按順序|一共|总共|總共|多少|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]月")
 # A telling clause that names a subject: "关于 tokio，", "嵌入式开发方面，", "我对异步编程很感兴趣，"
 NAMES_A_SUBJECT = re.compile(r"关于|關於|有关|有關|相关|相關|方面|感兴趣|感興趣|涉及|讨论|討論|在用|在学|在學|研究(?!生)")

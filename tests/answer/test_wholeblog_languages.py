@@ -662,3 +662,10 @@ def test_what_is_counted_after_how_many_is_the_subject():
     for question in ("由2021年5月1日开始计，tokio 发布了几个版本？", "2021年6月发布了多少个版本？"):
         assert wholeblog.understand(question, [], ZH, "", TODAY) is None, question
     assert ask("2021年5月一共发了几个周报", ZH)[2] == 4
+
+
+@pytest.mark.fast
+def test_an_order_from_early_to_late_stands_alone():
+    # what the reader tells first (做个目录) is context before every post asked in an order
+    found = ask("我想做个目录，请把全部周报按发布时间从早到晚排列", ZH)
+    assert ids(found) == [e.post_id for e in reversed(ZH)]
