@@ -59,8 +59,8 @@ _ZH = """
 若干="" 具体="" 先后=oldest_first 按发布先后=oldest_first 按发布时间先后=oldest_first 按日期先后=oldest_first
 本刊=this_blog 简述=summarize 概述=summarize 内容范围=scope 报道范围=scope 覆盖范围=scope 全部期数=all_posts 所有期数=all_posts
 哪天=when 哪一天=when 哪几天=when 过一遍=""
-周报清单=list_posts 文章清单=list_posts 周报列表=list_posts 文章列表=list_posts 列个清单=list 列一个清单=list 列份清单=list 按期号="" 由大到小=newest_first 从大到小=newest_first
-由小到大=oldest_first 从小到大=oldest_first
+周报清单=list_posts 文章清单=list_posts 周报列表=list_posts 文章列表=list_posts 列个清单=list 列一个清单=list 列份清单=list
+按期号="" 由大到小=newest_first 从大到小=newest_first 由小到大=oldest_first 从小到大=oldest_first
 用通俗的话="" 通俗的话="" 通俗地="" 通俗点="" 通俗="" 用大白话="" 大白话=""
 也就是=i.e. 也即=i.e. 亦即=i.e. 一篇一篇="" 一期一期="" 一篇篇="" 一期期="" 排列出来=list 排列=list
 从最新到最旧=newest_first 从最新到最早=newest_first 从最旧到最新=oldest_first 从最早到最新=oldest_first 从最早到最晚=oldest_first
@@ -261,7 +261,8 @@ HEAD_N = re.compile(r"头(?=\s*(?:[两二三四五六七八九十几]|\d{1,2})\s
 # One side of a date, as of an issue (ISSUE_FROM): "2021年7月1日及以后", "2021年6月30日当天或之后",
 # "从2021年5月1日开始计", "2021年4月30日（含）之前". Only a date with its year: "7月及以后" keeps the
 # blog's July, as "7月以后" would not (a yearless "since" is this year's, by design).
-DATE_SIDE = re.compile(r"(?:(从|從|由|自)\s*)?(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+DATE_SIDE = re.compile(r"(?:(从|從|由|自)\s*)?"
+                       r"(\d{4}\s*年\s*\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号號])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
                        rf"\s*(?:{INCLUSIVE_MARK}\s*)?(当天|當天)?\s*(及|或者|或|和)?\s*"
                        rf"(之后|以后|之後|以後|起|开始|開始|之前|以前)(?:\s*[计計算])?(?:\s*的?\s*{INCLUSIVE_MARK})?")
 
@@ -312,7 +313,8 @@ def _numbered(m: re.Match[str]) -> str:
 # "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it. After 到,
 # 之后 or 以来 it would change the answer ("4月到7月（不含7月）"): kept, and the question is searched.
 RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不含|不包括|不包含|不算|含まない|除く)[^）)]{0,20}[）)]"
-                      r"|(?<!之前)(?<!以前)()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")  # "（含首尾）": inclusive, as read
+                      # "（含首尾）": inclusive, as read (after 之前 it changes the side: DATE_SIDE reads it)
+                      r"|(?<!之前)(?<!以前)()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")
 CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are

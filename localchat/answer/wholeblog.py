@@ -952,16 +952,15 @@ HEAD_OF_TOPICS = re.compile(r"^(?:方面|话题|話題|主题|主題|内容|內�
                             r"|类|類|种|種|东西|東西|信息|资讯|資訊|人|读者|讀者)")
 
 
-FROM_TO_ORDER = re.compile(rf"[从從由]?\s*最?(?:{BY_DATE})\s*[到至]\s*最?(?:{BY_DATE})"
-                           rf"|最?(?:{BY_DATE})的?\s*(?:放|在|排)在?\s*最?(?:前面|前头|前頭|前)")  # 最新的放前面: newest first
+FROM_TO_ORDER = re.compile(rf"[从從由]?\s*最?(?:{BY_DATE})\s*[到至]\s*最?(?:{BY_DATE})")  # 从最新到最旧: an order
 
 
 def not_of_posts(question: str) -> bool:
     """Whether a Chinese superlative or "which" is said of something other than posts ("最老的Rust版本",
     "哪些Rust版本")."""
     text = INTERJECTION.sub(" ", glossary.corrected(question))  # "最早的一其" is 最早的一期
-    if POSTS_NAMED.search(text):  # "把全部周报从最新到最旧排列", "…，最新的放前面": an order of posts ("从最新到最旧列出 Rust 版本" is not)
-        text = FROM_TO_ORDER.sub(" ", text)
+    if POSTS_NAMED.search(text):  # "把全部周报从最新到最旧排列", "…，最新的放前面": an order of the posts
+        text = glossary.IN_FRONT.sub(" ", FROM_TO_ORDER.sub(" ", text))  # ("从最新到最旧列出 Rust 版本": no posts)
     for m in [*SUPERLATIVE.finditer(text), *WHICH.finditer(text)]:
         head = QUANTITY.sub("", m[1].strip()).strip()
         if head and not HEAD_OF_POSTS.match(head) and not (m.re is WHICH and HEAD_OF_TOPICS.match(head)):
@@ -1036,15 +1035,16 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
         if CJK_ASKS.search(told) or asks(told) or EXCLUDES.search(told) \
                 or SORTED.search(in_english(told, language, vocab)) \
                 or not (plain(told, language, vocab) or only_context(told, rest)):
-            break  # "除了最新一期，还有哪些周报", "最早的在前面，列出…": what is left out or the order changes what is asked
+            break  # "除了最新一期，还有哪些周报", "最早的在前面，列出…": what is left out, or the order, is asked
         found.append((rest, clauses[:k] + others))
     return found
 
 
 # What an asking clause points back with ("这种工具", "它", "这段话"): then what was told is its subject.
 REFERS_BACK = re.compile(r"这种|這種|这类|這類|这样|這樣|那种|那種|这方面|這方面|它|其|此|该|該|这些|這些|那些|这段|這段"
-                         r"|这句|這句|这件|這件|[这這那]个(?!\s*[^\s，。？?！!的月周週年季期里裡\d]{0,8}?\s*(?:博客|網站|网站|站|周报|週報|blog|专栏|專欄|部落格))"
-                         r"|[这這那]篇|[这這那]期")  # "这个 Rust 周报", "这个中文周报" are the blog (glossary.THIS_BLOG)
+                         r"|这句|這句|这件|這件|[这這那]篇|[这這那]期"
+                         # "这个 Rust 周报", "这个中文周报" are the blog (glossary.THIS_BLOG)
+                         r"|[这這那]个(?!\s*[^\s，。？?！!的月周週年季期里裡\d]{0,8}?\s*(?:博客|網站|网站|站|周报|週報|blog|专栏|專欄|部落格))")
 EXCLUDES = re.compile(r"除了|除去|排除|不含|不包含|不包括|不算|以外|之外")
 POSTS_NAMED = re.compile(r"期|篇|周报|週報|文章|博文|帖子|更新")
 # Which posts by place or time, not by subject: the newest, the first, how many, in a month
