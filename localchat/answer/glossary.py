@@ -275,12 +275,18 @@ def _date_side(m: re.Match[str]) -> str:
     (until, the day in), 以前 (before)."""
     start, date, mark, that_day, also, side, mark_after = m.groups()
     mark = mark or mark_after or ""
-    inside = not mark.startswith("不") and bool(mark or that_day or also or start or side in ("起", "开始", "開始"))
+    inside = _takes_it_in(mark, that_day, also, start, side in ("起", "开始", "開始"))
     if side in ("之前", "以前"):
         return f"截至{date}" if inside else f"{date}以前"
     if side in ("开始", "開始") and not start and not POSTS_AFTER.match(m.string, m.end()):
         return m[0]  # "2021年6月开始稳定的特性" is what began then; "2021年6月开始的周报" the side
     return f"{date}以后" if inside or not mark else f"晚于{date}"
+
+
+def _takes_it_in(mark: str, *said: Any) -> bool:
+    """Whether one side of an issue or a day takes it in: a mark that says so ("（含）") or a word
+    that does (及, 从…, 起, 当天…); "（不含）" never does."""
+    return not mark.startswith("不") and any((mark, *said))
 
 
 ISSUE_FROM_ON = ("之后", "以后", "之後", "以後", "往后", "往後", "起", "开始", "開始")
@@ -295,7 +301,7 @@ def _issue_side(m: re.Match[str]) -> str:
     if side in ("开始", "開始") and not (start or mark or also):
         return m[0]  # "390期开始讲…" may be what it began to say; "从390期开始" is the side
     later = side in ISSUE_FROM_ON
-    inside = not mark.startswith("不") and bool(mark or also or up_to or start or side in ("起", "开始", "開始", "为止", "為止"))
+    inside = _takes_it_in(mark, also, up_to, start, side in ("起", "开始", "開始", "为止", "為止"))
     if up_to == "到" and side not in ("为止", "為止"):
         return m[0]  # "看到390期了", "说到390期": how far one read, or a mention; "到390期为止" is the side
     if later and start is None and up_to:

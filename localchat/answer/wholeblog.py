@@ -536,7 +536,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
-    if (overview or KINDS.search(text)) and SOME_POSTS.search(text):
+    asks_kinds = overview or bool(KINDS.search(text))  # what kinds of things: of the blog, or of some posts
+    if asks_kinds and SOME_POSTS.search(text):
         return None  # "what kinds of things does the latest one have?" asks what is in a post
     words = tokens(text)
     used = [False] * len(words)
@@ -583,7 +584,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if q.number is not None and not count:  # "what was in issue 500?"; "which crates did issue 500 feature?"
         # a name not asked about as the writer is what is asked of the issue ("Crate of the Week in TWiR 320")
         named = any(not set(n) <= owner_words(question, vocab) for n in names)
-        q.action = "opinion" if leftover or topic or named or overview or KINDS.search(text) else "list"
+        q.action = "opinion" if leftover or topic or named or asks_kinds else "list"
         q.limit = 1 if q.through is None else q.limit if ordered else None  # "386到389期里最新的一期": one of them
         q.topic = ""
         q.order = q.order if ordered or q.through is None else "oldest"  # a range is read in its order
