@@ -108,13 +108,74 @@ _JA = """
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
 何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
 合計=total 全部で=total 全部=all すべて=all 全て=all 一覧=list 並べて=list 教えて=tell me 見せて=show me
-記事=posts 投稿=posts エントリー=posts エントリ=posts 号=posts ブログ=blog サイト=site このブログ=this blog
+記事=posts 投稿=posts エントリー=posts エントリ=posts ポスト=posts 号=posts ブログ=blog サイト=site このブログ=this blog
 著者=author 作者=author 筆者=author タグ=tag カテゴリー=category カテゴリ=category トピック=topics テーマ=topics
 何について書いて=what is this blog about 何について=what is this blog about どんな内容=what is this blog about
 どんなこと=what is this blog about 何を書いて=what is this blog about
 書いた=wrote 書きました=wrote 書いて=wrote 書かれた=written 公開した=published 公開された=published 公開=published
 投稿した=published 投稿された=published 出した=published 更新=published
 どの=which どれ=which どちら=which いつ=when 誰=who 何=what あなた=you 私=i と=and から=from まで=until
+いちばん新しい=newest もっとも新しい=newest 一番最新=latest いちばん最新=latest 一番最後=last いちばん最後=last 直近=latest
+新着=latest 最新版=latest 最終=last いちばん古い=oldest もっとも古い=oldest 最古=oldest 一番最初=first いちばん最初=first
+一番初め=first はじめて=first 最初期=first 古い=old 早い=early
+新しい順=newest_first 新着順=newest_first 降順=newest_first 遅い順=newest_first 新しいものから=newest_first 新しいほうから=newest_first
+新しい方から=newest_first 新しいのから=newest_first 新しい記事から=newest_first 新しいものから順に=newest_first
+古い順=oldest_first 昇順=oldest_first 早い順=oldest_first 日付順=oldest_first 時系列順=oldest_first 時系列で=oldest_first
+時系列=oldest_first 公開順=oldest_first 投稿順=oldest_first 古いものから=oldest_first 古いほうから=oldest_first
+古い方から=oldest_first 古いのから=oldest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
+公開日の古い順=oldest_first 日付の新しい順=newest_first 公開日の新しい順=newest_first 公開日順=oldest_first
+順番に="" 順に="" 順番="" 順で="" 並び="" 並べる=list 並べた=list 並べ=list
+何件ある=how many posts 件数=number_of_posts 本数=number_of_posts 記事数=number_of_posts 投稿数=number_of_posts 総数=total
+総計=total トータル=total 合計で=total 全部でいくつ=how many 何回=how many times
+一覧で=list 一覧に=list 一覧表示=list 一覧を=list リストアップ=list リスト=list リストに=list 挙げて=list 挙げる=list
+列挙=list 全件=all 全部の=all 漏れなく=all
+教えてください=tell me 教えてくれ=tell me 教えてほしい=tell me 教えてもらえ=tell me 見せてください=show me 見たい=show me
+知りたい="" 知りたいです="" ください="" ほしい="" 欲しい="" もらえますか="" もらえる="" もらえない="" くれませんか=""
+くれる="" くれない="" お願いします="" お願い="" いただけますか="" いただけ="" 頂け="" 下さい="" 探しています="" 探して=""
+出た=published 出ている=published 出てる=published 出て=published 出ました=published 出てい=published 出され=published
+出し=published 出ていた=published 公開されている=published 公開されて=published 投稿されている=published 投稿されて=published
+載って=published 載った=published 掲載=published 発表=published 発表された=published 登場=published
+書かれて=written 書いている=wrote 書いてる=wrote 執筆した=wrote 執筆=wrote 書き手=author 名義=author 書いたもの=wrote
+のうち="" の中で="" の中から="" 中で="" 中から="" うち="" の中="" 以内=""
+分類されている="" 分類されて="" 分類=category 所属=category 属する=""
+さん="" 氏="" 様=""
+一=one 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten 件=posts 本=posts 一つ=one 二つ=two
+三つ=three 四つ=four 五つ=five 一件=one_post 一本=one_post ひとつ=one ふたつ=two みっつ=three 一番=""
+の="" に="" を="" は="" が="" で="" も="" へ="" や="" ね="" よ="" か="" な="" って="" ってる="" っけ="" かな=""
+です="" ます="" でしょうか="" でしょう="" ですか="" ますか="" だ="" の？="" んですか="" んでしょうか="" なの="" のか=""
+ここの=this ここ=here この=this こちらの=this こちら=here 当ブログ=this blog 本ブログ=this blog
+どんな種類の記事=what_kinds_of_posts どんな種類=what_kinds_of どういう種類=what_kinds_of 種類=kinds どんなジャンル=what_topics
+ジャンル=topics 話題=topics 主題=topics 内容=contents 概要=overview 全体像=overview 全体として="" 全体で="" 全体の="" 全体=""
+ざっくり="" ざっと="" 簡単に="" 主に=mainly 主な=main 大まかに="" おおまかに="" 一言で=""
+どういう目的=what_is_this_blog_about 何のため=what_is_this_blog_about 何のための=what_is_this_blog_about 目的=what_is_this_blog_about
+扱って=cover 扱われて=covered 扱う=cover 扱った=covered 取り上げ=cover 取り上げられて=covered カバー=cover カバーされて=covered
+説明して=describe 説明=describe まとめると=summarize まとめて=summarize 要約=summarize
+どんな=what どういう=what 何が=what 何を=what 読める=""
+ニュースレター=blog 週報=posts バックナンバー=posts 過去号=posts 号数=issue_number
+に入って="" に入ってから=since 間="" 期間="" 年間="" の間="" までの間="" 公式="" 運営されて="" 運営=""
+読むと="" 読んで="" 読む="" 読み="" 読んでいきたい="" 見つけました="" 見つけた="" 見たとき="" 見ると="" 感じ="" どんな感じ=what
+絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
+共著="" 含む="" 含めて="" 含め="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
+何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
+何を書いて=what_is_this_blog_about 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
+何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics
+どういうトピック=what_topics どんな話題=what_topics ブログ全体の概要=overview_of_this_blog ブログの概要=overview_of_this_blog
+全体の概要=overview_of_this_blog 概要を=overview_of_this_blog
+新しいもの=newest 古いもの=oldest 新しいの=newest 古いの=oldest 公開日="" 投稿日="" 日付=""
+初めて見="" 初めて読="" 初めて来="" 初めて知="" 初めて訪="" はじめて見="" はじめて読="" 見ました="" 見てい="" 見て=""
+配信された=published 配信されて=published 配信=published 発行された=published 発行されて=published 発行=published
+届いた=published 届いて=published 出して=show 分="" 創刊号=the_first_one 創刊=first が始まって="" 始まって=""
+どんなブログ=what_is_this_blog_about どういうブログ=what_is_this_blog_about どんなサイト=what_is_this_blog_about
+何のブログ=what_is_this_blog_about どういう内容=what_is_this_blog_about どういった内容=what_is_this_blog_about
+どういったこと=what_is_this_blog_about どういうこと=what_is_this_blog_about どんなこと=what_is_this_blog_about
+集まって="" 集まってる="" 毎号="" 情報=information 週刊="" 追っていました="" 追って="" 追いかけたい="" 追いかけて=""
+勉強し始めた="" 勉強を始めた="" 勉強中="" 始めたばかり="" ばかり="" 学び始めた="" 使い始めた=""
+タグが付いた=tag タグの付いた=tag タグが付いている=tag タグが付いてる=tag タグ付き=tag 付いてる="" 付いている="" 付いた=""
+付いて="" タイプ=type 形式=type いくつか="" 聞きました="" 聞いた="" いちばん早い=earliest 一番早い=earliest
+最も早い=earliest もっとも早い=earliest いちばん遅い=latest 一番遅い=latest 多い="" 見渡すと="" 見渡して="" 眺めると=""
+古い投稿から=oldest_first 新しい投稿から=newest_first 古いエントリーから=oldest_first 新しいエントリーから=newest_first
+古い号から=oldest_first 新しい号から=newest_first この週報=this_blog 本誌=this_blog わかる="" 分かる="" 学べる=""
+写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
 cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week
@@ -238,7 +299,7 @@ CJK_BEFORE_DATE = {"截至": "until", "截止": "until", "直到": "until", "晚
 # An issue of a numbered series: "第399期", "第 5 篇"; without 第, "395期" is an issue and "最新的3期"
 # the 3 newest (a count is small: wholeblog.py reads limits of one or two digits)
 CJK_NUMBERED = re.compile(r"(第)?\s*(\d{1,5})\s*(期|号|篇|回)(?!间)")  # "6/15 期间" is "during", no issue
-CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号|回|件|本)")  # 件, 本: Japanese counters ("3件")
+CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号分|号|回|件|本|つ|個)")  # 件, 本, つ, 個: Japanese counters ("3件")
 
 
 # Two issues said once: "386到389期", "第386到389期" (a bare number of three digits or more, or after 第:
@@ -313,7 +374,7 @@ THIS_BLOG = re.compile(r"(这个|這個|这份|這份|本)\s*[^\s，。？?！!�
 
 
 def _numbered(m: re.Match[str]) -> str:
-    if m[1] or (len(m[2]) >= 3 and m[3] not in "篇件本"):  # 件, 本: Japanese counters, never an issue
+    if m[1] or (len(m[2]) >= 3 and m[3] not in ("篇", "件", "本", "つ", "個", "号分")):  # Japanese counters: never an issue
         return f" issue {m[2]} "
     return f" {m[2]} posts "
 # "7 月之前（不含 7 月）": "before" already leaves the month out; the aside only repeats it. After 到,
@@ -322,6 +383,22 @@ RESTATED = re.compile(r"(之前|以前|前|まで|より前)\s*[（(]\s*(?:不�
                       # "（含首尾）": inclusive, as read (after 之前 it changes the side: DATE_SIDE reads it)
                       r"|(?<!之前)(?<!以前)()[（(]\s*(?:含|包括|包含)(?:首尾|头尾|頭尾|两端|兩端|当天|當天|在内|在內)\s*[）)]")
 CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
+# A name said in the reader's script, then as the blog writes it: "ジョゼ・ヴァリム（José Valim）さん" is José Valim
+# (a name in katakana, or in Chinese characters with the dot of foreign names: 何塞·瓦利姆)
+GLOSSED_NAME = re.compile(r"(?:[\u30a0-\u30ff・]+|[\u3400-\u9fff]+[·・][\u3400-\u9fff·・]+)\s*[（(]\s*([A-Za-zÀ-ÿ][^（()）]{1,60})[）)]")
+# Japanese has no plural: a superlative with no number is one post ("いちばん新しい記事はどれ", "最初の投稿",
+# "一番最後のもの", "最も新しいの"); a number after it counts ("最新の記事を５件")
+JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|早い|遅い|最新|最初|最後|初め)|最新|最初|最後|直近|最古|初めて"
+JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号"
+JA_ONE = re.compile(rf"({JA_SUPERLATIVE})\s*(?>(?:の|に)?\s*(?:[\u3400-\u9fff]{{1,3}}[\u3041-\u3093]{{0,3}}?[ただ]\s*)?(?:{JA_POSTS}|もの|の(?!\s*(?:{JA_POSTS}))))"
+                    r"(?!\s*から|[^。？?！!]{0,8}?[\d０-９一二三四五六七八九十]+\s*(?:件|本|つ|個|号))")
+# "Elixir言語のブログ": the Elixir language is Elixir; "2019年から2020年までの2年間で": the span, said again
+NAME_LANGUAGE = re.compile(r"(?<=[A-Za-z])\s*(?:言語|语言|語言)")
+JA_YEARS_SPAN = re.compile(r"(?<=まで)\s*の?\s*[\d０-９一二三四五六七八九十]+\s*(?:年間|か月間|ヶ月間|カ月間|ヵ月間|日間)")
+SINCE_UNTIL = re.compile(r"\bsince\s+((?:[a-z]+\s+)?(?:\d{1,2}\s+)?\d{4})\s+(?:[^\w\s]\s*)?until\s")
+FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+# "第400号から第450号まで", "第３００号～第３０４号": issues A to B (Japanese reads 号 as an issue only after 第)
+JA_ISSUE_SPAN = re.compile(r"第\s*(\d{1,5})\s*号?\s*(?:から|〜|～|~|-|–)\s*第?\s*(\d{1,5})\s*号(?:\s*まで)?")
 RELATIVE_SAID = re.compile(r"(?:今年|去年|前年|本月|这个月|上个月|今月|先月|昨年)\s*[（(]\s*(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[）)]")
 # An English month in a Chinese or Japanese question, said the way the question's own dates are
 LATIN_MONTH = re.compile(rf"(?<![A-Za-z])({MONTH_NAME})\.?(?![A-Za-z])", re.I)
@@ -336,6 +413,50 @@ def _latin_month(m: re.Match[str]) -> str:
     return m[0]
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]+")
 HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
+
+
+# A foreign name a Japanese reader writes in katakana ("ダニ・サンドバル") is found among the blog's
+# names by its consonants: each kana's, and the Latin name's as Japanese hears them (l as r, v as b,
+# z as s, a silent h dropped), doubled ones once. Vowels differ too often between the two to count.
+_KANA_CONSONANTS = {kana: consonant for row, consonant in (
+    ("カキクケコ", "k"), ("ガギグゲゴ", "g"), ("サスセソシザズゼゾ", "s"), ("ジヂ", "j"), ("タテト", "t"), ("チ", "c"),
+    ("ツヅ", "t"), ("ダデド", "d"), ("ナニヌネノン", "n"), ("ハヒヘホ", "h"), ("フ", "f"), ("バビブベボヴ", "b"),
+    ("パピプペポ", "p"), ("マミムメモ", "m"), ("ラリルレロ", "r"), ("ワ", "w")) for kana in row}
+KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:\s*[・･=＝]\s*[\u30a1-\u30fa\u30fc]+)+")
+NAME_MATCH = 0.8  # share of the consonants in the same order (difflib); "ダニ・サンドバル" ~ "Dani Sandoval": 1.0
+
+
+def _kana_key(katakana: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", "".join(_KANA_CONSONANTS.get(c, "") for c in katakana))
+
+
+def _latin_key(name: str) -> str:
+    import unicodedata  # noqa: PLC0415
+
+    text = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalpha() or c == " ")
+    for a, b in (("tch", "9"), ("ch", "9"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
+                 ("wh", "w")):
+        text = text.replace(a, b)
+    text = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k").replace("9", "c")  # 9: ch, as チ
+    text = re.sub(r"h(?![aeiouy])", "", text)  # a silent h: Johnson is ジョンソン
+    text = text.translate(str.maketrans("lvzq", "rbsk"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy\s]", "", text))
+
+
+def names_in_katakana(question: str, names: Iterable[str]) -> str:
+    """The question with each name written in katakana that sounds like exactly one of `names` (the
+    blog's authors) written as the blog writes it."""
+    import difflib  # noqa: PLC0415
+
+    keys = [(n, _latin_key(n)) for n in names]
+
+    def named(m: re.Match[str]) -> str:
+        kana = _kana_key(m[0])
+        scored = sorted(((difflib.SequenceMatcher(None, kana, key).ratio(), n) for n, key in keys if key), reverse=True)
+        if scored and scored[0][0] >= NAME_MATCH and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            return f" {scored[0][1]} "
+        return m[0]
+    return KATAKANA_NAME.sub(named, question) if keys else question
 
 
 def english(question: str, language: str, titles: Iterable[str] = (), identity_share: float = 0.4) -> str:
@@ -428,6 +549,7 @@ def mandarin(question: str) -> str:
 
 
 def _spaceless(question: str, table: dict[str, str], titles: list[str], share: float, language: str = "zh") -> str:
+    question = question.translate(FULLWIDTH_DIGITS)  # "２０２１年３月": the year the parser reads
     if language == "zh":  # Japanese kanji are no traditional Chinese: 記事 is not 记事
         question = corrected(question)
     question = ZH_YEAR.sub(lambda m: "".join(str(ZH_DIGITS.get(c, 0)) for c in m[1]), question)
@@ -438,11 +560,19 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     question = RELATIVE_SAID.sub(r"\1", question)  # "今年（2026年）": the year it names
     if language == "zh":
         question = THIS_BLOG.sub("这个博客", question)
+    question = GLOSSED_NAME.sub(r" \1 ", question)
+    question = NAME_LANGUAGE.sub("", question)
+    if language == "ja":
+        question = JA_YEARS_SPAN.sub("", question)
+        question = JA_ONE.sub(lambda m: f"{m[1]} the one ", question)
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
     text = _numbers(text)
     text = LATIN_MONTH.sub(_latin_month, text)  # "2021 年 April 到 June"
     text = DATE_SIDE.sub(_date_side, text)  # "2021年7月1日及以后": since that day ("since" takes the day in)
     text = _dates(text)  # first: "5月6号" is a day, not issue 6
+    text = SINCE_UNTIL.sub(r"in \1 to ", text)  # "2016年から2018年まで": one span, as "2016年到2018年" is
+    if language == "ja":
+        text = JA_ISSUE_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
     if language != "ja":
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
         text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
@@ -746,7 +876,7 @@ def _dates(text: str) -> str:
         elif before.endswith(tuple(CJK_BEFORE_DATE)):  # "截至2021年5月31日", "晚于 2021-06-16"
             word = next(w for w in CJK_BEFORE_DATE if before.endswith(w))
             before, lead = before[: -len(word)], CJK_BEFORE_DATE[word]
-        elif before.endswith(("到", "至", "～", "~", "-", "–")):  # the second date of a range: "X到Y"
+        elif before.endswith(("到", "至", "～", "〜", "~", "-", "–")):  # the second date of a range: "X到Y"
             before, lead = before[:-1] + " to", ""
         elif before.endswith(("和", "与")) and re.search(r"between|from", before):
             before, lead = before[:-1] + " and", ""

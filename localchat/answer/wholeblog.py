@@ -99,6 +99,8 @@ OVERVIEW = re.compile(
     r"|\bcovers? (?:which|what) (?:posts|topics|things|stuff|information)\b"  # what it covers: 这个周报都涵盖哪些内容
     r"|^\W*(?:this|the|your) (?:blog|site|website|newsletter)(?: posts)? (?:have |has |give me |cover |covers )?"
     r"(?:what|which) (?:kinds? of )?(?:things|stuff|information)\W*$"  # 这个博客都有啥东西, 这个博客提供什么信息
+    r"|^\W*(?:this |the )?(?:blog|site|website)(?: posts)? (?:covered |cover |covers )?(?:topics|contents) "
+    r"(?:(?:summarize |describe )?what|summarize|describe)\W*$"  # the object first: ブログで取り上げられているテーマをまとめると、どんな感じ
 )
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
@@ -475,6 +477,8 @@ def bare_list(q: Query) -> bool:
 
 def in_english(question: str, language: str, vocab: Vocabulary) -> str:
     """A question in a language with a glossary table, its plain words said in English."""
+    if language == "ja":
+        question = glossary.names_in_katakana(question, vocab.authors.values())
     return glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
 
 

@@ -78,7 +78,10 @@ def test_a_classifier_is_used_only_with_the_vectors_it_was_trained_on() -> None:
     # a language the weights saw too few questions of: the rules alone, and nothing is embedded
     unseen = SimpleNamespace(name=trained, dim=dim, encode=lambda texts: pytest.fail("embedded"))
     assert "ja" not in intents._weights()[trained]["languages"]
-    assert intents.understand("いちばん古い三つを順番に教えていただけますか", [], ZH, "", lambda: unseen, TODAY) == (None, None)
+    assert intents.understand("並行処理についていちばん古い記事を教えていただけますか", [], ZH, "", lambda: unseen,
+                              TODAY) == (None, None)
+    found, vector = intents.understand("いちばん古い三つを順番に教えていただけますか", [], ZH, "", lambda: unseen, TODAY)
+    assert found[0].action == "list" and found[0].limit == 3 and vector is None  # read by the rules
 
 
 @pytest.mark.fast

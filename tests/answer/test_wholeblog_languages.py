@@ -204,6 +204,73 @@ def test_japanese_content_questions_go_to_search():
     assert wholeblog.understand("このブログは何について書いていますか？", [], JA, "", TODAY)[0].action == "overview"
 
 
+# An English blog with authors and categories, asked about in Japanese
+EN = sorted([cat.Entry("r1.md", "v1.0 released", "/r1/", "2019-01-14", ["Releases"], "post", "", 10, authors=["Dani Sandoval"]),
+             cat.Entry("r2.md", "v1.1 released", "/r2/", "2019-06-24", ["Releases"], "post", "", 10, authors=["José Valim"]),
+             cat.Entry("a1.md", "Meetups", "/a1/", "2020-03-02", ["Announcements"], "post", "", 10, authors=["José Valim"]),
+             cat.Entry("r3.md", "v1.2 released", "/r3/", "2020-10-06", ["Releases"], "post", "", 10,
+                       authors=["José Valim", "Dani Sandoval"]),
+             cat.Entry("a2.md", "Outreach", "/a2/", "2021-05-19", ["Announcements"], "post", "", 10, authors=["Rich Harris"])],
+            key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    # no plural: a superlative with no number is one post, whatever stands between it and the noun
+    ("このブログでいちばん新しい記事はどれですか？", "list", ["a2.md"]),
+    ("2019年に出た投稿のうち、一番最後のものを教えて", "list", ["r2.md"]),
+    ("2020年より前に公開された記事の中で、最も新しいのはどれ？", "list", ["r2.md"]),
+    ("Dani Sandovalが初めて書いた記事はどれ？", "list", ["r1.md"]),
+    ("2019年が始まって最初に届いた記事ってどれだっけ？", "list", ["r1.md"]),
+    # a number after it counts; "from the oldest, in order" is an order
+    ("最新の記事を２件、新しい順に教えてください。", "list", ["a2.md", "r3.md"]),
+    ("一番古い投稿から順に３つ教えて", "list", ["r1.md", "r2.md", "a1.md"]),
+    ("Releasesカテゴリの記事を古いほうから2本教えてください。", "list", ["r1.md", "r2.md"]),
+    # から…まで is one span; ２０２０ in full-width digits is a year
+    ("2019年から2020年までの間に、ブログ記事は何件出ていますか。", "count", None),
+    ("２０２０年１０月に出たポストは？", "list", ["r3.md"]),
+    ("2019年〜2020年に投稿された記事の一覧がほしいです。", "list", ["r3.md", "a1.md", "r2.md", "r1.md"]),
+    # a name in katakana: as the blog writes it, given beside it or heard in it
+    ("ジョゼ・ヴァリム（José Valim）さんが書いたエントリーの中で、新しいものを2つ挙げてください。", "list", ["r3.md", "a1.md"]),
+    ("ダニ・サンドバルさんが書いた投稿って、いくつあるの？", "count", None),
+    ("Announcementsカテゴリに分類されているエントリーの数を教えてください。", "count", None),
+    # what the blog is about, however the reader puts it
+    ("このブログって、どんな内容を扱っているんですか？", "overview", None),
+    ("ブログ全体の概要を簡単に説明してください。", "overview", None),
+    ("ブログで取り上げられているテーマをざっくりまとめると、どんな感じになりますか？", "overview", None),
+    ("このサイトのブログ、何のためのもの？", "overview", None),
+    ("Elixirを勉強し始めたばかりです。このブログを読むと、どんなことがわかるんでしょうか？", "overview", None),
+])
+def test_japanese_questions_about_an_english_blog(question, action, want):
+    q, chosen, total = ask(question, EN)
+    assert q.action == action and q.language == "ja"
+    if want is not None:
+        assert ids((q, chosen, total)) == want
+    counts = {"2019年から": 4, "ダニ": 2, "Announcements": 2}
+    for start, n in counts.items():
+        if question.startswith(start):
+            assert total == n
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "LiveViewについての記事はありますか？", "並行処理に関する一番新しい記事はどれですか？",
+    "GenServerの使い方を説明している投稿を教えて", "型チェックが入ったのはどのバージョン？",
+    "マイクロサービスについて書かれた記事は何件ありますか？", "いくつかのリリースノートで紹介された新機能を教えて",
+])
+def test_japanese_subjects_are_searched(question):
+    assert wholeblog.understand(question, [], EN, "", TODAY) is None, question
+
+
+@pytest.mark.fast
+def test_a_katakana_name_is_matched_only_when_it_sounds_like_one_author():
+    names = ["Dani Sandoval", "José Valim", "Rich Harris", "Elliott Johnson"]
+    assert glossary.names_in_katakana("エリオット・ジョンソンの記事", names).split()[:2] == ["Elliott", "Johnson"]
+    assert glossary.names_in_katakana("リッチ・ハリスの記事", names).split()[:2] == ["Rich", "Harris"]
+    assert glossary.names_in_katakana("ジョン・スミスの記事", names) == "ジョン・スミスの記事"  # no such author
+    assert glossary.names_in_katakana("ダニ・サンドバル", []) == "ダニ・サンドバル"
+
+
 @pytest.mark.fast
 def test_chinese_english_month_needs_a_date_beside_it():
     assert glossary.english("may I ask 最新一期", "zh").startswith("may I ask")  # the verb, not May
