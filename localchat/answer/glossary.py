@@ -390,7 +390,10 @@ GLOSSED_NAME = re.compile(r"(?:[\u30a0-\u30ff・]+|[\u3400-\u9fff]+[·・][\u340
 # "一番最後のもの", "最も新しいの"); a number after it counts ("最新の記事を５件")
 JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|早い|遅い|最新|最初|最後|初め)|最新|最初|最後|直近|最古|初めて"
 JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号"
-JA_ONE = re.compile(rf"({JA_SUPERLATIVE})\s*(?>(?:の|に)?\s*(?:[\u3400-\u9fff]{{1,3}}[\u3041-\u3093]{{0,3}}?[ただ]\s*)?(?:{JA_POSTS}|もの|の(?!\s*(?:{JA_POSTS}))))"
+# (written or published, between the two: "最初に届いた週報"; never another word, which may be a subject:
+# "最新の安定した記事")
+JA_PUBLISHED = r"(?:公開|投稿|配信|発行|掲載|発表|更新)(?:された|した)|書いた|書かれた|出た|出した|出された|届いた|載った"
+JA_ONE = re.compile(rf"({JA_SUPERLATIVE})\s*(?>(?:の|に)?\s*(?:{JA_PUBLISHED}\s*)?(?:{JA_POSTS}|もの|の(?!\s*(?:{JA_POSTS}))))"
                     r"(?!\s*から|[^。？?！!]{0,8}?[\d０-９一二三四五六七八九十]+\s*(?:件|本|つ|個|号))")
 # "Elixir言語のブログ": the Elixir language is Elixir; "2019年から2020年までの2年間で": the span, said again
 NAME_LANGUAGE = re.compile(r"(?<=[A-Za-z])\s*(?:言語|语言|語言)")
