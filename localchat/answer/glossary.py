@@ -175,6 +175,10 @@ _JA = """
 最も早い=earliest もっとも早い=earliest いちばん遅い=latest 一番遅い=latest 多い="" 見渡すと="" 見渡して="" 眺めると=""
 古い投稿から=oldest_first 新しい投稿から=newest_first 古いエントリーから=oldest_first 新しいエントリーから=newest_first
 古い号から=oldest_first 新しい号から=newest_first この週報=this_blog 本誌=this_blog わかる="" 分かる="" 学べる=""
+いちばん="" 初期=first 初期の=first 拝見したい=show_me 拝見=show_me 恐れ入りますが="" 恐縮ですが="" すみません=""
+上がった=published 上がってる=published アップされた=published アップした=published アップ=published
+ピックアップ=list 守備範囲=scope 範囲=scope くらい="" ぐらい="" ほど=""
+普段="" ふだん="" いつもは="" どんなネタ=what_topics ネタ=topics 載せてる=published 載せて=published
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
@@ -566,6 +570,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     question = GLOSSED_NAME.sub(r" \1 ", question)
     question = NAME_LANGUAGE.sub("", question)
     if language == "ja":
+        question = JA_ABOUT.sub(lambda m: f" x{ord(m[1][0]):x}{ord(m[1][1]):x}s {m[1]}", question)
         question = JA_YEARS_SPAN.sub("", question)
         question = JA_ONE.sub(lambda m: f"{m[1]} the one ", question)
     text = question.replace("？", "?").replace("，", " ").replace("。", " ").replace("、", " ").replace("！", "!")
@@ -596,7 +601,8 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
             continue
         i = 0
         while i < len(run_or_other):
-            match = next((k for k in _longest_first(table, own) if run_or_other.startswith(k, i)), None)
+            match = next((k for k in _longest_first(table, own) if run_or_other.startswith(k, i)
+                          and (language != "ja" or _whole_word(run_or_other, i, k, table))), None)
             if match is None and language == "zh":
                 match = sounds_like(run_or_other, i, table)
             if match is None:
@@ -690,17 +696,68 @@ def _known_parts(name: str, table: dict[str, str]) -> str:
     return " ".join(table[k] for k in sorted(table, key=len, reverse=True) if len(k) > 1 and k in name)[:40]
 
 
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:
+    """A katakana word of the table is read only as a whole word, or where the katakana around it
+    are the table's words too ("ノートタイプ": note type): メモ ("memo") in うごメモ ("Flipnote", a
+    subject) is none."""
+    start, end = i, i + len(key)
+    while start and KATAKANA.match(run[start - 1]):
+        start -= 1
+    while end < len(run) and KATAKANA.match(run[end]):
+        end += 1
+    if (start, end) == (i, i + len(key)) or not (KATAKANA.match(key[0]) or KATAKANA.match(key[-1])):
+        return True
+    stretch, at = run[start:end], 0
+    while at < len(stretch):  # the whole stretch, cut into the table's words, longest first
+        word = next((k for k in sorted(table, key=len, reverse=True) if stretch.startswith(k, at)), None)
+        if word is None:
+            return False
+        at += len(word)
+    return True
+
+
 def _unknown(run: str, language: str = "zh", after: str = "", before: str = "") -> str:
     """A run of characters the table does not know: one word the parser will not know either —
     unless it stands where no subject stands and every word of it is an ordinary word of the
     language (ordinary()). Leftover hiragana are grammar ("の", "ですか"), never a subject. A run that
     stands where a subject does, or asks for something else, is marked so (its word ends in "s":
     "x751f547d5468s" for 生命周期 in "提到生命周期的周报"): wholeblog.read_again never drops it."""
-    subject = language == "zh" and (subject_slot(run, after, before) or bool(ASKS_ELSE.search(run)))
+    subject = ((language == "zh" and (subject_slot(run, after, before) or bool(ASKS_ELSE.search(run))))
+               or (language == "ja" and bool(JA_SUBJECT_AFTER.match(after))))
     if HIRAGANA.match(run) or (language == "zh" and not subject and ordinary(run, language)):
         return " "
     marked = subject or (language == "zh" and asked_whether(before))
     return " x" + "".join(f"{ord(c):x}" for c in run[:4]) + ("s " if marked else " ")
+
+
+# Where a Japanese question names its subject: before what says "about" or "of" ("並行処理についての記事",
+# "セキュリティ関連", "GenServerの記事"), before what a post does with it ("機能を紹介した記事", "考え方を
+# 説明した記事"), or before what is asked of it ("プロジェクトって、どんなのがあるの", "runesとは何")
+JA_SUBJECT_AFTER = re.compile(
+    r"^\s*(?:について|に就いて|に関する|に関して|に関わる|関連|関係|系の|っぽい|まわり|周り"
+    r"|(?:に|が|を)?\s*(?:触れ|言及|登場|出てく|取り上げ)"
+    r"|(?:の中)?で\s*(?:一番|いちばん|最も|最新|最初|最後)"
+    r"|(?:って|は|が|も)\s*(?:ある|あり|ない|いる|載って|出て)"
+    r"|の\s*(?:記事|投稿|エントリー|エントリ|ポスト|話|特集|解説|紹介)"
+    r"|(?:を|が|は)?\s*(?:紹介|説明|解説|扱|取り上げ|特集|比較|解決|実装|使)"
+    # a clause that says what a post does with it, before the post: "環境構築から丁寧に説明してる記事",
+    # "スヴェルトを最初に紹介した記事"; and "…という話" (the story that …)
+    r"|[^、。？?！!\s]{0,12}?(?:紹介|説明|解説|扱|取り上げ|触れ|言及|特集|登場)[\u3041-\u3093]{0,6}\s*"
+    r"(?:記事|投稿|エントリー|エントリ|ポスト|号|もの|の|やつ)"
+    r"|を[^、。？?！!\s]{0,8}?(?:た|だ|てる|ている|てた|ていた)\s*(?:記事|投稿|エントリー|エントリ|ポスト|号|もの|の|やつ)"
+    r"|(?:って|とは|ってのは)\s*$|(?:って|は|とは|ってのは)\s*[、,]?\s*(?:どんな|どういう|何|なに|どう|どれ|いつ|いくつ|どこ|誰|だれ))")
+# "うごメモはてなについて": what stands before a word that says "about" is a subject, even where some of it
+# reads as the table's words (メモ, "notes"); not "何について", "どんなことについて", "このブログについて"
+JA_ABOUT = re.compile(r"(?<!何)(?<!なに)(?<!こと)(?<!どんな)(?<!もの)(?<!ブログ)(?<!サイト)(?<!全体)(?<!話題)(?<!テーマ)"
+                      r"(?<!トピック)(?<!ジャンル)(?<!内容)"
+                      r"(について|に就いて|に関する|に関して|に関わる|に触れ)")
+# What a Japanese question asks that no catalog answers: where, why, how ("どこが優勝した？"), or a post
+# told by its story ("…が自動で付くようになった、という話はどの記事で紹介されてた？")
+JA_ASKS_ELSE = re.compile(r"どこ|なぜ|何故|どうして|どうやって|どのように|どうすれば"
+                          r"|(?:という|って|みたいな|のような|ような)\s*(?:話|記事|内容|件|エピソード)")
 
 
 def asked_whether(before: str) -> bool:

@@ -479,7 +479,21 @@ def in_english(question: str, language: str, vocab: Vocabulary) -> str:
     """A question in a language with a glossary table, its plain words said in English."""
     if language == "ja":
         question = glossary.names_in_katakana(question, vocab.authors.values())
+        question = LATIN_BEFORE_PARTICLE.sub(lambda m: m[0] if of_the_blog(m[1], vocab) else f" about {m[0]}", question)
     return glossary.english(question, language, vocab.titles, IDENTITY_SHARE)
+
+
+# A Latin word a Japanese particle marks ("Bevyが初めて取り上げられた号"): a subject, unless it is a writer,
+# a tag or the blog's own name (on a blog whose posts name no writer, any person would be its owner)
+LATIN_BEFORE_PARTICLE = re.compile(r"(?<![\w.])([A-Za-z][\w.+#'\-]*(?:[ \t]+[A-Za-z][\w.+#'\-]*){0,3})\s*(?=が|は|を|って|も|で|に(?!よる))")
+
+
+def of_the_blog(words: str, vocab: Vocabulary) -> bool:
+    """Whether Latin words name a writer of the blog, one of its tags, or the blog itself."""
+    folded = tuple(tokens(words))
+    stems = tuple(stem(w) for w in folded)
+    return (not folded or folded in vocab.authors or set(folded) <= vocab.owner or stems in vocab.phrases
+            or set(stems) <= vocab.identity or " ".join(folded) in vocab.names)
 
 
 def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
@@ -662,8 +676,8 @@ def names_in(question: str, vocab: Vocabulary) -> list[tuple[str, ...]]:
             name, after = name[:possessive.end()], question[match.start() + possessive.end():]
         if name.endswith("'s"):
             name, after = name[:-2], "'s" + after
-        if not (AUTHOR_SLOT.search(before) or AUTHOR_AFTER.match(after)):
-            continue
+        if not (AUTHOR_SLOT.search(before) or AUTHOR_AFTER.match(after)) or before.endswith("about "):
+            continue  # "about Bevy, first covered": what is written about, not who wrote
         words = tokens(name)
         while words and (words[0] in KNOWN_WORDS or words[0] in TYPE_WORDS):
             words = words[1:]
@@ -915,6 +929,8 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         return None
     if OTHER_SUPERLATIVE.search(question) or (language == "zh" and not_of_posts(question)):
         return None  # "最热门的3篇": the most popular, an order the catalog does not keep
+    if language == "ja" and glossary.JA_ASKS_ELSE.search(question):
+        return None  # "どこが優勝した？": where, why or how, which no list of posts answers
     text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
     q = _parse(text, entries, today, owner, topics=False)
     if intent == "overview":

@@ -263,6 +263,38 @@ def test_japanese_subjects_are_searched(question):
     assert wholeblog.understand(question, [], EN, "", TODAY) is None, question
 
 
+# A blog whose posts name no writer, with notes among its posts
+NOTES = sorted([cat.Entry("n1.md", "Coffee", "/n1/", "2024-02-01", [], "note", "", 10),
+                cat.Entry("n2.md", "Tea", "/n2/", "2024-05-01", [], "note", "", 10),
+                cat.Entry("p1.md", "Bevy 0.1", "/p1/", "2024-03-01", ["rust"], "post", "", 10)],
+               key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, intent", [
+    ("うごメモはてなについて書いた記事ってありますか？", "list"),  # うごメモ holds メモ ("notes"): still one subject
+    ("Bevyが初めて取り上げられた号はどれ？", "first"),  # a Latin word the particle marks: a subject, not the owner
+    ("ラズパイに触れている記事は何本ある？", "count"),  # what the posts touch on
+    ("この人のブログにラーメンのレシピってある？", "list"),  # whether there is one
+    ("Rustのリリース告知で一番新しいのはどの号で、バージョンはいくつ？", "latest"),  # the newest *among* a subject
+    ("去年のプロ野球の日本シリーズ、どこが優勝した？", "list"),  # where, why, how: no list of posts answers
+    # what a post does with it, said before the post; a post told by its story
+    ("環境構築から丁寧に説明してる記事はありますか？", "list"),
+    ("コンパイラとしてのスヴェルトを最初に紹介した記事はいつ出たもの？", "first"),
+    ("自作キーボードを組んだ記事ある？", "list"),
+    ("型が自動で付くようになった、という話はどの記事で紹介されてた？", "list"),
+])
+def test_a_japanese_subject_is_never_read_away(question, intent):
+    assert wholeblog.understand(question, [], NOTES, "", TODAY) is None, question
+    assert wholeblog.read_again(question, intent, NOTES, "", TODAY) is None, question
+
+
+@pytest.mark.fast
+def test_katakana_words_of_the_table_side_by_side_are_read():
+    q, chosen, total = ask("ノートタイプのエントリーをすべてリストアップしてください。", NOTES)
+    assert q.action == "list" and ids((q, chosen, total)) == ["n2.md", "n1.md"]
+
+
 @pytest.mark.fast
 def test_a_katakana_name_is_matched_only_when_it_sounds_like_one_author():
     names = ["Dani Sandoval", "José Valim", "Rich Harris", "Elliott Johnson"]
