@@ -3,6 +3,8 @@ threshold with one question set left out in turn.
 
     python scripts/train_intents.py                      # study, then write intents.json
     python scripts/train_intents.py --study-only         # the left-out table, nothing written
+    python scripts/train_intents.py --hold-out blind47 blind48 --keep-threshold --for-language ja
+                                                         # a Japanese model: more sets, the threshold kept
     python scripts/train_intents.py --hold-out blind31 blind32 blind33 blind34 blind35 blind36 blind37 blind38 \
         blind39 blind40 blind41 blind42 --against-shipped blind23 blind24 …   # more sets, the same threshold
 
@@ -139,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--study-only", action="store_true")
     parser.add_argument("--trained-on", metavar="LANGUAGE",
                         help="the study's classifiers trained on questions in this language alone (transfer)")
+    parser.add_argument("--keep-threshold", action="store_true",
+                        help="no study: write weights trained on every set not held out, at the shipped threshold")
+    parser.add_argument("--for-language", metavar="LANGUAGE",
+                        help="write the weights as a second model of the embedder, used for this language alone")
     parser.add_argument("--against-shipped", nargs="+", metavar="SET",
                         help="each set read by the shipped weights and by weights trained on every other set, "
                              "at the shipped threshold; nothing written")
@@ -180,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{s:14}{right(mine, NEVER):>9}{right(mine, shipped['threshold']):>9}"
                   f"{right(again, shipped['threshold']):>11}{len(mine):>6}", flush=True)
         return 0
+    if args.keep_threshold:  # the threshold a study chose before; the weights learn the new sets
+        return write(x, y, rows, sets, args.hold_out, intents.model_for(embedder)["threshold"], embedder,
+                     args.for_language)
     chosen = []
     print(f"{'set left out':14}{'kind':>10}{'chosen':>8}{'rules':>9}{'with it':>9}{'of':>6}")
     for s in sets:
@@ -202,13 +211,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Chosen with each set that can change left out: {dict(collections.Counter(chosen))}; written: {threshold}")
     if args.study_only:
         return 0
+    return write(x, y, rows, sets, args.hold_out, threshold, embedder, args.for_language)
+
+
+def write(x: np.ndarray, y: np.ndarray, rows: list[dict[str, Any]], sets: list[str], hold_out: list[str],
+          threshold: float, embedder: Any, for_language: str | None = None) -> int:
+    """intents.json with this embedder's weights trained on every row, at `threshold`: its model, or
+    its model for `for_language` alone ("multilingual-e5-small@ja"), the others kept."""
     w = fit(x, y)
     weights = json.loads(intents.WEIGHTS.read_text()) if intents.WEIGHTS.exists() else {}
     languages = collections.Counter(language_of(r["question"]) for r in rows)
-    weights[embedder.name] = {
-        "dim": embedder.dim, "classes": list(intents.CLASSES), "threshold": threshold,
-        "languages": sorted(lang for lang, n in languages.items() if n >= MIN_QUESTIONS),
-        "trained_on": f"{len(rows)} questions of {', '.join(sets)}; held out: {', '.join(args.hold_out)}",
+    seen = sorted(lang for lang, n in languages.items() if n >= MIN_QUESTIONS)
+    if for_language is not None and for_language not in seen:
+        raise SystemExit(f"fewer than {MIN_QUESTIONS} questions in {for_language}: nothing written")
+    weights[embedder.name if for_language is None else f"{embedder.name}@{for_language}"] = {
+        "embedder": embedder.name, "dim": embedder.dim, "classes": list(intents.CLASSES), "threshold": threshold,
+        "languages": seen if for_language is None else [for_language],
+        "trained_on": f"{len(rows)} questions of {', '.join(sets)}; held out: {', '.join(hold_out)}",
         "weights": [[round(v, 5) for v in row] for row in w.tolist()],
     }
     intents.WEIGHTS.write_text(json.dumps(weights, ensure_ascii=False) + "\n")

@@ -17,6 +17,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +52,14 @@ def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[cata
 
 def embedder_for(corpus: str, cache: dict[str, Any]) -> Callable[[], Any] | None:
     """What gives the embedder the blog's index gets (embed.embedder_name), for the classifier of
-    questions the rules cannot read (intents.py): loaded only for a blog whose embedder has weights."""
+    questions the rules cannot read (intents.py), loaded on first use; a question in a language its
+    weights do not cover is classified with the multilingual embedder's (intents.multilingual)."""
     key = "embedder:" + corpus
     if key not in cache:
         name = embedder_name("", CORPORA[corpus])
-        cache[key] = (lambda embedder=load_embedder(name): embedder) if intents.has_model(name) else None
+        trained = any(model.get("embedder", k) == name for k, model in intents._weights().items())
+        # an embedder with no classifier is never loaded for one: only its name is asked
+        cache[key] = (lambda: load_embedder(name)) if trained else (lambda: SimpleNamespace(name=name, dim=0))
     return cache[key]
 
 

