@@ -6,10 +6,10 @@ for the questions the rules of wholeblog.py cannot read whole.
 The rules read a Chinese question through a glossary, and a run of characters the glossary does
 not know blocks them ("烦请告知本站最近发布的两期周报分别是哪两期": 烦请告知 is "may I trouble you to
 tell"). A logistic regression on the question's vector (the blog's own embedder where it has
-weights, so no second model) says which of six things it asks: nothing of the blog as a whole ("content"), the newest
-posts, the first, a count, a list, an overview. Where it says one of the five with probability
-`threshold` or more, the rules read the question again without the unknown characters
-(wholeblog.read_again) for its period, number and order.
+weights, so no second model) says which of six things it asks: nothing of the blog as a whole
+("content"), the newest posts, the first, a count, a list, an overview. Where it says one of the
+five with probability `threshold` or more, the rules read the question again without the unknown
+characters (wholeblog.read_again) for its period, number and order.
 
 The weights (intents.json) are made by scripts/train_intents.py from the question sets in
 scripts/questions, one set per embedder that has them (and one per language where that reads
