@@ -106,7 +106,7 @@ _JA = """
 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
 一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
-何件=how many posts 何本=how many posts 何記事=how many posts 何号=how many posts いくつ=how many 何個=how many 数=number of
+何件=how many posts 何本=how many posts 何記事=how many posts 何号=which_post 何号分=how_many_posts 何号ある=how_many_posts 何号あり=how_many_posts 何号出=how_many_posts_published 何号発行=how_many_posts_published 何号配信=how_many_posts_published 何号くらい=how_many_posts 何号ぐらい=how_many_posts いくつ=how many 何個=how many 数=number of
 合計=total 全部で=total 全部=all すべて=all 全て=all 一覧=list 並べて=list 教えて=tell me 見せて=show me
 記事=posts 投稿=posts エントリー=posts エントリ=posts ポスト=posts 号=posts ブログ=blog サイト=site このブログ=this blog
 著者=author 作者=author 筆者=author タグ=tag カテゴリー=category カテゴリ=category トピック=topics テーマ=topics
@@ -139,13 +139,12 @@ _JA = """
 のうち="" の中で="" の中から="" 中で="" 中から="" うち="" の中="" 以内=""
 分類されている="" 分類されて="" 分類=category 所属=category 属する=""
 さん="" 氏="" 様=""
-一=one 二=two 三=three 四=four 五=five 六=six 七=seven 八=eight 九=nine 十=ten 件=posts 本=posts 一つ=one 二つ=two
-三つ=three 四つ=four 五つ=five 一件=one_post 一本=one_post ひとつ=one ふたつ=two みっつ=three 一番=""
+一件=one_post 一本=one_post ひとつ=one ふたつ=two みっつ=three 一番=""
 の="" に="" を="" は="" が="" で="" も="" へ="" や="" ね="" よ="" か="" な="" って="" ってる="" っけ="" かな=""
 です="" ます="" でしょうか="" でしょう="" ですか="" ますか="" だ="" の？="" んですか="" んでしょうか="" なの="" のか=""
 ここの=this ここ=here この=this こちらの=this こちら=here 当ブログ=this blog 本ブログ=this blog
 どんな種類の記事=what_kinds_of_posts どんな種類=what_kinds_of どういう種類=what_kinds_of 種類=kinds どんなジャンル=what_topics
-ジャンル=topics 話題=topics 主題=topics 内容=contents 概要=overview 全体像=overview 全体として="" 全体で="" 全体の="" 全体=""
+ジャンル=topics 話題=topics 主題=topics 内容=contents 全体として="" 全体で="" 全体の="" 全体=""
 ざっくり="" ざっと="" 簡単に="" 主に=mainly 主な=main 大まかに="" おおまかに="" 一言で=""
 どういう目的=what_is_this_blog_about 何のため=what_is_this_blog_about 何のための=what_is_this_blog_about 目的=what_is_this_blog_about
 扱って=cover 扱われて=covered 扱う=cover 扱った=covered 取り上げ=cover 取り上げられて=covered カバー=cover カバーされて=covered
@@ -157,17 +156,17 @@ _JA = """
 絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
 共著="" 含む="" 含めて="" 含め="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
 何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
-何を書いて=what_is_this_blog_about 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
+何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
 何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics
 どういうトピック=what_topics どんな話題=what_topics ブログ全体の概要=overview_of_this_blog ブログの概要=overview_of_this_blog
-全体の概要=overview_of_this_blog 概要を=overview_of_this_blog
+全体の概要=overview_of_this_blog 概要を=overview_of_this_blog 概要=overview_of_this_blog
 新しいもの=newest 古いもの=oldest 新しいの=newest 古いの=oldest 公開日="" 投稿日="" 日付=""
 初めて見="" 初めて読="" 初めて来="" 初めて知="" 初めて訪="" はじめて見="" はじめて読="" 見ました="" 見てい="" 見て=""
 配信された=published 配信されて=published 配信=published 発行された=published 発行されて=published 発行=published
 届いた=published 届いて=published 出して=show 分="" 創刊号=the_first_one 創刊=first が始まって="" 始まって=""
 どんなブログ=what_is_this_blog_about どういうブログ=what_is_this_blog_about どんなサイト=what_is_this_blog_about
 何のブログ=what_is_this_blog_about どういう内容=what_is_this_blog_about どういった内容=what_is_this_blog_about
-どういったこと=what_is_this_blog_about どういうこと=what_is_this_blog_about どんなこと=what_is_this_blog_about
+どういったこと=what_is_this_blog_about
 集まって="" 集まってる="" 毎号="" 情報=information 週刊="" 追っていました="" 追って="" 追いかけたい="" 追いかけて=""
 勉強し始めた="" 勉強を始めた="" 勉強中="" 始めたばかり="" ばかり="" 学び始めた="" 使い始めた=""
 タグが付いた=tag タグの付いた=tag タグが付いている=tag タグが付いてる=tag タグ付き=tag 付いてる="" 付いている="" 付いた=""
@@ -177,8 +176,16 @@ _JA = """
 古い号から=oldest_first 新しい号から=newest_first この週報=this_blog 本誌=this_blog わかる="" 分かる="" 学べる=""
 いちばん="" 初期=first 初期の=first 拝見したい=show_me 拝見=show_me 恐れ入りますが="" 恐縮ですが="" すみません=""
 上がった=published 上がってる=published アップされた=published アップした=published アップ=published
-ピックアップ=list 守備範囲=scope 範囲=scope くらい="" ぐらい="" ほど=""
+ピックアップ=list 守備範囲=scope 範囲="" くらい="" ぐらい="" ほど=""
 普段="" ふだん="" いつもは="" どんなネタ=what_topics ネタ=topics 載せてる=published 載せて=published
+いちばん新しく=newest 一番新しく=newest 最も新しく=newest いちばん古く=oldest 一番古く=oldest 最も古く=oldest
+いちばん早く=earliest 一番早く=earliest 最も早く=earliest 新しく=recently
+レイテスト=latest レイテストな=latest ファースト=first ニューな=newest ニュー=new イシュー=posts イシュー数=number_of_posts
+パブリッシュされた=published パブリッシュ=published カウントして=how_many カウント=count リリース順=oldest_first
+お書きになった=wrote お書きになる=wrote 執筆された=wrote お教え="" お伺いしたい="" お伺い="" 差し支えなければ=""
+流れ="" 振り返りたい="" 振り返り="" 振り返って="" 読み返したい="" 読み返し="" 調べたい="" 調べている="" 調べて=""
+追いたい="" その月="" その年="" その期間="" その間="" その範囲="" 全体像=overview_of_this_blog
+情報源=information 発信している=published 発信して=published 発信=published ところ="" 実際に="" 存在する=""
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
@@ -303,6 +310,7 @@ CJK_BEFORE_DATE = {"截至": "until", "截止": "until", "直到": "until", "晚
 # An issue of a numbered series: "第399期", "第 5 篇"; without 第, "395期" is an issue and "最新的3期"
 # the 3 newest (a count is small: wholeblog.py reads limits of one or two digits)
 CJK_NUMBERED = re.compile(r"(第)?\s*(\d{1,5})\s*(期|号|篇|回)(?!间)")  # "6/15 期间" is "during", no issue
+JA_KANJI_COUNT = re.compile(r"(?<![一二三四五六七八九十百千])([一二三四五六七八九十]{1,3})\s*(件|本|号分|号|つ|個)")
 CJK_NUMBERED_JA = re.compile(r"(第)?\s*(\d{1,5})\s*(号分|号|回|件|本|つ|個)")  # 件, 本, つ, 個: Japanese counters ("3件")
 
 
@@ -392,7 +400,7 @@ CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 GLOSSED_NAME = re.compile(r"(?:[\u30a0-\u30ff・]+|[\u3400-\u9fff]+[·・][\u3400-\u9fff·・]+)\s*[（(]\s*([A-Za-zÀ-ÿ][^（()）]{1,60})[）)]")
 # Japanese has no plural: a superlative with no number is one post ("いちばん新しい記事はどれ", "最初の投稿",
 # "一番最後のもの", "最も新しいの"); a number after it counts ("最新の記事を５件")
-JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|早い|遅い|最新|最初|最後|初め)|最新|最初|最後|直近|最古|初めて"
+JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|早い|遅い|最新|最初|最後|初め|新しく|古く|早く)|最新|最初|最後|直近|最古|初めて"
 JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号"
 # (written or published, between the two: "最初に届いた週報"; never another word, which may be a subject:
 # "最新の安定した記事")
@@ -584,6 +592,8 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     if language != "ja":
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
         text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
+    if language == "ja":  # "三本", "五件": a count in kanji, before its counter (本 alone is no post: 日本)
+        text = JA_KANJI_COUNT.sub(lambda m: f"{zh_number(m[1]) or ZH_DIGITS.get(m[1], m[1])}{m[2]}", text)
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
     if language != "ja":
         text = ISSUE_FROM.sub(_issue_side, text)  # "390期（含）之后": since issue 390
@@ -756,7 +766,7 @@ JA_ABOUT = re.compile(r"(?<!何)(?<!なに)(?<!こと)(?<!どんな)(?<!もの)(
                       r"(について|に就いて|に関する|に関して|に関わる|に触れ)")
 # What a Japanese question asks that no catalog answers: where, why, how ("どこが優勝した？"), or a post
 # told by its story ("…が自動で付くようになった、という話はどの記事で紹介されてた？")
-JA_ASKS_ELSE = re.compile(r"どこ|なぜ|何故|どうして|どうやって|どのように|どうすれば"
+JA_ASKS_ELSE = re.compile(r"どこ|なぜ|何故|どうして|どうやって|どのように|どうすれば|どういうこと|どういう意味"
                           r"|(?:という|って|みたいな|のような|ような)\s*(?:話|記事|内容|件|エピソード)")
 
 

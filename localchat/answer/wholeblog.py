@@ -450,20 +450,32 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
     plain words in English (glossary.py) and answered in its own language (listing.py)."""
     language = _language(question)
     if language != "en" and glossary.TABLES.get(language):
-        english = in_english(question, language, vocabulary(entries, owner))
-        q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
-        if q is not None and listing.speaks(language):
-            q.language = language
-        if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
-            return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
-        if q is not None and language == "zh" and not_of_posts(question):
-            return None  # "最老的Rust版本是哪个": the oldest version, not the oldest post
-        if q is not None and q.per == "auto" and language in glossary.SPACELESS \
-                and named_words(english, language, vocabulary(entries, owner)):
-            return None  # "crates.io 多久更新一次？": what is named is updated, not the blog
+        q = _read_in(language, question, entries, today, owner, fragment)
+        if q is None and language == "zh" and not KANA.search(question):
+            q = _read_in("ja", question, entries, today, owner, fragment)  # "2016年 投稿数": Japanese in kanji alone
         if q is not None or language in glossary.SPACELESS:
             return q
     return _parse(question, entries, today, owner, fragment=fragment)
+
+
+KANA = re.compile(r"[\u3041-\u30fa]")
+
+
+def _read_in(language: str, question: str, entries: Sequence[Entry], today: dt.date | None, owner: str,
+             fragment: bool) -> Query | None:
+    """parse() of a question read through the glossary of `language`."""
+    english = in_english(question, language, vocabulary(entries, owner))
+    q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
+    if q is not None and listing.speaks(language):
+        q.language = language
+    if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
+        return None  # "这个周报适合我看吗？" reads "posts i ?": its other words were common ones, dropped
+    if q is not None and language == "zh" and not_of_posts(question):
+        return None  # "最老的Rust版本是哪个": the oldest version, not the oldest post
+    if q is not None and q.per == "auto" and language in glossary.SPACELESS \
+            and named_words(english, language, vocabulary(entries, owner)):
+        return None  # "crates.io 多久更新一次？": what is named is updated, not the blog
+    return q
 
 
 # What asks for posts by name, in a question read from Chinese or Japanese ("列出", "哪些", "全部")
@@ -485,7 +497,7 @@ def in_english(question: str, language: str, vocab: Vocabulary) -> str:
 
 # A Latin word a Japanese particle marks ("Bevyが初めて取り上げられた号"): a subject, unless it is a writer,
 # a tag or the blog's own name (on a blog whose posts name no writer, any person would be its owner)
-LATIN_BEFORE_PARTICLE = re.compile(r"(?<![\w.])([A-Za-z][\w.+#'\-]*(?:[ \t]+[A-Za-z][\w.+#'\-]*){0,3})\s*(?=が|は|を|って|も|で|に(?!よる))")
+LATIN_BEFORE_PARTICLE = re.compile(r"(?<![A-Za-z0-9_.])([A-Za-z][\w.+#'\-]*(?:[ \t]+[A-Za-z][\w.+#'\-]*){0,3})\s*(?=が|は|を|って|も|で|に(?!よる))")
 
 
 def of_the_blog(words: str, vocab: Vocabulary) -> bool:
