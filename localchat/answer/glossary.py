@@ -106,7 +106,9 @@ _JA = """
 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
 一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
 最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
-何件=how many posts 何本=how many posts 何記事=how many posts 何号=which_post 何号分=how_many_posts 何号ある=how_many_posts 何号あり=how_many_posts 何号出=how_many_posts_published 何号発行=how_many_posts_published 何号配信=how_many_posts_published 何号くらい=how_many_posts 何号ぐらい=how_many_posts いくつ=how many 何個=how many 数=number of
+何件=how many posts 何本=how many posts 何記事=how many posts 何号=which_post 何号分=how_many_posts
+何号ある=how_many_posts 何号あり=how_many_posts 何号出=how_many_posts_published 何号発行=how_many_posts_published
+何号配信=how_many_posts_published 何号くらい=how_many_posts 何号ぐらい=how_many_posts いくつ=how many 何個=how many 数=number of
 合計=total 全部で=total 全部=all すべて=all 全て=all 一覧=list 並べて=list 教えて=tell me 見せて=show me
 記事=posts 投稿=posts エントリー=posts エントリ=posts ポスト=posts 号=posts ブログ=blog サイト=site このブログ=this blog
 著者=author 作者=author 筆者=author タグ=tag カテゴリー=category カテゴリ=category トピック=topics テーマ=topics
