@@ -18,8 +18,10 @@ Chinese dates (2021年5月, 5月份, 2021/6/15, 2021.4, 上半年) as English on
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+import unicodedata
 from typing import Any, Iterable
 
 from localchat.index.coverage import MONTH_NAME, MONTHS
@@ -448,8 +450,6 @@ def _kana_key(katakana: str) -> str:
 
 
 def _latin_key(name: str) -> str:
-    import unicodedata  # noqa: PLC0415
-
     text = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalpha() or c == " ")
     for a, b in (("tch", "9"), ("ch", "9"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
                  ("wh", "w")):
@@ -463,8 +463,6 @@ def _latin_key(name: str) -> str:
 def names_in_katakana(question: str, names: Iterable[str]) -> str:
     """The question with each name written in katakana that sounds like exactly one of `names` (the
     blog's authors) written as the blog writes it."""
-    import difflib  # noqa: PLC0415
-
     keys = [(n, _latin_key(n)) for n in names]
 
     def named(m: re.Match[str]) -> str:
@@ -711,6 +709,16 @@ def _known_parts(name: str, table: dict[str, str]) -> str:
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 
+_BY_LENGTH: dict[int, list[str]] = {}
+
+
+def _by_length(table: dict[str, str]) -> list[str]:
+    """A table's words, longest first (made once: the tables are the module's own)."""
+    if id(table) not in _BY_LENGTH:
+        _BY_LENGTH[id(table)] = sorted(table, key=len, reverse=True)
+    return _BY_LENGTH[id(table)]
+
+
 def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:
     """A katakana word of the table is read only as a whole word, or where the katakana around it
     are the table's words too ("ノートタイプ": note type): メモ ("memo") in うごメモ ("Flipnote", a
@@ -724,7 +732,7 @@ def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:
         return True
     stretch, at = run[start:end], 0
     while at < len(stretch):  # the whole stretch, cut into the table's words, longest first
-        word = next((k for k in sorted(table, key=len, reverse=True) if stretch.startswith(k, at)), None)
+        word = next((k for k in _by_length(table) if stretch.startswith(k, at)), None)
         if word is None:
             return False
         at += len(word)
