@@ -57,9 +57,8 @@ def embedder_for(corpus: str, cache: dict[str, Any]) -> Callable[[], Any] | None
     key = "embedder:" + corpus
     if key not in cache:
         name = embedder_name("", CORPORA[corpus])
-        trained = any(model.get("embedder", k) == name for k, model in intents._weights().items())
         # an embedder with no classifier is never loaded for one: only its name is asked
-        cache[key] = (lambda: load_embedder(name)) if trained else (lambda: SimpleNamespace(name=name, dim=0))
+        cache[key] = (lambda: load_embedder(name)) if intents.has_model(name) else (lambda: SimpleNamespace(name=name, dim=0))
     return cache[key]
 
 

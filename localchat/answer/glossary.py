@@ -449,6 +449,7 @@ def _kana_key(katakana: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(_KANA_CONSONANTS.get(c, "") for c in katakana))
 
 
+@functools.cache
 def _latin_key(name: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii() and c.isalpha() or c == " ")
     for a, b in (("tch", "9"), ("ch", "9"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks"),
@@ -589,11 +590,11 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
     text = SINCE_UNTIL.sub(r"in \1 to ", text)  # "2016年から2018年まで": one span, as "2016年到2018年" is
     if language == "ja":
         text = JA_ISSUE_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
-    if language != "ja":
+        # "三本", "五件": a count in kanji, before its counter (本 alone is no post: 日本)
+        text = JA_KANJI_COUNT.sub(lambda m: f"{zh_number(m[1]) or ZH_DIGITS.get(m[1], m[1])}{m[2]}", text)
+    else:
         text = NUMBERS_SPAN.sub(lambda m: f" issue {m[1]} to issue {m[2]} ", text)
         text = ISSUE_SPAN.sub(lambda m: f" issue {m[1] or m[2]} to issue {m[3]} ", text)  # "386到389期": 386 to 389
-    if language == "ja":  # "三本", "五件": a count in kanji, before its counter (本 alone is no post: 日本)
-        text = JA_KANJI_COUNT.sub(lambda m: f"{zh_number(m[1]) or ZH_DIGITS.get(m[1], m[1])}{m[2]}", text)
     text = (CJK_NUMBERED_JA if language == "ja" else CJK_NUMBERED).sub(_numbered, text)
     if language != "ja":
         text = ISSUE_FROM.sub(_issue_side, text)  # "390期（含）之后": since issue 390
@@ -709,16 +710,6 @@ def _known_parts(name: str, table: dict[str, str]) -> str:
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 
 
-_BY_LENGTH: dict[int, list[str]] = {}
-
-
-def _by_length(table: dict[str, str]) -> list[str]:
-    """A table's words, longest first (made once: the tables are the module's own)."""
-    if id(table) not in _BY_LENGTH:
-        _BY_LENGTH[id(table)] = sorted(table, key=len, reverse=True)
-    return _BY_LENGTH[id(table)]
-
-
 def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:
     """A katakana word of the table is read only as a whole word, or where the katakana around it
     are the table's words too ("ノートタイプ": note type): メモ ("memo") in うごメモ ("Flipnote", a
@@ -732,7 +723,7 @@ def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:
         return True
     stretch, at = run[start:end], 0
     while at < len(stretch):  # the whole stretch, cut into the table's words, longest first
-        word = next((k for k in _by_length(table) if stretch.startswith(k, at)), None)
+        word = next((k for k in _longest_first(table, set()) if stretch.startswith(k, at)), None)
         if word is None:
             return False
         at += len(word)
@@ -1007,10 +998,13 @@ _ORDER: dict[int, list[str]] = {}
 
 
 def _longest_first(table: dict[str, str], own: set[str]) -> list[str]:
+    """The table's words and the blog's own names, longest first; a few kept (a blog's, and the
+    table's alone that _whole_word cuts katakana with)."""
     key = id(table) ^ hash(frozenset(own))
     found = _ORDER.get(key)
     if found is None:
         found = sorted(set(table) | own, key=len, reverse=True)
-        _ORDER.clear()
+        if len(_ORDER) >= 4:
+            _ORDER.clear()
         _ORDER[key] = found
     return found

