@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import write
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -155,6 +155,7 @@ FRAGMENTS = st.sampled_from([
 @pytest.mark.fast
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=6)), max_size=40).map("".join))
+@example("<a ![<]:>")  # removing the image left a tag behind, which a second pass removed
 def test_no_image_html_or_script_link_survives(text: str) -> None:
     out = safe_markdown(text)
     assert problems(out) == [], (text, out)

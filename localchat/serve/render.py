@@ -35,7 +35,7 @@ def safe_markdown(text: str) -> str:
         text = html.unescape(text)
         text = CONTROL.sub("", text).replace("\t", "    ")
         text = TAG.sub("", text)
-    text = IMAGE.sub("[image removed]", text)
+        text = IMAGE.sub("[image removed]", text)  # in the loop: "<a ![<]:>" is a tag once its image is gone
     text = text.replace("![", "!\\[")  # any image syntax left (reference-style, odd brackets) is text
     return LINK_SCHEME.sub(_defang_link, text)
 
