@@ -197,7 +197,8 @@ TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Site) -> str:
     """Why a markdown file is not a post ("" when it is one): a redirect or alias stub (a redirect
     key and next to no text), a listing or template page (more template tags than sentences), or
-    a Pelican site page (content/pages/: About, Privacy, by Pelican's own rule)."""
+    a Pelican site page (content/pages/: About, Privacy, by Pelican's own rule), or what the site's
+    generator does not build as a post (Site.not_a_post: a Jekyll page, a Hugo theme's files)."""
     words = len(TEMPLATE_TAG.sub(" ", body).split())
     if any(isinstance(metadata.get(k), str) and metadata[k].strip() for k in REDIRECT_KEYS) and words < 30:
         return "a redirect stub, not a post"
@@ -206,7 +207,7 @@ def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Si
         return "a listing or template page, not a post"
     if site.generator == "pelican" and rel.parts[:1] == ("pages",):
         return "a Pelican page (pages/), not a post"
-    return ""
+    return site.not_a_post(rel) if site.not_a_post else ""
 
 
 class PostProblem(Exception):

@@ -54,6 +54,7 @@ class PostInfo:
 
 
 UrlRule = Callable[[PostInfo], str]  # -> a path on the site ("/blog/2024/05/x/")
+PageRule = Callable[[PurePosixPath], str]  # a path under the posts folder -> why it is no post ("" if it is one)
 
 
 @dataclass
@@ -65,6 +66,8 @@ class Site:
     author: str = ""  # the site's author, when its config names one
     problems: list[str] = field(default_factory=list)
     path_for: UrlRule | None = None
+    # --posts at the site's root: what the generator does not build as a post (a Jekyll page, a theme's files)
+    not_a_post: PageRule | None = None
     # a snapshot (SNAPSHOT) carries the git dates of a blog whose history did not travel with it
     git_dates: dict[str, tuple[dt.date, dt.date]] | None = None
 
@@ -115,14 +118,15 @@ def author_name(value: Any) -> list[str]:
     """`author`/`authors`/`by` as names: a string, a list of strings, or mappings with a name.
     A string may hold several ("X and Y", "X & Y", "X, Y") and more than names: "Eli Bendersky, on
     behalf of the Go team" and "Russ Cox, July 2011; updated by Andrew Gerrand" give the author
-    alone (what follows a ";" is an editor's note; a lower-case phrase or a date is not a name)."""
+    alone (what follows a ";" is an editor's note; a lower-case phrase or a date is not a name).
+    Chinese and Japanese lists are separated with 、 or a full-width comma: "田中 美咲、李 明"."""
     items = value if isinstance(value, (list, tuple)) else [value]
     names = []
     for item in items:
         if isinstance(item, dict):
             item = lower(item).get("name")
         if isinstance(item, str):
-            parts = re.split(r"\s*(?:,|&|\band\b|\b(?:prepared|written|edited|translated) by\b)\s*", item.split(";")[0])
+            parts = re.split(r"\s*(?:[,&、，＆]|\band\b|\b(?:prepared|written|edited|translated) by\b)\s*", item.split(";")[0])
             names += [n for n in (person(p) for p in parts) if n]
     return names
 
@@ -258,14 +262,26 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         if type_ok and path_ok and text(values.get("permalink")):
             style = text(values.get("permalink"))
     pattern = JEKYLL_STYLES.get(style, style)
+    to_root = PurePosixPath(rel_posts)
+    # Jekyll builds posts from _posts/ (and collections_dir/_posts/); every other page is a page
+    has_posts = "_posts" in to_root.parts or any((d / "_posts").is_dir() for d in [posts_dir, *posts_dir.iterdir()]
+                                                 if d.is_dir())
+
+    def not_a_post(rel: PurePosixPath) -> str:
+        parts = (to_root / rel).parts
+        if has_posts and "_posts" not in parts and "_drafts" not in parts:
+            return "a Jekyll page (outside _posts/), not a post"
+        return ""
 
     def path_for(post: PostInfo) -> str:
         own = text(post.metadata.get("permalink"))
         stem = strip_date(file_stem(post.rel))
         slug = text(post.metadata.get("slug"))
         categories = [c.lower() for c in post.categories]
-        # folders between the posts folder and the file are categories too (blog/_posts/x.md)
-        categories = list(dict.fromkeys([p.lower() for p in post.rel.parts[:-1]] + categories))
+        # folders above _posts are categories too (blog/_posts/x.md), as in Jekyll; _posts and below are not
+        parts = (to_root / post.rel).parts
+        above = parts[:parts.index("_posts")] if "_posts" in parts else ()
+        categories = list(dict.fromkeys([p.lower() for p in above] + categories))
         values = date_parts(post.date) | {
             "title": slug or stem, "slug": slugify(slug or stem), "name": slugify(stem),
             "categories": "/".join(quote(c) for c in categories), "output_ext": ".html",
@@ -273,7 +289,7 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         return join_url(fill_tokens(own or pattern, values))
 
     return Site("jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
-                path_for=path_for)
+                path_for=path_for, not_a_post=not_a_post)
 
 
 # --- Hugo and Zola -------------------------------------------------------------------------------
@@ -304,7 +320,29 @@ def content_rel(root: Path, content_dir: str, posts_dir: Path, rel: PurePosixPat
     content = (root / content_dir).resolve()
     if posts_dir.is_relative_to(content):
         return PurePosixPath(posts_dir.relative_to(content).as_posix()) / rel
+    full = posts_dir / rel
+    if full.is_relative_to(content):  # --posts at the site's root: content/posts/x.md is /posts/x/
+        return PurePosixPath(full.relative_to(content).as_posix())
     return rel
+
+
+def content_pages(root: Path, content_dir: str, posts_dir: Path, generator: str) -> PageRule:
+    """Hugo and Zola build posts from the content folder's sections: with --posts at the site's
+    root, a theme's example site, archetypes and READMEs are no posts; nor is a page at the top of
+    content/ (about.md) when the sections hold the posts."""
+    content = (root / content_dir).resolve()
+    sections = content.is_dir() and any(d.is_dir() and not d.name.startswith(".") and any(d.rglob("*.md"))
+                                        for d in content.iterdir())
+
+    def not_a_post(rel: PurePosixPath) -> str:
+        full = posts_dir / rel
+        if not full.is_relative_to(content):
+            return f"outside {generator}'s content folder ({content_dir}/), not a post"
+        if sections and full.parent == content:
+            return f"a page at the top of {content_dir}/, not in a section: not a post"
+        return ""
+
+    return not_a_post
 
 
 def hugo_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -> Site:
@@ -336,7 +374,8 @@ def hugo_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
         return url.lower() if to_lower else url
 
     rule = "; ".join(f"{k} = {v}" for k, v in permalinks.items()) or "/:sections/:slugorfilename/"
-    return Site("hugo", path, base, rule, first_author(config), path_for=path_for)
+    return Site("hugo", path, base, rule, first_author(config), path_for=path_for,
+                not_a_post=content_pages(root, content_dir, posts_dir, "Hugo"))
 
 
 def first_author(config: dict[str, Any]) -> str:
@@ -365,7 +404,8 @@ def zola_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
         slug = text(post.metadata.get("slug")) or slugify(strip_date(file_stem(rel)))
         return join_url(*sections, slug) + "/"
 
-    return Site("zola", path, base, "/:section/:slug/ (or the page's path)", first_author(config), path_for=path_for)
+    return Site("zola", path, base, "/:section/:slug/ (or the page's path)", first_author(config), path_for=path_for,
+                not_a_post=content_pages(root, "content", posts_dir, "Zola"))
 
 
 # --- Eleventy ------------------------------------------------------------------------------------

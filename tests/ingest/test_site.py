@@ -338,9 +338,43 @@ def test_redirect_stubs_and_template_pages_are_not_posts_and_authors_are_people(
     write(tmp_path, "errors.md", "---\ntitle: Errors\nby: [\"Eli Bendersky, on behalf of the Go team\"]\n---\nText.\n")
     write(tmp_path, "history.md", "---\ntitle: History\nby: \"Russ Cox, July 2011; updated by Andrew Gerrand\"\n---\nT.\n")
     write(tmp_path, "pair.md", "---\ntitle: Pair\nauthor: Rob Pike & Robert Griesemer\n---\nText.\n")
+    write(tmp_path, "pair-ja.md", "---\ntitle: 二人\nauthor: 田中 美咲、李 明\n---\n本文。\n")
     result = read_posts(tmp_path, today=TODAY)
     assert sorted(p.path for p in result.not_posts) == ["go12.md", "index.tmpl.md"]
     posts = {p.id: p for p in result.posts}
-    assert set(posts) == {"go1.2.md", "moved-but-long.md", "errors.md", "history.md", "pair.md"}
+    assert set(posts) == {"go1.2.md", "moved-but-long.md", "errors.md", "history.md", "pair.md", "pair-ja.md"}
     assert posts["go1.2.md"].authors == ["Andrew Gerrand"] and posts["errors.md"].authors == ["Eli Bendersky"]
     assert posts["history.md"].authors == ["Russ Cox"] and posts["pair.md"].authors == ["Rob Pike", "Robert Griesemer"]
+    assert posts["pair-ja.md"].authors == ["田中 美咲", "李 明"]  # a Japanese list: 、
+
+
+@pytest.mark.fast
+def test_posts_at_the_site_root_are_the_generators_posts(tmp_path: Path) -> None:
+    """--posts at the root of a site repository reads what the generator builds as posts: a Jekyll
+    page, a Hugo theme's example site, an archetype, a README are reported, never counted, and the
+    URL is the post's own (no _posts/ or content/ in it)."""
+    jekyll = tmp_path / "jekyll"
+    write(jekyll, "_config.yml", "url: https://tech.example\npermalink: pretty\n")
+    write(jekyll, "about.md", "---\nlayout: page\ntitle: チームについて\n---\n私たちのチームです。\n")
+    write(jekyll, "_posts/2024-03-04-kome.md", "---\ntitle: Kome\ncategories: design\n---\n本文。\n")
+    write(jekyll, "blog/_posts/2024-01-02-start.md", "---\ntitle: Start\n---\nText.\n")
+    write(jekyll, "_drafts/unfinished.md", "---\ntitle: 下書き\n---\n本文。\n")
+    result = read_posts(jekyll, today=TODAY)
+    assert {p.id: p.url for p in result.posts} == {
+        "_posts/2024-03-04-kome.md": "https://tech.example/design/2024/03/04/kome/",
+        "blog/_posts/2024-01-02-start.md": "https://tech.example/blog/2024/01/02/start/"}
+    assert [(p.path, p.reason) for p in result.not_posts] == [("about.md", "a Jekyll page (outside _posts/), not a post")]
+    assert result.drafts_skipped == ["_drafts/unfinished.md"]
+
+    hugo = tmp_path / "hugo"
+    write(hugo, "hugo.toml", 'baseURL = "https://example.jp/"\n')
+    write(hugo, "README.md", "# My site\nBuild with hugo.\n")
+    write(hugo, "archetypes/default.md", "---\ntitle: '{{ .Name }}'\ndraft: true\n---\n")
+    write(hugo, "themes/simple/exampleSite/content/posts/demo.md", "---\ntitle: Demo\n---\nLorem ipsum.\n")
+    write(hugo, "content/about.md", "---\ntitle: このブログについて\n---\n自己紹介。\n")
+    write(hugo, "content/posts/2023/miso.md", "---\ntitle: 味噌\ndate: 2023-02-01\n---\n本文。\n")
+    result = read_posts(hugo, today=TODAY)
+    assert {p.id: p.url for p in result.posts} == {"content/posts/2023/miso.md": "https://example.jp/posts/2023/miso/"}
+    assert sorted(p.path for p in result.not_posts) == ["README.md", "archetypes/default.md", "content/about.md",
+                                                        "themes/simple/exampleSite/content/posts/demo.md"]
+    assert read_posts(hugo / "content" / "posts", today=TODAY).posts[0].url == "https://example.jp/posts/2023/miso/"
