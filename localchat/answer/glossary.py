@@ -107,7 +107,7 @@ _JA = """
 どのくらいの頻度で=how_often どのくらいの頻度=how_often 頻度=how_often
 最新の記事=latest post 最新記事=latest post 最新号=latest post 最新=latest 最近=recent 最後=last 一番新しい=newest
 一番新しい記事=newest post 最も新しい記事=newest post 一番古い記事=oldest post 最も古い記事=oldest post
-最も新しい=newest 新しい=new 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
+最も新しい=newest 新しい=new あたらしい=new いちばんあたらしい=newest 一番あたらしい=newest ふるい=old いちばんふるい=oldest 一番ふるい=oldest 最初の記事=first post 最初=first 一番古い=oldest 最も古い=oldest 初めて=first 第一=first
 何件=how many posts 何本=how many posts 何記事=how many posts 何号=which_post 何号分=how_many_posts
 何号ある=how_many_posts 何号あり=how_many_posts 何号出=how_many_posts_published 何号発行=how_many_posts_published
 何号配信=how_many_posts_published 何号くらい=how_many_posts 何号ぐらい=how_many_posts いくつ=how many 何個=how many 数=number of
@@ -126,7 +126,7 @@ _JA = """
 新しい方から=newest_first 新しいのから=newest_first 新しい記事から=newest_first 新しいものから順に=newest_first
 古い順=oldest_first 昇順=oldest_first 早い順=oldest_first 日付順=oldest_first 時系列順=oldest_first 時系列で=oldest_first
 時系列=oldest_first 公開順=oldest_first 投稿順=oldest_first 古いものから=oldest_first 古いほうから=oldest_first
-古い方から=oldest_first 古いのから=oldest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
+古い方から=oldest_first 古いのから=oldest_first 古いやつから=oldest_first 古い記事から順に=oldest_first 新しいやつから=newest_first 新しい方から=newest_first 新しいのから=newest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
 公開日の古い順=oldest_first 日付の新しい順=newest_first 公開日の新しい順=newest_first 公開日順=oldest_first
 順番に="" 順に="" 順番="" 順で="" 並び="" 並べる=list 並べた=list 並べ=list
 何件ある=how many posts 件数=number_of_posts 本数=number_of_posts 記事数=number_of_posts 投稿数=number_of_posts 総数=total
@@ -158,7 +158,7 @@ _JA = """
 に入って="" に入ってから=since 間="" 期間="" 年間="" の間="" までの間="" 公式="" 運営されて="" 運営=""
 読むと="" 読んで="" 読む="" 読み="" 読んでいきたい="" 見つけました="" 見つけた="" 見たとき="" 見ると="" 感じ="" どんな感じ=what
 絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
-共著="" 含む="" 含めて="" 含め="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
+共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
 何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
 何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics
@@ -404,7 +404,7 @@ CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 GLOSSED_NAME = re.compile(r"(?:[\u30a0-\u30ff・]+|[\u3400-\u9fff]+[·・][\u3400-\u9fff·・]+)\s*[（(]\s*([A-Za-zÀ-ÿ][^（()）]{1,60})[）)]")
 # Japanese has no plural: a superlative with no number is one post ("いちばん新しい記事はどれ", "最初の投稿",
 # "一番最後のもの", "最も新しいの"); a number after it counts ("最新の記事を５件")
-JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|早い|遅い|最新|最初|最後|初め|新しく|古く|早く)|最新|最初|最後|直近|最古|初めて"
+JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|あたらしい|ふるい|早い|遅い|最新|最初|最後|初め|新しく|古く|早く)|最新|最初|最後|直近|最古|初めて"
 JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号"
 # (written or published, between the two: "最初に届いた週報"; never another word, which may be a subject:
 # "最新の安定した記事")
@@ -708,6 +708,12 @@ def _known_parts(name: str, table: dict[str, str]) -> str:
 
 
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def starts_word(text: str, i: int, language: str) -> bool:
+    """Whether a word of the language's table starts at text[i] ("タグ", "カテゴリ", "の記事")."""
+    table = TABLES.get(language)
+    return bool(table) and any(text.startswith(k, i) for k in _longest_first(table, set()))
 
 
 def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:

@@ -186,6 +186,10 @@ class Vocabulary:
     series: dict[int, list[str]] = field(default_factory=dict)  # issue number -> post ids, for a numbered series
     titles: tuple[str, ...] = ()
     names: list[str] = field(default_factory=list)  # the blog's own name: "this week in rust", "twir"
+    # how a question may write a tag or a person the blog writes in another script ("料理", "高橋さん"),
+    # lower case -> its word, and the pattern that finds them, longest first
+    scripts: dict[str, str] = field(default_factory=dict)
+    scripts_found: re.Pattern[str] | None = None
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
         """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
@@ -252,12 +256,79 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
             if len(having & mine) >= ALIAS_COVERAGE * len(mine) and len(having & mine) >= ALIAS_PRECISION * len(having):
                 original = next(t for t in entries[members[0]].tags if norm_tag(t) == tag)
                 phrases.setdefault(gram, []).append(original)
-    authors = {tuple(tokens(a)): a for e in entries for a in e.authors if tokens(a)}
+    authors = {tuple(tokens(a)): a for e in entries for a in e.authors if tokens(a) and not OTHER_SCRIPT.search(a)}
+    scripts = {}
+    for tag in {t for e in entries for t in e.tags if OTHER_SCRIPT.search(t)}:  # "料理", "Rust入門"
+        key = (script_word(tag),)
+        scripts[tag.lower()] = key[0]
+        phrases.setdefault(key, []).append(tag)
+        named.add(key)
+        by_tag.setdefault(norm_tag(tag), [])
+    writers = {a for e in entries for a in e.authors if OTHER_SCRIPT.search(a)}
+    for form, name in person_forms(writers | ({owner} if OTHER_SCRIPT.search(owner) else set())).items():
+        scripts[form.lower()] = script_word(name)
+        if name in writers:
+            authors[(script_word(name),)] = name
     tag_posts = {key: len({i for t in tags for i in by_tag.get(norm_tag(t), [])}) for key, tags in phrases.items()
                  if key in named}
-    return Vocabulary(phrases, named, identity, authors, set(tokens(owner)), {e.type for e in entries} - {"post"},
+    owner_words = set(tokens(owner)) | ({script_word(owner)} if OTHER_SCRIPT.search(owner) else set())
+    return Vocabulary(phrases, named, identity, authors, owner_words, {e.type for e in entries} - {"post"},
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
-                      own_names(entries))
+                      own_names(entries), scripts,
+                      re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None)
+
+
+# A tag or a name written in a script the parser's words (tokens(), ASCII) cannot hold: Chinese, Japanese,
+# Korean, Cyrillic, Greek… It is one word to the parser, its characters' code points ("料理": x65997406),
+# as the glossary writes a run it does not know (glossary._unknown), so a question that names it matches it.
+OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+HONORIFICS = ("さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん")
+SCRIPT_LETTER = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7afA-Za-z0-9０-９]")  # no hiragana: particles
+
+
+def script_word(name: str) -> str:
+    return "x" + "".join(f"{ord(c):x}" for c in name.lower() if not c.isspace())
+
+
+def person_forms(people: set[str]) -> dict[str, str]:
+    """How a question names each person: "高橋 健太", "高橋健太", and a part of the name that no one
+    else has ("高橋", "健太") — a one-letter part ("李" of "李 明") only with an honorific ("李さん")."""
+    parts = Counter(p for name in people for p in set(name.split()))
+    forms: dict[str, str] = {}
+    for name in people:
+        forms[name] = forms["".join(name.split())] = name
+        for part in name.split() if len(name.split()) > 1 else ():
+            if parts[part] == 1:
+                forms |= {part + h: name for h in HONORIFICS}
+                if len(part) > 1:
+                    forms[part] = name
+    return forms
+
+
+def in_script(question: str, vocab: Vocabulary, language: str) -> str:
+    """The blog's tags and people written in another script, as the parser's words, where the
+    question names them as words: not inside a longer word ("本" of 日本, 本当), and not after a
+    number (3本 is three posts)."""
+    if vocab.scripts_found is None:
+        return question
+    lowered, out, at = question.lower(), [], 0
+    if len(lowered) != len(question):  # "İ" lowers to two characters: match as written
+        lowered = question
+    for m in vocab.scripts_found.finditer(lowered):
+        start, end = m.span()
+        before = lowered[start - 1] if start else " "
+        after_ok = end == len(lowered) or not SCRIPT_LETTER.match(lowered[end]) \
+            or glossary.starts_word(question, end, language) or bool(NAME_SUFFIX.match(question, end))
+        if SCRIPT_LETTER.match(before) or not after_ok:
+            continue
+        out += [question[at:start], f" {vocab.scripts[m[0]]} "]
+        suffix = NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
+        at = suffix.end() if suffix else end
+    return "".join(out) + question[at:]
+
+
+NAME_SUFFIX = re.compile(r"系|関連|関係|分野|ジャンル|ネタ|まわり|周り|相关|相關|方面|类|類")  # "技術系の記事", "料理関連"
+
 
 
 def own_names(entries: Sequence[Entry]) -> list[str]:
@@ -455,7 +526,7 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
             q = _read_in("ja", question, entries, today, owner, fragment)  # "2016年 投稿数": Japanese in kanji alone
         if q is not None or language in glossary.SPACELESS:
             return q
-    return _parse(question, entries, today, owner, fragment=fragment)
+    return _parse(in_script(question, vocabulary(entries, owner), language), entries, today, owner, fragment=fragment)
 
 
 KANA = re.compile(r"[\u3041-\u30fa]")
@@ -489,6 +560,7 @@ def bare_list(q: Query) -> bool:
 
 def in_english(question: str, language: str, vocab: Vocabulary) -> str:
     """A question in a language with a glossary table, its plain words said in English."""
+    question = in_script(question, vocab, language)
     if language == "ja":
         question = glossary.names_in_katakana(question, vocab.authors.values())
         question = LATIN_BEFORE_PARTICLE.sub(lambda m: m[0] if of_the_blog(m[1], vocab) else f" about {m[0]}", question)
@@ -1236,10 +1308,16 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
     return q
 
 
+def person(name: str) -> str:
+    """A name as one key, case and accents aside ("José Valim", "jose valim"); a name in another
+    script as written ("高橋 健太": folding it to ASCII would leave nothing, and every such name the same)."""
+    return " ".join((name.casefold() if OTHER_SCRIPT.search(name) else fold(name)).split())
+
+
 def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     """The catalog entries matching q, in q's order, not yet limited."""
     tags = {norm_tag(t) for t in q.tags}
-    authors = {fold(a) for a in q.authors}
+    authors = {person(a) for a in q.authors}
     series = series_of(entries)
     numbered = {p for n in range(q.number, (q.through or q.number) + 1) for p in series.get(n, ())} \
         if q.number is not None else set()
@@ -1249,7 +1327,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not q.until or (e.date and e.date <= q.until))
         and (not tags or tags & {norm_tag(t) for t in e.tags})
         and (not q.types or e.type in q.types)
-        and (not authors or authors & {fold(a) for a in e.authors})
+        and (not authors or authors & {person(a) for a in e.authors})
         and (q.number is None or e.post_id in numbered)
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")

@@ -783,3 +783,64 @@ def test_an_order_from_early_to_late_stands_alone():
     # what the reader tells first (做个目录) is context before every post asked in an order
     found = ask("我想做个目录，请把全部周报按发布时间从早到晚排列", ZH)
     assert ids(found) == [e.post_id for e in reversed(ZH)]
+
+
+# A Japanese blog: tags, categories and writers in Japanese, which the parser's ASCII words cannot hold
+JA_BLOG = [
+    cat.Entry("miso.md", "手前味噌を仕込んだ", "/miso/", "2019-03-31", ["料理", "暮らし"], "post", "", 10, authors=["高橋 健太"]),
+    cat.Entry("bread.md", "サワードウ", "/bread/", "2020-04-26", ["料理", "パン"], "post", "", 10, authors=["李 明"]),
+    cat.Entry("rust.md", "Rust入門 その1", "/rust/", "2021-03-24", ["Rust入門", "技術"], "post", "", 10,
+              authors=["高橋 健太", "李 明"]),
+    cat.Entry("books.md", "方丈記を読む", "/books/", "2022-05-03", ["本"], "post", "", 10, authors=["佐々木 葵"]),
+    cat.Entry("japan.md", "日本の冬", "/japan/", "2023-01-19", ["暮らし"], "post", "", 10, authors=["佐々木 葵"]),
+]
+JA_BLOG.sort(key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("料理タグがついた記事で最初のやつを教えて", "list", ["miso.md"]),
+    ("料理の記事を新しい順に全部", "list", ["bread.md", "miso.md"]),
+    ("本カテゴリの記事は何件？", "count", ["books.md"]),
+    ("技術系の記事で一番新しいのは？", "list", ["rust.md"]),
+    ("Rust入門の記事を古い順に", "list", ["rust.md"]),
+    ("高橋さんが書いた記事は何本？", "count", ["rust.md", "miso.md"]),  # a family name no one else has
+    ("李さんの最新記事", "list", ["rust.md"]),  # a one-letter name, with its honorific
+    ("佐々木葵さんの記事一覧", "list", ["japan.md", "books.md"]),  # the full name, written without its space
+    ("暮らしカテゴリでいちばんふるい記事", "list", ["miso.md"]),  # an adjective in hiragana
+])
+def test_a_japanese_blogs_own_tags_and_writers(question: str, action: str, want: list[str]) -> None:
+    q, chosen, total = ask(question, JA_BLOG)
+    assert q.action == action
+    assert (sorted(e.post_id for e in chosen) == sorted(want) and total == len(want)) if action == "count" else ids((q, chosen, total)) == want
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "日本の記事は3本ある？",  # 本 inside 日本 and after a number is no category
+    "この記事は本当に正しいの？",
+])
+def test_a_one_letter_tag_is_never_read_inside_a_word(question: str) -> None:
+    found = wholeblog.understand(question, [], JA_BLOG, "", TODAY)
+    assert found is None or "本" not in found[0].tags
+
+
+@pytest.mark.fast
+def test_two_japanese_blogs_read_from_their_sites_roots() -> None:
+    """The fixture blogs (tests/fixtures/blogs), read as an owner would point at them: the site's root.
+    Counts leave out drafts, a Jekyll page and nothing else; writers and tags are the blog's own words."""
+    from conftest import ROOT  # noqa: PLC0415
+    from localchat.ingest.posts import read_posts  # noqa: PLC0415
+
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    hugo, jekyll = (read_posts(blogs / name, today=TODAY) for name in ("hugo-ja", "jekyll-ja"))
+    assert (len(hugo.posts), len(hugo.drafts_skipped), hugo.not_posts) == (30, 2, [])
+    assert (len(jekyll.posts), len(jekyll.drafts_skipped)) == (29, 1)
+    assert [p.path for p in jekyll.not_posts] == ["about.md"]
+    entries = sorted((cat.Entry.from_post(p) for p in jekyll.posts), key=lambda e: (e.date, e.post_id), reverse=True)
+    q, chosen, total = ask("田中さんの記事は何本ありますか？", entries)
+    assert (q.action, q.authors, total) == ("count", ["田中 美咲"], 5)  # with the one written with 李 明
+    q, chosen, total = ask("障害対応タグの記事を古い順に", entries)
+    assert [e.post_id for e in chosen] == ["_posts/2020-09-10-incident-report-20200905.md",
+                                           "_posts/2022-08-30-incident-report-20220822.md",
+                                           "_posts/2024-08-09-incident-report-20240801.md"]
