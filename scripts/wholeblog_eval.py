@@ -39,6 +39,9 @@ CORPORA = {
     "svelte-blog": ROOT.parent / "shared" / "corpora" / "svelte-blog" / "posts",
     "this-week-in-rust": ROOT.parent / "shared" / "corpora" / "this-week-in-rust" / "content",
     "twir-zh-cn": ROOT.parent / "shared" / "corpora" / "twir-zh-cn" / "zh-cn",
+    # two Japanese blogs written for the project (tests/fixtures/blogs/README.md)
+    "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
+    "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
 }
 
 
@@ -102,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules-only", action="store_true", help="the rules alone, without the classifier of questions")
     parser.add_argument("--ordinary", nargs="*", default=[], metavar="CORPUS=FILE.jsonl",
                         help="question sets of ordinary questions (the eval schema): none may be routed to the catalog")
+    parser.add_argument("--corpus", nargs="*", default=[], metavar="NAME=POSTS_DIR",
+                        help="a blog the table above does not know, by the name its questions give")
     args = parser.parse_args(argv)
+    CORPORA.update({name: Path(folder) for name, folder in (spec.split("=", 1) for spec in args.corpus)})
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
     cache: dict[str, list[catalog.Entry]] = {}
     misrouted: dict[str, list[str]] = {}
