@@ -330,7 +330,6 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
 NAME_SUFFIX = re.compile(r"系|関連|関係|分野|ジャンル|ネタ|まわり|周り|相关|相關|方面|类|類")  # "技術系の記事", "料理関連"
 
 
-
 def own_names(entries: Sequence[Entry]) -> list[str]:
     """Runs of two or more words in IDENTITY_SHARE of the titles ("this week in rust") or of the
     file names (a Chinese blog whose files are "2021-03-31-this-week-in-rust.md"), longest first,
