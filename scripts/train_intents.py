@@ -46,7 +46,8 @@ from localchat.ingest.language import language_of  # noqa: E402
 
 QUESTIONS = ROOT / "scripts" / "questions"
 SHORT = {"sample": "sample", "mykal": "mykal.codes", "elixir": "elixir-lang-blog", "nodejs": "nodejs.org-blog",
-         "svelte": "svelte-blog", "twir": "this-week-in-rust", "twirzh": "twir-zh-cn"}
+         "svelte": "svelte-blog", "twir": "this-week-in-rust", "twirzh": "twir-zh-cn", "hugo-ja": "hugo-ja",
+         "jekyll-ja": "jekyll-ja"}
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 NEVER = 1.01  # the rules alone
 # A content question answered with a list of posts is a wrong answer to a question the blog may
