@@ -126,7 +126,7 @@ _JA = """
 新しい方から=newest_first 新しいのから=newest_first 新しい記事から=newest_first 新しいものから順に=newest_first
 古い順=oldest_first 昇順=oldest_first 早い順=oldest_first 日付順=oldest_first 時系列順=oldest_first 時系列で=oldest_first
 時系列=oldest_first 公開順=oldest_first 投稿順=oldest_first 古いものから=oldest_first 古いほうから=oldest_first
-古い方から=oldest_first 古いのから=oldest_first 古いやつから=oldest_first 古い記事から順に=oldest_first 新しいやつから=newest_first 新しい方から=newest_first 新しいのから=newest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
+古い方から=oldest_first 古いのから=oldest_first 古いやつから=oldest_first 書かれた順番=oldest_first 書かれた順=oldest_first 書いた順番=oldest_first 書いた順=oldest_first 出た順=oldest_first 古い記事から順に=oldest_first 新しいやつから=newest_first 新しい方から=newest_first 新しいのから=newest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
 公開日の古い順=oldest_first 日付の新しい順=newest_first 公開日の新しい順=newest_first 公開日順=oldest_first
 順番に="" 順に="" 順番="" 順で="" 並び="" 並べる=list 並べた=list 並べ=list
 何件ある=how many posts 件数=number_of_posts 本数=number_of_posts 記事数=number_of_posts 投稿数=number_of_posts 総数=total
@@ -158,7 +158,7 @@ _JA = """
 に入って="" に入ってから=since 間="" 期間="" 年間="" の間="" までの間="" 公式="" 運営されて="" 運営=""
 読むと="" 読んで="" 読む="" 読み="" 読んでいきたい="" 見つけました="" 見つけた="" 見たとき="" 見ると="" 感じ="" どんな感じ=what
 絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
-共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
+開設当初=first 開設したばかり=first 始めたばかり=first どういうカテゴリ=what_topics どんなカテゴリ=what_topics どのようなカテゴリ=what_topics どういうカテゴリー=what_topics どんなカテゴリー=what_topics どのようなカテゴリー=what_topics 共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
 何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
 何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics
@@ -404,15 +404,18 @@ CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 GLOSSED_NAME = re.compile(r"(?:[\u30a0-\u30ff・]+|[\u3400-\u9fff]+[·・][\u3400-\u9fff·・]+)\s*[（(]\s*([A-Za-zÀ-ÿ][^（()）]{1,60})[）)]")
 # Japanese has no plural: a superlative with no number is one post ("いちばん新しい記事はどれ", "最初の投稿",
 # "一番最後のもの", "最も新しいの"); a number after it counts ("最新の記事を５件")
-JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|あたらしい|ふるい|早い|遅い|最新|最初|最後|初め|新しく|古く|早く)|最新|最初|最後|直近|最古|初めて"
-JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号"
+JA_SUPERLATIVE = r"(?:いちばん|一番|最も|もっとも)\s*(?:新しい|古い|あたらしい|ふるい|早い|遅い|最新|最初|最後|最近|初め|新しく|古く|早く)|最新|最初|最後|直近|最古|初めて"
+JA_POSTS = r"記事|投稿|エントリー|エントリ|ポスト|週報|号|回"  # 回: an installment of a series ("いちばん新しい回")
 # (written or published, between the two: "最初に届いた週報"; never another word, which may be a subject:
 # "最新の安定した記事")
 JA_PUBLISHED = r"(?:公開|投稿|配信|発行|掲載|発表|更新)(?:された|した)|書いた|書かれた|出た|出した|出された|届いた|載った"
-JA_ONE = re.compile(rf"({JA_SUPERLATIVE})\s*(?>(?:の|に)?\s*(?:{JA_PUBLISHED}\s*)?(?:{JA_POSTS}|もの|の(?!\s*(?:{JA_POSTS}))))"
+JA_ONE = re.compile(rf"({JA_SUPERLATIVE})\s*(?>(?:の|に)?\s*(?:{JA_PUBLISHED}\s*)?(?:[（(][^（()）]{{0,12}}[）)]\s*)?"
+                    rf"(?:{JA_POSTS}|もの|やつ|の(?!\s*(?:{JA_POSTS}))))"
                     r"(?!\s*から|[^。？?！!]{0,8}?[\d０-９一二三四五六七八九十]+\s*(?:件|本|つ|個|号))")
 # "Elixir言語のブログ": the Elixir language is Elixir; "2019年から2020年までの2年間で": the span, said again
 NAME_LANGUAGE = re.compile(r"(?<=[A-Za-z])\s*(?:言語|语言|語言)")
+# The start or the end of a year, in a span, is the year: "2021年の初めから", "2022年末まで", "2022年の暮れまで"
+YEAR_EDGE = re.compile(r"(\d{4})\s*年\s*の?\s*(?:初め|はじめ|始め|初頭|年初|頭|終わり|おわり|末|暮れ)(?=\s*(?:から|まで|以降|以前|より|〜|～|~))")
 JA_YEARS_SPAN = re.compile(r"(?<=まで)\s*の?\s*[\d０-９一二三四五六七八九十]+\s*(?:年間|か月間|ヶ月間|カ月間|ヵ月間|日間)")
 SINCE_UNTIL = re.compile(r"\bsince\s+((?:[a-z]+\s+)?(?:\d{1,2}\s+)?\d{4})\s+(?:[^\w\s]\s*)?until\s")
 FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
@@ -578,6 +581,7 @@ def _spaceless(question: str, table: dict[str, str], titles: list[str], share: f
         question = THIS_BLOG.sub("这个博客", question)
     question = GLOSSED_NAME.sub(r" \1 ", question)
     question = NAME_LANGUAGE.sub("", question)
+    question = YEAR_EDGE.sub(r"\1年", question)  # "2021年の初めから2022年の終わりまで": from 2021 to 2022
     if language == "ja":
         question = JA_ABOUT.sub(lambda m: f" x{ord(m[1][0]):x}{ord(m[1][1]):x}s {m[1]}", question)
         question = JA_YEARS_SPAN.sub("", question)

@@ -321,13 +321,21 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
             or glossary.starts_word(question, end, language) or bool(NAME_SUFFIX.match(question, end))
         if SCRIPT_LETTER.match(before) or not after_ok:
             continue
+        gloss = GLOSS.match(question, end)
+        if gloss and tuple(stem(w) for w in tokens(gloss[1])) in vocab.named:
+            out += [question[at:start], " "]  # the gloss is the blog's own spelling: it stays, the name goes
+            at = end
+            continue
         out += [question[at:start], f" {vocab.scripts[m[0]]} "]
         suffix = NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
         at = suffix.end() if suffix else end
     return "".join(out) + question[at:]
 
 
-NAME_SUFFIX = re.compile(r"系|関連|関係|分野|ジャンル|ネタ|まわり|周り|相关|相關|方面|类|類")  # "技術系の記事", "料理関連"
+# "技術系の記事", "料理関連", "「木曜勉強会」シリーズ": the name's own posts
+NAME_SUFFIX = re.compile(r"[」』]?\s*(?:系|関連|関係|分野|ジャンル|ネタ|まわり|周り|シリーズ|相关|相關|方面|系列|类|類)")
+# "採用カテゴリ(recruit)", "採用（recruit）カテゴリ": the blog's Latin tag in brackets names what the reader means
+GLOSS = re.compile(r"\s*(?:カテゴリー?|タグ|分类|分類|标签|標籤)?\s*[（(]\s*([A-Za-z][^（()）]{0,40}?)\s*[）)]")
 
 
 def own_names(entries: Sequence[Entry]) -> list[str]:
