@@ -793,6 +793,8 @@ JA_BLOG = [
               authors=["高橋 健太", "李 明"]),
     cat.Entry("books.md", "方丈記を読む", "/books/", "2022-05-03", ["本"], "post", "", 10, authors=["佐々木 葵"]),
     cat.Entry("japan.md", "日本の冬", "/japan/", "2023-01-19", ["暮らし"], "post", "", 10, authors=["佐々木 葵"]),
+    cat.Entry("retro.md", "2023年の振り返り", "/retro/", "2023-12-26", ["採用", "振り返り"], "post", "", 10),
+    cat.Entry("job.md", "エンジニア募集", "/job/", "2024-01-10", ["recruit"], "post", "", 10),
 ]
 JA_BLOG.sort(key=lambda e: e.date, reverse=True)
 
@@ -808,6 +810,11 @@ JA_BLOG.sort(key=lambda e: e.date, reverse=True)
     ("李さんの最新記事", "list", ["rust.md"]),  # a one-letter name, with its honorific
     ("佐々木葵さんの記事一覧", "list", ["japan.md", "books.md"]),  # the full name, written without its space
     ("暮らしカテゴリでいちばんふるい記事", "list", ["miso.md"]),  # an adjective in hiragana
+    ("料理の記事で、いちばん最近出たものはどれ？", "list", ["bread.md"]),  # the most recent: one
+    ("李さんが最初に書いた（関わった）記事", "list", ["bread.md"]),  # an aside between the verb and the post
+    ("「Rust入門」シリーズでいちばん新しい回は？", "list", ["rust.md"]),
+    ("2020年の初めから2021年の終わりまでに公開された記事は何本？", "count", ["bread.md", "rust.md"]),
+    ("採用カテゴリ(recruit)の記事で最初に出たやつ", "list", ["job.md"]),  # the blog's own spelling, in brackets
 ])
 def test_a_japanese_blogs_own_tags_and_writers(question: str, action: str, want: list[str]) -> None:
     q, chosen, total = ask(question, JA_BLOG)
