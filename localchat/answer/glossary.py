@@ -158,7 +158,7 @@ _JA = """
 に入って="" に入ってから=since 間="" 期間="" 年間="" の間="" までの間="" 公式="" 運営されて="" 運営=""
 読むと="" 読んで="" 読む="" 読み="" 読んでいきたい="" 見つけました="" 見つけた="" 見たとき="" 見ると="" 感じ="" どんな感じ=what
 絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
-開設当初=first 開設したばかり=first 始めたばかり=first どういうカテゴリ=what_topics どんなカテゴリ=what_topics どのようなカテゴリ=what_topics どういうカテゴリー=what_topics どんなカテゴリー=what_topics どのようなカテゴリー=what_topics 共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
+誰が書いて=who_writes_this_blog だれが書いて=who_writes_this_blog 書いてる人=who_writes_this_blog 書いている人=who_writes_this_blog どんな人が書いて=who_writes_this_blog どんな人たちが書いて=who_writes_this_blog 開設当初=first 開設したばかり=first 始めたばかり=first どういうカテゴリ=what_topics どんなカテゴリ=what_topics どのようなカテゴリ=what_topics どういうカテゴリー=what_topics どんなカテゴリー=what_topics どのようなカテゴリー=what_topics 共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
 何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
 何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics

@@ -28,7 +28,7 @@ T: dict[str, dict[str, str]] = {
         "issues": "第 {a}–{b} 期的", "tag": "标签为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "when": "{x}的",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以来", "until": "{x}以前", "range": "{a}至{b}",
         "ov_head": "这个博客共有 {n} 篇文章（{first}–{last}）。", "ov_tags": "我写得最多的主题：{tags}。",
-        "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
+        "ov_writers": "作者：{w}。", "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
     },
     "ja": {
         "rate": "{first}〜{last}に{desc}記事を {n} 件公開しました。平均で{unit}に約 {rate} 件です。",
@@ -43,7 +43,7 @@ T: dict[str, dict[str, str]] = {
         "issues": "第 {a}〜{b} 号の", "tag": "タグ「{x}」の", "author": "{x} の", "topic": "{x} についての", "when": "{x}の",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以降", "until": "{x}まで", "range": "{a}〜{b}",
         "ov_head": "このブログには {n} 件の記事があります（{first}–{last}）。", "ov_tags": "よく書くテーマ：{tags}。",
-        "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
+        "ov_writers": "書いている人：{w}。", "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
     },
     "es": {
         "decimal": ",",
@@ -60,7 +60,7 @@ T: dict[str, dict[str, str]] = {
         "issues": " de los números {a}–{b}", "tag": " con la etiqueta {x}", "author": " de {x}", "topic": " sobre {x}", "when": " {x}",
         "year": "de {y}", "month": "de {month} de {y}", "since": "desde {x}", "until": "hasta {x}", "range": "del {a} al {b}",
         "ov_head": "Este blog tiene {n} publicaciones ({first}–{last}).", "ov_tags": "Temas sobre los que más escribo: {tags}.",
-        "ov_latest": "Últimas publicaciones:", "ov_empty": "Aún no hay publicaciones.", "or": " o ",
+        "ov_writers": "Escrito por {w}.", "ov_latest": "Últimas publicaciones:", "ov_empty": "Aún no hay publicaciones.", "or": " o ",
         "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     },
     "fr": {
@@ -78,7 +78,7 @@ T: dict[str, dict[str, str]] = {
         "issues": " des numéros {a}–{b}", "tag": " avec l'étiquette {x}", "author": " de {x}", "topic": " sur {x}", "when": " {x}",
         "year": "de {y}", "month": "de {month} {y}", "since": "depuis le {x}", "until": "jusqu'au {x}", "range": "du {a} au {b}",
         "ov_head": "Ce blog compte {n} articles ({first}–{last}).", "ov_tags": "Les sujets que j'aborde le plus : {tags}.",
-        "ov_latest": "Derniers articles :", "ov_empty": "Aucun article publié pour l'instant.", "or": " ou ",
+        "ov_writers": "Écrit par {w}.", "ov_latest": "Derniers articles :", "ov_empty": "Aucun article publié pour l'instant.", "or": " ou ",
         "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     },
     "de": {
@@ -96,7 +96,7 @@ T: dict[str, dict[str, str]] = {
         "issues": " der Ausgaben {a}–{b}", "tag": " mit dem Tag {x}", "author": " von {x}", "topic": " über {x}", "when": " {x}",
         "year": "aus {y}", "month": "aus {month} {y}", "since": "seit {x}", "until": "bis {x}", "range": "vom {a} bis {b}",
         "ov_head": "Dieser Blog hat {n} Beiträge ({first}–{last}).", "ov_tags": "Themen, über die ich am meisten schreibe: {tags}.",
-        "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
+        "ov_writers": "Geschrieben von {w}.", "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
         "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     },
 }
@@ -141,11 +141,20 @@ def render_overview(summary: dict[str, Any], language: str) -> str:
     if not summary["posts"]:
         return t["ov_empty"]
     text = t["ov_head"].format(n=summary["posts"], first=summary["first"][:4], last=summary["last"][:4])
+    if summary.get("writers"):
+        text += " " + t["ov_writers"].format(w=writers(summary["writers"], t.get("list_sep", ", ")))
     if summary["tags"]:
         text += " " + t["ov_tags"].format(tags=", ".join(f"{tag} ({n})" for tag, n in summary["tags"]))
     if summary["latest"]:
         text += "\n\n" + t["ov_latest"] + "\n" + "\n".join(line(e) for e in summary["latest"])
     return text
+
+
+def writers(counted: Sequence[tuple[str, int]], sep: str = ", ") -> str:
+    """"高橋 健太 (8), 李 明 (7)"; one writer alone is named without a count."""
+    if len(counted) == 1:
+        return counted[0][0]
+    return sep.join(f"{name} ({n})" for name, n in counted)
 
 
 def describe(q: Any, t: dict[str, str]) -> str:

@@ -64,6 +64,7 @@ written wrote year years yet you your yours website appear appeared appears anno
 published publication publications content contents author authors topic topics subject subjects cover blogpost blogposts
 s ve d ll re t m ones ok okay alright well great thanks thank thx ty pls plz cool hmm hi hello hey kicked kick opened open two
 broadly generally mainly mostly usually typically roughly basically in general
+runs run maintains maintain owns own edits behind writers writer people
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
@@ -93,6 +94,9 @@ OVERVIEW = re.compile(
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
+    r"|\bwho (?:writes|runs|maintains|owns|edits|is behind|are behind|writes for|blogs on|blogs here)"
+    r" (?:this|the|your) (?:[\w.]+ )?(?:blog|site|website|newsletter)\b"  # its writers: "who runs this blog?"
+    r"|\bwho (?:are|is) the (?:authors?|writers?|people) (?:of|behind|writing|here)\b|\bwho writes here\b"
     r"|\bwho (?:is|are) (?:this|these|the|your)(?: [\w.]+)? (?:blog|site|website|newsletter|posts) (?:for|aimed at|"
     r"written for|meant for)\s*$"  # its readers: "who is this blog for?" (not "Svelte 5 sounds great. Who is it for?")
     r"|\b(?:blog|site|website|newsletter|posts) (?:is |are )?suitable for (?:which|what) readers\b"  # 这个周报适合什么人看
@@ -1413,6 +1417,8 @@ def render_overview(summary: dict[str, Any], language: str = "en") -> str:
     span = f" between {summary['first'][:4]} and {summary['last'][:4]}" if summary["first"] else ""
     kinds = ", ".join(f"{n} {t}{'s' if n != 1 else ''}" for t, n in summary["types"].items())
     text = f"This blog has {summary['posts']} published posts{span} ({kinds})."
+    if summary.get("writers"):
+        text += f" Written by {listing.writers(summary['writers'])}."
     if summary["tags"]:
         text += " Topics I write about most: " + ", ".join(f"{t} ({n})" for t, n in summary["tags"]) + "."
     latest = summary["latest"]

@@ -140,10 +140,13 @@ def blog_author(entries: Sequence[Entry], configured: str = "", site_author: str
     return min(counts, key=lambda a: (-counts[a], a)) if counts else site_author
 
 
-def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5) -> dict[str, Any]:
-    """What this blog covers: post count, date span, types, top tags with counts, latest posts."""
+def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5, writers: int = 6) -> dict[str, Any]:
+    """What this blog covers: post count, date span, types, top tags with counts, latest posts, and
+    who writes it (the frontmatter's writers, most posts first; none where the posts name none)."""
     dates = sorted(e.date for e in entries if e.date)
+    by_writer = Counter(a for e in entries for a in dict.fromkeys(e.authors))
     return {
+        "writers": sorted(by_writer.items(), key=lambda kv: (-kv[1], kv[0]))[:writers],
         "posts": len(entries),
         "undated": sum(1 for e in entries if not e.date),
         "first": dates[0] if dates else "",

@@ -851,3 +851,21 @@ def test_two_japanese_blogs_read_from_their_sites_roots() -> None:
     assert [e.post_id for e in chosen] == ["_posts/2020-09-10-incident-report-20200905.md",
                                            "_posts/2022-08-30-incident-report-20220822.md",
                                            "_posts/2024-08-09-incident-report-20240801.md"]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, language, said", [
+    ("Who writes this blog?", "en", "Written by Ana Silva (2), Ben Ode (1)."),
+    ("who runs this site?", "en", "Written by Ana Silva (2), Ben Ode (1)."),
+    ("このブログを書いている人は誰ですか？", "ja", "書いている人：Ana Silva (2), Ben Ode (1)。"),
+])
+def test_who_writes_the_blog_is_the_overview_which_names_its_writers(question: str, language: str, said: str) -> None:
+    q, _chosen, _total = ask(question, BLOG)
+    assert q.action == "overview"
+    assert said in wholeblog.render_overview(cat.overview(BLOG), q.language)
+
+
+@pytest.mark.fast
+def test_who_wrote_a_post_is_not_the_overview() -> None:
+    found = wholeblog.understand("Who wrote the post about coffee?", [], BLOG, "", TODAY)
+    assert found is None or found[0].action != "overview"
