@@ -180,7 +180,7 @@ def attributed(answer: str, checked: Iterable[Checked], *, drop: bool = False) -
 def render(c: Checked, drop: bool) -> str:
     if c.supported:
         if c.sources and not CITED.search(c.text):
-            return re.sub(r"([.!?]*)\s*$", lambda m: f" [{c.sources[0]}]{m.group(1)}", c.text, count=1)
+            return re.sub(r"([.!?。！？]*)\s*$", lambda m: f" [{c.sources[0]}]{m.group(1)}", c.text, count=1)
         return c.text
     return "" if drop else f"~~{' '.join(without_citations(c.text).split())}~~ *({UNCONFIRMED})*"
 

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from localchat.answer.sentences import split
+from localchat.answer.sentences import split, word_count
 
 # The quote: the best sentence in a window of up to five (a short paragraph, the most a reader takes in
 # at a glance). On every corpus a longer window holds the fact more often (scripts/evidence_loo.py:
@@ -103,7 +103,7 @@ def best_quote(found: Passages, question_vector: np.ndarray, excerpts: Sequence[
     if not found.sentences:
         return None
     scores = found.vectors @ question_vector
-    long_enough = np.array([len(s.split()) >= MIN_WORDS for s in found.sentences])
+    long_enough = np.array([word_count(s) >= MIN_WORDS for s in found.sentences])
     if not long_enough.any():
         return None
     best = int(np.argmax(np.where(long_enough, scores, -np.inf)))

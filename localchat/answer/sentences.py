@@ -2,7 +2,8 @@
 
 Code blocks, tables and HTML are not prose and are left out; headings and list items stand alone.
 A full stop ends a sentence unless it belongs to a number (1.5, v0.4.4), an abbreviation (e.g.,
-i.e., Mr.) or an initial. The cut keeps the exact text, so a quote is verbatim.
+i.e., Mr.) or an initial; 。！？ end one with no space after them, as Chinese and Japanese write.
+The cut keeps the exact text, so a quote is verbatim.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "fig", "approx", "cf", "al", "inc", "ltd"}
-_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9])")
+_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9])|(?<=[。！？])[」』）\"”')\]]*\s*(?=\S)")
+# A word as a reader counts it: a Chinese or Japanese character is one (ingest/language.py counts so),
+# any other run of letters, digits or signs between spaces is one
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\s\u3040-\u30ff\u3400-\u9fff]+")
 _CITATION = re.compile(r"\s*\[\d+\]")
 
 
@@ -62,6 +66,11 @@ def split(text: str) -> list[str]:
         if tail:
             sentences.append(tail)
     return [s for s in sentences if re.search(r"\w", s)]
+
+
+def word_count(text: str) -> int:
+    """Words in a text; "BigQueryの費用は47万円" is 9, not 1."""
+    return len(_WORD.findall(text))
 
 
 def without_citations(sentence: str) -> str:

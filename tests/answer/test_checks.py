@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from types import SimpleNamespace
 
 import pytest
 from conftest import SAMPLE_POSTS
 
 from localchat.answer.checks import attributed, check, facts, normalise, occurs
 from localchat.answer.evidence import best_quote, passages
-from localchat.answer.sentences import split
+from localchat.answer.sentences import split, word_count
 from localchat.config import Config
 from localchat.engine import Engine
 from localchat.errors import ConfigError
@@ -36,6 +37,27 @@ def test_sentences_are_cut_where_a_reader_would() -> None:
     assert split(text) == ["Feed it at 1:5:5, e.g. 10 g to 50 g.", "It peaks in 4.5 hours [1].",
                            "Version v0.4.4 shipped.", "One.", "Two."]
     assert facts("I use Gateron Brown switches and 62 grams per litre [2].") == ["62", "Gateron", "Brown"]
+
+
+@pytest.mark.fast
+def test_chinese_and_japanese_sentences_end_at_their_own_full_stops() -> None:
+    text = "航空券は往復で198,000円でした。内訳は「燃油」が大半です！本当ですか？ Then English. Done."
+    assert split(text) == ["航空券は往復で198,000円でした。", "内訳は「燃油」が大半です！", "本当ですか？", "Then English.", "Done."]
+    assert word_count("航空券は往復で198,000円でした。") == 13  # a character is a word, as the blog's language is told
+    assert word_count("The quick brown fox jumps over") == 6
+
+
+def test_a_japanese_post_gives_a_quote(embedder) -> None:
+    """Evidence needs sentences of six words or more: counted by spaces, no Japanese sentence had one,
+    and a Japanese blog was shown no quote at all (39 of 46 answerable questions of blind61/63)."""
+    body = ("6月3日から7日まで、台湾に行ってきました。海外旅行は約4年ぶりです。\n\n"
+            "航空券は往復で52,000円、ホテルは4泊で38,000円でした。全部で126,800円かかりました。")
+    hit = SimpleNamespace(body=body, title="台湾4泊5日", heading="費用", url="/posts/taiwan/", date="2023-06-11")
+    question = "台湾旅行の費用は全部でいくらでしたか？"
+    found, vector = passages([(1, hit)], embedder, question)
+    evidence = best_quote(found, vector, [(1, hit)])
+    assert evidence is not None
+    assert all(sentence in body for sentence in split(evidence.quote))  # whole sentences, verbatim
 
 
 @pytest.mark.fast
