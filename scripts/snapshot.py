@@ -36,6 +36,9 @@ POSTS = {
     "svelte-blog": CORPORA / "svelte-blog" / "posts",
     "this-week-in-rust": CORPORA / "this-week-in-rust" / "content",
     "twir-zh-cn": CORPORA / "twir-zh-cn" / "zh-cn",
+    # two Japanese blogs written for the project (tests/fixtures/blogs/README.md)
+    "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
+    "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
 }
 SETS = {  # question-set file names that belong to each corpus
     "sample": ("sample",), "mykal.codes": ("mykal",), "elixir-lang-blog": ("elixir",), "nodejs.org-blog": ("nodejs",),
