@@ -25,7 +25,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from localchat.answer.evidence import Passages, complete
-from localchat.answer.sentences import split, without_citations
+from localchat.answer.sentences import split, without_citations, word_count
 from localchat.index.coverage import COMMON, SPECIFIC_SHAPE
 from localchat.text import normalise as text_normalise
 from localchat.text import content_stems
@@ -35,7 +35,10 @@ from localchat.text import content_stems
 SUPPORT = 0.65
 COVERAGE = 0.8
 FILLER_WORDS = 3  # "Sure!", "Hope this helps." — nothing to check
-NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:/]\d+)*(?:%|°[CF]?)?(?![\w])")
+# A letter or digit that joins a number or a name into a longer word. Chinese and Japanese write
+# words side by side with no space ("約47万円", "BigQueryの費用"): their characters join nothing.
+JOINS = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+NUMBER = re.compile(rf"(?<!{JOINS})(?<!\.)\d+(?:[.,:/]\d+)*(?:%|°[CF]?)?(?!{JOINS})")
 CITED = re.compile(r"\[(\d+)\]")
 
 
@@ -99,7 +102,7 @@ def facts(sentence: str) -> list[str]:
     plain = ISO_DATE.sub(" ", plain)
     found += [m.group(0) for m in NUMBER.finditer(plain)]
     found += re.findall(r"`([^`]+)`", plain)
-    words = re.findall(r"[A-Za-z][\w.+#'-]*[\w+#]|[A-Za-z]", plain)
+    words = re.findall(rf"[A-Za-z](?:{JOINS}|[.+#'-])*(?:{JOINS}|[+#])|[A-Za-z]", plain)
     for i, word in enumerate(words):
         word = re.sub(r"'s$", "", word)
         shaped = bool(SPECIFIC_SHAPE.match(word))
@@ -112,7 +115,7 @@ def facts(sentence: str) -> list[str]:
 def occurs(fact: str, text: str) -> bool:
     """Whether a fact is in a (normalised) text as a whole: "3" is not in "2013", "Go" not in
     "Google", "1.5" not in "1.5.2"."""
-    return re.search(rf"(?<!\w)(?<!\d[.,]){re.escape(normalise(fact))}(?!\w)(?![.,]\d)", text) is not None
+    return re.search(rf"(?<!{JOINS})(?<!\d[.,]){re.escape(normalise(fact))}(?!{JOINS})(?![.,]\d)", text) is not None
 
 
 def covered(sentence: str, known: set[str]) -> float:
@@ -134,7 +137,7 @@ def check(answer: str, found: Passages, embedder: Any, question: str = "") -> li
     results = []
     for sentence, vector in zip(sentences, vectors):
         plain = without_citations(sentence)
-        if (len(re.findall(r"\w+", plain)) <= FILLER_WORDS or plain.endswith(":")) and not facts(plain):
+        if (word_count(re.sub(r"[^\w\s]", " ", plain)) <= FILLER_WORDS or plain.endswith(":")) and not facts(plain):
             results.append(Checked(sentence, True, [], "filler"))
             continue
         missing = [f for f in facts(sentence) if not any(occurs(f, text) for text in [*corpus.values(), asked])]

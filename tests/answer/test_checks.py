@@ -47,6 +47,15 @@ def test_chinese_and_japanese_sentences_end_at_their_own_full_stops() -> None:
     assert word_count("The quick brown fox jumps over") == 6
 
 
+@pytest.mark.fast
+def test_numbers_and_names_inside_japanese_text_are_facts() -> None:
+    """Chinese and Japanese write words with no space between: "約47万円" holds the number 47, and
+    "BigQueryの費用" the name BigQuery (a sentence had been one "name" that no post held verbatim)."""
+    assert facts("BigQueryの月額費用を約47万円に減らしている。") == ["47", "BigQuery"]
+    posts = normalise("4月の費用を約47万円まで下げました。BigQueryの月額費用が約124万円")
+    assert occurs("47", posts) and occurs("BigQuery", posts) and not occurs("12", posts)
+
+
 def test_a_japanese_post_gives_a_quote(embedder) -> None:
     """Evidence needs sentences of six words or more: counted by spaces, no Japanese sentence had one,
     and a Japanese blog was shown no quote at all (39 of 46 answerable questions of blind61/63)."""
