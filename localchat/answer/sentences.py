@@ -1,6 +1,6 @@
 """Sentences: markdown prose cut into sentences, for quoting evidence and checking answers.
 
-Code blocks, tables and HTML are not prose and are left out; headings and list items stand alone.
+Code blocks and HTML are not prose and are left out; headings, list items and table rows stand alone.
 A full stop ends a sentence unless it belongs to a number (1.5, v0.4.4), an abbreviation (e.g.,
 i.e., Mr.) or an initial; 。！？ end one with no space after them, as Chinese and Japanese write.
 The cut keeps the exact text, so a quote is verbatim.
@@ -16,11 +16,13 @@ _END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9])|(?<=[。�
 # any other run of letters, digits or signs between spaces is one
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\s\u3040-\u30ff\u3400-\u9fff]+")
 _CITATION = re.compile(r"\s*\[\d+\]")
+TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")  # |---|:---:|
 
 
 def prose_lines(markdown: str) -> list[str]:
-    """The prose of a markdown text as lines: fenced code, tables, HTML and images removed, list
-    markers and heading hashes stripped, soft-wrapped lines of a paragraph joined."""
+    """The prose of a markdown text as lines: fenced code, HTML and images removed, list markers and
+    heading hashes stripped, soft-wrapped lines of a paragraph joined; a table's row is a line of its
+    own without its outer bars ("航空券（往復） | 52,300円": facts are often only in a table)."""
     text = re.sub(r"^(```|~~~).*?^\1[^\n]*$", "", markdown, flags=re.MULTILINE | re.DOTALL)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
@@ -33,6 +35,8 @@ def prose_lines(markdown: str) -> list[str]:
             if current:
                 blocks.append(" ".join(current))
                 current = []
+            if line.startswith("|") and not TABLE_RULE.match(line):  # a table's row stands alone, as a list item does
+                blocks.append(line.strip("|").strip())
             continue
         item = re.match(r"^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)", line)
         if item:  # a heading, a list item or a quote line starts a block of its own

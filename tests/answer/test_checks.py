@@ -48,6 +48,12 @@ def test_chinese_and_japanese_sentences_end_at_their_own_full_stops() -> None:
 
 
 @pytest.mark.fast
+def test_a_tables_rows_are_sentences_its_rule_is_not() -> None:
+    text = "Costs below.\n\n| Item | Cost |\n|---|:---:|\n| Flights (return) | 52,300 yen |\n\nThat was all."
+    assert split(text) == ["Costs below.", "Item | Cost", "Flights (return) | 52,300 yen", "That was all."]
+
+
+@pytest.mark.fast
 def test_numbers_and_names_inside_japanese_text_are_facts() -> None:
     """Chinese and Japanese write words with no space between: "約47万円" holds the number 47, and
     "BigQueryの費用" the name BigQuery (a sentence had been one "name" that no post held verbatim)."""
