@@ -330,14 +330,16 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
             out += [question[at:start], " "]  # the gloss is the blog's own spelling: it stays, the name goes
             at = end
             continue
-        out += [question[at:start], f" {vocab.scripts[m[0]]} "]
-        suffix = NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
+        about = NAME_ABOUT.match(question, end)  # "技術について": about the tag 技術, the subject the blog names
+        out += [question[at:start], f" about {vocab.scripts[m[0]]} " if about else f" {vocab.scripts[m[0]]} "]
+        suffix = about or NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
         at = suffix.end() if suffix else end
     return "".join(out) + question[at:]
 
 
 # "技術系の記事", "料理関連", "「木曜勉強会」シリーズ": the name's own posts
 NAME_SUFFIX = re.compile(r"[」』]?\s*(?:系|関連|関係|分野|ジャンル|ネタ|まわり|周り|シリーズ|相关|相關|方面|系列|类|類)")
+NAME_ABOUT = re.compile(r"[」』]?\s*(?:について|に就いて|に関する|に関して|に関わる|に触れ(?=た|て|る))")
 # "採用カテゴリ(recruit)", "採用（recruit）カテゴリ": the blog's Latin tag in brackets names what the reader means
 GLOSS = re.compile(r"\s*(?:カテゴリー?|タグ|分类|分類|标签|標籤)?\s*[（(]\s*([A-Za-z][^（()）]{0,40}?)\s*[）)]")
 

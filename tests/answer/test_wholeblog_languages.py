@@ -869,3 +869,16 @@ def test_who_writes_the_blog_is_the_overview_which_names_its_writers(question: s
 def test_who_wrote_a_post_is_not_the_overview() -> None:
     found = wholeblog.understand("Who wrote the post about coffee?", [], BLOG, "", TODAY)
     assert found is None or found[0].action != "overview"
+
+
+@pytest.mark.fast
+def test_a_japanese_blogs_example_questions_are_answered_from_its_catalog() -> None:
+    """The questions under the chat box of a Japanese blog name its tags in Japanese ("技術 について
+    どんな記事を書きましたか？"): they list the tag's posts, as "What have you written about docker?" does."""
+    from localchat.serve.strings import examples  # noqa: PLC0415
+
+    asked = [q for q in examples(JA_BLOG) if "について" in q and "「" not in q]
+    assert asked, examples(JA_BLOG)
+    for question in asked:
+        q, chosen, _total = ask(question, JA_BLOG)
+        assert q.tags and all(set(q.tags) & set(e.tags) for e in chosen), question
