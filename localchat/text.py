@@ -13,6 +13,9 @@ import unicodedata
 import snowballstemmer
 
 _stem = snowballstemmer.stemmer("english").stemWord
+# Chinese and Japanese characters (kana, ideographs): written with no space between words, each one
+# counts as a word (ingest/language.py tells a blog's language so) and joins no word to the next
+CJK = "\u3040-\u30ff\u3400-\u9fff"
 
 
 def stem(word: str) -> str:

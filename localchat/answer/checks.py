@@ -28,7 +28,7 @@ from localchat.answer.evidence import Passages, complete
 from localchat.answer.sentences import split, without_citations, word_count
 from localchat.index.coverage import COMMON, SPECIFIC_SHAPE
 from localchat.text import normalise as text_normalise
-from localchat.text import content_stems
+from localchat.text import CJK, content_stems
 
 # A sentence of an answer is "about" an excerpt when this close to one of its sentences; below
 # it, it is the model's own. Chosen on sentence pairs of the four corpora (docs/benchmarks/answers.md).
@@ -37,7 +37,7 @@ COVERAGE = 0.8
 FILLER_WORDS = 3  # "Sure!", "Hope this helps." — nothing to check
 # A letter or digit that joins a number or a name into a longer word. Chinese and Japanese write
 # words side by side with no space ("約47万円", "BigQueryの費用"): their characters join nothing.
-JOINS = r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+JOINS = rf"[^\W{CJK}\uac00-\ud7af]"
 NUMBER = re.compile(rf"(?<!{JOINS})(?<!\.)\d+(?:[.,:/]\d+)*(?:%|°[CF]?)?(?!{JOINS})")
 CITED = re.compile(r"\[(\d+)\]")
 

@@ -142,7 +142,7 @@ def render_overview(summary: dict[str, Any], language: str) -> str:
         return t["ov_empty"]
     text = t["ov_head"].format(n=summary["posts"], first=summary["first"][:4], last=summary["last"][:4])
     if summary.get("writers"):
-        text += " " + t["ov_writers"].format(w=writers(summary["writers"], t.get("list_sep", ", ")))
+        text += " " + t["ov_writers"].format(w=writers(summary["writers"]))
     if summary["tags"]:
         text += " " + t["ov_tags"].format(tags=", ".join(f"{tag} ({n})" for tag, n in summary["tags"]))
     if summary["latest"]:
@@ -150,11 +150,11 @@ def render_overview(summary: dict[str, Any], language: str) -> str:
     return text
 
 
-def writers(counted: Sequence[tuple[str, int]], sep: str = ", ") -> str:
+def writers(counted: Sequence[tuple[str, int]]) -> str:
     """"高橋 健太 (8), 李 明 (7)"; one writer alone is named without a count."""
     if len(counted) == 1:
         return counted[0][0]
-    return sep.join(f"{name} ({n})" for name, n in counted)
+    return ", ".join(f"{name} ({n})" for name, n in counted)
 
 
 def describe(q: Any, t: dict[str, str]) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from localchat.text import CJK
+
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "fig", "approx", "cf", "al", "inc", "ltd"}
 _END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“'(\[]?[A-Z0-9])|(?<=[。！？])[」』）\"”')\]]*\s*(?=\S)")
 # A word as a reader counts it: a Chinese or Japanese character is one (ingest/language.py counts so),
 # any other run of letters, digits or signs between spaces is one
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\s\u3040-\u30ff\u3400-\u9fff]+")
+_WORD = re.compile(rf"[{CJK}]|[^\s{CJK}]+")
 _CITATION = re.compile(r"\s*\[\d+\]")
 TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")  # |---|:---:|
 
