@@ -28,7 +28,7 @@ from localchat.answer import cadence, glossary, listing
 from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.ingest.language import language_of
-from localchat.ingest.site import file_stem, strip_date
+from localchat.ingest.site import file_stem, person_key, strip_date
 from localchat.text import fold, stem
 
 LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
@@ -267,7 +267,6 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
         scripts[tag.lower()] = key[0]
         phrases.setdefault(key, []).append(tag)
         named.add(key)
-        by_tag.setdefault(norm_tag(tag), [])
     writers = {a for e in entries for a in e.authors if OTHER_SCRIPT.search(a)}
     for form, name in person_forms(writers | ({owner} if OTHER_SCRIPT.search(owner) else set())).items():
         scripts[form.lower()] = script_word(name)
@@ -275,8 +274,8 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
             authors[(script_word(name),)] = name
     tag_posts = {key: len({i for t in tags for i in by_tag.get(norm_tag(t), [])}) for key, tags in phrases.items()
                  if key in named}
-    owner_words = set(tokens(owner)) | ({script_word(owner)} if OTHER_SCRIPT.search(owner) else set())
-    return Vocabulary(phrases, named, identity, authors, owner_words, {e.type for e in entries} - {"post"},
+    owner_keys = set(tokens(owner)) | ({script_word(owner)} if OTHER_SCRIPT.search(owner) else set())
+    return Vocabulary(phrases, named, identity, authors, owner_keys, {e.type for e in entries} - {"post"},
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
                       re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None)
@@ -321,8 +320,9 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
     for m in vocab.scripts_found.finditer(lowered):
         start, end = m.span()
         before = lowered[start - 1] if start else " "
+        suffix = NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
         after_ok = end == len(lowered) or not SCRIPT_LETTER.match(lowered[end]) \
-            or glossary.starts_word(question, end, language) or bool(NAME_SUFFIX.match(question, end))
+            or glossary.starts_word(question, end, language) or bool(suffix)
         if SCRIPT_LETTER.match(before) or not after_ok:
             continue
         gloss = GLOSS.match(question, end)
@@ -332,8 +332,7 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
             continue
         about = NAME_ABOUT.match(question, end)  # "技術について": about the tag 技術, the subject the blog names
         out += [question[at:start], f" about {vocab.scripts[m[0]]} " if about else f" {vocab.scripts[m[0]]} "]
-        suffix = about or NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
-        at = suffix.end() if suffix else end
+        at = (about or suffix).end() if about or suffix else end
     return "".join(out) + question[at:]
 
 
@@ -1321,16 +1320,12 @@ def follow_up(previous: Query, change: Query, text: str) -> Query:
     return q
 
 
-def person(name: str) -> str:
-    """A name as one key, case and accents aside ("José Valim", "jose valim"); a name in another
-    script as written ("高橋 健太": folding it to ASCII would leave nothing, and every such name the same)."""
-    return " ".join((name.casefold() if OTHER_SCRIPT.search(name) else fold(name)).split())
-
-
 def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     """The catalog entries matching q, in q's order, not yet limited."""
     tags = {norm_tag(t) for t in q.tags}
-    authors = {person(a) for a in q.authors}
+    # one key per person, as ingest merges spellings: a name in another script as written ("高橋 健太":
+    # folded to ASCII it had been "", and every such name the same)
+    authors = {person_key(a) for a in q.authors}
     series = series_of(entries)
     numbered = {p for n in range(q.number, (q.through or q.number) + 1) for p in series.get(n, ())} \
         if q.number is not None else set()
@@ -1340,7 +1335,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not q.until or (e.date and e.date <= q.until))
         and (not tags or tags & {norm_tag(t) for t in e.tags})
         and (not q.types or e.type in q.types)
-        and (not authors or authors & {person(a) for a in e.authors})
+        and (not authors or authors & {person_key(a) for a in e.authors})
         and (q.number is None or e.post_id in numbered)
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")

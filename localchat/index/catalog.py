@@ -136,17 +136,22 @@ def blog_author(entries: Sequence[Entry], configured: str = "", site_author: str
     the author in the site generator's config."""
     if configured:
         return configured
+    counted = top_writers(entries, 1)
+    return counted[0][0] if counted else site_author
+
+
+def top_writers(entries: Sequence[Entry], n: int = 6) -> list[tuple[str, int]]:
+    """The frontmatter's writers with their posts, most posts first (ties by name), the first n."""
     counts = Counter(a for e in entries for a in dict.fromkeys(e.authors))
-    return min(counts, key=lambda a: (-counts[a], a)) if counts else site_author
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5, writers: int = 6) -> dict[str, Any]:
     """What this blog covers: post count, date span, types, top tags with counts, latest posts, and
     who writes it (the frontmatter's writers, most posts first; none where the posts name none)."""
     dates = sorted(e.date for e in entries if e.date)
-    by_writer = Counter(a for e in entries for a in dict.fromkeys(e.authors))
     return {
-        "writers": sorted(by_writer.items(), key=lambda kv: (-kv[1], kv[0]))[:writers],
+        "writers": top_writers(entries, writers),
         "posts": len(entries),
         "undated": sum(1 for e in entries if not e.date),
         "first": dates[0] if dates else "",
