@@ -22,24 +22,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import localchat  # noqa: E402,F401 - offline environment first
 from localchat.config import Config  # noqa: E402
 from localchat.engine import Engine  # noqa: E402
+from corpora import POSTS  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
-POSTS = {
-    "sample": ROOT / "posts",
-    "mykal.codes": CORPORA / "mykal.codes" / "posts",
-    "elixir-lang-blog": CORPORA / "elixir-lang-blog" / "posts",
-    "nodejs.org-blog": CORPORA / "nodejs.org-blog" / "posts",
-    "svelte-blog": CORPORA / "svelte-blog" / "posts",
-    "this-week-in-rust": CORPORA / "this-week-in-rust" / "content",
-    "twir-zh-cn": CORPORA / "twir-zh-cn" / "zh-cn",
-    # two Japanese blogs written for the project (tests/fixtures/blogs/README.md)
-    "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
-    "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
-}
 SETS = {  # question-set file names that belong to each corpus
     "sample": ("sample",), "mykal.codes": ("mykal",), "elixir-lang-blog": ("elixir",), "nodejs.org-blog": ("nodejs",),
 }

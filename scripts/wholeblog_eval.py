@@ -28,21 +28,11 @@ from localchat.index import catalog  # noqa: E402
 from localchat.answer import intents, wholeblog  # noqa: E402
 from localchat.index.embed import embedder_name, load_embedder  # noqa: E402
 from localchat.ingest.posts import read_posts  # noqa: E402
+from corpora import POSTS  # noqa: E402
 from report import finish  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)
-CORPORA = {
-    "mykal.codes": ROOT.parent / "shared" / "corpora" / "mykal.codes" / "posts",
-    "nodejs.org-blog": ROOT.parent / "shared" / "corpora" / "nodejs.org-blog" / "posts",
-    "elixir-lang-blog": ROOT.parent / "shared" / "corpora" / "elixir-lang-blog" / "posts",
-    "sample": ROOT / "posts",
-    "svelte-blog": ROOT.parent / "shared" / "corpora" / "svelte-blog" / "posts",
-    "this-week-in-rust": ROOT.parent / "shared" / "corpora" / "this-week-in-rust" / "content",
-    "twir-zh-cn": ROOT.parent / "shared" / "corpora" / "twir-zh-cn" / "zh-cn",
-    # two Japanese blogs written for the project (tests/fixtures/blogs/README.md)
-    "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
-    "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
-}
+CORPORA = dict(POSTS)  # a study may add a blog (--corpus)
 
 
 def entries_for(corpus: str, cache: dict[str, list[catalog.Entry]]) -> list[catalog.Entry]:

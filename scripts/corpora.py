@@ -1,0 +1,21 @@
+"""The blogs every study here runs on, by name: the sample posts, the corpora in ../shared/corpora
+(absent on a machine without them: each study skips what is not there) and the two Japanese blogs
+written for the project (tests/fixtures/blogs/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpora"
+POSTS = {
+    "sample": ROOT / "posts",
+    "mykal.codes": SHARED / "mykal.codes" / "posts",
+    "elixir-lang-blog": SHARED / "elixir-lang-blog" / "posts",
+    "nodejs.org-blog": SHARED / "nodejs.org-blog" / "posts",
+    "svelte-blog": SHARED / "svelte-blog" / "posts",
+    "this-week-in-rust": SHARED / "this-week-in-rust" / "content",
+    "twir-zh-cn": SHARED / "twir-zh-cn" / "zh-cn",
+    "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
+    "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
+}
