@@ -1,6 +1,6 @@
 """The blogs every study here runs on, by name: the sample posts, the corpora in ../shared/corpora
-(absent on a machine without them: each study skips what is not there) and the two Japanese blogs
-written for the project (tests/fixtures/blogs/README.md)."""
+(absent on a machine without them: each study skips what is not there) and the blogs written for the
+project in Japanese, Russian, Spanish, German and Korean (tests/fixtures/blogs/README.md)."""
 
 from __future__ import annotations
 
@@ -18,4 +18,9 @@ POSTS = {
     "twir-zh-cn": SHARED / "twir-zh-cn" / "zh-cn",
     "hugo-ja": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ja" / "content" / "posts",
     "jekyll-ja": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-ja" / "_posts",
+    # written for the project in a later round, each read from the site's root, as an owner would point at it
+    "zola-ru": ROOT / "tests" / "fixtures" / "blogs" / "zola-ru",
+    "astro-es": ROOT / "tests" / "fixtures" / "blogs" / "astro-es",
+    "eleventy-de": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-de",
+    "hexo-ko": ROOT / "tests" / "fixtures" / "blogs" / "hexo-ko",
 }
