@@ -69,13 +69,32 @@ class SyncReport:
 # tokenizers need dictionaries downloaded first; n-grams need nothing. On twir-zh-cn (blind7,
 # Chinese questions) n-grams took hit@5 from 0.88 to 1.00 and paraphrases from 0.67 to 1.00
 # (docs/benchmarks/languages.md).
-FTS_WORDS, FTS_NGRAM = "words", "ngram"
-SPACELESS = ("zh", "ja", "ko")
+# Words are stemmed, and stop words dropped, in the blog's language ("words:german": "Fahrrad" finds
+# "Fahrräder"), with LanceDB's Snowball stemmers; a language it has none for keeps its words whole
+# ("words:plain"), as English stemming would mangle them and drop its "a", "i", "to". Thai is
+# written without spaces, like Chinese.
+FTS_WORDS, FTS_NGRAM, FTS_PLAIN = "words", "ngram", "words:plain"
+SPACELESS = ("zh", "ja", "ko", "th")
+STEMMERS = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "nl": "Dutch",
+            "sv": "Swedish", "tr": "Turkish", "ru": "Russian", "el": "Greek", "ar": "Arabic"}
+
+
+def fts_for(language: str) -> str:
+    """The full-text tokenizer for a blog written in `language` (ingest.language's codes)."""
+    if language in SPACELESS:
+        return FTS_NGRAM
+    if language == "en":
+        return FTS_WORDS  # the name indexes from before the per-language setting carry
+    return f"words:{STEMMERS[language].lower()}" if language in STEMMERS else FTS_PLAIN
 
 
 def fts_config(tokenizer: str) -> FTS:
     if tokenizer == FTS_NGRAM:
         return FTS(base_tokenizer="ngram", ngram_min_length=2, ngram_max_length=3, stem=False, remove_stop_words=False)
+    if tokenizer == FTS_PLAIN:
+        return FTS(stem=False, remove_stop_words=False)
+    if tokenizer.startswith("words:"):
+        return FTS(language=tokenizer.split(":", 1)[1].capitalize())
     return FTS()
 
 
@@ -341,7 +360,7 @@ def sync(
     index_dir = location(index_dir)
     if isinstance(index_dir, Path):
         index_dir.mkdir(parents=True, exist_ok=True)
-    tokenizer = FTS_NGRAM if blog_language(posts_dir) in SPACELESS else FTS_WORDS
+    tokenizer = fts_for(blog_language(posts_dir))
     table, report.messages = read_existing(index_dir, embedder.signature, tokenizer)
     report.messages = read.site.problems + report.messages
     target = schema(embedder.dim, embedder.signature, tokenizer)

@@ -18,6 +18,17 @@ import re
 from pathlib import Path
 
 LATIN_LANGUAGES = ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "cs", "tr", "id", "vi")
+# Other alphabets, each told by its letters; where several languages share one, their words vote as
+# Latin-script words do (wordfreq). Cyrillic is told by the letters only one of its languages has:
+# a short Russian question holds words as frequent in Ukrainian ("Список всех статей про X" voted uk)
+SCRIPTS = (
+    (re.compile(r"[\u0400-\u04ff]"), ("cyrillic",)),
+    (re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), ("el",)),
+    (re.compile(r"[\u0590-\u05ff]"), ("he",)),
+    (re.compile(r"[\u0600-\u06ff]"), ("ar", "fa")),
+    (re.compile(r"[\u0900-\u097f]"), ("hi",)),
+    (re.compile(r"[\u0e00-\u0e7f]"), ("th",)),
+)
 SAMPLE_FILES = 200  # posts read to decide (sorted, so the decision is the same at every start)
 SAMPLE_CHARS = 4000  # of each post
 WORD = re.compile(r"[^\W\d_]{2,}", re.U)
@@ -28,8 +39,8 @@ NOT_PROSE = re.compile(r"```.*?```|`[^`]*`|\]\([^)]*\)|https?://\S+", re.S)  # c
 
 
 def language_of(text: str) -> str:
-    """"en", another code from LATIN_LANGUAGES, "zh", "ja", "ko", or "other" (another script);
-    "en" for no text."""
+    """"en", another code from LATIN_LANGUAGES, "zh", "ja", "ko", a language of SCRIPTS ("ru",
+    "el", …), or "other" (another script); "en" for no text."""
     text = NOT_PROSE.sub(" ", text)
     if not text.strip():
         return "en"
@@ -38,20 +49,47 @@ def language_of(text: str) -> str:
         kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
         hangul = sum(1 for c in cjk if "\uac00" <= c <= "\ud7af")
         if len(cjk) * 2 < other:
-            return "other"
+            return _other_script(text)
         return "ja" if kana * 10 > len(cjk) else "ko" if hangul * 2 > len(cjk) else "zh"
+    return _vote(text, LATIN_LANGUAGES)
+
+
+def _other_script(text: str) -> str:
+    """The language of a text in an alphabet other than Latin: the script's with most letters."""
+    counts = [(len(script.findall(text)), languages) for script, languages in SCRIPTS]
+    n, languages = max(counts, key=lambda c: c[0])
+    if not n:
+        return "other"
+    if languages == ("cyrillic",):
+        return _cyrillic(text)
+    return languages[0] if len(languages) == 1 else _vote(text, languages)
+
+
+def _cyrillic(text: str) -> str:
+    """Russian, Ukrainian or Bulgarian, by the letters each alone uses (Russian where none says)."""
+    if re.search(r"[іїєґІЇЄҐ]", text):
+        return "uk"
+    if re.search(r"[ыэёЫЭЁ]", text):
+        return "ru"
+    return "bg" if re.search(r"[ъЪ]", text) else "ru"
+
+
+def _vote(text: str, languages: tuple[str, ...]) -> str:
+    """Each word votes for the language of `languages` in which it is most frequent; the first
+    language wins ties (and a text no word of which any of them knows)."""
     import wordfreq  # noqa: PLC0415 - its word lists load on first use
 
-    votes = dict.fromkeys(LATIN_LANGUAGES, 0)
+    votes = dict.fromkeys(languages, 0)
     words = [m.group(0) for m in WORD.finditer(text)]
     # names vote for no language ("Andrea Leopardi's posts?" is English): a capital after the first word
     words = [w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+    first = languages[0]
     for word in itertools.islice(words, 3000):
-        scores = {lang: wordfreq.zipf_frequency(word, lang, wordlist="small") for lang in LATIN_LANGUAGES}
-        best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+        scores = {lang: wordfreq.zipf_frequency(word, lang, wordlist="small") for lang in languages}
+        best = max(scores, key=lambda lang: (scores[lang], lang == first))
         if scores[best] > 0:
             votes[best] += 1
-    return max(votes, key=lambda lang: (votes[lang], lang == "en"))
+    return max(votes, key=lambda lang: (votes[lang], lang == first))
 
 
 def blog_language(posts: Path | str | None) -> str:

@@ -45,7 +45,7 @@ PUBLISHED_STATUS = {"published", "publish", "public", "live", "active"}
 TRUE_WORDS = {"true", "yes", "y", "on", "1"}
 FALSE_WORDS = {"false", "no", "n", "off", "0"}
 # A top folder that names no category: the posts folder itself, one inside it, or a year
-GENERIC_FOLDERS = {"posts", "post", "blog", "articles", "content", "notes", "entries", "src", "pages"}
+GENERIC_FOLDERS = {"posts", "post", "blog", "articles", "content", "notes", "entries", "src", "pages", "source"}
 # Frontmatter values shown in a reason are cut short: YAML aliases can nest a tiny file into a
 # structure with billions of elements, and a plain repr() of it would never finish.
 _short = reprlib.Repr()
@@ -150,7 +150,9 @@ def read_posts(
             post = read_post(path, post_id, site=result.site, git=history.get(post_id), base_url=base_url,
                              url_pattern=url_pattern, today=today)
         except PostProblem as exc:
-            result.errors.append(PostError(post_id, str(exc)))
+            # what the generator never builds as a post (a Hexo scaffold's "{{ title }}") is reported as such
+            page = site.not_a_post(PurePosixPath(post_id)) if site.not_a_post else ""
+            (result.not_posts if page else result.errors).append(PostError(post_id, page or str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - nothing raises out of ingestion
             result.errors.append(PostError(post_id, f"unexpected error: {type(exc).__name__}: {exc}"))
@@ -205,6 +207,8 @@ def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Si
     tags = len(TEMPLATE_TAG.findall(body))
     if tags >= 3 and tags * 10 > words:
         return "a listing or template page, not a post"
+    if metadata.get("eleventyexcludefromcollections") is True:
+        return "excluded from Eleventy's collections (eleventyExcludeFromCollections), not a post"
     if site.generator == "pelican" and rel.parts[:1] == ("pages",):
         return "a Pelican page (pages/), not a post"
     return site.not_a_post(rel) if site.not_a_post else ""
@@ -246,8 +250,10 @@ def read_post(
     taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
     tags = as_list(metadata.get("tags")) + as_list(taxonomies.get("tags")) + categories
     tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
-    authors = list(dict.fromkeys(author_name(metadata.get("authors")) + author_name(metadata.get("author"))
-                                 + author_name(metadata.get("by"))))
+    # Zola keeps a page's own fields under [extra], Hugo under params
+    own = [metadata] + [lower_keys(metadata[k]) for k in ("extra", "params") if isinstance(metadata.get(k), dict)]
+    authors = list(dict.fromkeys(a for fields in own for key in ("authors", "author", "by")
+                                 for a in author_name(fields.get(key))))
     description = clean_str(metadata.get("description") or metadata.get("summary") or metadata.get("excerpt"))
     post_type = clean_str(metadata.get("type")) or "post"
     # What the embeddings depend on: the file's bytes. A new base URL or a git date re-links, never re-embeds.
@@ -423,8 +429,9 @@ def as_list(value: Any) -> list[str]:
     """Tags as a YAML list, or a comma- or space-separated string."""
     if value is None:
         return []
-    if isinstance(value, (list, tuple, set)):
-        return [clean_str(v) for v in value if clean_str(v)]
+    if isinstance(value, (list, tuple, set)):  # Hexo's nested categories, "- [개발, 백엔드]": both
+        flat = [w for v in value for w in (v if isinstance(v, (list, tuple)) else [v])]
+        return [clean_str(v) for v in flat if clean_str(v)]
     text = clean_str(value)
     parts = text.split(",") if "," in text else text.split()
     return [p.strip() for p in parts if p.strip()]

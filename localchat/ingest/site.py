@@ -17,6 +17,7 @@ found means the old default, /posts/{slug}/. A config that cannot be read is one
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import re
 import tomllib
@@ -59,7 +60,7 @@ PageRule = Callable[[PurePosixPath], str]  # a path under the posts folder -> wh
 
 @dataclass
 class Site:
-    generator: str = ""  # jekyll | hugo | zola | eleventy | astro | "" (none found)
+    generator: str = ""  # jekyll | hexo | hugo | zola | eleventy | astro | pelican | "" (none found)
     config: Path | None = None
     base_url: str = ""
     rule: str = DEFAULT_PATTERN  # the rule in words, for the one line said at index time
@@ -127,8 +128,21 @@ def author_name(value: Any) -> list[str]:
             item = lower(item).get("name")
         if isinstance(item, str):
             parts = re.split(r"\s*(?:[,&、，＆]|\band\b|\b(?:prepared|written|edited|translated) by\b)\s*", item.split(";")[0])
+            parts = [name for part in parts for name in two_people(part)]
             names += [n for n in (person(p) for p in parts) if n]
     return names
+
+
+# "and" in other languages: "Andrés Gómez y Lucía Ortega", "Anna Schmidt und Jonas Weber", "Иван Петров и
+# Мария Иванова". Only between two names of two words or more: "José Ortega y Gasset" is one person.
+AND_ELSEWHERE = re.compile(r"\s+(?:y|e|und|et|en|och|og|i|и|і|та|και|ve)\s+")
+
+
+def two_people(text: str) -> list[str]:
+    parts = AND_ELSEWHERE.split(text.strip())
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [text]
 
 
 NOT_A_NAME = re.compile(r"^(?:on behalf of|for|of|from|with|by|via|updated|edited|and)\b|\b(?:1[89]|20)\d\d\b", re.I)  # or a year
@@ -267,10 +281,16 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
     has_posts = "_posts" in to_root.parts or any((d / "_posts").is_dir() for d in [posts_dir, *posts_dir.iterdir()]
                                                  if d.is_dir())
 
+    # Hexo keeps Jekyll's _config.yml, _posts/ and _drafts/, under its source folder (source/_posts/);
+    # its scaffolds/ are templates, and source/ is no category
+    hexo = (root / "scaffolds").is_dir() or "new_post_name" in config or "source_dir" in config
+    generator = "Hexo" if hexo else "Jekyll"
+    source = text(config.get("source_dir")) or "source" if hexo else ""
+
     def not_a_post(rel: PurePosixPath) -> str:
         parts = (to_root / rel).parts
         if has_posts and "_posts" not in parts and "_drafts" not in parts:
-            return "a Jekyll page (outside _posts/), not a post"
+            return f"a {generator} page (outside _posts/), not a post"
         return ""
 
     def path_for(post: PostInfo) -> str:
@@ -281,6 +301,7 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         # folders above _posts are categories too (blog/_posts/x.md), as in Jekyll; _posts and below are not
         parts = (to_root / post.rel).parts
         above = parts[:parts.index("_posts")] if "_posts" in parts else ()
+        above = above[above.index(source) + 1:] if source in above else above
         categories = list(dict.fromkeys([p.lower() for p in above] + categories))
         values = date_parts(post.date) | {
             "title": slug or stem, "slug": slugify(slug or stem), "name": slugify(stem),
@@ -288,7 +309,7 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         }
         return join_url(fill_tokens(own or pattern, values))
 
-    return Site("jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
+    return Site("hexo" if hexo else "jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
                 path_for=path_for, not_a_post=not_a_post)
 
 
@@ -326,13 +347,29 @@ def content_rel(root: Path, content_dir: str, posts_dir: Path, rel: PurePosixPat
     return rel
 
 
+FRONT_DATE = re.compile(rb"^\s*(?:date|pubdate|publishdate|published|pubDate)\s*[:=]", re.M | re.I)
+
+
+def dated_page(path: Path) -> bool:
+    """Whether a page's front matter gives a date (its first 2 KB are read)."""
+    try:
+        with path.open("rb") as f:
+            return bool(FRONT_DATE.search(f.read(2048)))
+    except OSError:
+        return False
+
+
 def content_pages(root: Path, content_dir: str, posts_dir: Path, generator: str) -> PageRule:
     """Hugo and Zola build posts from the content folder's sections: with --posts at the site's
     root, a theme's example site, archetypes and READMEs are no posts; nor is a page at the top of
     content/ (about.md) when the sections hold the posts."""
     content = (root / content_dir).resolve()
-    sections = content.is_dir() and any(d.is_dir() and not d.name.startswith(".") and any(d.rglob("*.md"))
-                                        for d in content.iterdir())
+    folders = [d for d in content.iterdir() if d.is_dir() and not d.name.startswith((".", "_")) and d.name != "node_modules"
+               ] if content.is_dir() else []
+    dated = {d.name: [dated_page(f) for f in d.rglob("*.md") if not f.name.startswith("_index.")] for d in folders}
+    sections = any(dated.values())
+    # a section none of whose pages has a date, beside one whose pages have (projects/ beside blog/): pages
+    undated = {name for name, pages in dated.items() if pages and not any(pages)} if any(map(any, dated.values())) else set()
 
     def not_a_post(rel: PurePosixPath) -> str:
         full = posts_dir / rel
@@ -340,6 +377,9 @@ def content_pages(root: Path, content_dir: str, posts_dir: Path, generator: str)
             return f"outside {generator}'s content folder ({content_dir}/), not a post"
         if sections and full.parent == content:
             return f"a page at the top of {content_dir}/, not in a section: not a post"
+        section = full.relative_to(content).parts[0]
+        if section in undated:
+            return f"a page of {content_dir}/{section}/, a section with no dated page (the posts are dated): not a post"
         return ""
 
     return not_a_post
@@ -428,9 +468,10 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
         return None
     path, settings = found
     input_dir = (root / settings["input"]).resolve() if "input" in settings else root.resolve()
+    data_dir = (input_dir / settings.get("data", "_data")).resolve()  # `data: "../_data"` is relative to the input
     base, author = "", ""
     for name in ("metadata.json", "site.json", "meta.json"):
-        data_file = input_dir / "_data" / name
+        data_file = data_dir / name
         if data_file.is_file():
             try:
                 data = lower(json.loads(data_file.read_text(encoding="utf-8-sig")))
@@ -441,7 +482,8 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
             break
 
     def path_for(post: PostInfo) -> str:
-        rel = PurePosixPath(posts_dir.relative_to(input_dir).as_posix()) / post.rel if posts_dir.is_relative_to(input_dir) else post.rel
+        full = (posts_dir / post.rel).resolve()
+        rel = PurePosixPath(full.relative_to(input_dir).as_posix()) if full.is_relative_to(input_dir) else post.rel
         own = post.metadata.get("permalink") or directory_data(input_dir, rel).get("permalink")
         if isinstance(own, str) and own.strip():
             values = {"page.fileSlug": strip_date(file_stem(rel)), "page.filePathStem": "/" + str(rel.with_suffix("")),
@@ -452,7 +494,9 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
         parent = rel.parent if rel.stem == "index" or rel.stem == rel.parent.name else rel.with_suffix("")
         return join_url(*parent.parts) + "/"
 
-    return Site("eleventy", path, base, "/:folders/:file-name/ (or the post's permalink)", author, path_for=path_for)
+    input_name = input_dir.relative_to(root.resolve()).as_posix() if input_dir.is_relative_to(root.resolve()) else "."
+    return Site("eleventy", path, base, "/:folders/:file-name/ (or the post's permalink)", author, path_for=path_for,
+                not_a_post=content_pages(root, input_name, posts_dir, "Eleventy"))
 
 
 def directory_data(input_dir: Path, rel: PurePosixPath) -> dict[str, Any]:
@@ -482,20 +526,41 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
     base = settings.get("base", "").strip("/")
     base_url = settings.get("site", "").rstrip("/") + (f"/{base}" if base else "")
     pages = root / "src" / "pages"
-    routes = sorted(p for n in ASTRO_ROUTES for p in pages.rglob(n)) if pages.is_dir() else []
-    # the route whose folder is named like the collection (src/pages/blog/ for src/content/blog/)
-    route = next((r for r in routes if r.parent.name == posts_dir.name), routes[0] if len(routes) == 1 else None)
-    prefix = route.parent.relative_to(pages).as_posix() if route else posts_dir.name
+    # glob.escape: "[...slug]" is a pattern of one character otherwise
+    routes = sorted(p for n in ASTRO_ROUTES for p in pages.rglob(glob.escape(n))) if pages.is_dir() else []
+    content = (root / "src" / "content").resolve()
+    at_root = content.is_dir() and content.is_relative_to(posts_dir.resolve()) and content != posts_dir.resolve()
+
+    def collection(rel: PurePosixPath) -> tuple[str, PurePosixPath]:
+        """The post's collection and its path inside it (--posts at the site's root: src/content/blog/x.md)."""
+        full = (posts_dir / rel).resolve()
+        if at_root and full.is_relative_to(content) and len(full.relative_to(content).parts) > 1:
+            inner = PurePosixPath(full.relative_to(content).as_posix())
+            return inner.parts[0], PurePosixPath(*inner.parts[1:])
+        return posts_dir.name, rel
+
+    def prefix_for(name: str) -> str:
+        # the route whose folder is named like the collection (src/pages/blog/ for src/content/blog/)
+        route = next((r for r in routes if r.parent.name == name), routes[0] if len(routes) == 1 else None)
+        return route.parent.relative_to(pages).as_posix() if route else name
 
     def path_for(post: PostInfo) -> str:
+        name, rel = collection(post.rel)
         slug = text(post.metadata.get("slug"))
         if not slug:
-            rel = post.rel.parent if post.rel.stem.lower() == "index" and len(post.rel.parts) > 1 else post.rel.with_suffix("")
+            rel = rel.parent if rel.stem.lower() == "index" and len(rel.parts) > 1 else rel.with_suffix("")
             slug = "/".join(slugify(part) for part in rel.parts)
-        return join_url(prefix, slug) + "/"
+        return join_url(prefix_for(name), slug) + "/"
 
-    rule = f"/{prefix}/:slug/" + ("" if route else " (no [...slug] route found; guessed from the folder name)")
-    return Site("astro", path, base_url, rule, path_for=path_for)
+    def not_a_post(rel: PurePosixPath) -> str:
+        if at_root and not (posts_dir / rel).resolve().is_relative_to(content):
+            return "outside Astro's content collections (src/content/), not a post"
+        return ""
+
+    prefix = prefix_for(collection(PurePosixPath("x.md"))[0] if not at_root else
+                        next((d.name for d in sorted(content.iterdir()) if d.is_dir()), posts_dir.name))
+    rule = f"/{prefix}/:slug/" + ("" if routes else " (no [...slug] route found; guessed from the folder name)")
+    return Site("astro", path, base_url, rule, path_for=path_for, not_a_post=not_a_post)
 
 
 # --- Pelican -------------------------------------------------------------------------------------

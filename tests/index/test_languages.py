@@ -31,8 +31,47 @@ def test_the_language_is_told_from_the_words_not_the_links() -> None:
     assert language_of("Le café est prêt et les croissants sont chauds ce matin.") == "fr"
     assert language_of("How do I make cold brew with `npm install` at https://example.com/x?") == "en"
     assert language_of("本周最佳 crate 是 cargo-llvm-lines，见 [链接](https://example.com/a-long-english-path)") == "zh"
-    assert language_of("今日はいい天気ですね、散歩に行きましょう") == "ja" and language_of("Привет, как дела?") == "other"
+    assert language_of("今日はいい天気ですね、散歩に行きましょう") == "ja"
     assert blog_language(SAMPLE_POSTS) == "en"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("text, language", [
+    ("Привет, как дела? Сколько статей ты написал в этом году?", "ru"),
+    ("Скільки статей ти написав цього року?", "uk"),
+    ("Πόσα άρθρα έχεις γράψει φέτος;", "el"),
+    ("כמה פוסטים כתבת השנה?", "he"),
+    ("كم مقالة كتبت هذا العام؟", "ar"),
+    ("คุณเขียนบทความกี่เรื่องในปีนี้", "th"),
+    ("올해 글을 몇 개 썼어요?", "ko"),
+])
+def test_another_alphabet_is_told_by_its_letters_and_words(text: str, language: str) -> None:
+    """Cyrillic is Russian or Ukrainian by its words (wordfreq), Greek, Hebrew, Arabic, Thai and Korean
+    by their letters: each gets its stemmer, its table and its strings where there are some."""
+    assert language_of(text) == language
+
+
+@pytest.mark.fast
+def test_full_text_search_stems_in_the_blogs_language(tmp_path: Path) -> None:
+    """"Fahrrad" finds "Fahrräder" on a German blog and "походы" finds "походах" on a Russian one: the
+    index is stemmed in the blog's language. English stemming found neither."""
+    import lancedb  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    from localchat.index.store import FTS_PLAIN, fts_config, fts_for  # noqa: PLC0415
+
+    assert (fts_for("en"), fts_for("de"), fts_for("ru"), fts_for("pl"), fts_for("ja"), fts_for("th")) == (
+        FTS_WORDS, "words:german", "words:russian", FTS_PLAIN, FTS_NGRAM, FTS_NGRAM)
+    table = lancedb.connect(tmp_path).create_table("t", pa.table({"text": [
+        "Die Fahrräder standen am Bahnhof in Leipzig.", "Мы говорили о походах в горы Алтая.", "Nichts davon."]}))
+
+    def found(tokenizer: str, query: str) -> list[str]:
+        table.create_index("text", config=fts_config(tokenizer), replace=True)
+        return [r["text"] for r in table.search(query, query_type="fts").limit(3).to_list()]
+
+    assert found(fts_for("de"), "fahrrad") == ["Die Fahrräder standen am Bahnhof in Leipzig."]
+    assert found(fts_for("ru"), "походы") == ["Мы говорили о походах в горы Алтая."]
+    assert found(FTS_WORDS, "fahrrad") == [] and found(FTS_WORDS, "походы") == []
 
 
 @pytest.mark.fast

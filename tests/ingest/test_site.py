@@ -378,3 +378,56 @@ def test_posts_at_the_site_root_are_the_generators_posts(tmp_path: Path) -> None
     assert sorted(p.path for p in result.not_posts) == ["README.md", "archetypes/default.md", "content/about.md",
                                                         "themes/simple/exampleSite/content/posts/demo.md"]
     assert read_posts(hugo / "content" / "posts", today=TODAY).posts[0].url == "https://example.jp/posts/2023/miso/"
+
+
+@pytest.mark.fast
+def test_four_fixture_blogs_read_from_their_sites_roots() -> None:
+    """The Russian Zola, Spanish Astro, German Eleventy and Korean Hexo blogs written for the project
+    (tests/fixtures/blogs), read as an owner points at them: the site's root. Each counts its 30 posts
+    and no page, draft, template or scaffold; URLs are the generator's own."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("zola-ru", "astro-es", "eleventy-de", "hexo-ko")}
+    for name, result in read.items():
+        assert (len(result.posts), len(result.drafts_skipped), result.errors) == (30, 2, []), name
+    assert sorted(p.path for p in read["zola-ru"].not_posts) == ["content/about.md", "content/projects/telegram-bot.md"]
+    assert sorted(p.path for p in read["eleventy-de"].not_posts) == ["content/404.md", "content/about.md"]
+    assert sorted(p.path for p in read["hexo-ko"].not_posts) == [
+        "scaffolds/draft.md", "scaffolds/page.md", "scaffolds/post.md", "source/about/index.md",
+        "source/categories/index.md", "source/tags/index.md", "themes/landscape/README.md"]
+    urls = {name: {p.id: p.url for p in result.posts} for name, result in read.items()}
+    assert urls["astro-es"]["src/content/blog/mosca-blanca.md"] == "https://huertoabierto.example/blog/mosca-blanca/"
+    assert urls["eleventy-de"]["content/blog/saale-radweg.md"] == "https://kettenblatt-krume.de/blog/saale-radweg/"
+    assert urls["zola-ru"]["content/blog/elbrus-s-yuga/index.md"].endswith("/blog/elbrus-s-yuga/")
+    assert urls["hexo-ko"]["source/_posts/first-10k-race.md"] == \
+        "https://blog.jihoon-park.example.com/2019/04/07/first-10k-race/"
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers["zola-ru"] == ["Мария Иванова"]  # Zola's [extra] author
+    assert writers["astro-es"] == ["Andrés Gómez", "Lucía Ortega", "María José Fernández"]  # "X y Y": two
+    hexo = {p.id: p.tags for p in read["hexo-ko"].posts}
+    assert hexo["source/_posts/kotlin-coroutines-at-work.md"] == ["개발", "Kotlin", "백엔드"]  # nested, no "source"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("written, names", [
+    ("Andrés Gómez y Lucía Ortega", ["Andrés Gómez", "Lucía Ortega"]),
+    ("Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"]),
+    ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+    ("José Ortega y Gasset", ["José Ortega y Gasset"]),  # one person: "y" between his surnames
+])
+def test_and_in_other_languages_parts_two_writers(written: str, names: list[str]) -> None:
+    from localchat.ingest.site import author_name  # noqa: PLC0415
+
+    assert author_name(written) == names
+
+
+@pytest.mark.fast
+def test_the_site_author_writes_the_posts_that_name_no_writer() -> None:
+    """Two guest posts name their writer; the other 28 name none: the site's author writes the blog,
+    not its most frequent guest."""
+    from localchat.index import catalog as cat  # noqa: PLC0415
+
+    entries = [cat.Entry(f"{i}.md", "t", "/", "2024-01-01", [], "post", "", 1, authors=["Guest"] if i < 2 else [])
+               for i in range(30)]
+    assert cat.blog_author(entries, "", "Owner") == "Owner"
+    assert cat.blog_author(entries[:2], "", "Owner") == "Guest"
+    assert cat.blog_author(entries, "Me", "Owner") == "Me"
