@@ -295,3 +295,25 @@ def test_a_question_nearer_a_probe_than_the_blog_is_refused(sample: Engine) -> N
         assert not verdict.covered and verdict.why == "nearer a probe", (question, verdict)
     question = "How long should cold brew steep in the fridge?"  # a post answers it: far above every probe
     assert sample.judge(question, sample.retrieve(question)).covered
+
+
+@pytest.mark.fast
+def test_the_probes_are_the_same_questions_in_each_language() -> None:
+    """The noise level of a blog in Spanish, Russian or Korean is measured with questions in its own
+    language (probes.json): 32 each, told as that language (a few short ones may read otherwise)."""
+    from localchat.answer.gate import PROBES, PROBES_IN  # noqa: PLC0415
+    from localchat.ingest.language import language_of  # noqa: PLC0415
+
+    assert {"zh", "ja", "ko", "ru", "es", "fr", "de", "pt", "it"} <= set(PROBES_IN)
+    for language, questions in PROBES_IN.items():
+        assert len(questions) == len(PROBES) == 32
+        assert sum(language_of(q) == language for q in questions) >= 28, language
+
+
+@pytest.mark.fast
+def test_a_german_noun_is_no_name_for_its_capital() -> None:
+    """German writes every noun with a capital: "Sauerteig" and "Temperatur" are words a paraphrase
+    may use, not names no post holds. Names by their shape still are ("TrueNAS", "Nextcloud 22")."""
+    assert specific_terms("Bei welcher Temperatur lässt sie den Sauerteig seit dem Brotbackkurs reifen?") == []
+    assert specific_terms("Hat sie je über Nextcloud 22 oder TrueNAS geschrieben?") == ["Nextcloud 22", "TrueNAS"]
+    assert specific_terms("Did she write about Nextcloud or Jellyfin?") == ["Nextcloud", "Jellyfin"]
