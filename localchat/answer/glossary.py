@@ -24,6 +24,7 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
+from localchat.answer import inflection
 from localchat.index.coverage import MONTH_NAME, MONTHS
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
@@ -219,6 +220,20 @@ tiene=has lanzamiento=release lanzamientos=releases salido=come_out aún=yet tod
 dos=two tres=three cuatro=four cinco=five seis=six siete=seven ocho=eight nueve=nine diez=ten se="" con=with
 fueron=were han_sido=have_been ha_sido=has_been sido=been
 trimestre=quarter semestre=half segundo=second tercer=third tercero=third cuarto=fourth
+habéis=have habeis=have hemos=have han=have habéis_publicado=published hemos_publicado=published
+publicasteis=published publicamos=published publicáis=publish publicais=publish publicáis_vosotros=publish
+escribisteis=wrote escribimos=wrote escribís=write escribis=write subido=published subida=published
+subidas=published subidos=published subisteis=published subieron=published subió=published subiste=published
+colgado=published colgasteis=published colgó=published salido=came_out salió=came_out salieron=came_out
+firmado=written firmada=written firmados=written firmadas=written firmó=wrote etiquetada=tagged etiquetadas=tagged
+con_la_etiqueta=tagged con_etiqueta=tagged como="" lo_último=the_latest_one lo_más_reciente=the_latest_one
+lo_primero=the_first_one aquí="" por_aquí="" acá="" hola="" oye="" porfa="" quiero="" quisiera="" me="" puedes=""
+podrías="" podéis="" puedo="" solo="" sólo="" todo=all contenido=posts contenidos=posts tipo_de=kinds_of
+tipos_de=kinds_of qué_tipo_de=what_kinds_of quién_escribe_en_este_blog=who_writes_this_blog
+quién_escribe_aquí=who_writes_here quiénes_escriben=who_writes_here escribe_en_este_blog=writes_this_blog
+de_qué_temas=what_topics qué_temas=what_topics temas_tratáis=topics tratáis="" soléis="" soléis_tratar=""
+en_adelante=onwards desde_entonces="" a_partir_de=since cosas=posts enséñame=show_me enseñame=show_me
+muéstranos=show_us verano=summer invierno=winter primavera=spring otoño=autumn este=this esta=this estos=these estas=these entre=between
 mediados_de=mid principios_de=early comienzos_de=early finales_de=late fines_de=late
 enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
@@ -280,6 +295,15 @@ gibt's=there_are eigentlich="" versehen="" schon="" noch="" bisher=so_far denn="
 zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
 wurden=were wurde=was worden=been mit=with aus=from auf=on mitverfasst=written verfasst=written
 mitgeschrieben=written
+zuletzt=latest zuerst=first als_erstes=first als_erster=first als_erste=first allerersten=first kamen=came_out
+kam=came_out herausgekommen=came_out gestartet=started angefangen=started womit="" dazu="" hier="" mir=""
+kannst_du="" können_sie="" könnten_sie="" kannst="" nennen=list nenne=list nenn=list nennst=list zeigen=show
+text=post texte=posts gastautor=author gastautorin=author gastbeitrag=post gastbeiträge=posts
+wer_schreibt_hier=who_writes_here wer_schreibt_den_blog=who_writes_this_blog wer_schreibt_diesen_blog=who_writes_this_blog
+wer_steckt_hinter_dem_blog=who_is_behind_this_blog welche_themen=what_topics themen_deckt=topics deckt="" ab=since
+sie="" er="" ihr="" gibt_es=there_are es_gibt=there_are sommer=summer winter=winter frühling=spring
+herbst=autumn frühjahr=spring beiden=two ersten_beiden=first_two letzten_beiden=latest_two bis=until
+einen_überblick_über=an_overview_of überblick_über=overview_of überblick=overview einen=a dieses=this diesen=this
 quartal=quarter halbjahr=half zweite=second zweiten=second dritte=third dritten=third vierte=fourth vierten=fourth
 mitte=mid anfang=early ende=late
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
@@ -300,8 +324,11 @@ def _elided(table: dict[str, str]) -> dict[str, str]:
     return table | {re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", k): v for k, v in table.items() if "'" in k}
 
 
-TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE)}
+TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE),
+          "ru": inflection.RU_TABLE, "ko": inflection.KO_TABLE}
 SPACELESS = ("zh", "ja")
+# Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
+INFLECTED = {"ru": inflection.russian, "ko": inflection.korean}
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
 CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*(?:\d{1,2}\s*月|全年|整年|一整年)))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
                       r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})[-/.](\d{1,2})(?![\d/.-])")
@@ -485,12 +512,19 @@ def english(question: str, language: str, titles: Iterable[str] = (), identity_s
         return question
     if language in SPACELESS:
         return _spaceless(question, table, list(titles), identity_share, language)
-    return _spaced(question, table)
+    if language in INFLECTED:
+        return INFLECTED[language](question)
+    return _spaced(question, table, language)
 
 
-def _spaced(question: str, table: dict[str, str]) -> str:
+def _spaced(question: str, table: dict[str, str], language: str = "") -> str:
     text = " " + re.sub(r"([¿¡?!.,;:»«\"])", r" \1 ", question.lower().replace("’", "'")) + " "
     text = re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", text)  # l'article -> l' article
+    if language == "de":  # "Brot-Beiträge", "Homelab-Artikel": the tag's posts
+        text = re.sub(r"(?<=\w)-(?=(?:beiträge|beitrag|beiträgen|artikel|artikeln|posts?|texte|einträge)\b)", " ", text)
+    if language == "es":  # "de 2023 en adelante": since 2023
+        text = re.sub(r"\bde[ls]?\s+(\d{4})\s+en\s+adelante\b", r"a partir de \1", text)
+    text = inflection.respelled(text, table, language)  # "escribisteis", "veröffentlichten": the table's words
     text = _pattern(table).sub(lambda m: f" {table[m[1]]} ", text)  # one pass: an English word is never read again
     # "le 1er septembre", "31 de diciembre", "3. Mai": the English parser reads the month first
     months = "|".join(_MONTHS)
@@ -717,6 +751,9 @@ KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 def starts_word(text: str, i: int, language: str) -> bool:
     """Whether a word of the language's table starts at text[i] ("タグ", "カテゴリ", "の記事")."""
     table = TABLES.get(language)
+    if language == "ko" and any(text.startswith(p, i) and not text[i + len(p):i + len(p) + 1].isalnum()
+                                for p in inflection.PARTICLES):
+        return True  # "러닝에 관한", "박지훈이 쓴": a particle ends the word
     return bool(table) and any(text.startswith(k, i) for k in _longest_first(table, set()))
 
 

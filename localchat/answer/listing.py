@@ -1,7 +1,7 @@
 """Catalog answers — lists, counts, the overview — in a reader's language other than English.
 
 wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
-Chinese, Japanese, Spanish, French or German gets the same exact list from the same catalog, said
+Chinese, Japanese, Korean, Spanish, French, German or Russian gets the same exact list from the same catalog, said
 with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
 language's way ("2021年5月", "mayo de 2021").
 """
@@ -98,6 +98,40 @@ T: dict[str, dict[str, str]] = {
         "ov_head": "Dieser Blog hat {n} Beiträge ({first}–{last}).", "ov_tags": "Themen, über die ich am meisten schreibe: {tags}.",
         "ov_writers": "Geschrieben von {w}.", "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
         "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    },
+    "ru": {
+        "decimal": ",",
+        "rate": "Записей{desc} с {first} по {last}: {n} — примерно {rate} в {unit}.",
+        "rate_in": "Записей{desc}: {n} — примерно {rate} в {unit}.",
+        "u_week": "неделю", "u_month": "месяц", "u_quarter": "квартал", "u_year": "год",
+        "no_number": "Выпуска № {number} нет: есть выпуски с {first} по {last}.",
+        "none": "Записей{desc} пока нет.", "count": "Всего записей{desc}: {n}.",
+        "one_newest": "Самая новая запись{desc} — {link}{date}.", "one_oldest": "Первая запись{desc} — {link}{date}.",
+        "some_newest": "Последние записи{desc} ({n}):", "some_oldest": "Первые записи{desc} ({n}):",
+        "list": "Записи{desc} ({n}), {order}:", "more": "…и ещё {n}.", "date": ", опубликована {date}",
+        "newest": "сначала новые", "oldest": "сначала старые", "relevant": "сначала самые подходящие",
+        "number": "Выпуск № {number}: {link}{date}.",
+        "issues": " из выпусков {a}–{b}", "tag": " с тегом «{x}»", "author": " (автор: {x})", "topic": " на тему «{x}»",
+        "when": " {x}", "year": "за {y} год", "month": "за {month} {y}", "since": "с {x}", "until": "до {x}",
+        "range": "с {a} по {b}",
+        "ov_head": "Записей в блоге: {n} ({first}–{last}).", "ov_tags": "Основные темы: {tags}.",
+        "ov_writers": "Авторы: {w}.", "ov_latest": "Последние записи:", "ov_empty": "Записей пока нет.", "or": " или ",
+        "months": "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    },
+    "ko": {
+        "rate": "{first}부터 {last}까지 {desc}글을 {n}개 올렸습니다. 평균 {unit}에 약 {rate}개입니다.",
+        "rate_in": "{desc}글은 {n}개입니다. 평균 {unit}에 약 {rate}개입니다.",
+        "u_week": "한 주", "u_month": "한 달", "u_quarter": "한 분기", "u_year": "1년",
+        "no_number": "{number}호는 없습니다({first}~{last}호까지 있습니다).",
+        "none": "{desc}글은 아직 없습니다.", "count": "{desc}글은 {n}개입니다:",
+        "one_newest": "가장 최근 {desc}글은 {link}{date}입니다.", "one_oldest": "첫 {desc}글은 {link}{date}입니다.",
+        "some_newest": "최근 {desc}글 {n}개:", "some_oldest": "처음 {desc}글 {n}개:",
+        "list": "{desc}글 ({n}개, {order}):", "more": "…외 {n}개.", "date": " ({date} 게시)",
+        "newest": "최신순", "oldest": "오래된 순", "relevant": "관련도순", "number": "{number}호: {link}{date}.",
+        "issues": "{a}~{b}호의 ", "tag": "'{x}' 태그의 ", "author": "{x} 님이 쓴 ", "topic": "{x}에 관한 ", "when": "{x}의 ",
+        "year": "{y}년", "month": "{y}년 {m}월", "since": "{x} 이후", "until": "{x}까지", "range": "{a}~{b}",
+        "ov_head": "이 블로그에는 글이 {n}개 있습니다({first}–{last}).", "ov_tags": "자주 쓰는 주제: {tags}.",
+        "ov_writers": "글쓴이: {w}.", "ov_latest": "최근 글:", "ov_empty": "아직 공개된 글이 없습니다.", "or": " 또는 ",
     },
 }
 

@@ -72,6 +72,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " Das hier betrifft den Rest.",
         "nearest_post": "Der Beitrag unten ist das Nächste, was ich dazu geschrieben habe.",
     },
+    "ru": {
+        "not_covered": "Об этом я не писал.",
+        "not_covered_named": "Про {terms} я не писал.",
+        "not_dictated": "Я говорю только то, что написано в моих записях, поэтому так не скажу.",
+        "not_priced": "Сколько это стоит, я не писал.",
+        "or": " или ",
+        "closest": " Ниже — самые близкие к этому записи.",
+        "rest": " Это — об остальном.",
+        "nearest_post": "Запись ниже — самое близкое, что я писал на эту тему.",
+    },
+    "ko": {
+        "not_covered": "그 주제로는 아직 글을 쓰지 않았습니다.",
+        "not_covered_named": "{terms}에 대해서는 아직 글을 쓰지 않았습니다.",
+        "not_dictated": "제 글에 쓴 내용만 말씀드리기 때문에 그렇게 말할 수는 없습니다.",
+        "not_priced": "그 가격에 대해서는 쓰지 않았습니다.",
+        "or": " 또는 ",
+        "closest": " 가장 가까운 글을 아래에 모았습니다.",
+        "rest": " 나머지 부분에 대한 내용입니다.",
+        "nearest_post": "아래 글이 이 주제와 가장 가까운 글입니다.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
 
-from localchat.answer import cadence, glossary, listing
+from localchat.answer import cadence, glossary, inflection, listing
 from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
-from localchat.ingest.language import language_of
+from localchat.ingest.language import LATIN_LANGUAGES, language_of
 from localchat.ingest.site import file_stem, person_key, strip_date
 from localchat.text import fold, stem
 
@@ -285,7 +285,7 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
 # Korean, Cyrillic, Greek… It is one word to the parser, its characters' code points ("料理": x65997406),
 # as the glossary writes a run it does not know (glossary._unknown), so a question that names it matches it.
 OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
-HONORIFICS = ("さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん")
+HONORIFICS = ("さん", "様", "さま", "氏", "先生", "くん", "君", "ちゃん", "님", "씨")
 SCRIPT_LETTER = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7afA-Za-z0-9０-９]")  # no hiragana: particles
 
 
@@ -314,6 +314,8 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
     number (3本 is three posts)."""
     if vocab.scripts_found is None:
         return question
+    if language == "ru":
+        question = inflection.as_written(question, list(vocab.scripts))
     lowered, out, at = question.lower(), [], 0
     if len(lowered) != len(question):  # "İ" lowers to two characters: match as written
         lowered = question
@@ -536,9 +538,15 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
         q = _read_in(language, question, entries, today, owner, fragment)
         if q is None and language == "zh" and not KANA.search(question):
             q = _read_in("ja", question, entries, today, owner, fragment)  # "2016年 投稿数": Japanese in kanji alone
-        if q is not None or language in glossary.SPACELESS:
+        if q is not None or language in glossary.SPACELESS or language in glossary.INFLECTED:
             return q
-    return _parse(in_script(question, vocabulary(entries, owner), language), entries, today, owner, fragment=fragment)
+    read = in_script(question, vocabulary(entries, owner), language)
+    if language not in LATIN_LANGUAGES:
+        # a question in a script the parser cannot read and no table says in English (Greek, Hebrew…):
+        # its words stay words it does not know; folded away, "Ποιο είναι το πιο πρόσφατο άρθρο για το
+        # Docker;" read "docker". (An English question's Chinese aside, "按时间倒序", is still passed over.)
+        read = inflection.unknown_words(read)
+    return _parse(read, entries, today, owner, fragment=fragment)
 
 
 KANA = re.compile(r"[\u3041-\u30fa]")

@@ -71,6 +71,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_latest": "Was ist dein neuester Beitrag?", "q_tag": "Was hast du über {tag} geschrieben?",
         "q_title": "Worum geht es in „{title}“?", "q_overview": "Worum geht es in diesem Blog?",
     },
+    "ru": {
+        "title": "Спросите блог",
+        "description": "Ответы берутся из записей блога, на этом компьютере. Ничего никуда не отправляется.",
+        "placeholder": "Спросите что-нибудь о блоге…",
+        "covers": "**О чём этот блог** — записей: {n}{span}", "topics": "Темы: ", "latest": "Последние записи:",
+        "sources_hint": "*Здесь появятся источники каждого ответа.*", "no_posts": "*Пока ни одна запись не проиндексирована.*",
+        "q_latest": "Какая у тебя самая новая запись?", "q_tag": "Что ты писал про {tag}?",
+        "q_title": "О чём запись «{title}»?", "q_overview": "О чём этот блог?",
+    },
+    "ko": {
+        "title": "블로그에 질문하기", "description": "답변은 이 블로그의 글에서, 이 컴퓨터 안에서 만들어집니다. 어디에도 전송되지 않습니다.",
+        "placeholder": "블로그에 대해 물어보세요…",
+        "covers": "**이 블로그의 내용** — 글 {n}개{span}", "topics": "주제: ", "latest": "최근 글:",
+        "sources_hint": "*각 답변의 출처가 여기에 표시됩니다.*", "no_posts": "*아직 색인된 글이 없습니다.*",
+        "q_latest": "가장 최근 글은 뭐예요?", "q_tag": "{tag}에 대해 어떤 글을 썼어요?",
+        "q_title": "「{title}」은 어떤 내용이에요?", "q_overview": "이 블로그는 무엇에 대해 쓰나요?",
+    },
 }
 # The widget's words (widget.js), filled in by the server for the blog's language
 WIDGET: dict[str, dict[str, str]] = {
@@ -106,6 +123,17 @@ WIDGET: dict[str, dict[str, str]] = {
            "unreachable": "Der Chat ist gerade nicht erreichbar. Bitte versuche es gleich noch einmal.",
            "failed": "Der Chat konnte nicht antworten ({status}).", "helpful": "Hilfreich", "unhelpful": "Nicht hilfreich",
            "feedback": "War das hilfreich?"},
+    "ru": {"title": "Спросите блог", "placeholder": "Спросите что-нибудь о блоге…", "question": "Ваш вопрос",
+           "send": "Отправить", "stop": "Остановить", "close": "Закрыть", "sources": "Источники",
+           "nearest": "Ближайшие записи", "stopped": "Остановлено.",
+           "unreachable": "Чат сейчас недоступен. Попробуйте ещё раз чуть позже.",
+           "failed": "Чат не смог ответить ({status}).", "helpful": "Полезно", "unhelpful": "Бесполезно",
+           "feedback": "Ответ был полезен?"},
+    "ko": {"title": "블로그에 질문하기", "placeholder": "블로그에 대해 물어보세요…", "question": "질문", "send": "보내기",
+           "stop": "중지", "close": "닫기", "sources": "출처", "nearest": "가장 가까운 글", "stopped": "중지했습니다.",
+           "unreachable": "지금은 채팅에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+           "failed": "채팅이 답하지 못했습니다({status}).", "helpful": "도움이 됨", "unhelpful": "도움이 안 됨",
+           "feedback": "이 답변이 도움이 되었나요?"},
 }
 SAMPLE = 200  # entries read to tell the language
 

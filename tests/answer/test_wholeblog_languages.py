@@ -882,3 +882,71 @@ def test_a_japanese_blogs_example_questions_are_answered_from_its_catalog() -> N
     for question in asked:
         q, chosen, _total = ask(question, JA_BLOG)
         assert q.tags and all(set(q.tags) & set(e.tags) for e in chosen), question
+
+
+# --- Russian and Korean: words that change their endings (answer/inflection.py) -------------------
+
+RU_BLOG = [cat.Entry("a.md", "Поход на Эльбрус", "/a/", "2023-07-01", ["походы"], "post", "", 10, authors=["Алексей Смирнов"]),
+           cat.Entry("b.md", "Горутины и каналы", "/b/", "2025-03-02", ["Go"], "post", "", 10, authors=["Алексей Смирнов"]),
+           cat.Entry("c.md", "Алтай летом", "/c/", "2021-08-10", ["походы"], "post", "", 10, authors=["Мария Иванова"]),
+           cat.Entry("d.md", "Шахматы", "/d/", "2022-05-10", ["шахматы"], "post", "", 10, authors=["Алексей Смирнов"])]
+KO_BLOG = [cat.Entry("a.md", "서울 자전거 출퇴근", "/a/", "2023-07-01", ["자전거"], "post", "", 10, authors=["박지훈"]),
+           cat.Entry("b.md", "Kotlin 코루틴", "/b/", "2025-03-02", ["개발", "Kotlin"], "post", "", 10, authors=["박지훈"]),
+           cat.Entry("c.md", "춘천 마라톤 후기", "/c/", "2021-08-10", ["러닝"], "post", "", 10, authors=["이수민"]),
+           cat.Entry("d.md", "러닝화 고르기", "/d/", "2022-05-10", ["러닝"], "post", "", 10, authors=["박지훈"])]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("Какая последняя статья в блоге?", "list", ["b.md"]),
+    ("Покажи три последних поста", "list", ["b.md", "a.md", "d.md"]),  # поста after три: several
+    ("Какой пост был самым первым?", "list", ["c.md"]),
+    ("Сколько статей ты написал в 2021 году?", "count", ["c.md"]),
+    ("Какие записи вышли с мая 2022 года?", "list", ["b.md", "a.md", "d.md"]),
+    ("Покажи статьи с тегом «походы»", "list", ["a.md", "c.md"]),
+    ("Статьи о походах", "list", ["a.md", "c.md"]),  # the tag in another case
+    ("Последний пост Марии Ивановой?", "list", ["c.md"]),  # the writer in the genitive
+    ("Сколько статей про шахматы?", "count", ["d.md"]),
+    ("О чём этот блог?", "overview", ["a.md", "b.md", "c.md", "d.md"]),
+    ("가장 최근 글은 뭐야?", "list", ["b.md"]),
+    ("최신 글 3개 보여줘", "list", ["b.md", "a.md", "d.md"]),
+    ("2021년에 쓴 글은 몇 개예요?", "count", ["c.md"]),
+    ("2022년부터 올린 글 알려줘", "list", ["b.md", "a.md", "d.md"]),
+    ("러닝에 관한 글 알려줘", "list", ["d.md", "c.md"]),  # the tag with its particle
+    ("이수민 님이 쓴 글은?", "list", ["c.md"]),
+    ("가장 오래된 글 세 개 보여줘", "list", ["c.md", "d.md", "a.md"]),
+    ("이 블로그는 무엇에 대해 쓰나요?", "overview", ["a.md", "b.md", "c.md", "d.md"]),
+    ("누가 쓰는 블로그예요?", "overview", ["a.md", "b.md", "c.md", "d.md"]),
+])
+def test_russian_and_korean_whole_blog_questions(question: str, action: str, want: list[str]) -> None:
+    """Russian is read by stems ("последних постов", "Марии Ивановой"), Korean without its particles
+    ("글은", "러닝에"); the answer is said in the reader's language."""
+    q, _chosen, _total = found = ask(question, RU_BLOG if "\u0400" <= question[0] <= "\u04ff" else KO_BLOG)
+    assert q.action == action
+    assert (ids(found) if action != "overview" else sorted(e.post_id for e in found[1])) == want
+    assert q.language == ("ru" if "\u0400" <= question[0] <= "\u04ff" else "ko")
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, entries", [
+    ("Как настроить PostgreSQL на сервере?", RU_BLOG),
+    ("Сколько стоил рюкзак?", RU_BLOG),
+    ("Что ты думаешь о горутинах в Go?", RU_BLOG),
+    ("커피 원두는 어디서 사요?", KO_BLOG),
+    ("코루틴 글에서 쓴 예제 코드 설명해줘", KO_BLOG),
+    ("Ποιο είναι το πιο πρόσφατο άρθρο για το Go;", RU_BLOG),  # Greek: no table, so nothing is read
+])
+def test_a_question_with_a_subject_in_another_alphabet_is_searched(question: str, entries: list[cat.Entry]) -> None:
+    """A word neither table knows stays unknown, never folded away: "Ποιο … για το Go" would be "go"."""
+    assert wholeblog.understand(question, [], entries, "", TODAY) is None
+
+
+@pytest.mark.fast
+def test_russian_and_korean_answers_and_refusals_are_in_their_language() -> None:
+    from localchat.answer.phrases import named, phrase  # noqa: PLC0415
+
+    q, chosen, total = ask("Сколько статей ты написал в 2021 году?", RU_BLOG)
+    assert wholeblog.render(q, chosen, total).startswith("Всего записей за 2021 год: 1.")
+    q, chosen, total = ask("가장 최근 글은 뭐야?", KO_BLOG)
+    assert wholeblog.render(q, chosen, total).startswith("가장 최근 글은 [Kotlin 코루틴](/b/)")
+    assert named(["Rust"], "ru") == "Про Rust я не писал." and phrase("not_covered", "ko") == "그 주제로는 아직 글을 쓰지 않았습니다."

@@ -34,7 +34,7 @@ def test_a_chinese_blog_gets_a_chinese_page_and_examples_it_understands():
 def test_english_and_unknown_languages_get_english():
     assert strings.page_language(EN) == "en" and strings.page_language([]) == "en"
     assert strings.examples(EN)[0] == "What's your latest post?"
-    assert strings.text("title", "ko") == "Ask the blog"  # no Korean strings: English
+    assert strings.text("title", "th") == "Ask the blog"  # no Thai strings: English
 
 
 @pytest.mark.fast
