@@ -117,7 +117,8 @@ class Engine:
 
     @property
     def author(self) -> str:
-        """The `author` setting, else the most common frontmatter author, else the site config's."""
+        """The `author` setting, else the most common frontmatter author, else the site config's (also
+        where more posts name no writer than the most common one wrote: catalog.blog_author)."""
         self._site = self._site or detect_site(self.config.posts)
         return cat.blog_author(self.catalog(), self.config.author, self._site.author)
 
@@ -165,7 +166,7 @@ class Engine:
         unprompted = Turn(user_message(question, []), [], earlier is not None)  # a catalog answer or a refusal
         if route.kind == "catalog":
             self.turns.remember(history, question, unprompted)
-            return catalog_answer(question, route, timings, self.catalog(), self.related)
+            return catalog_answer(question, route, timings, self.catalog(), self.related, self.author)
         verdict = self.judge(question, route)
         asked, uncovered = question, []
         if not verdict.covered and verdict.missing:  # "X, and how does it compare to Y?": answer X, name Y

@@ -24,7 +24,7 @@ from typing import Iterable
 ASKS_AMOUNT = re.compile(
     r"\bhow (?:much|expensive|cheap)\b|\bwhat (?:does|do|did|would|will)\b[^.?!;]{0,50}?\b(?:cost|charge)\b"
     r"|\bwhat(?:'s| is| was| are| were)?\b[^.?!;]{0,50}?\b(?:price|prices|pricing|fee|fees|salary|salaries)\b"
-    r"|多少|几多|幾多|いくら|\bcu[aá]nt[oa]s?\b|\bcombien\b|\bwie ?viel", re.I)
+    r"|多少|几多|幾多|いくら|\bcu[aá]nt[oa]s?\b|\bcombien\b|\bwie ?viel|얼마|сколько|почём|почем", re.I)
 MONEY_WORDS = re.compile(
     r"\b(?:pay|paid|paying|pays)\b(?!\s+attention)|(?<!in )\bcharg(?:e|es|ed|ing)\b(?!\s+(?:of|in)\b)|\bfees?\b"
     r"|\btickets?\b|\bsalar(?:y|ies)\b|\bearn(?:s|ed|ing)?\b|\bpric(?:e|es|ed|ing)\b(?!\s+tag)|\bmoney\b|\bbuy\b"
@@ -34,13 +34,16 @@ MONEY_WORDS = re.compile(
     r"|\bexpensive\b|\bcheap\b|钱|錢|费|費|价|價|票|元|円|料金|値段"
     r"|\bcuesta|\bcuestan|\bcost[oó]\b|\bcobra|\bpag[oóa]|\bprecio|\bentradas?\b"
     r"|\bco[uû]te|\bprix\b|\bpay[ée]|\bfactur|\bbillets?\b"
-    r"|\bkoste[tn]?\b|\bpreis|\bzahl|\bbezahl|\bverdien|\beintritt", re.I)
+    r"|\bkoste[tn]?\b|\bpreis|\bzahl|\bbezahl|\bverdien|\beintritt"
+    r"|가격|비용|값|요금|돈|구입|구매|결제|유료|샀|\d\s*원|만\s*원"
+    r"|сто(?:ит|ил|ила|ило|или|имость)|цен[аыуе]|заплат|обош[её]л|обошл|руб|₽|платн|дорог|дешев", re.I)
 # A sum of money as posts write it: "$350", "350 USD", "EUR 20", "€20", "twenty dollars", "free", "100 元".
 CURRENCIES = r"usd|eur|gbp|chf|cad|aud|jpy|cny|rmb|inr"
 MONEY = re.compile(
     rf"[$€£¥₹￥]\s*\d|\d\s*(?:[$€£¥₹￥]|(?:{CURRENCIES}|dollars?|euros?|pounds?|bucks|cents?)\b)|\b(?:{CURRENCIES})\s*\d"
     r"|\b(?:dollars?|euros?|bucks|free|gratis|no cost|paid|unpaid|gratuit|kostenlos|umsonst)\b"
-    r"|[\d一二两三四五六七八九十百千万]\s*(?:元|美元|欧元|歐元|块|塊|円|万円)|人民币\s*\d|人民幣\s*\d|免费|免費|無料|零元", re.I)
+    r"|[\d一二两三四五六七八九十百千万]\s*(?:元|美元|欧元|歐元|块|塊|円|万円)|人民币\s*\d|人民幣\s*\d|免费|免費|無料|零元"
+    r"|\d\s*(?:원|만\s*원|₩|₽|руб)|₩\s*\d|무료|бесплатн", re.I)
 
 
 def asks_price(question: str) -> bool:

@@ -44,12 +44,12 @@ Related = Callable[[Sequence[str]], list[Entry]]
 
 
 def catalog_answer(question: str, route: Route, timings: Timings, entries: Sequence[Entry],
-                   related: Related) -> Answer:
+                   related: Related, owner: str = "") -> Answer:
     """Lists, counts and the overview come from the catalog, exactly: the model is not asked."""
     q = route.meta
     assert q is not None
     if q.action == "overview":
-        text = wholeblog.render_overview(cat.overview(entries), q.language)
+        text = wholeblog.render_overview(cat.overview(entries, owner=owner), q.language)
     else:
         text = wholeblog.render(q, route.entries, route.total)
     sources = [Source(i, e.title, e.url, e.date, 1.0, 1.0, snippet(e.description), e.post_id, updated=e.updated)

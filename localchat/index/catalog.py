@@ -151,12 +151,19 @@ def top_writers(entries: Sequence[Entry], n: int = 6) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5, writers: int = 6) -> dict[str, Any]:
+def overview(entries: Sequence[Entry], *, tags: int = 8, latest: int = 5, writers: int = 6,
+             owner: str = "") -> dict[str, Any]:
     """What this blog covers: post count, date span, types, top tags with counts, latest posts, and
-    who writes it (the frontmatter's writers, most posts first; none where the posts name none)."""
+    who writes it (the frontmatter's writers, most posts first; none where the posts name none).
+    The `owner` (blog_author) writes the posts that name no writer, where some others do name one: a
+    Zola blog's two guest posts name their writer, its 28 others are the owner's."""
     dates = sorted(e.date for e in entries if e.date)
+    counted = top_writers(entries, len(entries))
+    unsigned = sum(1 for e in entries if not e.authors)
+    if counted and unsigned and owner and owner not in dict(counted):
+        counted = sorted(counted + [(owner, unsigned)], key=lambda kv: (-kv[1], kv[0]))
     return {
-        "writers": top_writers(entries, writers),
+        "writers": counted[:writers],
         "posts": len(entries),
         "undated": sum(1 for e in entries if not e.date),
         "first": dates[0] if dates else "",

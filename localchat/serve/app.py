@@ -89,7 +89,7 @@ def overview_markdown(service: Service) -> str:
     except LocalchatError:
         entries = []
     say = functools.partial(strings.text, language=strings.page_language(entries))
-    summary = catalog.overview(entries)
+    summary = catalog.overview(entries, owner=service.engine.author if entries else "")
     if not summary["posts"]:
         return say("no_posts")
     span = f", {summary['first'][:4]}–{summary['last'][:4]}" if summary["first"] else ""

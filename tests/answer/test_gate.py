@@ -317,3 +317,18 @@ def test_a_german_noun_is_no_name_for_its_capital() -> None:
     assert specific_terms("Bei welcher Temperatur lässt sie den Sauerteig seit dem Brotbackkurs reifen?") == []
     assert specific_terms("Hat sie je über Nextcloud 22 oder TrueNAS geschrieben?") == ["Nextcloud 22", "TrueNAS"]
     assert specific_terms("Did she write about Nextcloud or Jellyfin?") == ["Nextcloud", "Jellyfin"]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, price", [
+    ("제주도 렌터카 가격은 얼마예요?", True), ("비용이 얼마나 들었어요?", True), ("완주하는 데 얼마나 걸렸어요?", False),
+    ("Сколько стоил рюкзак?", True), ("Сколько километров вы прошли?", False),
+])
+def test_a_price_asked_in_korean_and_russian(question: str, price: bool) -> None:
+    assert asks_price(question) is price
+
+
+@pytest.mark.fast
+def test_sums_of_money_in_korean_and_russian_posts() -> None:
+    assert gives_money(["나이키 베이퍼플라이 3을 319,000원에 샀다"]) and gives_money(["около 7 275 ₽ на человека"])
+    assert gives_money(["500 рублей с человека"]) and not gives_money(["52 километра за пять дней"])

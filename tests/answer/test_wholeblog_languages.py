@@ -950,3 +950,14 @@ def test_russian_and_korean_answers_and_refusals_are_in_their_language() -> None
     q, chosen, total = ask("가장 최근 글은 뭐야?", KO_BLOG)
     assert wholeblog.render(q, chosen, total).startswith("가장 최근 글은 [Kotlin 코루틴](/b/)")
     assert named(["Rust"], "ru") == "Про Rust я не писал." and phrase("not_covered", "ko") == "그 주제로는 아직 글을 쓰지 않았습니다."
+
+
+@pytest.mark.fast
+def test_the_overview_names_the_owner_beside_the_guests() -> None:
+    """A blog whose guest posts alone name their writer: the owner wrote the rest, and is named first."""
+    guests = [cat.Entry(f"{i}.md", "t", "/", f"2024-01-0{i + 1}", [], "post", "", 1,
+                        authors=["Мария Иванова"] if i < 2 else []) for i in range(6)]
+    summary = cat.overview(guests, owner="Алексей Смирнов")
+    assert summary["writers"] == [("Алексей Смирнов", 4), ("Мария Иванова", 2)]
+    assert "Авторы: Алексей Смирнов (4), Мария Иванова (2)." in wholeblog.render_overview(summary, "ru")
+    assert cat.overview(guests)["writers"] == [("Мария Иванова", 2)]  # no owner known: the posts' own
