@@ -49,6 +49,10 @@ SETS = {  # the question sets written for each corpus (blind7: written once, by 
     "twir-zh-cn": ["blind7/twirzh.jsonl"],
     "hugo-ja": ["blind61/hugo-ja.jsonl", "blind63/hugo-ja.jsonl"],
     "jekyll-ja": ["blind62/jekyll-ja.jsonl", "blind64/jekyll-ja.jsonl"],
+    "zola-ru": ["blind65/zola-ru.jsonl"],
+    "astro-es": ["blind66/astro-es.jsonl"],
+    "eleventy-de": ["blind67/eleventy-de.jsonl"],
+    "hexo-ko": ["blind68/hexo-ko.jsonl"],
 }
 # and blind14 and blind16 (written for issue 22's near misses, each measured once before it was chosen on)
 for _corpus, _name in [("sample", "sample"), ("mykal.codes", "mykal"), ("elixir-lang-blog", "elixir"),
