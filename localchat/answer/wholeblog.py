@@ -556,7 +556,9 @@ def _read_in(language: str, question: str, entries: Sequence[Entry], today: dt.d
              fragment: bool) -> Query | None:
     """parse() of a question read through the glossary of `language`."""
     english = in_english(question, language, vocabulary(entries, owner))
-    q = _parse(english, entries, today, owner, fragment=fragment, topics=language not in glossary.SPACELESS)
+    # a subject in Chinese, Japanese, Korean or Russian is words the glossary could not say in English
+    q = _parse(english, entries, today, owner, fragment=fragment,
+               topics=language not in glossary.SPACELESS and language not in glossary.INFLECTED)
     if q is not None and listing.speaks(language):
         q.language = language
     if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):

@@ -935,6 +935,9 @@ def test_russian_and_korean_whole_blog_questions(question: str, action: str, wan
     ("커피 원두는 어디서 사요?", KO_BLOG),
     ("코루틴 글에서 쓴 예제 코드 설명해줘", KO_BLOG),
     ("Ποιο είναι το πιο πρόσφατο άρθρο για το Go;", RU_BLOG),  # Greek: no table, so nothing is read
+    # a subject the table cannot say is no topic to list posts by, and "what was the content of X" no overview
+    ("У него был ноутбук 2011 года. Сколько там занимала компиляция проекта?", RU_BLOG),
+    ("알림 봇 만들고 처음 받은 경고 내용이 뭐였어요?", KO_BLOG),
 ])
 def test_a_question_with_a_subject_in_another_alphabet_is_searched(question: str, entries: list[cat.Entry]) -> None:
     """A word neither table knows stays unknown, never folded away: "Ποιο … για το Go" would be "go"."""
