@@ -233,7 +233,12 @@ tipos_de=kinds_of qué_tipo_de=what_kinds_of quién_escribe_en_este_blog=who_wri
 quién_escribe_aquí=who_writes_here quiénes_escriben=who_writes_here escribe_en_este_blog=writes_this_blog
 de_qué_temas=what_topics qué_temas=what_topics temas_tratáis=topics tratáis="" soléis="" soléis_tratar=""
 en_adelante=onwards desde_entonces="" a_partir_de=since cosas=posts enséñame=show_me enseñame=show_me
-muéstranos=show_us verano=summer invierno=winter primavera=spring otoño=autumn este=this esta=this estos=these estas=these entre=between
+muéstranos=show_us tenéis=have tienen=have tengan=have tenés=have tienes=have hasta_ahora="" ahora=""
+decir=tell me_puedes_decir=tell_me podrías_decirme=tell_me puedes_decirme=tell_me decime=tell_me pásame=give_me
+pásamelas=give_me pasame=give_me listas=list lístame=list empezasteis=first empezaron=first empezó=first
+arrancó=first arrancasteis=first arrancaron=first comenzó=first comenzasteis=first comenzaron=first
+tratan_de=about tratan_sobre=about hablan_de=about habla_de=about buenas="" oigan="" gracias="" acá="" che=""
+verano=summer invierno=winter primavera=spring otoño=autumn este=this esta=this estos=these estas=these entre=between
 mediados_de=mid principios_de=early comienzos_de=early finales_de=late fines_de=late
 enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
@@ -301,7 +306,8 @@ kannst_du="" können_sie="" könnten_sie="" kannst="" nennen=list nenne=list nen
 text=post texte=posts gastautor=author gastautorin=author gastbeitrag=post gastbeiträge=posts
 wer_schreibt_hier=who_writes_here wer_schreibt_den_blog=who_writes_this_blog wer_schreibt_diesen_blog=who_writes_this_blog
 wer_steckt_hinter_dem_blog=who_is_behind_this_blog welche_themen=what_topics themen_deckt=topics deckt="" ab=since
-sie="" er="" ihr="" gibt_es=there_are es_gibt=there_are sommer=summer winter=winter frühling=spring
+verbloggt=written zur=about fürs="" unter_dem_tag=tagged unter_dem_schlagwort=tagged zusammen=total
+früheste=earliest frühesten=earliest frühester=earliest bislang=so_far sie="" er="" ihr="" gibt_es=there_are es_gibt=there_are sommer=summer winter=winter frühling=spring
 herbst=autumn frühjahr=spring beiden=two ersten_beiden=first_two letzten_beiden=latest_two bis=until
 einen_überblick_über=an_overview_of überblick_über=overview_of überblick=overview einen=a dieses=this diesen=this
 quartal=quarter halbjahr=half zweite=second zweiten=second dritte=third dritten=third vierte=fourth vierten=fourth
@@ -327,6 +333,13 @@ def _elided(table: dict[str, str]) -> dict[str, str]:
 TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE),
           "ru": inflection.RU_TABLE, "ko": inflection.KO_TABLE}
 SPACELESS = ("zh", "ja")
+
+
+@functools.lru_cache(maxsize=1)
+def blog_words() -> frozenset[str]:
+    """The words of every table that say "blog" or "site" ("博客", "ブログ", "블로그", "блог")."""
+    return frozenset(k for table in TABLES.values() for k, v in table.items()
+                     if v in ("blog", "this blog", "site", "this site") and " " not in k)
 # Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
 INFLECTED = {"ru": inflection.russian, "ko": inflection.korean}
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"

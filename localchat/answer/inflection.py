@@ -142,6 +142,12 @@ RU = """
 после=after между=between за=in от=from из=of у="" для=for
 ты=you тебя=you тобой=you вы=you вас=you твой=your твои=your твоих=your твоя=your твоё=your ваш=your
 ваши=your я=i мне=me меня=me мой=my мои=my этот=this этом=this этого=this эта=this эту=this это=this
+у_вас="" у_тебя="" у_него="" у_нее="" у_неё="" раздел=category разделе=category раздела=category
+разделу=category самый="" самая="" самое="" самые="" самым="" самой="" самого="" самый_недавний=latest
+самая_недавняя=latest самое_недавнее=latest по_порядку=oldest_first начинается=first начинался=first начался=first
+началась=first начиналась=first гостья="" гость="" отчет=post отчёт=post отчеты=posts отчёты=posts
+отчетов=posts отчётов=posts обычно="" в_основном="" разбираются="" разбираешь="" про_что_блог=what_is_this_blog_about
+про_что_этот_блог=what_is_this_blog_about про_что_в_основном_блог=what_is_this_blog_about
 ведет=runs ведёт=runs ведут=run кто_ведет=who_runs кто_ведёт=who_runs гостевой="" гостевые="" гостевых=""
 гостевую="" здесь="" тут="" освещаются="" освещаешь="" затрагиваются="" рассказывается="" пишется=""
 самое_новое=the_latest_one самое_последнее=the_latest_one самое_первое=the_first_one что_нового=what_is_new
@@ -198,21 +204,28 @@ def russian(question: str) -> str:
     return " ".join(unknown_words(" ".join(out)).split())
 
 
-def as_written(question: str, forms: list[str]) -> str:
-    """A Russian question with the blog's names and tags in the form they are written in, whatever
-    their case: "статьи Марии Ивановой", "о походах" name "Мария Иванова" and "походы"."""
-    stem = _ru_stem()
-    known = {tuple(stem(w) for w in f.split()): f for f in forms if re.search(r"[\u0400-\u04ff]", f)}
+def as_written(question: str, forms: dict[str, str], language: str) -> str:
+    """A question with the blog's names and tags as the blog writes them, whatever their case or
+    number in the question's language (its Snowball stems): "статьи Марии Ивановой", "о походах",
+    "Buch-Beiträge", "la receta" name "Мария Иванова", "походы", "Bücher", "recetas". `forms`: how a
+    question may name each (a tag, a writer, a writer's first name) -> what the blog writes."""
+    if language not in SNOWBALL:
+        return question
+    stem = snowballstemmer.stemmer(SNOWBALL[language]).stemWord
+    alphabet = r"[\u0400-\u04ff]" if language == "ru" else r"[A-Za-z\u00c0-\u024f]"
+    # a hyphen parts words on both sides: "Meadows-Jönsson" is two, as in "Eric Meadows-Jönsson"; "Buch-Beiträge" too
+    known = {tuple(stem(w.lower().replace("ё", "е")) for w in re.split(r"[\s-]+", f) if w): written
+             for f, written in forms.items() if re.search(alphabet, f) and f.split()}
     if not known:
         return question
-    words = list(re.finditer(r"[\w-]+", question))
+    words = list(re.finditer(r"[^\W\d_]+", question))
     out, at, i = [], 0, 0
     while i < len(words):
         for n in range(min(3, len(words) - i), 0, -1):
             span = words[i:i + n]
-            form = known.get(tuple(stem(w[0].lower().replace("ё", "е")) for w in span))
-            if form is not None and (n > 1 or len(span[0][0]) > SHORT):
-                out += [question[at:span[0].start()], form]
+            written = known.get(tuple(stem(w[0].lower().replace("ё", "е")) for w in span))
+            if written is not None and (n > 1 or len(span[0][0]) > SHORT):
+                out += [question[at:span[0].start()], written]
                 at, i = span[-1].end(), i + n
                 break
         else:
@@ -228,6 +241,7 @@ KO = """
 최근_순=newest_first 오래된_순=oldest_first 오래된_순으로=oldest_first 오래된_순서=oldest_first 오래된_순서로=oldest_first
 날짜순=oldest_first 순서대로=oldest_first 차례대로=oldest_first 하나=one 하나만=one 지금까지=so_far 여태=so_far
 여태까지=so_far 들어서=in 동안="" 얘기=posts 이야기=posts 후기=posts 붙은=tagged 달린=tagged 가장="" 제일="" 맨=""
+한_해_동안="" 한_해="" 상반기=first_half 하반기=second_half 개수=how_many
 가장_마지막=latest 제일_마지막=latest 맨_마지막=latest 주세요="" 줘="" 줘요="" 주실래요="" 보고_싶은데=show_me
 보고_싶어요=show_me 보고_싶어=show_me 읽고_싶은데=show_me 읽고_싶어요=show_me
 붙어_있는=tagged 달려_있는=tagged 거="" 것="" 게="" 주로="" 여기=this_blog 여기서=this_blog 이곳=this_blog
@@ -262,7 +276,7 @@ KO_STEMS = [(re.compile(p), english) for p, english in (
     (r"^(?:뭐|뭔|뭘|무엇|무슨)", "what"), (r"^(?:어떤|어느)", "which"), (r"^언제", "when"), (r"^몇", "how many"),
     (r"^(?:누가|누구)", "who"), (r"^(?:알려|보여|찾아)\s*(?:줘|주|줄)", "show me"), (r"^(?:모아|나열|정리|리스트)", "list"),
     (r"^(?:궁금|부탁|감사|고마)", ""), (r"^(?:있|없)(?:어|나|니|을|습|죠|지|냐)", "there are"), (r"^(?:있|없)는$", ""),
-    (r"^(?:되|돼|됐|된)", "are"), (r"^(?:이|였|이었)(?:에요|예요|었|죠|지|나요|야|냐|에|가요|까)", ""),
+    (r"^(?:되|돼|됐|된)", ""), (r"^(?:이|였|이었)(?:에요|예요|었|죠|지|나요|야|냐|에|가요|까)", ""),
 )]
 # Particles and copulas a word may carry, longest first: dropped where the word before them is known
 PARTICLES = sorted("은 는 이 가 을 를 의 에 에서 에게 로 으로 와 과 도 만 부터 까지 이랑 랑 하고 께서 요 이나 나 에는 에서는 "
@@ -278,6 +292,17 @@ KO_DATE = re.compile(r"(\d{4})\s*년(?:도)?(?:\s*(\d{1,2})\s*월)?|(?<!\d)(\d{1
 KO_COUNT = re.compile(r"(\d+)\s*(?:개|편|건)")
 
 
+KO_MONTHS = re.compile(r"(?:(\d{4})\s*년\s*)?(?<!\d)(\d{1,2})\s*[~\-–]\s*(\d{1,2})\s*월")
+
+
+def _ko_months(m: re.Match[str]) -> str:
+    first, last = int(m[2]), int(m[3])
+    if not (1 <= first <= 12 and 1 <= last <= 12):
+        return m[0]
+    year = f" {m[1]}" if m[1] else ""
+    return f" from {MONTHS[first - 1]}{year} to {MONTHS[last - 1]}{year} "
+
+
 def _ko_date(m: re.Match[str]) -> str:
     year, month = m[1], m[2] or m[3]
     said = MONTHS[int(month) - 1] if month and 1 <= int(month) <= 12 else ""
@@ -286,8 +311,8 @@ def _ko_date(m: re.Match[str]) -> str:
 
 MONTH_OR_YEAR = rf"(?:(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?|\d{{4}})"
 # "2021년부터", "3월 이후", "2022년까지": the English parser reads the word before the date
-KO_SIDE = re.compile(rf"({MONTH_OR_YEAR})\s*(부터|이후로?|까지|이전|전에?|후에?|이래)(?=\s|$)")
-KO_SIDES = {"부터": "since", "이후": "since", "이후로": "since", "이래": "since", "까지": "until", "이전": "before",
+KO_SIDE = re.compile(rf"({MONTH_OR_YEAR})\s*(부터|이후로?|까지|이전|전에?|후에?|이래|사이에?)(?=\s|$)")
+KO_SIDES = {"사이": "until", "사이에": "until", "부터": "since", "이후": "since", "이후로": "since", "이래": "since", "까지": "until", "이전": "before",
             "전": "before", "전에": "before", "후": "since", "후에": "since"}
 
 
@@ -296,7 +321,8 @@ KO_SIDES = {"부터": "since", "이후": "since", "이후로": "since", "이래"
 KO_ABOUT = re.compile(r"(?:어떤|무슨)\s*(?:블로그|곳|사이트)|주로\s*(?:\S+\s*){0,2}?(?:다루|쓰|써|올라|올리)"
                       r"|(?:블로그|여기|이곳|사이트)\S*\s*(?:\S+\s*){0,2}?(?:(?:주제|내용)(?:가|는|이|은|들이|들은)?\s*(?:뭐|무엇|어떤|어떻게)"
                       r"|(?:어떤|무슨)\s*(?:주제|내용))"
-                      r"|소개(?:해|를|좀)?\s*(?:줘|주세요|주실|주시|줄|부탁)|블로그\s*(?:소개|설명)"
+                      r"|소개(?:해|를|좀)?\s*(?:줘|주세요|주실|주시|줄|부탁)|블로그\s*(?:소개|설명|요약)|요약해"
+                      r"|(?:무엇|뭐|뭘)에?\s*(?:관한|대한)\s*블로그"
                       r"|(?:무엇|뭐|뭘)에?\s*(?:대해|대해서|관해)\s*(?:\S+\s*)?(?:쓰|써|다루|올리)")
 KO_WHO = re.compile(r"(?:누가|누구)\s*(?:\S+\s*){0,2}?(?:쓰|써|운영)|(?:운영|쓰|쓰시|운영하시|운영하)는\s*(?:분|사람|이)\S*\s*(?:누구|누가)"
                     r"|(?:운영자|주인장|블로거|글쓴이|작성자)(?:는|가|이|님은|님이)?\s*(?:누구|누가)")
@@ -312,6 +338,8 @@ def korean(question: str) -> str:
     text = re.sub(r"([?!.,;:~()])", r" \1 ", question.lower())
     text = re.sub(r"\s수\s*(?:있|없)\S*", " ", text)  # "보여줄 수 있나요": can you
     text = re.sub(r"(?<!\d)\d{1,2}\s*년\s*(?:동안|간)", " ", text)  # "2년 동안": the span said again
+    text = re.sub(r"(?:올해|작년|지난해)\s*\(\s*(\d{4})\s*년?\s*\)", r" \1년 ", text)  # "올해(2026년)": the year it names
+    text = KO_MONTHS.sub(_ko_months, text)  # "2024년 1~6월": January to June 2024
     text = KO_COUNT.sub(r" \1 posts ", KO_DATE.sub(_ko_date, text))
     text = re.sub(r"(\d{4}|" + "|".join(MONTHS) + r")\s*(?:에서|에는|에|의|도)(?=\s|$)", r"\1", text)
     text = KO_SIDE.sub(lambda m: f" {KO_SIDES[m[2]]} {m[1]} ", text)

@@ -194,6 +194,9 @@ class Vocabulary:
     # lower case -> its word, and the pattern that finds them, longest first
     scripts: dict[str, str] = field(default_factory=dict)
     scripts_found: re.Pattern[str] | None = None
+    # how a question in a language other than English may name a tag or a writer (inflection.as_written):
+    # the tag, the name, and a writer's part no other writer has ("Andrés" for Andrés Gómez) -> as written
+    forms: dict[str, str] = field(default_factory=dict)
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
         """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
@@ -263,6 +266,8 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     authors = {tuple(tokens(a)): a for e in entries for a in e.authors if tokens(a) and not OTHER_SCRIPT.search(a)}
     scripts = {}
     for tag in {t for e in entries for t in e.tags if OTHER_SCRIPT.search(t)}:  # "料理", "Rust入門"
+        if tag.lower() in glossary.blog_words():
+            continue  # a tag "블로그" on one post: "이 블로그에…" asks of the blog, as "this blog" does
         key = (script_word(tag),)
         scripts[tag.lower()] = key[0]
         phrases.setdefault(key, []).append(tag)
@@ -275,10 +280,13 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     tag_posts = {key: len({i for t in tags for i in by_tag.get(norm_tag(t), [])}) for key, tags in phrases.items()
                  if key in named}
     owner_keys = set(tokens(owner)) | ({script_word(owner)} if OTHER_SCRIPT.search(owner) else set())
+    people = {a for e in entries for a in e.authors} | ({owner} if owner else set())
+    forms = {t: t for e in entries for t in e.tags} | {form: name for form, name in person_forms(people).items()}
     return Vocabulary(phrases, named, identity, authors, owner_keys, {e.type for e in entries} - {"post"},
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
-                      re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None)
+                      re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None,
+                      forms)
 
 
 # A tag or a name written in a script the parser's words (tokens(), ASCII) cannot hold: Chinese, Japanese,
@@ -312,10 +320,10 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
     """The blog's tags and people written in another script, as the parser's words, where the
     question names them as words: not inside a longer word ("本" of 日本, 本当), and not after a
     number (3本 is three posts)."""
+    if language in inflection.SNOWBALL:  # a tag or writer in another case or number: as the blog writes it
+        question = inflection.as_written(question, vocab.forms, language)
     if vocab.scripts_found is None:
         return question
-    if language == "ru":
-        question = inflection.as_written(question, list(vocab.scripts))
     lowered, out, at = question.lower(), [], 0
     if len(lowered) != len(question):  # "İ" lowers to two characters: match as written
         lowered = question

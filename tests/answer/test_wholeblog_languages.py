@@ -964,3 +964,36 @@ def test_the_overview_names_the_owner_beside_the_guests() -> None:
     assert summary["writers"] == [("Алексей Смирнов", 4), ("Мария Иванова", 2)]
     assert "Авторы: Алексей Смирнов (4), Мария Иванова (2)." in wholeblog.render_overview(summary, "ru")
     assert cat.overview(guests)["writers"] == [("Мария Иванова", 2)]  # no owner known: the posts' own
+
+
+ES_BLOG = [cat.Entry("a.md", "Riego con ESP32", "/a/", "2023-07-01", ["riego"], "post", "", 10, authors=["Andrés Gómez"]),
+           cat.Entry("b.md", "Gazpacho", "/b/", "2025-03-02", ["recetas"], "post", "", 10, authors=["María José Fernández"]),
+           cat.Entry("c.md", "Pisto", "/c/", "2021-08-10", ["recetas"], "post", "", 10, authors=["María José Fernández"]),
+           cat.Entry("d.md", "Sensores", "/d/", "2022-05-10", ["riego"], "post", "", 10, authors=["Andrés Gómez"])]
+DE_BLOG = [cat.Entry("a.md", "Das Salz der Elster", "/a/", "2023-07-01", ["Bücher"], "post", "", 10),
+           cat.Entry("b.md", "Bertha", "/b/", "2025-03-02", ["Brot"], "post", "", 10),
+           cat.Entry("c.md", "Lockdown-Bücher", "/c/", "2021-08-10", ["Bücher"], "post", "", 10)]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, entries, action, want", [
+    ("¿Qué es lo último que ha escrito Andrés?", ES_BLOG, "list", ["a.md"]),  # a writer by the first name alone
+    ("¿Cuántas recetas publicasteis?", ES_BLOG, "count", ["b.md", "c.md"]),  # vosotros
+    ("¿Cuál es la receta más reciente?", ES_BLOG, "list", ["b.md"]),  # the tag in the singular
+    ("Alle Buch-Beiträge, bitte.", DE_BLOG, "list", ["a.md", "c.md"]),  # "Buch" of the tag "Bücher"
+    ("Wie viele Brot-Beiträge gibt es?", DE_BLOG, "count", ["b.md"]),
+    ("Какая у вас самая новая запись про шахматы?", RU_BLOG, "list", ["d.md"]),
+    ("2021년 1~9월에 올라온 글 알려줘", KO_BLOG, "list", ["c.md"]),  # a span of months
+])
+def test_tags_and_writers_in_the_readers_own_forms(question: str, entries: list[cat.Entry], action: str,
+                                                   want: list[str]) -> None:
+    q, _chosen, _total = found = ask(question, entries)
+    assert q.action == action and ids(found) == want
+
+
+@pytest.mark.fast
+def test_a_tag_that_says_blog_is_the_blog() -> None:
+    """A Korean blog tags one post "블로그": "이 블로그에 제일 최근에 올라온 글" is its newest post."""
+    entries = KO_BLOG + [cat.Entry("e.md", "블로그 시작", "/e/", "2019-01-01", ["블로그"], "post", "", 10)]
+    entries.sort(key=lambda e: e.date, reverse=True)
+    assert ids(ask("이 블로그에 제일 최근에 올라온 글이 뭐예요?", entries)) == ["b.md"]
