@@ -1,4 +1,5 @@
-"""Whole-blog questions in Russian and Korean: languages whose words change their endings.
+"""Whole-blog questions in languages whose words change their endings: Russian, Korean, and the
+other forms of any table's words.
 
 glossary.py says a question's plain words in English by looking each word up in a table. That is
 enough where a word keeps its form ("latest" is "latest", "最新" is "最新"), not where its ending
@@ -11,6 +12,12 @@ says its role in the sentence:
 - Korean glues particles to its words: "글은", "블로그에서", "러닝을". A word the table does not
   know is read again without its particle where what is left is a word the table knows; verbs are
   read by their stems ("썼어요", "올렸나요": wrote, published).
+
+- Any language with a Snowball stemmer: a table's word in another form is found by its stem, where
+  the stem is that word's alone ("escribisteis": escribiste; "publicado" and "publicación" share
+  one, so neither); and a tag or a writer the reader names in another case or number, or by a
+  first name no other writer has, is written as the blog writes it ("Buch-Beiträge": Bücher,
+  "Марии Ивановой": Мария Иванова, "Andrés": Andrés Gómez) before the parser reads it.
 
 What neither table knows stays a word the parser does not know either (its code points, as
 glossary writes a Chinese run it does not know), so "последний пост про Go" keeps "Go" and a
