@@ -127,7 +127,7 @@ _JA = """
 新しい方から=newest_first 新しいのから=newest_first 新しい記事から=newest_first 新しいものから順に=newest_first
 古い順=oldest_first 昇順=oldest_first 早い順=oldest_first 日付順=oldest_first 時系列順=oldest_first 時系列で=oldest_first
 時系列=oldest_first 公開順=oldest_first 投稿順=oldest_first 古いものから=oldest_first 古いほうから=oldest_first
-古い方から=oldest_first 古いのから=oldest_first 古いやつから=oldest_first 書かれた順番=oldest_first 書かれた順=oldest_first 書いた順番=oldest_first 書いた順=oldest_first 出た順=oldest_first 古い記事から順に=oldest_first 新しいやつから=newest_first 新しい方から=newest_first 新しいのから=newest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
+古い方から=oldest_first 古いのから=oldest_first 古いやつから=oldest_first 書かれた順番=oldest_first 書かれた順=oldest_first 書いた順番=oldest_first 書いた順=oldest_first 出た順=oldest_first 古い記事から順に=oldest_first 新しいやつから=newest_first 古い記事から=oldest_first 早いものから=oldest_first 日付の古い順=oldest_first
 公開日の古い順=oldest_first 日付の新しい順=newest_first 公開日の新しい順=newest_first 公開日順=oldest_first
 順番に="" 順に="" 順番="" 順で="" 並び="" 並べる=list 並べた=list 並べ=list
 何件ある=how many posts 件数=number_of_posts 本数=number_of_posts 記事数=number_of_posts 投稿数=number_of_posts 総数=total
@@ -159,7 +159,7 @@ _JA = """
 に入って="" に入ってから=since 間="" 期間="" 年間="" の間="" までの間="" 公式="" 運営されて="" 運営=""
 読むと="" 読んで="" 読む="" 読み="" 読んでいきたい="" 見つけました="" 見つけた="" 見たとき="" 見ると="" 感じ="" どんな感じ=what
 絞ると="" 絞って="" になりますか="" になる="" ちょっと="" 気になった="" 気になって="" んだけど="" けど="" だけど=""
-誰が書いて=who_writes_this_blog だれが書いて=who_writes_this_blog 書いてる人=who_writes_this_blog 書いている人=who_writes_this_blog どんな人が書いて=who_writes_this_blog どんな人たちが書いて=who_writes_this_blog 開設当初=first 開設したばかり=first 始めたばかり=first どういうカテゴリ=what_topics どんなカテゴリ=what_topics どのようなカテゴリ=what_topics どういうカテゴリー=what_topics どんなカテゴリー=what_topics どのようなカテゴリー=what_topics 共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
+誰が書いて=who_writes_this_blog だれが書いて=who_writes_this_blog 書いてる人=who_writes_this_blog 書いている人=who_writes_this_blog どんな人が書いて=who_writes_this_blog どんな人たちが書いて=who_writes_this_blog 開設当初=first 開設したばかり=first どういうカテゴリ=what_topics どんなカテゴリ=what_topics どのようなカテゴリ=what_topics どういうカテゴリー=what_topics どんなカテゴリー=what_topics どのようなカテゴリー=what_topics 共著="" 共同執筆="" 共同で書いた="" 共同="" 連名="" 含む="" 含めて="" 含め="" 入れて="" 数えて="" つまり=i.e. すなわち=i.e. 関わった=wrote 名前で="" 名義で="" 名義の=""
 何が扱われて=what_is_this_blog_about 何を扱って=what_is_this_blog_about 何が書かれて=what_is_this_blog_about
 何がわかる=what_is_this_blog_about 何が分かる=what_is_this_blog_about
 何が学べる=what_is_this_blog_about どんなテーマ=what_topics どういうテーマ=what_topics どんなトピック=what_topics
@@ -216,7 +216,7 @@ mes_pasado=last month año=year años=years mes=month meses=months por_favor=ple
 de_qué_trata_este_blog=what is this blog about de_qué_trata=what is this blog about sobre_qué_escribes=what do you write about
 anteriores_a=before anterior_a=before antes=before posteriores_a=since posterior_a=since después_de=since
 de_qué_va_este_blog=what_is_this_blog_about de_qué_va=what_is_this_blog_about hubo=were hay=there_are tienen=have
-tiene=has lanzamiento=release lanzamientos=releases salido=come_out aún=yet todavía=yet ya=already
+tiene=has lanzamiento=release lanzamientos=releases aún=yet todavía=yet ya=already
 dos=two tres=three cuatro=four cinco=five seis=six siete=seven ocho=eight nueve=nine diez=ten se="" con=with
 fueron=were han_sido=have_been ha_sido=has_been sido=been
 trimestre=quarter semestre=half segundo=second tercer=third tercero=third cuarto=fourth
@@ -224,7 +224,7 @@ habéis=have habeis=have hemos=have han=have habéis_publicado=published hemos_p
 publicasteis=published publicamos=published publicáis=publish publicais=publish publicáis_vosotros=publish
 escribisteis=wrote escribimos=wrote escribís=write escribis=write subido=published subida=published
 subidas=published subidos=published subisteis=published subieron=published subió=published subiste=published
-colgado=published colgasteis=published colgó=published salido=came_out salió=came_out salieron=came_out
+colgado=published colgasteis=published colgó=published salido=came_out
 firmado=written firmada=written firmados=written firmadas=written firmó=wrote etiquetada=tagged etiquetadas=tagged
 con_la_etiqueta=tagged con_etiqueta=tagged como="" lo_último=the_latest_one lo_más_reciente=the_latest_one
 lo_primero=the_first_one aquí="" por_aquí="" acá="" hola="" oye="" porfa="" quiero="" quisiera="" me="" puedes=""
@@ -233,12 +233,12 @@ tipos_de=kinds_of qué_tipo_de=what_kinds_of quién_escribe_en_este_blog=who_wri
 quién_escribe_aquí=who_writes_here quiénes_escriben=who_writes_here escribe_en_este_blog=writes_this_blog
 de_qué_temas=what_topics qué_temas=what_topics temas_tratáis=topics tratáis="" soléis="" soléis_tratar=""
 en_adelante=onwards desde_entonces="" a_partir_de=since cosas=posts enséñame=show_me enseñame=show_me
-muéstranos=show_us tenéis=have tienen=have tengan=have tenés=have tienes=have hasta_ahora="" ahora=""
+muéstranos=show_us tenéis=have tengan=have tenés=have tienes=have hasta_ahora="" ahora=""
 decir=tell me_puedes_decir=tell_me podrías_decirme=tell_me puedes_decirme=tell_me decime=tell_me pásame=give_me
 pásamelas=give_me pasame=give_me listas=list lístame=list empezasteis=first empezaron=first empezó=first
 arrancó=first arrancasteis=first arrancaron=first comenzó=first comenzasteis=first comenzaron=first
-tratan_de=about tratan_sobre=about hablan_de=about habla_de=about buenas="" oigan="" gracias="" acá="" che=""
-verano=summer invierno=winter primavera=spring otoño=autumn este=this esta=this estos=these estas=these entre=between
+tratan_de=about tratan_sobre=about hablan_de=about habla_de=about buenas="" oigan="" gracias="" che=""
+verano=summer invierno=winter primavera=spring otoño=autumn estos=these estas=these
 mediados_de=mid principios_de=early comienzos_de=early finales_de=late fines_de=late
 enero=january febrero=february marzo=march abril=april mayo=may junio=june julio=july agosto=august
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
@@ -300,7 +300,7 @@ gibt's=there_are eigentlich="" versehen="" schon="" noch="" bisher=so_far denn="
 zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=nine zehn=ten
 wurden=were wurde=was worden=been mit=with aus=from auf=on mitverfasst=written verfasst=written
 mitgeschrieben=written
-zuletzt=latest zuerst=first als_erstes=first als_erster=first als_erste=first allerersten=first kamen=came_out
+zuletzt=latest zuerst=first als_erstes=first als_erster=first als_erste=first kamen=came_out
 kam=came_out herausgekommen=came_out gestartet=started angefangen=started womit="" dazu="" hier="" mir=""
 kannst_du="" können_sie="" könnten_sie="" kannst="" nennen=list nenne=list nenn=list nennst=list zeigen=show
 text=post texte=posts gastautor=author gastautorin=author gastbeitrag=post gastbeiträge=posts
@@ -309,7 +309,7 @@ wer_steckt_hinter_dem_blog=who_is_behind_this_blog welche_themen=what_topics the
 verbloggt=written zur=about fürs="" unter_dem_tag=tagged unter_dem_schlagwort=tagged zusammen=total
 früheste=earliest frühesten=earliest frühester=earliest bislang=so_far sie="" er="" ihr="" gibt_es=there_are es_gibt=there_are sommer=summer winter=winter frühling=spring
 herbst=autumn frühjahr=spring beiden=two ersten_beiden=first_two letzten_beiden=latest_two bis=until
-einen_überblick_über=an_overview_of überblick_über=overview_of überblick=overview einen=a dieses=this diesen=this
+einen_überblick_über=an_overview_of überblick_über=overview_of überblick=overview diesen=this
 quartal=quarter halbjahr=half zweite=second zweiten=second dritte=third dritten=third vierte=fourth vierten=fourth
 mitte=mid anfang=early ende=late
 januar=january jänner=january februar=february märz=march april=april mai=may juni=june juli=july
@@ -318,21 +318,17 @@ august=august september=september oktober=october november=november dezember=dec
 _MONTHS = MONTHS
 
 
-def _table(text: str) -> dict[str, str]:
-    table = {}
-    for key, value in re.findall(r'(\S+)=("[^"]*"|[^=]+?)(?=\s+\S+=|\s*$)', text.replace("\n", " ").strip()):
-        table[key.replace("_", " ")] = value.strip().strip('"').replace("_", " ")
-    return table
-
-
 def _elided(table: dict[str, str]) -> dict[str, str]:
     """Keys with an elision ("l'année dernière", "s'il te plaît") as _spaced splits the text."""
     return table | {re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", k): v for k, v in table.items() if "'" in k}
 
 
+_table = inflection.table  # "key=value" pairs, one parser for every language's table
 TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE),
           "ru": inflection.RU_TABLE, "ko": inflection.KO_TABLE}
 SPACELESS = ("zh", "ja")
+# Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
+INFLECTED = {"ru": inflection.russian, "ko": inflection.korean}
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,8 +336,8 @@ def blog_words() -> frozenset[str]:
     """The words of every table that say "blog" or "site" ("博客", "ブログ", "블로그", "блог")."""
     return frozenset(k for table in TABLES.values() for k, v in table.items()
                      if v in ("blog", "this blog", "site", "this site") and " " not in k)
-# Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
-INFLECTED = {"ru": inflection.russian, "ko": inflection.korean}
+
+
 # Dates written the Chinese and Japanese way, said in English: "2021年5月" -> "may 2021"
 CJK_DATE = re.compile(r"(\d{4}|\d{2}(?=\s*年\s*(?:\d{1,2}\s*月|全年|整年|一整年)))\s*年(?:\s*(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?)?|(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?"
                       r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})[-/.](\d{1,2})(?![\d/.-])")

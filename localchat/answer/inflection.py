@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Callable
 
 import snowballstemmer
 
@@ -61,11 +62,17 @@ SNOWBALL = {"es": "spanish", "fr": "french", "de": "german", "pt": "portuguese",
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
 
+@functools.cache
+def stemmer(language: str) -> Callable[[str], str]:
+    """The Snowball stemmer of a language of SNOWBALL, made once."""
+    return snowballstemmer.stemmer(SNOWBALL[language]).stemWord
+
+
 @functools.lru_cache(maxsize=8)
 def _stem_index(language: str, items: frozenset[tuple[str, str]]) -> dict[str, str]:
     """A stem of each one-word key of a table -> the key, where the stem is the key's alone: "publicado"
     (published) and "publicación" (post) share "public", so neither is found by it."""
-    stem = snowballstemmer.stemmer(SNOWBALL[language]).stemWord
+    stem = stemmer(language)
     table = dict(items)
     found: dict[str, set[str]] = {}
     for key in table:
@@ -92,7 +99,7 @@ def respelled(text: str, table: dict[str, str], language: str) -> str:
     one: "escribisteis" -> "escribiste", "veröffentlichten" -> "veröffentlicht"."""
     if language not in SNOWBALL:
         return text
-    stem = snowballstemmer.stemmer(SNOWBALL[language]).stemWord
+    stem = stemmer(language)
     index = _stem_index(language, frozenset(table.items()))
 
     phrased = _phrase_words(frozenset(table))
@@ -115,7 +122,7 @@ RU = """
 самая_ранняя=earliest последний=latest последние=latest свежий=latest свежие=latest новый=new новые=new
 недавний=recent недавно=recently первый=first первые=first старый=old ранний=earliest
 сколько=how_many количество=number_of число=number_of всего=total всех=all все=all всё=all весь=all
-поста=posts статьи=posts статья=post статью=post статьи=posts статей=posts статьях=posts запись=post записью=post записи=posts записей=posts
+поста=posts статья=post статью=post статьи=posts статей=posts статьях=posts запись=post записью=post записи=posts записей=posts
 записях=posts пост=post посты=posts постов=posts постах=posts заметка=post заметку=post заметки=posts заметок=posts
 публикация=post публикацию=post публикации=posts публикаций=posts материал=post материалы=posts материалов=posts
 выпуск=issue выпуски=posts выпусков=posts текст=post тексты=posts
@@ -156,7 +163,7 @@ RU = """
 отчетов=posts отчётов=posts обычно="" в_основном="" разбираются="" разбираешь="" про_что_блог=what_is_this_blog_about
 про_что_этот_блог=what_is_this_blog_about про_что_в_основном_блог=what_is_this_blog_about
 ведет=runs ведёт=runs ведут=run кто_ведет=who_runs кто_ведёт=who_runs гостевой="" гостевые="" гостевых=""
-гостевую="" здесь="" тут="" освещаются="" освещаешь="" затрагиваются="" рассказывается="" пишется=""
+гостевую="" освещаются="" освещаешь="" затрагиваются="" рассказывается="" пишется=""
 самое_новое=the_latest_one самое_последнее=the_latest_one самое_первое=the_first_one что_нового=what_is_new
 пожалуйста="" спасибо="" привет="" здравствуйте="" а="" ну="" вот="" тут=here здесь=here
 один=one одна=one одну=one два=two две=two три=three четыре=four пять=five шесть=six семь=seven
@@ -165,30 +172,23 @@ RU = """
 август=august сентябрь=september октябрь=october ноябрь=november декабрь=december
 """
 RU_TABLE = table(RU)
-RU_MONTH_STEMS = {snowballstemmer.stemmer("russian").stemWord(k) for k, v in RU_TABLE.items() if v in MONTHS}
+RU_MONTH_STEMS = {stemmer("ru")(k) for k, v in RU_TABLE.items() if v in MONTHS}
 SHORT = 3  # words of this many letters or fewer are read only as written
 RU_YEAR = re.compile(r"(?<!\d)(\d{4})(?:-?(?:м|ом|й|го|е)(?!\w))?(?:\s*(?:год[ауе]?(?!\w)|гг?\.))?(?!\d)")
 RU_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 
 
-@functools.lru_cache(maxsize=1)
-def _ru_stem():  # type: ignore[no-untyped-def]
-    return snowballstemmer.stemmer("russian").stemWord
-
-
-@functools.lru_cache(maxsize=1)
-def _ru_stems() -> dict[tuple[str, ...], str]:
-    stem = _ru_stem()
-    return {tuple(stem(w) for w in key.split()): value for key, value in sorted(RU_TABLE.items(), key=lambda kv: -len(kv[0]))
-            if all(len(w) > SHORT for w in key.split())}
+# The table's phrases as written (ё as е) and by their stems (phrases of long words only)
+RU_EXACT = {tuple(k.replace("ё", "е").split()): v for k, v in RU_TABLE.items()}
+RU_STEMS = {tuple(stemmer("ru")(w) for w in key.split()): value
+            for key, value in sorted(RU_TABLE.items(), key=lambda kv: -len(kv[0])) if all(len(w) > SHORT for w in key.split())}
 
 
 def russian(question: str) -> str:
     """A Russian question with its plain words in English, every other word one the parser does not know."""
     text = RU_YEAR.sub(r" \1 ", question.lower().replace("ё", "е").replace("«", " ").replace("»", " "))
     words = RU_TOKEN.findall(text)
-    exact = {tuple(k.replace("ё", "е").split()): v for k, v in RU_TABLE.items()}
-    stems, stem = _ru_stems(), _ru_stem()
+    stem = stemmer("ru")
     out, i = [], 0
     while i < len(words):
         if words[i] in ("с", "со", "начиная") and i + 1 < len(words) and (words[i + 1].isdigit() or words[i + 1] == "с"
@@ -198,9 +198,9 @@ def russian(question: str) -> str:
             continue
         for n in range(min(5, len(words) - i), 0, -1):
             span = tuple(words[i:i + n])
-            value = exact.get(span)
+            value = RU_EXACT.get(span)
             if value is None and all(len(w) > SHORT for w in span):
-                value = stems.get(tuple(stem(w) for w in span))
+                value = RU_STEMS.get(tuple(stem(w) for w in span))
             if value is not None:
                 out.append(value)
                 i += n
@@ -218,7 +218,7 @@ def as_written(question: str, forms: dict[str, str], language: str) -> str:
     question may name each (a tag, a writer, a writer's first name) -> what the blog writes."""
     if language not in SNOWBALL:
         return question
-    stem = snowballstemmer.stemmer(SNOWBALL[language]).stemWord
+    stem = stemmer(language)
     alphabet = r"[\u0400-\u04ff]" if language == "ru" else r"[A-Za-z\u00c0-\u024f]"
     # a hyphen parts words on both sides: "Meadows-Jönsson" is two, as in "Eric Meadows-Jönsson"; "Buch-Beiträge" too
     known = {tuple(stem(w.lower().replace("ё", "е")) for w in re.split(r"[\s-]+", f) if w): written
@@ -248,7 +248,7 @@ KO = """
 최근_순=newest_first 오래된_순=oldest_first 오래된_순으로=oldest_first 오래된_순서=oldest_first 오래된_순서로=oldest_first
 날짜순=oldest_first 순서대로=oldest_first 차례대로=oldest_first 하나=one 하나만=one 지금까지=so_far 여태=so_far
 여태까지=so_far 들어서=in 동안="" 얘기=posts 이야기=posts 후기=posts 붙은=tagged 달린=tagged 가장="" 제일="" 맨=""
-한_해_동안="" 한_해="" 상반기=first_half 하반기=second_half 개수=how_many
+한_해_동안="" 한_해="" 상반기=first_half 하반기=second_half
 가장_마지막=latest 제일_마지막=latest 맨_마지막=latest 주세요="" 줘="" 줘요="" 주실래요="" 보고_싶은데=show_me
 보고_싶어요=show_me 보고_싶어=show_me 읽고_싶은데=show_me 읽고_싶어요=show_me
 붙어_있는=tagged 달려_있는=tagged 거="" 것="" 게="" 주로="" 여기=this_blog 여기서=this_blog 이곳=this_blog
