@@ -211,6 +211,8 @@ def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Si
         return "excluded from Eleventy's collections (eleventyExcludeFromCollections), not a post"
     if site.generator == "pelican" and rel.parts[:1] == ("pages",):
         return "a Pelican page (pages/), not a post"
+    if rel.stem.lower() == "readme":
+        return "a README (what a folder holds), not a post"
     return site.not_a_post(rel) if site.not_a_post else ""
 
 
@@ -248,7 +250,7 @@ def read_post(
     info = PostInfo(rel, metadata, title, date, categories)
     url = post_url(info, site, site_base, url_pattern)
     taxonomies = lower_keys(metadata["taxonomies"]) if isinstance(metadata.get("taxonomies"), dict) else {}
-    tags = as_list(metadata.get("tags")) + as_list(taxonomies.get("tags")) + categories
+    tags = as_list(metadata.get("tags")) + as_list(taxonomies.get("tags")) + categories + hashtags(body)
     tags = list(dict.fromkeys(t for t in tags if t))  # de-duplicate, keep order
     # Zola keeps a page's own fields under [extra], Hugo under params
     own = [metadata] + [lower_keys(metadata[k]) for k in ("extra", "params") if isinstance(metadata.get(k), dict)]
@@ -261,6 +263,16 @@ def read_post(
     return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest,
                 date_source, updated, [clean_str(a) for a in authors if clean_str(a)],
                 not_a_post(metadata, body, rel, site))
+
+
+# A line of hashtags alone ("#cerveja #receitas"), as a folder of notes (Obsidian, Bear) tags a note;
+# not in a code block, and a word after "#" with no space is no heading in CommonMark
+HASHTAG_LINE = re.compile(r"^ {0,3}(#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*)[ \t]*$", re.MULTILINE)
+FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
+
+
+def hashtags(body: str) -> list[str]:
+    return [tag[1:] for line in HASHTAG_LINE.findall(FENCED.sub("", body)) for tag in line.split()]
 
 
 def post_categories(metadata: dict[str, Any], rel: PurePosixPath) -> list[str]:

@@ -565,7 +565,9 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
 
 # --- Pelican -------------------------------------------------------------------------------------
 
-PELICAN_SETTING = re.compile(r"^(SITEURL|ARTICLE_URL|AUTHOR)\s*=\s*(['\"])(.*?)\2", re.MULTILINE)
+PELICAN_SETTING = re.compile(r"^(SITEURL|ARTICLE_URL|AUTHOR|PATH)\s*=\s*(['\"])(.*?)\2", re.MULTILINE)
+PELICAN_PAGE_PATHS = re.compile(r"^PAGE_PATHS\s*=\s*[\[(]([^\])]*)[\])]", re.MULTILINE)  # default: ['pages']
+PELICAN_LIST = re.compile(r"['\"]([^'\"]+)['\"]")
 PELICAN_DATE = re.compile(r"\{date:([^}]*)\}")
 
 
@@ -603,8 +605,19 @@ def pelican_site(root: Path, posts_dir: Path) -> Site | None:
         except (ValueError, IndexError):  # a pattern Python's format cannot read: Pelican's default
             return join_url(f"{slug}.html")
 
+    # PATH unset: `pelican content`, as the quickstart's Makefile runs it, where there is a content/
+    content = (root / (settings.get("PATH") or ("content" if (root / "content").is_dir() else "."))).resolve()
+    pages = [content / p for p in PELICAN_LIST.findall(PELICAN_PAGE_PATHS.search(source)[1])] \
+        if PELICAN_PAGE_PATHS.search(source) else [content / "pages"]
+
+    def not_a_post(rel: PurePosixPath) -> str:
+        full = (posts_dir / rel).resolve()
+        if any(full.is_relative_to(folder) for folder in pages):
+            return "a Pelican page (PAGE_PATHS), not a post"
+        return ""
+
     return Site("pelican", path, settings.get("SITEURL", "").rstrip("/"), "/" + pattern.lstrip("/"),
-                settings.get("AUTHOR", ""), path_for=path_for)
+                settings.get("AUTHOR", ""), path_for=path_for, not_a_post=not_a_post)
 
 
 # --- a snapshot: the URLs and git dates of a copied blog (the Space build writes one) -------------

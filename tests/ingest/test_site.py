@@ -431,3 +431,32 @@ def test_the_site_author_writes_the_posts_that_name_no_writer() -> None:
     assert cat.blog_author(entries, "", "Owner") == "Owner"
     assert cat.blog_author(entries[:2], "", "Owner") == "Guest"
     assert cat.blog_author(entries, "Me", "Owner") == "Me"
+
+
+@pytest.mark.fast
+def test_pelican_pages_from_the_site_root_by_its_page_paths(tmp_path: Path) -> None:
+    write(tmp_path, "pelicanconf.py", "AUTHOR = 'Bea Prost'\nPATH = 'content'\nPAGE_PATHS = ['pages', 'legal']\n")
+    write(tmp_path, "content/velo/col.md", "Title: Un col\nDate: 2024-06-08 09:00\nTags: col, alpes\n\nMonté en 1 h 12.\n")
+    write(tmp_path, "content/pages/a-propos.md", "Title: À propos\n\nQui écrit ici.\n")
+    write(tmp_path, "content/legal/mentions.md", "Title: Mentions légales\n\nHébergeur.\n")
+    write(tmp_path, "README.md", "# Le dépôt du blog\n\nComment le construire.\n")
+    result = read_posts(tmp_path, today=TODAY)
+    assert [p.id for p in result.posts] == ["content/velo/col.md"]
+    assert sorted((p.path, p.reason) for p in result.not_posts) == [
+        ("README.md", "a README (what a folder holds), not a post"),
+        ("content/legal/mentions.md", "a Pelican page (PAGE_PATHS), not a post"),
+        ("content/pages/a-propos.md", "a Pelican page (PAGE_PATHS), not a post")]
+
+
+@pytest.mark.fast
+def test_a_folder_of_notes_tagged_by_hashtag_lines(tmp_path: Path) -> None:
+    write(tmp_path, "2021/2021-03-14-ipa.md", "# Minha IPA\n\n*14 de março de 2021*\n\nRendeu 19 litros.\n\n"
+                                             "```\n#nao-e-tag\n```\n\n#cerveja #receitas\n")
+    write(tmp_path, "2022/2022-01-02-c.md", "# C\n\n#include <stdio.h>\n\n## Um título\n\n#1 da lista\n")
+    write(tmp_path, "index.md", "# Índice\n\n- [Minha IPA](2021/2021-03-14-ipa.md)\n")
+    result = read_posts(tmp_path, today=TODAY)
+    posts = {p.id: p for p in result.posts}
+    assert set(posts) == {"2021/2021-03-14-ipa.md", "2022/2022-01-02-c.md"}  # index.md at the top lists them
+    assert posts["2021/2021-03-14-ipa.md"].tags == ["cerveja", "receitas"]
+    assert posts["2021/2021-03-14-ipa.md"].date == "2021-03-14"
+    assert posts["2022/2022-01-02-c.md"].tags == []  # code, a heading and "#1" are no hashtags
