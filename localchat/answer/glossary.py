@@ -275,6 +275,66 @@ mi-janvier=mid_january mi-février=mid_february mi-mars=mid_march mi-avril=mid_a
 janvier=january février=february mars=march avril=april mai=may juin=june juillet=july août=august
 septembre=september octobre=october novembre=november décembre=december
 """
+_PT = """
+cada_mês=per_month por_mês=per_month ao_mês=per_month cada_semana=per_week por_semana=per_week
+cada_ano=per_year por_ano=per_year ao_ano=per_year com_que_frequência=how_often com_que_frequencia=how_often
+de_quanto_em_quanto_tempo=how_often cada=each publica=publishes escreve=writes publicas=publish escreves=write
+mais_recente=latest mais_recentes=latest mais_novo=newest mais_nova=newest mais_novos=newest mais_novas=newest
+último=latest última=latest últimos=latest últimas=latest ultimo=latest ultima=latest ultimos=latest ultimas=latest
+recente=recent recentes=recent novo=new nova=new novos=new novas=new novidade=new novidades=new
+mais_antigo=oldest mais_antiga=oldest mais_antigos=oldest mais_antigas=oldest mais_velho=oldest mais_velha=oldest
+primeiro=first primeira=first primeiros=first primeiras=first começou=first comecou=first começaram=first
+estreou=first inaugurou=first iniciou=first
+quantos=how many quantas=how many número_de=number of numero_de=number of total=total no_total="" ao_todo=""
+artigo=post artigos=posts post=post posts=posts postagem=post postagens=posts publicação=post publicações=posts
+publicacao=post publicacoes=posts texto=post textos=posts entrada=post entradas=posts blog=blog site=site
+nota=note notas=notes anotação=note anotações=notes
+publicou=published publicaram=published publicado=published publicados=published publicada=published
+publicadas=published publiquei=published publicamos=published publicaste=published postou=published
+postaram=published postado=published postados=published postada=published postadas=published postei=published
+escreveu=wrote escreveram=wrote escrito=written escritos=written escrita=written escritas=written escrevi=wrote
+escreveste=wrote saiu=came_out saíram=came_out sairam=came_out subiu=published subiram=published
+qual=which quais=which que=what o_que=what o_quê=what quê=what quando=when quem=who
+lista=list listar=list liste=list lista_aí=list enumera=list enumere=list mostra=show mostre=show mostrar=show
+me_mostra=show_me me_mostre=show_me mostra_aí=show_me me_passa=give_me me_passe=give_me passa=give_me
+me_dá=give_me me_da=give_me me_dê=give_me me_manda=give_me manda=give_me me_diga=tell_me me_diz=tell_me
+diga=tell_me diz=tell_me me_fala=tell_me fala=tell_me me_conta=tell_me conta=tell_me quero_ver=show_me
+todos=all todas=all todo=all tudo=all
+o=the a=the os=the as=the um=a uma=a uns=some umas=some do=of da=of dos=of das=of de=of no=in na=in nos=in
+nas=in em=in ao=to à=to pelo=by pela=by por=by com=with sobre=about desde=since antes_de=before
+depois_de=since após=since apos=since até=until ate=until entre=between e=and ou=or este=this esta=this
+esse=this essa=this isto=this isso=this nesse=in this neste=in this nessa=in this nesta=in this
+seu=your sua=your seus=your suas=your teu=your tua=your teus=your tuas=your meu=my minha=my meus=my minhas=my
+você=you voce=you vc=you tu=you vocês=you voces=you
+é=is são=are foi=was foram=were tem=has têm=have tém=have há=there_are houve=were teve=had tinha=had
+existe=there_is existem=there_are
+tag=tag tags=tags hashtag=tag hashtags=tags etiqueta=tag etiquetas=tags marcador=tag marcadores=tags
+com_a_tag=tagged com_tag=tagged com_a_hashtag=tagged com_hashtag=tagged marcado=tagged marcados=tagged
+marcada=tagged marcadas=tagged categoria=category categorias=categories tema=topic temas=topics
+assunto=topic assuntos=topics autor=author autora=author autores=authors autoras=authors
+escrito_por=written_by escritos_por=written_by escrita_por=written_by escritas_por=written_by
+ano=year anos=years mês=month mes=month meses=months semana=week semanas=weeks dia=day dias=days
+ano_passado=last_year este_ano=this_year esse_ano=this_year neste_ano=this_year nesse_ano=this_year
+mês_passado=last_month este_mês=this_month atrás=ago atras=ago
+semestre=half trimestre=quarter segundo=second terceiro=third terceira=third quarto=fourth
+dois=two duas=two três=three tres=three quatro=four cinco=five seis=six sete=seven oito=eight nove=nine dez=ten
+verão=summer verao=summer inverno=winter primavera=spring outono=autumn
+início_de=early inicio_de=early começo_de=early comeco_de=early meados_de=mid final_de=late fim_de=late
+a_partir_de=since em_diante=onwards desde_então="" por_favor=please pfv="" pf="" obrigado="" obrigada=""
+valeu="" oi="" olá="" ola="" opa="" e_aí="" aqui="" por_aqui="" aí="" ai="" quero="" queria="" gostaria_de=""
+gostaria="" pode="" podes="" poderia="" consegue="" me="" só="" somente="" apenas="" já=already ainda=yet
+até_agora="" agora="" então="" entao="" né="" hein="" se="" lá="" la=""
+conteúdo=posts conteúdos=posts conteudo=posts conteudos=posts coisas=posts material=posts materiais=posts
+sobre_o_que_é_este_blog=what_is_this_blog_about sobre_o_que_é_o_blog=what_is_this_blog_about
+do_que_trata_este_blog=what_is_this_blog_about do_que_trata_o_blog=what_is_this_blog_about
+do_que_trata=what_is_this_blog_about do_que_se_trata=what_is_this_blog_about
+sobre_o_que_você_escreve=what_do_you_write_about sobre_o_que_voce_escreve=what_do_you_write_about
+que_tipo_de=what_kinds_of tipo_de=kinds_of tipos_de=kinds_of quem_escreve=who_writes_here
+quem_escreve_aqui=who_writes_here quem_escreve_neste_blog=who_writes_this_blog falam_de=about fala_de=about
+falam_sobre=about fala_sobre=about tratam_de=about trata_de=about
+janeiro=january fevereiro=february março=march marco=march abril=april maio=may junho=june julho=july
+agosto=august setembro=september outubro=october novembro=november dezembro=december
+"""
 _DE = """
 pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year
 wie_oft=how_often schreibst=write veröffentlichst=publish
@@ -325,6 +385,7 @@ def _elided(table: dict[str, str]) -> dict[str, str]:
 
 _table = inflection.table  # "key=value" pairs, one parser for every language's table
 TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided(_table(_FR)), "de": _table(_DE),
+          "pt": _table(_PT),
           "ru": inflection.RU_TABLE, "ko": inflection.KO_TABLE}
 SPACELESS = ("zh", "ja")
 # Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
@@ -531,6 +592,10 @@ def _spaced(question: str, table: dict[str, str], language: str = "") -> str:
     text = re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", text)  # l'article -> l' article
     if language == "de":  # "Brot-Beiträge", "Homelab-Artikel": the tag's posts
         text = re.sub(r"(?<=\w)-(?=(?:beiträge|beitrag|beiträgen|artikel|artikeln|posts?|texte|einträge)\b)", " ", text)
+    if language == "pt":  # "há dois anos": two years ago, not "there are two years"
+        text = re.sub(r"\bhá\s+(\d+|um|uma|dois|duas|três|tres|quatro|cinco|seis)\s+(anos?|m[eê]s|meses|semanas?|dias?)\b",
+                      r"\1 \2 atrás", text)
+        text = re.sub(r"\bde\s+(\d{4})\s+(?:em|pra|para)\s+(?:diante|cá|frente)\b", r"a partir de \1", text)
     if language == "es":  # "de 2023 en adelante": since 2023
         text = re.sub(r"\bde[ls]?\s+(\d{4})\s+en\s+adelante\b", r"a partir de \1", text)
     text = inflection.respelled(text, table, language)  # "escribisteis", "veröffentlichten": the table's words

@@ -42,6 +42,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": "質問の残りの部分についてはこちらです。",
         "nearest_post": "下の記事がいちばん近い内容です。",
     },
+    "pt": {
+        "not_covered": "Não escrevi sobre isso.",
+        "not_covered_named": "Não escrevi sobre {terms}.",
+        "not_dictated": "Só digo o que os meus posts dizem, então não vou dizer isso.",
+        "not_priced": "Não escrevi quanto isso custa.",
+        "or": " nem ",
+        "closest": " Abaixo estão os posts mais próximos que escrevi.",
+        "rest": " Isto trata do resto.",
+        "nearest_post": "O post abaixo é o mais próximo que escrevi sobre isso.",
+    },
     "es": {
         "not_covered": "No he escrito sobre eso.",
         "not_covered_named": "No he escrito sobre {terms}.",

@@ -197,6 +197,10 @@ class Vocabulary:
     # how a question in a language other than English may name a tag or a writer (inflection.as_written):
     # the tag, the name, and a writer's part no other writer has ("Andrés" for Andrés Gómez) -> as written
     forms: dict[str, str] = field(default_factory=dict)
+    # the words of the titles, as the parser writes them (stems; a run in another script as an unknown
+    # word): a word a question shares with them is a subject of the blog, not the way a reader talks
+    subjects: frozenset[str] = frozenset()
+    language: str = "en"  # of the titles and descriptions
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
         """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
@@ -286,7 +290,18 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
                       re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None,
-                      forms)
+                      forms, title_subjects(entries), blog_language(entries))
+
+
+def blog_language(entries: Sequence[Entry]) -> str:
+    text = "\n".join(f"{e.title}\n{e.description}" for e in entries[:200])
+    return language_of(text) if text.strip() else "en"
+
+
+def title_subjects(entries: Sequence[Entry]) -> frozenset[str]:
+    words = {stem(w) for e in entries for w in tokens(e.title)}
+    return frozenset(words | {inflection.unknown(w.lower()) for e in entries
+                              for w in inflection.NON_LATIN_WORD.findall(e.title)})
 
 
 # A tag or a name written in a script the parser's words (tokens(), ASCII) cannot hold: Chinese, Japanese,
@@ -548,6 +563,12 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
             q = _read_in("ja", question, entries, today, owner, fragment)  # "2016年 投稿数": Japanese in kanji alone
         if q is not None or language in glossary.SPACELESS or language in glossary.INFLECTED:
             return q
+    blog = vocabulary(entries, owner).language
+    if language in LATIN_LANGUAGES and blog != language and blog in LATIN_LANGUAGES and glossary.TABLES.get(blog):
+        # "Sobre o que é este blog?" votes Spanish, its words being Portuguese's too: read in the blog's language
+        q = _read_in(blog, question, entries, today, owner, fragment)
+        if q is not None:
+            return q
     read = in_script(question, vocabulary(entries, owner), language)
     if language not in LATIN_LANGUAGES:
         # a question in a script the parser cannot read and no table says in English (Greek, Hebrew…):
@@ -635,9 +656,11 @@ def question_language(question: str) -> str:
 
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
-           *, fragment: bool = False, topics: bool = True) -> Query | None:
+           *, fragment: bool = False, topics: bool = True, lenient: bool = False) -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
-    from Chinese or Japanese: its subject is characters the glossary could not say in English."""
+    from Chinese or Japanese: its subject is characters the glossary could not say in English.
+    `lenient` (read_again, once a classifier has said what is asked): a word no table knows is
+    passed over unless a title of the blog has it or it stands where a subject does ("about X")."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     q = Query("list")
@@ -691,6 +714,10 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     # the overview's own words are known only where the blog as a whole is asked of
     of_all = overview and not (q.since or q.until or q.tags or q.authors or q.number is not None)
     leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (of_all and w in OVERVIEW_ONLY)]
+    if lenient:
+        about = TOPIC.search(text)
+        leftover = [w for w in leftover if w in vocab.subjects or stem(w) in vocab.subjects
+                    or (about is not None and w in tokens(about[1]))]
     topic = ""
     if leftover and not q.tags:
         topic_match = TOPIC.search(text)
@@ -1020,9 +1047,8 @@ INTERESTED = re.compile(r"感兴趣|感興趣|关注|關注")  # what the reader
 
 def may_read_again(question: str) -> bool:
     """Whether read_again() can read more of a question than understand() did: one in a language
-    the glossary reads without spaces, where characters it does not know block the rules."""
-    language = _language(question)
-    return language in glossary.SPACELESS and bool(glossary.TABLES.get(language))
+    a glossary table reads, where words it does not know block the rules."""
+    return bool(glossary.TABLES.get(_language(question)))
 
 
 def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str = "",
@@ -1039,16 +1065,23 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         return None
     vocab = vocabulary(entries, owner)
     english = in_english(question, language, vocab)
-    if INTERESTED.search(question) and UNKNOWN_RUN.search(english):  # "我对并发感兴趣": 并发 is the subject
-        return None
-    if OTHER_SUPERLATIVE.search(question) or (language == "zh" and not_of_posts(question)):
-        return None  # "最热门的3篇": the most popular, an order the catalog does not keep
-    if language == "ja" and glossary.JA_ASKS_ELSE.search(question):
-        return None  # "どこが優勝した？": where, why or how, which no list of posts answers
-    text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
-    q = _parse(text, entries, today, owner, topics=False)
+    spaceless = language in glossary.SPACELESS
+    if spaceless:
+        if INTERESTED.search(question) and UNKNOWN_RUN.search(english):  # "我对并发感兴趣": 并发 is the subject
+            return None
+        if OTHER_SUPERLATIVE.search(question) or (language == "zh" and not_of_posts(question)):
+            return None  # "最热门的3篇": the most popular, an order the catalog does not keep
+        if language == "ja" and glossary.JA_ASKS_ELSE.search(question):
+            return None  # "どこが優勝した？": where, why or how, which no list of posts answers
+        text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
+        q = _parse(text, entries, today, owner, topics=False)
+    else:  # "Hola! Dame las 5 entradas más nuevas, porfa": the words no table knows pass, the titles' words stay
+        text = INTERJECTION.sub(" ", english)
+        q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED, lenient=True,
+                   fragment=intent == "overview")
     if intent == "overview":
-        if asks_of_a_subject(question, language, vocab) or (q is not None and q.filtered):
+        if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
+                (q is not None and (q.filtered or q.topic)):
             return None
         q = Query("overview", limit=DEFAULT_MANY)
     elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):

@@ -394,6 +394,10 @@ def test_chinese_content_questions_go_to_search(question):
     ("¿Cuántos artículos publicaste en el segundo trimestre de 2023?", "es", ["a.md"], "He publicado 1"),
     ("Liste les articles de début mai 2023", "fr", ["a.md"], "Articles"),
     ("Welche Beiträge gab es Ende August 2025?", "de", ["b.md"], "Beiträge"),
+    # Portuguese: "há dois anos" is two years ago, not "there are two years"
+    ("Quantos posts você publicou em 2023?", "pt", ["a.md"], "Publiquei 1 posts de 2023"),
+    ("Quais textos a Ana Silva escreveu?", "pt", ["a.md", "c.md"], "Posts de Ana Silva (2)"),
+    ("Qual é a sua postagem mais recente?", "pt", ["b.md"], "Meu post mais recente é [Coffee]"),
 ])
 def test_spanish_french_german(question, language, want, start):
     q, chosen, total = ask(question, BLOG)
