@@ -1,6 +1,6 @@
 """The blogs every study here runs on, by name: the sample posts, the corpora in ../shared/corpora
 (absent on a machine without them: each study skips what is not there) and the blogs written for the
-project in Japanese, Russian, Spanish, German and Korean (tests/fixtures/blogs/README.md)."""
+project in Japanese, Russian, Spanish, German, Korean, French, Chinese and Portuguese (tests/fixtures/blogs/README.md)."""
 
 from __future__ import annotations
 
@@ -23,4 +23,8 @@ POSTS = {
     "astro-es": ROOT / "tests" / "fixtures" / "blogs" / "astro-es",
     "eleventy-de": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-de",
     "hexo-ko": ROOT / "tests" / "fixtures" / "blogs" / "hexo-ko",
+    # and in French, Chinese and Portuguese, measured once with sets no one tuning had read (blind77–79)
+    "pelican-fr": ROOT / "tests" / "fixtures" / "blogs" / "pelican-fr",
+    "hugo-zh": ROOT / "tests" / "fixtures" / "blogs" / "hugo-zh",
+    "notes-pt": ROOT / "tests" / "fixtures" / "blogs" / "notes-pt",
 }

@@ -98,6 +98,14 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def urlize(value: str) -> str:
+    """Hugo's urlize, which its `:title` and `:slug` use: letters of any script kept ("2021 年终：回顾"
+    is /2021-年终回顾/), spaces as hyphens, other punctuation dropped, lower case."""
+    kept = ("-" if c.isspace() else c for c in value.strip()
+            if c.isspace() or c.isalnum() or unicodedata.category(c).startswith("M") or c in "._-/#+~%")
+    return "".join(kept).lower()
+
+
 def join_url(*parts: str) -> str:
     """Join path pieces, collapsing the double slashes that empty tokens leave (as Jekyll does)."""
     joined = "/".join(p for p in parts if p)
@@ -405,7 +413,7 @@ def hugo_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
         if pattern:
             values = date_parts(post.date) | {
                 "section": sections[0] if sections else "", "sections": "/".join(sections),
-                "title": slugify(post.title), "slug": slug or slugify(post.title), "filename": name,
+                "title": urlize(post.title), "slug": slug or urlize(post.title), "filename": name,
                 "contentbasename": name, "slugorfilename": slug or name, "slugorcontentbasename": slug or name,
             }
             url = join_url(fill_tokens(pattern, values))

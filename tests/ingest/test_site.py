@@ -460,3 +460,24 @@ def test_a_folder_of_notes_tagged_by_hashtag_lines(tmp_path: Path) -> None:
     assert posts["2021/2021-03-14-ipa.md"].tags == ["cerveja", "receitas"]
     assert posts["2021/2021-03-14-ipa.md"].date == "2021-03-14"
     assert posts["2022/2022-01-02-c.md"].tags == []  # code, a heading and "#1" are no hashtags
+
+
+@pytest.mark.fast
+def test_french_chinese_and_portuguese_fixture_blogs_read_from_their_roots() -> None:
+    """The Pelican (French), Hugo (Chinese) and notes-folder (Portuguese) blogs written for the
+    project: 30 posts each; Pelican's pages, Hugo's about page and archetype, a README are none."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("pelican-fr", "hugo-zh", "notes-pt")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors) == (30, []), name
+    assert (len(read["pelican-fr"].drafts_skipped), len(read["hugo-zh"].drafts_skipped)) == (3, 2)  # hidden: not shown
+    assert sorted(p.path for p in read["pelican-fr"].not_posts) == ["content/pages/a-propos.md", "content/pages/contact.md"]
+    assert sorted(p.path for p in read["hugo-zh"].not_posts) == ["archetypes/default.md", "content/about.md"]
+    assert [p.path for p in read["notes-pt"].not_posts] == ["README.md"]
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers["pelican-fr"] == ["Bastien Verrier", "Claire Mounier"]  # `Authors: a, b` is two
+    assert writers["hugo-zh"] == ["何志鹏", "苏晓棠", "陈墨川"]
+    hugo = {p.id: p.url for p in read["hugo-zh"].posts}
+    assert hugo["content/posts/2021-review.md"] == "https://mochuan.example.com/2021/12/2021-年终三把键盘两次出行一次搬家/"
+    notes = {p.id: p for p in read["notes-pt"].posts}
+    assert notes["2022/2022-01-16-ipa-citra-mosaic.md"].tags == ["cerveja", "receitas"]
