@@ -367,6 +367,8 @@ text=post texte=posts gastautor=author gastautorin=author gastbeitrag=post gastb
 wer_schreibt_hier=who_writes_here wer_schreibt_den_blog=who_writes_this_blog wer_schreibt_diesen_blog=who_writes_this_blog
 wer_steckt_hinter_dem_blog=who_is_behind_this_blog welche_themen=what_topics themen_deckt=topics deckt="" ab=since
 verbloggt=written zur=about fürs="" unter_dem_tag=tagged unter_dem_schlagwort=tagged zusammen=total
+an_welchem_tag=on_which_day welchem_tag=which_day am_tag=on_the_day pro_tag=per_day jeden_tag=every_day
+am_selben_tag=on_the_same_day tage=days
 früheste=earliest frühesten=earliest frühester=earliest bislang=so_far sie="" er="" ihr="" gibt_es=there_are es_gibt=there_are sommer=summer winter=winter frühling=spring
 herbst=autumn frühjahr=spring beiden=two ersten_beiden=first_two letzten_beiden=latest_two bis=until
 einen_überblick_über=an_overview_of überblick_über=overview_of überblick=overview diesen=this

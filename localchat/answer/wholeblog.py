@@ -27,6 +27,7 @@ from typing import Any, Callable, Sequence
 from localchat.answer import cadence, glossary, inflection, listing
 from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
+from localchat.index.coverage import NOUNS_CAPITALISED
 from localchat.ingest.language import LATIN_LANGUAGES, language_of
 from localchat.ingest.site import file_stem, person_key, strip_date
 from localchat.text import fold, stem
@@ -133,6 +134,7 @@ ACROSS = re.compile(r"\b(across|throughout|over) (?:all )?(?:your|the|my|differe
                     r"|\bin (?:different|several|many|multiple) posts\b")
 TOPIC = re.compile(r"\b(?:about|on|regarding|covering|mentioning|mention|discussing|related to|concerning)\s+"
                    r"(?:the |my |your |a |an )?([\w#+.\- ]+?)\s*$")
+ABOUT_RUN = re.compile(r"\b(?:about|regarding|concerning|related to)\s+([^,.;:?!()]+)")  # "about the autumn write ?"
 TAGGED = re.compile(r"(?:\btagged(?: with)?|\bwith the tag|\bunder the tag|\btag|\bfiled under|\bin the category|"
                     r"\bunder|#)\s*['\"]?([\w+.\-]+(?: [\w+.\-]+){0,3})")
 FILLER = re.compile(r"\b(?:posts?|articles?|blog|things|stuff|entries|so far|lately|recently|please|here|before|"
@@ -656,11 +658,13 @@ def question_language(question: str) -> str:
 
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
-           *, fragment: bool = False, topics: bool = True, lenient: bool = False) -> Query | None:
+           *, fragment: bool = False, topics: bool = True,
+           passed_over: Callable[[str], bool] | None = None) -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
-    `lenient` (read_again, once a classifier has said what is asked): a word no table knows is
-    passed over unless a title of the blog has it or it stands where a subject does ("about X")."""
+    `passed_over` (read_again, once a classifier has said what is asked): which of the words no
+    table knows may be passed over (common words of the reader's language, read_again's), unless
+    a title of the blog has it or it stands where a subject does ("about X")."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     q = Query("list")
@@ -714,10 +718,11 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     # the overview's own words are known only where the blog as a whole is asked of
     of_all = overview and not (q.since or q.until or q.tags or q.authors or q.number is not None)
     leftover = [w for w, u in zip(words, used) if not u and not known(w, vocab) and not (of_all and w in OVERVIEW_ONLY)]
-    if lenient:
-        about = TOPIC.search(text)
-        leftover = [w for w in leftover if w in vocab.subjects or stem(w) in vocab.subjects
-                    or (about is not None and w in tokens(about[1]))]
+    if passed_over is not None:
+        about = {w for m in (ABOUT_RUN.finditer(text) if KEEP_NAMES else [TOPIC.search(text)]) if m
+                 for w in tokens(m[1])}
+        leftover = [w for w in leftover if not passed_over(w) or w in vocab.subjects or stem(w) in vocab.subjects
+                    or w in about]
     topic = ""
     if leftover and not q.tags:
         topic_match = TOPIC.search(text)
@@ -1077,8 +1082,8 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         q = _parse(text, entries, today, owner, topics=False)
     else:  # "Hola! Dame las 5 entradas más nuevas, porfa": the words no table knows pass, the titles' words stay
         text = INTERJECTION.sub(" ", english)
-        q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED, lenient=True,
-                   fragment=intent == "overview")
+        q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
+                   passed_over=names_kept(question, language), fragment=intent == "overview")
     if intent == "overview":
         if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
                 (q is not None and (q.filtered or q.topic)):
@@ -1097,6 +1102,24 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     if listing.speaks(language):
         q.language = language
     return answered(q, entries, today)
+
+
+# What read_again passes over of the words no table knows: all but a name ("React", not in German,
+# whose nouns are all capitalised) and, in _parse, the words a title has or that stand after "about".
+# Passing over only the words common in the reader's language (wordfreq's Zipf 2 to 6) was measured
+# too, one blog left out in turn: any word was chosen on 11 of 12 (docs/benchmarks/languages.md).
+KEEP_NAMES = True
+
+
+def names_kept(question: str, language: str) -> Callable[[str], bool]:
+    """Whether a word of the question as the parser reads it (folded) may be passed over: not a name."""
+    names = set()
+    for sentence in re.split(r"[.!?¿¡。！？]\s*", question) if KEEP_NAMES else ():
+        words = re.findall(r"[^\W\d_][\w'’.\-]*", sentence)
+        names |= {inflection.unknown(w.lower()) if OTHER_SCRIPT.search(w) else fold(w) for i, w in enumerate(words)
+                  if (i and w[0].isupper() and language not in NOUNS_CAPITALISED)  # "Эльбрус": as inflection.py writes it
+                  or sum(c.isupper() for c in w) > 1}  # "ETF", "GitHub": a name in German too
+    return lambda word: word not in names
 
 
 # The newest, the first…: what a Chinese superlative is said of is its head noun, the last word
