@@ -135,13 +135,14 @@ def blog_author(entries: Sequence[Entry], configured: str = "", site_author: str
     """Who writes this blog: the owner's setting, else the most common frontmatter author, else
     the author in the site generator's config. Where more posts name no writer than the most common
     one wrote, those are the site's author's and the others guests' ("[extra] author" on a Zola
-    blog's two guest posts): the site's author."""
+    blog's two guest posts): the site's author, or no one known where no config names one (a folder
+    of notes with one guest's byline)."""
     if configured:
         return configured
     counted = top_writers(entries, 1)
     unsigned = sum(1 for e in entries if not e.authors)
-    if site_author and (not counted or unsigned > counted[0][1]):
-        return site_author
+    if not counted or unsigned > counted[0][1]:
+        return site_author  # "" where no config names one: a guest's byline does not make them the owner
     return counted[0][0] if counted else site_author
 
 

@@ -255,7 +255,7 @@ def read_post(
     # Zola keeps a page's own fields under [extra], Hugo under params
     own = [metadata] + [lower_keys(metadata[k]) for k in ("extra", "params") if isinstance(metadata.get(k), dict)]
     authors = list(dict.fromkeys(a for fields in own for key in ("authors", "author", "by")
-                                 for a in author_name(fields.get(key))))
+                                 for a in author_name(fields.get(key)))) or byline(body)
     description = clean_str(metadata.get("description") or metadata.get("summary") or metadata.get("excerpt"))
     post_type = clean_str(metadata.get("type")) or "post"
     # What the embeddings depend on: the file's bytes. A new base URL or a git date re-links, never re-embeds.
@@ -460,6 +460,26 @@ def clean_str(value: Any) -> str:
 def short_repr(value: Any) -> str:
     text = _short.repr(value)
     return text if len(text) <= 80 else text[:79] + "…"
+
+
+# A byline at the top of a post that names no author in its metadata ("Texto de Henrique Sobral",
+# "*By Ana Lima*", "Autor: Иван Петров"): the words that introduce one, in the languages read here
+BYLINE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?i:(?:guest post |written |posted )?by|escrito por|texto (?:de|por)|por|écrit par|texte de|par|"
+    r"geschrieben von|text von|von|scritto da|testo di|di|autor(?:a|in)?|author|автор|текст|作者|文|글|작성자)"
+    r"(?:[ \t]*[:：／/][ \t]*|[ \t]+)([A-ZÀ-ÞА-Я][\w'’.\-]+(?:[ \t]+(?:(?:da|de|do|dos|das|du|van|von|der|di|del|la|le)[ \t]+)?"
+    r"[A-ZÀ-ÞА-Я][\w'’.\-]+){1,3}|[\u3400-\u9fff\uac00-\ud7af]{2,4})[ \t]*[*_]{0,2}[ \t]*$",
+    re.MULTILINE)
+BYLINE_LINES = 4  # the title, a date, the byline: it stands before the text begins
+
+
+def byline(body: str) -> list[str]:
+    lines = [line for line in body.strip().split("\n") if line.strip()][:BYLINE_LINES]
+    for line in lines:
+        match = BYLINE.match(line)
+        if match and not match[1].isupper():
+            return author_name(match[1])
+    return []
 
 
 def first_heading(body: str) -> str:

@@ -481,3 +481,18 @@ def test_french_chinese_and_portuguese_fixture_blogs_read_from_their_roots() -> 
     assert hugo["content/posts/2021-review.md"] == "https://mochuan.example.com/2021/12/2021-年终三把键盘两次出行一次搬家/"
     notes = {p.id: p for p in read["notes-pt"].posts}
     assert notes["2022/2022-01-16-ipa-citra-mosaic.md"].tags == ["cerveja", "receitas"]
+
+
+@pytest.mark.fast
+def test_a_byline_names_the_writer_of_a_post_with_no_author_metadata(tmp_path: Path) -> None:
+    write(tmp_path, "2022/2022-04-03-agua.md", "# Água\n\n*3 de abril de 2022*\n\nTexto de Henrique Sobral\n\nTexto.\n")
+    write(tmp_path, "2022/2022-05-01-x.md", "# X\n\nBy the way, nothing here names a writer.\n")
+    write(tmp_path, "2022/2022-06-01-y.md", "# Y\n\nPor favor, leia.\n")
+    write(tmp_path, "2022/2022-07-01-z.md", "---\nauthor: Lívia Campolina\n---\nTexto de Henrique Sobral\n")
+    posts = {p.id: p.authors for p in read_posts(tmp_path, today=TODAY).posts}
+    assert posts == {"2022/2022-04-03-agua.md": ["Henrique Sobral"], "2022/2022-05-01-x.md": [],
+                     "2022/2022-06-01-y.md": [], "2022/2022-07-01-z.md": ["Lívia Campolina"]}
+    from localchat.index import catalog  # noqa: PLC0415
+
+    entries = [catalog.Entry.from_post(p) for p in read_posts(tmp_path, today=TODAY).posts]
+    assert catalog.blog_author(entries[:3]) == ""  # two unsigned notes and a guest's: the owner is not the guest
