@@ -29,6 +29,7 @@ from localchat.index.coverage import MONTH_NAME, MONTHS
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
+想看看="" 想看="" 看看="" 分类下=category 分类里=category 类别下=category 标签下=tag 博主=the_author 站长=the_author
 最新的一篇=the_latest_one 最新一篇=the_latest_one 最新一期=the_latest_one 最近一期=the_latest_one 最新=latest 最近=recent
 最后一篇=the_latest_one 最后一期=the_latest_one 最后=last 最晚=latest 新的=new
 第一篇=the_first_one 第一期=the_first_one 最早的一篇=the_oldest_one 最早一期=the_oldest_one 最早=earliest 最初=first
@@ -244,6 +245,8 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
+dans=in ici="" bonjour="" salut="" coucou="" voudrais="" aimerais="" lire="" pouvez-vous="" pourriez-vous="" peux-tu=""
+donner=give donnez-moi=give_me donne-moi=give_me laquelle=which lesquels=which lesquelles=which récit=post récits=posts
 chaque_mois=per_month par_mois=per_month chaque_semaine=per_week par_semaine=per_week chaque_année=per_year par_an=per_year
 par_année=per_year à_quelle_fréquence=how_often tous_les_combien=how_often chaque=each publies-tu=do_you_publish
 écris-tu=do_you_write publiez-vous=do_you_publish écrivez-vous=do_you_write publies=publish écris=write
@@ -276,6 +279,8 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _PT = """
+ela="" ele="" dela="" dele="" estão=are está=is essas=these esses=these estas=these estes=these levam=have leva=has
+caderno=blog caderno_de_notas=blog diário=blog relato=post relatos=posts tô="" to="" pra="" para=for
 cada_mês=per_month por_mês=per_month ao_mês=per_month cada_semana=per_week por_semana=per_week
 cada_ano=per_year por_ano=per_year ao_ano=per_year com_que_frequência=how_often com_que_frequencia=how_often
 de_quanto_em_quanto_tempo=how_often cada=each publica=publishes escreve=writes publicas=publish escreves=write
@@ -831,6 +836,14 @@ def starts_word(text: str, i: int, language: str) -> bool:
                                 for p in inflection.PARTICLES):
         return True  # "러닝에 관한", "박지훈이 쓴": a particle ends the word
     return bool(table) and any(text.startswith(k, i) for k in _longest_first(table, set()))
+
+
+def ends_word(text: str, i: int, language: str) -> bool:
+    """Whether a word of the language's table ends at text[i] ("一篇技术文章": 一篇 before the tag 技术):
+    one of two characters or more, or a particle ("的"), so that 本 in 日本 stays inside its word."""
+    table = TABLES.get(language)
+    return bool(table) and any(text.endswith(k, 0, i) and (len(k) > 1 or k in "的篇下个些の")
+                               for k in _longest_first(table, set()))
 
 
 def _whole_word(run: str, i: int, key: str, table: dict[str, str]) -> bool:

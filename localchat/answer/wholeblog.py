@@ -170,6 +170,7 @@ class Query:
     per: str = ""  # a count asked per "week", "month", "quarter" or "year" ("how many posts a month?"); "auto": "how often"
     rate: tuple[float, str, str, str] | None = None  # its answer: cadence.cadence() of the posts counted
     language: str = "en"  # the question's, for the answer's words (listing.py)
+    unsigned: bool = False  # the writer asked for is the owner: a post that names no writer is theirs
 
     @property
     def filtered(self) -> bool:
@@ -318,13 +319,19 @@ def script_word(name: str) -> str:
     return "x" + "".join(f"{ord(c):x}" for c in name.lower() if not c.isspace())
 
 
+CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3}")
+
+
 def person_forms(people: set[str]) -> dict[str, str]:
     """How a question names each person: "高橋 健太", "高橋健太", and a part of the name that no one
     else has ("高橋", "健太") — a one-letter part ("李" of "李 明") only with an honorific ("李さん")."""
     parts = Counter(p for name in people for p in set(name.split()))
     forms: dict[str, str] = {}
+    given = Counter(name[1:] for name in people if CHINESE_NAME.fullmatch(name))
     for name in people:
         forms[name] = forms["".join(name.split())] = name
+        if CHINESE_NAME.fullmatch(name) and given[name[1:]] == 1:
+            forms[name[1:]] = name  # 陈墨川 is 墨川 to a reader: a one-character surname, then the given name
         for part in name.split() if len(name.split()) > 1 else ():
             if parts[part] == 1:
                 forms |= {part + h: name for h in HONORIFICS}
@@ -350,7 +357,7 @@ def in_script(question: str, vocab: Vocabulary, language: str) -> str:
         suffix = NAME_SUFFIX.match(question, end)  # "技術系": of 技術, one word
         after_ok = end == len(lowered) or not SCRIPT_LETTER.match(lowered[end]) \
             or glossary.starts_word(question, end, language) or bool(suffix)
-        if SCRIPT_LETTER.match(before) or not after_ok:
+        if (SCRIPT_LETTER.match(before) and not glossary.ends_word(question, start, language)) or not after_ok:
             continue
         gloss = GLOSS.match(question, end)
         if gloss and tuple(stem(w) for w in tokens(gloss[1])) in vocab.named:
@@ -701,6 +708,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     words = tokens(text)
     used = [False] * len(words)
     q.authors = match_authors(words, used, vocab)
+    # the owner, asked by name where some posts name a writer: theirs are also the posts that name none
+    q.unsigned = bool(owner) and person_key(owner) in {person_key(a) for a in q.authors}
     match_entity(words, used, vocab)
     explicit = TAGGED.search(text)
     q.tags = match_tags(words, used, vocab, explicit is not None)
@@ -1409,7 +1418,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not q.until or (e.date and e.date <= q.until))
         and (not tags or tags & {norm_tag(t) for t in e.tags})
         and (not q.types or e.type in q.types)
-        and (not authors or authors & {person_key(a) for a in e.authors})
+        and (not authors or authors & {person_key(a) for a in e.authors} or (q.unsigned and not e.authors))
         and (q.number is None or e.post_id in numbered)
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")

@@ -1001,3 +1001,21 @@ def test_a_tag_that_says_blog_is_the_blog() -> None:
     entries = KO_BLOG + [cat.Entry("e.md", "블로그 시작", "/e/", "2019-01-01", ["블로그"], "post", "", 10)]
     entries.sort(key=lambda e: e.date, reverse=True)
     assert ids(ask("이 블로그에 제일 최근에 올라온 글이 뭐예요?", entries)) == ["b.md"]
+
+
+@pytest.mark.fast
+def test_a_chinese_personal_blog_its_tags_in_a_run_and_its_owner_by_given_name() -> None:
+    """hugo-zh: a tag right after a measure word ("一篇技术文章"), the owner by given name (陈墨川 is
+    墨川), and the owner's posts: those naming them and those naming no one (guests sign theirs)."""
+    from conftest import ROOT  # noqa: PLC0415
+    from localchat.ingest.posts import read_posts  # noqa: PLC0415
+
+    read = read_posts(ROOT / "tests" / "fixtures" / "blogs" / "hugo-zh", today=TODAY)
+    entries = sorted((cat.Entry.from_post(p) for p in read.posts), key=lambda e: (e.date, e.post_id), reverse=True)
+    owner = cat.blog_author(entries, "", read.site.author)
+    found = wholeblog.understand("最早的一篇技术文章是哪篇", [], entries, owner, TODAY)
+    assert found[0].tags == ["技术"] and ids(found) == ["content/posts/go-database-sql-pool.md"]
+    found = wholeblog.understand("墨川写过几篇文章？", [], entries, owner, TODAY)
+    assert (found[0].action, found[0].authors, found[2]) == ("count", ["陈墨川"], 28)  # 30 less a guest's two
+    found = wholeblog.understand("键盘分类下的文章帮我列一下", [], entries, owner, TODAY)
+    assert found[0].tags == ["键盘"] and found[2] == 4
