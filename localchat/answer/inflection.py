@@ -76,7 +76,7 @@ def _stem_index(language: str, items: frozenset[tuple[str, str]]) -> dict[str, s
     table = dict(items)
     found: dict[str, set[str]] = {}
     for key in table:
-        if " " not in key and len(key) > SHORT:
+        if " " not in key and len(key) > SHORT and len(stem(key)) > SHORT:  # "dans": its stem "dan" is Dani's too
             found.setdefault(stem(key), set()).add(key)
     return {s: min(k) for s, k in found.items() if len({_kind(table[key]) for key in k}) == 1}
 
