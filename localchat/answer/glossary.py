@@ -605,7 +605,10 @@ def _spaced(question: str, table: dict[str, str], language: str = "") -> str:
         text = re.sub(r"\bde\s+(\d{4})\s+(?:em|pra|para)\s+(?:diante|cá|frente)\b", r"a partir de \1", text)
     if language == "es":  # "de 2023 en adelante": since 2023
         text = re.sub(r"\bde[ls]?\s+(\d{4})\s+en\s+adelante\b", r"a partir de \1", text)
-    text = inflection.respelled(text, table, language)  # "escribisteis", "veröffentlichten": the table's words
+    # "escribisteis", "veröffentlichten": the table's words; a name, capitalised after the first word, stays
+    words = re.findall(r"[^\W\d_][\w'-]*", question)
+    names = frozenset(w.lower() for w in words[1:] if w[0].isupper()) if language != "de" else frozenset()
+    text = inflection.respelled(text, table, language, names)
     text = _pattern(table).sub(lambda m: f" {table[m[1]]} ", text)  # one pass: an English word is never read again
     # "le 1er septembre", "31 de diciembre", "3. Mai": the English parser reads the month first
     months = "|".join(_MONTHS)

@@ -76,7 +76,7 @@ def _stem_index(language: str, items: frozenset[tuple[str, str]]) -> dict[str, s
     table = dict(items)
     found: dict[str, set[str]] = {}
     for key in table:
-        if " " not in key and len(key) > SHORT and len(stem(key)) > SHORT:  # "dans": its stem "dan" is Dani's too
+        if " " not in key and len(key) > SHORT:
             found.setdefault(stem(key), set()).add(key)
     return {s: min(k) for s, k in found.items() if len({_kind(table[key]) for key in k}) == 1}
 
@@ -94,9 +94,10 @@ def _kind(value: str) -> str:
     return "wrote" if value in WRITING else value
 
 
-def respelled(text: str, table: dict[str, str], language: str) -> str:
+def respelled(text: str, table: dict[str, str], language: str, names: frozenset[str] = frozenset()) -> str:
     """Each word of `text` the table does not hold, as the table's word with its stem where there is
-    one: "escribisteis" -> "escribiste", "veröffentlichten" -> "veröffentlicht"."""
+    one: "escribisteis" -> "escribiste", "veröffentlichten" -> "veröffentlicht". `names` (lower
+    case) stay as written: "Dani" (Sandoval) shares its stem with "dans"."""
     if language not in SNOWBALL:
         return text
     stem = stemmer(language)
@@ -106,7 +107,7 @@ def respelled(text: str, table: dict[str, str], language: str) -> str:
 
     def one(m: re.Match[str]) -> str:
         word = m[0]
-        if word in table or word in phrased or len(word) <= SHORT:  # "trata" of "de qué trata este blog" stays
+        if word in table or word in phrased or len(word) <= SHORT or word in names:  # "trata" of "de qué trata este blog" stays
             return word
         return index.get(stem(word), word)
 
