@@ -297,6 +297,7 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
 
 
 def blog_language(entries: Sequence[Entry]) -> str:
+    """The language of the titles and descriptions (serve/strings.py reads the page's the same way)."""
     text = "\n".join(f"{e.title}\n{e.description}" for e in entries[:200])
     return language_of(text) if text.strip() else "en"
 
@@ -670,8 +671,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
     `passed_over` (read_again, once a classifier has said what is asked): which of the words no
-    table knows may be passed over (common words of the reader's language, read_again's), unless
-    a title of the blog has it or it stands where a subject does ("about X")."""
+    table knows may be passed over (all but names: names_kept), unless a title of the blog has it or
+    it stands where a subject does ("about X")."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     q = Query("list")
