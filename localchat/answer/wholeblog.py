@@ -293,7 +293,7 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
                       re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None,
-                      forms, title_subjects(entries), blog_language(entries))
+                      forms, title_subjects(entries, counts), blog_language(entries))
 
 
 def blog_language(entries: Sequence[Entry]) -> str:
@@ -302,10 +302,10 @@ def blog_language(entries: Sequence[Entry]) -> str:
     return language_of(text) if text.strip() else "en"
 
 
-def title_subjects(entries: Sequence[Entry]) -> frozenset[str]:
-    words = {stem(w) for e in entries for w in tokens(e.title)}
-    return frozenset(words | {inflection.unknown(w.lower()) for e in entries
-                              for w in inflection.NON_LATIN_WORD.findall(e.title)})
+def title_subjects(entries: Sequence[Entry], stems: Counter[str]) -> frozenset[str]:
+    """The titles' stems (`stems`, counted already) and their words in other scripts as unknown words."""
+    return frozenset(stems) | {inflection.unknown(w.lower()) for e in entries
+                               for w in inflection.NON_LATIN_WORD.findall(e.title)}
 
 
 # A tag or a name written in a script the parser's words (tokens(), ASCII) cannot hold: Chinese, Japanese,

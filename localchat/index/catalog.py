@@ -143,7 +143,7 @@ def blog_author(entries: Sequence[Entry], configured: str = "", site_author: str
     unsigned = sum(1 for e in entries if not e.authors)
     if not counted or unsigned > counted[0][1]:
         return site_author  # "" where no config names one: a guest's byline does not make them the owner
-    return counted[0][0] if counted else site_author
+    return counted[0][0]
 
 
 def top_writers(entries: Sequence[Entry], n: int = 6) -> list[tuple[str, int]]:

@@ -615,8 +615,8 @@ def pelican_site(root: Path, posts_dir: Path) -> Site | None:
 
     # PATH unset: `pelican content`, as the quickstart's Makefile runs it, where there is a content/
     content = (root / (settings.get("PATH") or ("content" if (root / "content").is_dir() else "."))).resolve()
-    pages = [content / p for p in PELICAN_LIST.findall(PELICAN_PAGE_PATHS.search(source)[1])] \
-        if PELICAN_PAGE_PATHS.search(source) else [content / "pages"]
+    page_paths = PELICAN_PAGE_PATHS.search(source)
+    pages = [content / p for p in PELICAN_LIST.findall(page_paths[1])] if page_paths else [content / "pages"]
 
     def not_a_post(rel: PurePosixPath) -> str:
         full = (posts_dir / rel).resolve()
