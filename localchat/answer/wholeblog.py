@@ -30,7 +30,7 @@ from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.index.coverage import NOUNS_CAPITALISED
 from localchat.ingest.language import LATIN_LANGUAGES, language_of
 from localchat.ingest.site import file_stem, person_key, strip_date
-from localchat.text import fold, stem
+from localchat.text import fold, stem as english_stem
 
 LIST_LIMIT = 50  # a longer list is not an answer; it says how many more there are
 DEFAULT_MANY = 5  # "your latest posts" with no number
@@ -143,6 +143,15 @@ FILLER = re.compile(r"\b(?:posts?|articles?|blog|things|stuff|entries|so far|lat
 FOLLOW_UP = re.compile(r"^\s*(?:and|also|what about|how about|plus|ok(?:ay)?|now|then)\b|\b(?:of (?:those|them|these)|"
                        r"which ones?|those|these|the same)\b")
 NAME = re.compile(r"\b([A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:(?:du|de|van|von|da|di|del|der|la|le|el)\s+)?[A-ZÀ-Þ][\w'’.\-]*){0,3})")
+
+SCRIPT_WORD = re.compile(r"x[0-9a-f]{4,}")  # script_word's and inflection.unknown's word for a run of another script
+
+
+def stem(word: str) -> str:
+    """A word's English stem; a word standing for another script's run is kept whole: "Фото" is
+    x44443e44243e, which Snowball cut to x44443e44243, so the tag "Фото" was never found."""
+    return word if SCRIPT_WORD.fullmatch(word) else english_stem(word)
+
 
 def tokens(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
