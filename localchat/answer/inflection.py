@@ -117,6 +117,7 @@ def respelled(text: str, table: dict[str, str], language: str, names: frozenset[
 # --- Russian ------------------------------------------------------------------------------------
 
 RU = """
+хочу="" хотел="" хотела="" прочитать="" почитать="" там="" серия=series серии=series серию=series цикл=series цикла=series части=parts частей=parts
 самый_последний=latest самая_последняя=latest самые_последние=latest самый_новый=newest самая_новая=newest
 самые_новые=newest самый_свежий=latest самая_свежая=latest самый_первый=first самая_первая=first
 самые_первые=first самый_старый=oldest самая_старая=oldest самые_старые=oldest самый_ранний=earliest
@@ -244,6 +245,7 @@ def as_written(question: str, forms: dict[str, str], language: str) -> str:
 # --- Korean -------------------------------------------------------------------------------------
 
 KO = """
+시리즈=series 연재=series 링크=links 알려_줄래요=show_me 알려_줄래=show_me 보여_줄래요=show_me
 가장_최근=latest 제일_최근=latest 가장_최신=latest 제일_최신=latest 가장_새로운=newest 최신=latest 최근=latest
 마지막=last 요즘=recently 새=new 새로=new 최신순=newest_first 최신순으로=newest_first 최근순=newest_first
 최근_순=newest_first 오래된_순=oldest_first 오래된_순으로=oldest_first 오래된_순서=oldest_first 오래된_순서로=oldest_first

@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any, Callable, Sequence
 
 from localchat.answer import cadence, glossary, inflection, listing
+from localchat.answer.series import titled
 from localchat.answer.periods import MONTH, Period, find_period
 from localchat.index.catalog import Entry, newest_date, norm_tag
 from localchat.index.coverage import NOUNS_CAPITALISED
@@ -180,10 +181,12 @@ class Query:
     rate: tuple[float, str, str, str] | None = None  # its answer: cadence.cadence() of the posts counted
     language: str = "en"  # the question's, for the answer's words (listing.py)
     unsigned: bool = False  # the writer asked for is the owner: a post that names no writer is theirs
+    series: str = ""  # a series the titles name (series.titled): "Riego automático con ESP32"
 
     @property
     def filtered(self) -> bool:
-        return bool(self.since or self.until or self.tags or self.types or self.authors or self.number is not None)
+        return bool(self.since or self.until or self.tags or self.types or self.authors or self.number is not None
+                    or self.series)
 
 
 # --- what the rules know of this blog ------------------------------------------------------------
@@ -213,6 +216,8 @@ class Vocabulary:
     # word): a word a question shares with them is a subject of the blog, not the way a reader talks
     subjects: frozenset[str] = frozenset()
     language: str = "en"  # of the titles and descriptions
+    titled: dict[str, tuple[str, ...]] = field(default_factory=dict)  # series.titled: name -> post ids
+    series_words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # by language: name -> words
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
         """A tag on most of the posts whose titles use its word ("Releases" on the Elixir blog, whose
@@ -240,6 +245,14 @@ def series_of(entries: Sequence[Entry]) -> dict[int, list[str]]:
         if cached is entries:
             return vocab.series
     return numbered_series(entries)
+
+
+def titled_of(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
+    """The series a catalog's titles name (series.titled), as series_of finds its numbered ones."""
+    for cached, _owner, vocab in _VOCABULARY:
+        if cached is entries:
+            return vocab.titled
+    return titled(entries)
 
 
 def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
@@ -302,7 +315,7 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
                       re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None,
-                      forms, title_subjects(entries, counts), blog_language(entries))
+                      forms, title_subjects(entries, counts), blog_language(entries), titled(entries))
 
 
 def blog_language(entries: Sequence[Entry]) -> str:
@@ -606,7 +619,7 @@ def _read_in(language: str, question: str, entries: Sequence[Entry], today: dt.d
     english = in_english(question, language, vocabulary(entries, owner))
     # a subject in Chinese, Japanese, Korean or Russian is words the glossary could not say in English
     q = _parse(english, entries, today, owner, fragment=fragment,
-               topics=language not in glossary.SPACELESS and language not in glossary.INFLECTED)
+               topics=language not in glossary.SPACELESS and language not in glossary.INFLECTED, language=language)
     if q is not None and listing.speaks(language):
         q.language = language
     if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
@@ -676,7 +689,7 @@ def question_language(question: str) -> str:
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
            *, fragment: bool = False, topics: bool = True,
-           passed_over: Callable[[str], bool] | None = None) -> Query | None:
+           passed_over: Callable[[str], bool] | None = None, language: str = "en") -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
     `passed_over` (read_again, once a classifier has said what is asked): which of the words no
@@ -721,6 +734,12 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     # the owner, asked by name where some posts name a writer: theirs are also the posts that name none
     q.unsigned = bool(owner) and person_key(owner) in {person_key(a) for a in q.authors}
     match_entity(words, used, vocab)
+    if vocab.titled and SERIES_ASKED.search(text):  # before the tags: "the MySQL to PostgreSQL series" is no tag's posts
+        q.series = match_series(words, used, vocab, language)
+        if q.series:  # the rest of "the series about the bike trip to the Baltic" names it too
+            named = {w for m in ABOUT_RUN.finditer(text) for w in tokens(m[1])}
+            if named & {w for w, u in zip(words, used) if u}:
+                used = [u or w in named for w, u in zip(words, used)]
     explicit = TAGGED.search(text)
     q.tags = match_tags(words, used, vocab, explicit is not None)
     match_owner(words, used, vocab, names)
@@ -758,7 +777,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     opinion = bool(opinion_words) and len(opinion_words) == len(leftover) and bool(q.tags) and not count
     if opinion:
         leftover = []
-    about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors)
+    about_posts = bool(WRITING.search(text)) or bool(q.types) or bool(q.tags) or bool(q.authors) or bool(q.series)
     if of_all and not leftover and not topic:
         return Query("overview", limit=DEFAULT_MANY)
     if across and not count and not fragment:
@@ -965,6 +984,46 @@ def match_tags(words: list[str], used: list[bool], vocab: Vocabulary, explicit: 
     return tags
 
 
+# "the series about X", "all the parts of X": what asks for a series the titles name
+SERIES_ASKED = re.compile(r"\bseries\b|\b(?:all|which|what|how many|the) (?:of )?(?:the )?(?:parts|episodes|installments|instalments)\b"
+                          r"|\b(?:parts|episodes|installments|instalments) of\b")
+SERIES_WORDS = {"series", "parts", "part", "episodes", "installments", "instalments"}
+
+
+def words_of_series(vocab: Vocabulary, language: str) -> dict[str, frozenset[str]]:
+    """Each series name's words as the parser reads a question in `language` (its own words, and the
+    words a glossary makes of them: "Шавлинским" is x44843043243b whatever its case), without the
+    words every question has ("the", "in", numbers)."""
+    if language not in vocab.series_words:
+        found = {}
+        for name in vocab.titled:
+            read = tokens(name) + (tokens(in_english(name, language, vocab)) if glossary.TABLES.get(language) else [])
+            found[name] = frozenset(stem(w) for w in read if w not in STOPWORDS and w not in KNOWN_WORDS
+                                    and not w.isdigit() and w not in NUMBERS)
+        vocab.series_words[language] = found
+    return vocab.series_words[language]
+
+
+def match_series(words: list[str], used: list[bool], vocab: Vocabulary, language: str) -> str:
+    """The series the question names by its words ("the series about the ESP32 irrigation"): the one
+    whose name shares the most of them, if only one does; its words, and the words of series, are
+    then read."""
+    scores: dict[str, list[int]] = {}
+    for name, keys in words_of_series(vocab, language).items():
+        hits = [i for i, w in enumerate(words) if not used[i] and stem(w) in keys]
+        if hits:
+            scores[name] = hits
+    if not scores:
+        return ""
+    best = max(len(h) for h in scores.values())
+    named = [name for name, hits in scores.items() if len(hits) == best]
+    if len(named) != 1:
+        return ""
+    for i in scores[named[0]] + [i for i, w in enumerate(words) if w in SERIES_WORDS]:
+        used[i] = True
+    return named[0]
+
+
 def mark_identity(words: list[str], used: list[bool], vocab: Vocabulary) -> None:
     for i, w in enumerate(words):
         if not used[i] and (stem(w) in vocab.identity or w in vocab.owner):
@@ -1098,11 +1157,11 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         if language == "ja" and glossary.JA_ASKS_ELSE.search(question):
             return None  # "どこが優勝した？": where, why or how, which no list of posts answers
         text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
-        q = _parse(text, entries, today, owner, topics=False)
+        q = _parse(text, entries, today, owner, topics=False, language=language)
     else:  # "Hola! Dame las 5 entradas más nuevas, porfa": the words no table knows pass, the titles' words stay
         text = INTERJECTION.sub(" ", english)
         q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
-                   passed_over=names_kept(question, language), fragment=intent == "overview")
+                   passed_over=names_kept(question, language), fragment=intent == "overview", language=language)
     if intent == "overview":
         if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
                 (q is not None and (q.filtered or q.topic)):
@@ -1420,6 +1479,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     # folded to ASCII it had been "", and every such name the same)
     authors = {person_key(a) for a in q.authors}
     series = series_of(entries)
+    parts = set(titled_of(entries).get(q.series, ())) if q.series else set()
     numbered = {p for n in range(q.number, (q.through or q.number) + 1) for p in series.get(n, ())} \
         if q.number is not None else set()
     chosen = [
@@ -1430,6 +1490,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not q.types or e.type in q.types)
         and (not authors or authors & {person_key(a) for a in e.authors} or (q.unsigned and not e.authors))
         and (q.number is None or e.post_id in numbered)
+        and (not q.series or e.post_id in parts)
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")
     return chosen
@@ -1452,6 +1513,8 @@ def describe(q: Query, n: int) -> str:
         parts.append("tagged " + " or ".join(q.tags))
     if q.authors:
         parts.append("by " + " or ".join(q.authors))
+    if q.series:
+        parts.append(f"in the series “{q.series}”")
     if q.topic:
         parts.append(f"about {q.topic}")
     if q.through is not None:

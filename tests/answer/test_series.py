@@ -1,0 +1,99 @@
+"""A series the titles name (answer/series.py), found in any language and asked for by its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from localchat.answer import series, wholeblog
+from localchat.index import catalog as cat
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def entry(post_id: str, title: str, date: str, tags: list[str] | None = None) -> cat.Entry:
+    return cat.Entry(post_id, title, f"/{post_id}/", date, tags or [], "post", "", 100)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("title, name", [
+    ("Riego automático con ESP32 (parte 2): el código", "Riego automático con ESP32"),
+    ("Monter un serveur maison (2/3) : Proxmox, VM et conteneurs", "Monter un serveur maison"),
+    ("Mit dem Rad zur Ostsee, Teil 2: Berlin – Neustrelitz", "Mit dem Rad zur Ostsee"),
+    ("Алтай: поход к Шавлинским озёрам. Часть 2 — озёра", "Алтай: поход к Шавлинским озёрам"),
+    ("홈 NAS 구축기 2편: FreeNAS 설치와 RAIDZ1 구성", "홈 NAS 구축기"),
+    ("订单服务从 MySQL 迁到 PostgreSQL（二）：双写与数据校验", "订单服务从 MySQL 迁到 PostgreSQL"),
+    ("Rust入門 その2：借用とライフタイム", "Rust入門"),
+    ("Building a bandsaw jig, Part 3", "Building a bandsaw jig"),
+    # no part numbered: a version, a year, a count, a word that holds "teil"
+    ("ESP32 und Home Assistant", ""),
+    ("What's new in Svelte: August 2025", ""),
+    ("10 things I learned", ""),
+    ("Die Vorteile 2 neuer Räder", ""),
+    ("Part 2", ""),  # no name before the part
+])
+def test_the_name_a_title_gives_its_series(title: str, name: str) -> None:
+    assert series.name_of(title) == name
+
+
+@pytest.mark.fast
+def test_a_series_is_two_or_more_parts_or_a_shared_name_before_a_colon() -> None:
+    entries = [entry("p3", "Riego automático con ESP32 (parte 3): datos", "2023-09-01"),
+               entry("p2", "Riego automático con ESP32 (parte 2): el código", "2023-06-01"),
+               entry("p1", "Riego automático con ESP32 (parte 1): el hardware", "2023-05-01"),
+               entry("lone", "Compost (parte 1)", "2022-05-01"),  # one part alone is no series
+               entry("n2", "Shop notes: the bandsaw", "2022-03-01"),
+               entry("n1", "Shop notes: sharpening", "2021-03-01"),
+               entry("x", "Alpes : le col", "2021-01-01"), entry("y", "Alpes : la descente", "2020-01-01")]
+    assert series.titled(entries) == {"Riego automático con ESP32": ("p3", "p2", "p1"), "Shop notes": ("n2", "n1")}
+
+
+BLOG = [entry("ostsee-3.md", "Mit dem Rad zur Ostsee, Teil 3: Neustrelitz – Stralsund", "2023-08-20", ["Fahrrad"]),
+        entry("ostsee-2.md", "Mit dem Rad zur Ostsee, Teil 2: Berlin – Neustrelitz", "2023-08-10", ["Fahrrad"]),
+        entry("ostsee-1.md", "Mit dem Rad zur Ostsee, Teil 1: Leipzig – Berlin", "2023-08-01", ["Fahrrad"]),
+        entry("brot.md", "Roggenbrot mit Sauerteig", "2023-05-01", ["Brot"]),
+        entry("rad.md", "Ein neues Rad", "2022-05-01", ["Fahrrad"]),
+        entry("nas-2.md", "홈 NAS 구축기 2편: RAIDZ1", "2021-05-01", ["NAS"]),
+        entry("nas-1.md", "홈 NAS 구축기 1편: 하드웨어", "2021-04-01", ["NAS"]),
+        entry("nas-x.md", "NAS 전력 측정", "2021-06-01", ["NAS"]),
+        entry("pg-2.md", "订单服务从 MySQL 迁到 PostgreSQL（二）：双写", "2020-05-01", ["PostgreSQL"]),
+        entry("pg-1.md", "订单服务从 MySQL 迁到 PostgreSQL（一）：为什么要迁", "2020-04-01", ["PostgreSQL"]),
+        entry("pg-x.md", "PostgreSQL 16 升级", "2020-06-01", ["PostgreSQL"]),
+        entry("altai-2.md", "Алтай: поход к Шавлинским озёрам. Часть 2 — озёра", "2019-08-01"),
+        entry("altai-1.md", "Алтай: поход к Шавлинским озёрам. Часть 1 — дорога", "2019-07-01")]
+BLOG.sort(key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("Welche Teile hat die Serie über die Radtour zur Ostsee?", "list", ["ostsee-3.md", "ostsee-2.md", "ostsee-1.md"]),
+    ("Wie viele Teile hat die Ostsee-Serie?", "count", ["ostsee-3.md", "ostsee-2.md", "ostsee-1.md"]),
+    ("NAS 구축기 시리즈 전부 링크 좀 모아 주세요.", "list", ["nas-2.md", "nas-1.md"]),  # not the NAS tag's three
+    ("订单服务从 MySQL 迁 PostgreSQL 那个系列有哪几篇？", "list", ["pg-2.md", "pg-1.md"]),  # not the PostgreSQL tag's
+    ("Дайте все части отчёта о походе к Шавлинским озёрам", "list", ["altai-2.md", "altai-1.md"]),
+    ("What's the first part of the Ostsee series?", "list", ["ostsee-1.md"]),
+])
+def test_a_series_is_asked_for_by_its_words(question: str, action: str, want: list[str]) -> None:
+    found = wholeblog.understand(question, [], BLOG, "", TODAY)
+    assert found is not None, question
+    q, chosen, _total = found
+    assert q.action == action and q.series
+    assert [e.post_id for e in wholeblog.shown(q, chosen, len(chosen))] == want
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "Wie viele Beiträge sind mit Fahrrad getaggt?",  # no series asked for: the tag
+    "Which series of tests did the NAS pass?",  # series, but the words name none of them alone
+])
+def test_no_series_where_none_is_named(question: str) -> None:
+    found = wholeblog.understand(question, [], BLOG, "", TODAY)
+    assert found is None or not found[0].series
+
+
+@pytest.mark.fast
+def test_a_series_is_named_in_the_answer_in_the_readers_language() -> None:
+    q, chosen, total = wholeblog.understand("Welche Teile hat die Serie über die Radtour zur Ostsee?", [], BLOG, "", TODAY)
+    text = wholeblog.render(q, chosen, total)
+    assert "Serie „Mit dem Rad zur Ostsee“" in text and text.count("](/ostsee-") == 3
