@@ -1,6 +1,6 @@
 """The blogs every study here runs on, by name: the sample posts, the corpora in ../shared/corpora
 (absent on a machine without them: each study skips what is not there) and the blogs written for the
-project in Japanese, Russian, Spanish, German, Korean, French, Chinese and Portuguese (tests/fixtures/blogs/README.md)."""
+project in Japanese, Russian, Spanish, German, Korean, French, Chinese, Portuguese and English (tests/fixtures/blogs/README.md)."""
 
 from __future__ import annotations
 
@@ -27,4 +27,8 @@ POSTS = {
     "pelican-fr": ROOT / "tests" / "fixtures" / "blogs" / "pelican-fr",
     "hugo-zh": ROOT / "tests" / "fixtures" / "blogs" / "hugo-zh",
     "notes-pt": ROOT / "tests" / "fixtures" / "blogs" / "notes-pt",
+    # and a German club, a Mexican and an English blog, measured the same way (blind80–82)
+    "jekyll-de": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-de",
+    "hugo-es": ROOT / "tests" / "fixtures" / "blogs" / "hugo-es",
+    "eleventy-en": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-en",
 }

@@ -496,3 +496,20 @@ def test_a_byline_names_the_writer_of_a_post_with_no_author_metadata(tmp_path: P
 
     entries = [catalog.Entry.from_post(p) for p in read_posts(tmp_path, today=TODAY).posts]
     assert catalog.blog_author(entries[:3]) == ""  # two unsigned notes and a guest's: the owner is not the guest
+
+
+@pytest.mark.fast
+def test_german_club_mexican_and_english_fixture_blogs_read_from_their_roots() -> None:
+    """The Jekyll club blog (German), Hugo (Mexican Spanish) and Eleventy (English) blogs written for
+    the project: 30 posts each; pages, a `published: false` post, drafts and excluded files are none."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("jekyll-de", "hugo-es", "eleventy-en")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors) == (30, []), name
+    assert (len(read["jekyll-de"].drafts_skipped), len(read["hugo-es"].drafts_skipped)) == (3, 2)
+    assert sorted(p.path for p in read["jekyll-de"].not_posts) == ["about.md", "impressum.md", "termine.md"]
+    assert sorted(p.path for p in read["hugo-es"].not_posts) == ["content/about.md", "content/search.md"]
+    assert len(read["eleventy-en"].not_posts) == 3  # about.md and two drafts excluded from collections
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers["jekyll-de"] == ["Gudrun Hümmer", "Lena Dietz", "Matthias Pfadenhauer"]  # "X und Y": two
+    assert (read["hugo-es"].site.author, read["eleventy-en"].site.author) == ("Rodrigo Villaseñor", "Nia Gwilym")
