@@ -1073,12 +1073,16 @@ def understand(
                         lambda text: parse(text, entries, today, owner) is not None) + [(question, [])]
     if asking != question:
         parts.append((asking, [t for t in sentences(question) if t != asking]))
+    parts += told_in_clauses(asking, question, vocabulary(entries, owner),
+                             lambda text: parse(text, entries, today, owner) is not None)
     q = None
     for part, telling in parts:
         found = parse(part, entries, today, owner)
-        if found is not None and telling and (found.tags or found.topic or found.authors or any(
-                names_a_filter(t, entries, today, owner) for t in telling)):
-            found = None  # "…with npm?", "I only read the docker posts. Which is the newest?": searched whole
+        if found is not None and telling and (found.topic or (found.filtered and points_back(part)) or any(
+                not filters_named(t, entries, today, owner) <= filters_of(found) for t in telling)):
+            # "I only read the docker posts. Which is the newest?": what is told filters what is asked, so it
+            # is searched whole; "I'm going to the Altai. Which is the first post about the Altai?" is asked alone
+            found = None
         if found is not None and (q is None or found.action != "opinion"):
             q = found
         # an issue searched for what another sentence says ("…最早的三期是哪些？按顺序说下": 说下 is
@@ -1247,6 +1251,21 @@ SENTENCE = re.compile(r"(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?]+(?=\s|$)|[。�
 
 def names_a_filter(sentence: str, entries: Sequence[Entry], today: dt.date, owner: str = "") -> bool:
     """Whether a sentence names something the catalog filters by: a period, an issue, a tag, an author."""
+    return bool(filters_named(sentence, entries, today, owner))
+
+
+def filters_of(q: Query) -> set[str]:
+    """What a reading filters by, as filters_named() says it."""
+    named = {f"author {person_key(a)}" for a in q.authors} | {f"tag {norm_tag(t)}" for t in q.tags}
+    if q.since or q.until:
+        named.add(f"period {q.since} {q.until}")
+    if q.number is not None:
+        named.add(f"issue {q.number}")
+    return named
+
+
+def filters_named(sentence: str, entries: Sequence[Entry], today: dt.date, owner: str = "") -> set[str]:
+    """What a sentence names that the catalog filters by: a period, an issue, a tag, an author."""
     vocab = vocabulary(entries, owner)
     language = _language(sentence)
     if language != "en" and glossary.TABLES.get(language):
@@ -1256,8 +1275,9 @@ def names_a_filter(sentence: str, entries: Sequence[Entry], today: dt.date, owne
     number, text = match_number(text, vocab)
     words = tokens(text)
     used = [False] * len(words)
-    return bool(period or number is not None or match_authors(words, used, vocab)
-                or match_tags(words, used, vocab, TAGGED.search(text) is not None))
+    return filters_of(Query("list", since=period.since if period else "", until=period.until if period else "",
+                            number=number, authors=match_authors(words, used, vocab),
+                            tags=match_tags(words, used, vocab, TAGGED.search(text) is not None)))
 
 
 def sentences(question: str) -> list[str]:
@@ -1306,6 +1326,48 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
                 or not (plain(told, language, vocab) or only_context(told, rest)):
             break  # "除了最新一期，还有哪些周报", "最早的在前面，列出…": what is left out, or the order, is asked
         found.append((rest, clauses[:k] + others))
+    return found
+
+
+# What points back at something said before ("How do I do that with docker?"), in English or as a
+# glossary says it ("¿Y cuál es el último sobre eso?")
+POINTS_BACK = re.compile(r"\b(?:that|it|those|them|such)\b|\bthis\b(?!\s+(?:blog|site|website|newsletter|year|month|week))")
+
+
+def points_back(part: str) -> bool:
+    language = _language(part)
+    if language in glossary.SPACELESS:
+        return bool(REFERS_BACK.search(part))
+    return bool(POINTS_BACK.search(clean(part if language == "en" or not glossary.TABLES.get(language)
+                                         else glossary.english(part, language))))
+
+
+# Where a spaced language's sentence parts its clauses: "Soy maker, ¿cuántos posts…?", "Хочу что-нибудь
+# приготовить — какой самый новый пост…?"
+SPACED_CLAUSE = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
+ASKS_WORD = re.compile(r"\b(?:what|which|how|when|who|whom|whose|where|why|list|show|give|tell)\b")
+
+
+def told_in_clauses(asking: str, question: str, vocab: Vocabulary,
+                    asks: Callable[[str], bool]) -> list[tuple[str, list[str]]]:
+    """told_before() for a language with spaces: (the last clauses of the asking sentence, the clauses
+    before them and the other sentences), longest first, while the clauses before ask nothing
+    ("Soy maker," "Интересно,"; not "¿Cuántos hay, y cuál es el último?"). understand() then reads
+    the last clauses alone where what was told filters nothing they do not."""
+    language = _language(asking)
+    if language in glossary.SPACELESS:
+        return []
+    clauses = [c for c in SPACED_CLAUSE.split(asking) if c.strip(" ¿¡?!.")]
+    if len(clauses) > MAX_CLAUSES:
+        return []
+    others = [t for t in sentences(question) if t != asking]
+    found = []
+    for k in range(1, len(clauses)):
+        told = clauses[k - 1]
+        english = in_english(told, language, vocab) if glossary.TABLES.get(language) else told
+        if ASKS_WORD.search(clean(english)) or asks(told):
+            break
+        found.append((", ".join(clauses[k:]), clauses[:k] + others))
     return found
 
 

@@ -205,7 +205,8 @@ RU = sorted([Entry("a.md", "Поход на Алтай", "/a/", "2022-07-01", ["
 @pytest.mark.parametrize("question, intent, entries, action, want", [
     ("¡Hola! Dame las dos entradas más nuevas del blog, porfa", "latest", ES, "list", ["riego.md", "compost.md"]),
     ("Oye, ¿cuántas entradas hay en total, más o menos?", "count", ES, "count", ["riego.md", "compost.md", "pan.md"]),
-    ("Интересно, а какой пост вообще был самым первым?", "first", RU, "list", ["a.md"]),
+    # (with a comma, "Интересно, …" is a clause that only tells: the rules read the rest alone)
+    ("Любопытно какой пост был самым первым?", "first", RU, "list", ["a.md"]),
 ])
 def test_read_again_passes_over_the_common_words_of_any_language(question, intent, entries, action, want) -> None:
     assert wholeblog.understand(question, [], entries, "", TODAY) is None  # the rules alone read nothing

@@ -420,6 +420,24 @@ def test_what_a_reader_tells_about_themselves_changes_nothing_they_ask():
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("Интересно, сколько постов с тегом «походы»?", "count", ["a.md", "c.md"]),  # a clause that only tells
+    ("Люблю горы и Алтай — какой самый первый пост с тегом походы?", "list", ["c.md"]),
+    ("Я собираюсь в поход. Сколько постов с тегом «походы»?", "count", ["a.md", "c.md"]),  # told what is asked
+    ("Я читаю только про Go. Какой самый первый пост про шахматы?", None, None),  # told a filter not asked
+    ("Сколько всего постов, и какой из них последний?", None, None),  # the first clause asks: not the last alone
+])
+def test_a_clause_or_sentence_that_only_tells_is_set_aside(question, action, want) -> None:
+    found = wholeblog.understand(question, [], RU_BLOG, "", TODAY)
+    if action is None:
+        assert found is None
+        return
+    assert found is not None and found[0].action == action
+    q, chosen, _total = found
+    assert (ids(found) if action == "list" else [e.post_id for e in chosen]) == want
+
+
+@pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
     q, chosen, _ = ask("Which posts did Ana Silva write?", BLOG)
