@@ -182,6 +182,7 @@ class Query:
     language: str = "en"  # the question's, for the answer's words (listing.py)
     unsigned: bool = False  # the writer asked for is the owner: a post that names no writer is theirs
     series: str = ""  # a series the titles name (series.titled): "Riego automático con ESP32"
+    category: bool = False  # the tags were asked for as categories ("in the category X"): its posts, not the tag's
 
     @property
     def filtered(self) -> bool:
@@ -742,6 +743,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
                 used = [u or w in named for w, u in zip(words, used)]
     explicit = TAGGED.search(text)
     q.tags = match_tags(words, used, vocab, explicit is not None)
+    q.category = bool(q.tags) and bool(CATEGORY.search(text)) and not re.search(r"\btag", text)
     match_owner(words, used, vocab, names)
     if explicit and not q.tags:  # "tagged foo" where foo is no tag of this blog: an empty, exact answer
         q.tags = [norm_tag(explicit[1].split()[0])]
@@ -984,6 +986,7 @@ def match_tags(words: list[str], used: list[bool], vocab: Vocabulary, explicit: 
     return tags
 
 
+CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
 # "the series about X", "all the parts of X": what asks for a series the titles name
 SERIES_ASKED = re.compile(r"\bseries\b|\b(?:all|which|what|how many|the) (?:of )?(?:the )?(?:parts|episodes|installments|instalments)\b"
                           r"|\b(?:parts|episodes|installments|instalments) of\b")
@@ -1542,13 +1545,17 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
     authors = {person_key(a) for a in q.authors}
     series = series_of(entries)
     parts = set(titled_of(entries).get(q.series, ())) if q.series else set()
+    # "in the category X": X's posts as a category (a Hexo category has fewer than its tag of one name),
+    # where X is one; a blog, or an index, with no categories reads it as the tag
+    categories = {norm_tag(c) for e in entries for c in e.categories} if q.category else set()
+    named = (lambda e: e.categories) if tags and tags <= categories else (lambda e: e.tags)
     numbered = {p for n in range(q.number, (q.through or q.number) + 1) for p in series.get(n, ())} \
         if q.number is not None else set()
     chosen = [
         e for e in entries
         if (not q.since or (e.date and e.date >= q.since))
         and (not q.until or (e.date and e.date <= q.until))
-        and (not tags or tags & {norm_tag(t) for t in e.tags})
+        and (not tags or tags & {norm_tag(t) for t in named(e)})
         and (not q.types or e.type in q.types)
         and (not authors or authors & {person_key(a) for a in e.authors} or (q.unsigned and not e.authors))
         and (q.number is None or e.post_id in numbered)
@@ -1572,7 +1579,7 @@ def describe(q: Query, n: int) -> str:
     """'posts tagged docker from 2023', for the answer's first line."""
     parts = [noun(q, n)]
     if q.tags:
-        parts.append("tagged " + " or ".join(q.tags))
+        parts.append(("in the category " if q.category else "tagged ") + " or ".join(q.tags))
     if q.authors:
         parts.append("by " + " or ".join(q.authors))
     if q.series:

@@ -36,18 +36,19 @@ class Entry:
     updated: str = ""
     date_source: str = ""  # where the date came from (dates.py); "" when undated
     authors: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)  # the categories alone; tags holds them too
 
     @classmethod
     def from_post(cls, post: Any) -> "Entry":
         """The entry a sync would write for this post (posts.Post), without an index."""
         return cls(post.id, post.title, post.url, post.date, list(post.tags), post.type,
                    post.description or first_paragraph(post.body), len(post.body.split()), post.draft,
-                   post.updated, post.date_source, list(post.authors))
+                   post.updated, post.date_source, list(post.authors), list(getattr(post, "categories", [])))
 
     def to_dict(self) -> dict[str, Any]:
         return {"post_id": self.post_id, "title": self.title, "url": self.url, "date": self.date,
                 "updated": self.updated, "date_source": self.date_source, "authors": self.authors,
-                "tags": self.tags, "type": self.type, "description": self.description, "words": self.words}
+                "tags": self.tags, "categories": self.categories, "type": self.type, "description": self.description, "words": self.words}
 
 
 def norm_tag(tag: str) -> str:
@@ -67,7 +68,8 @@ def entry_from_row(r: dict[str, Any]) -> Entry:
     """A post's entry from its first chunk's row (view.BlogView.entries reads them)."""
     return Entry(r["post_id"], r["title"], r["post_url"], r["date"] or "", list(r["tags"] or []), r["type"] or "post",
                  r["description"] or first_paragraph(r["body"]), int(r["words"] or 0), bool(r["draft"]),
-                 r["updated"] or "", r["date_source"] or "", list(r["authors"] or []))
+                 r.get("updated") or "", r.get("date_source") or "", list(r.get("authors") or []),
+                 list(r.get("categories") or []))
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

@@ -117,6 +117,7 @@ def schema(dim: int, signature: str, tokenizer: str = FTS_WORDS) -> pa.Schema:
         ("updated", pa.string()),
         ("authors", pa.list_(pa.string())),
         ("tags", pa.list_(pa.string())),
+        ("categories", pa.list_(pa.string())),
         ("type", pa.string()),
         ("description", pa.string()),
         ("words", pa.int32()),
@@ -465,12 +466,14 @@ def tidy(table: Any, report: SyncReport, *, purge: bool) -> None:
 
 
 # What a row carries of its post besides the embedded text: refreshed on every sync.
-POST_COLUMNS = ["title", "post_url", "date", "date_source", "updated", "authors", "tags", "type", "description"]
+POST_COLUMNS = ["title", "post_url", "date", "date_source", "updated", "authors", "tags", "categories", "type",
+                "description"]
 
 
 def post_columns(post: Post) -> dict[str, Any]:
     return {"title": post.title, "post_url": post.url, "date": post.date, "date_source": post.date_source,
-            "updated": post.updated, "authors": post.authors, "tags": post.tags, "type": post.type,
+            "updated": post.updated, "authors": post.authors, "tags": post.tags, "categories": post.categories,
+            "type": post.type,
             "description": post.description}
 
 

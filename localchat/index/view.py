@@ -42,7 +42,7 @@ from localchat.text import stem
 
 PUBLISHED = "draft = false"  # the rule; written here and nowhere else
 CATALOG_COLUMNS = ["post_id", "title", "post_url", "date", "tags", "type", "description", "words", "draft", "body",
-                   "updated", "date_source", "authors"]
+                   "updated", "date_source", "authors", "categories"]
 TERM_CACHE = 4096  # full-text lookups remembered per view (a reader asking twice costs one query)
 
 
@@ -266,4 +266,5 @@ class BlogView:
         total = self.table.count_rows()
         if not total:
             return []
-        return self.table.search().where(where).select(columns).limit(total).to_list()
+        present = set(self.table.schema.names)  # an index a newer localchat has not synced yet lacks a column or two
+        return self.table.search().where(where).select([c for c in columns if c in present]).limit(total).to_list()

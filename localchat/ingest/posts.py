@@ -35,6 +35,7 @@ from localchat.ingest.site import (
     site_path,
     strip_date,
 )
+from localchat.text import fold
 
 SUFFIXES = {".md", ".markdown", ".mdx"}
 SKIP_DIRS = {"node_modules"}
@@ -44,7 +45,8 @@ EXPIRY_KEYS = ("expirydate", "expiry_date", "unpublishdate", "unpublish_date")  
 PUBLISHED_STATUS = {"published", "publish", "public", "live", "active"}
 TRUE_WORDS = {"true", "yes", "y", "on", "1"}
 FALSE_WORDS = {"false", "no", "n", "off", "0"}
-# A top folder that names no category: the posts folder itself, one inside it, or a year
+# A top folder that names no category: the posts folder itself, one inside it, or a year (passed over:
+# Pelican's content/cuisine/ is the category cuisine, as content/ is its posts folder)
 GENERIC_FOLDERS = {"posts", "post", "blog", "articles", "content", "notes", "entries", "src", "pages", "source"}
 # Frontmatter values shown in a reason are cut short: YAML aliases can nest a tiny file into a
 # structure with billions of elements, and a plain repr() of it would never finish.
@@ -69,6 +71,7 @@ class Post:
     updated: str = ""  # ISO, or ""
     authors: list[str] = field(default_factory=list)
     not_a_post: str = ""  # why this file is not a post (a redirect stub, a template page): never indexed
+    categories: list[str] = field(default_factory=list)  # the categories alone (also in tags): "in the category X"
 
 
 @dataclass
@@ -164,8 +167,11 @@ def read_posts(
         else:
             result.posts.append(post)
     merged = merge_spellings([p.authors for p in result.posts])
+    named = accented_spellings([p.tags for p in result.posts])
     for post in result.posts:
         post.authors = list(dict.fromkeys(merged.get(a, a) for a in post.authors))
+        post.tags = list(dict.fromkeys(named.get(t, t) for t in post.tags))
+        post.categories = list(dict.fromkeys(named.get(c, c) for c in post.categories))
     if not url_pattern and site.path_for is None:
         distinct_urls(result.posts)
     return result
@@ -262,13 +268,36 @@ def read_post(
     digest = hashlib.sha256(raw + f"\0{draft}".encode()).hexdigest()[:32]
     return Post(post_id, path, title, date, tags, post_type, description, url, draft, body, digest,
                 date_source, updated, [clean_str(a) for a in authors if clean_str(a)],
-                not_a_post(metadata, body, rel, site))
+                not_a_post(metadata, body, rel, site), [c for c in categories if c])
 
 
 # A line of hashtags alone ("#cerveja #receitas"), as a folder of notes (Obsidian, Bear) tags a note;
 # not in a code block, and a word after "#" with no space is no heading in CommonMark
 HASHTAG_LINE = re.compile(r"^ {0,3}(#[^\W\d][\w/-]*(?:[ \t]+#[^\W\d][\w/-]*)*)[ \t]*$", re.MULTILINE)
 FENCED = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
+
+
+def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
+    """Each spelling of a tag or category -> the blog's: case and spacing as most posts write it
+    ("cuisine" -> "Cuisine"), and a name without its accents as the blog's one spelling with them
+    (Pelican's folder `content/auto-hebergement/` is the category "Auto-hébergement": Pelican merges
+    them by slug). Two spellings with different accents are never merged."""
+    counts: dict[str, dict[str, int]] = {}
+    for names in names_per_post:
+        for name in names:
+            spellings = counts.setdefault(re.sub(r"[\W_]+", "-", name.lower()).strip("-"), {})
+            spellings[name] = spellings.get(name, 0) + 1
+    usual = {name: max(spellings, key=lambda s: (spellings[s], len(s))) for spellings in counts.values() for name in spellings}
+    accented: dict[str, set[str]] = {}
+    for name in set(usual.values()):
+        if not name.isascii() and slug_key(name):  # "походы" folds to nothing: no ASCII spelling of it
+            accented.setdefault(slug_key(name), set()).add(name)
+    return {name: next(iter(accented[slug_key(spelling)])) if spelling.isascii() and len(accented.get(slug_key(spelling), ())) == 1
+            else spelling for name, spelling in usual.items()}
+
+
+def slug_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "-", fold(name)).strip("-")
 
 
 def hashtags(body: str) -> list[str]:
@@ -287,6 +316,8 @@ def post_categories(metadata: dict[str, Any], rel: PurePosixPath) -> list[str]:
         return list(dict.fromkeys(named))
     bundle = rel.stem.lower() == "index"
     folders = rel.parts[:-2] if bundle else rel.parts[:-1]
+    while folders and folders[0].lower() in GENERIC_FOLDERS:  # a site read from its root: content/cuisine/x.md
+        folders = folders[1:]
     if folders and not folders[0].isdigit() and not folders[0].startswith("_") \
             and folders[0].lower() not in GENERIC_FOLDERS:
         return [folders[0]]

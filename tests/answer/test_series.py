@@ -97,3 +97,37 @@ def test_a_series_is_named_in_the_answer_in_the_readers_language() -> None:
     q, chosen, total = wholeblog.understand("Welche Teile hat die Serie über die Radtour zur Ostsee?", [], BLOG, "", TODAY)
     text = wholeblog.render(q, chosen, total)
     assert "Serie „Mit dem Rad zur Ostsee“" in text and text.count("](/ostsee-") == 3
+
+
+# --- categories: a taxonomy of their own ---------------------------------------------------------
+
+def categorised(post_id: str, date: str, tags: list[str], categories: list[str]) -> cat.Entry:
+    e = entry(post_id, post_id, date, tags + [c for c in categories if c not in tags])
+    e.categories = categories
+    return e
+
+
+KO = sorted([categorised("marathon.md", "2024-04-01", ["러닝", "마라톤"], ["러닝"]),
+             categorised("10k.md", "2023-04-01", ["러닝"], ["러닝"]),
+             categorised("jeonju.md", "2025-04-01", ["러닝", "여행"], ["여행"]),  # ran on a trip: tagged, not filed
+             categorised("kotlin.md", "2022-04-01", ["Kotlin"], ["개발", "백엔드"])],
+            key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, want", [
+    ("러닝 카테고리에 있는 글 전부요", ["marathon.md", "10k.md"]),  # the category's posts
+    ("러닝 태그 글 전부요", ["jeonju.md", "marathon.md", "10k.md"]),  # the tag's
+    ("러닝 글 전부요", ["jeonju.md", "marathon.md", "10k.md"]),  # either: both
+    ("백엔드 카테고리 글 알려줘", ["kotlin.md"]),  # a nested category is one of the post's
+    ("Kotlin 카테고리 글 알려줘", ["kotlin.md"]),  # no category of that name: the tag
+])
+def test_a_category_asked_for_is_the_categorys_posts(question: str, want: list[str]) -> None:
+    q, chosen, _total = wholeblog.understand(question, [], KO, "", TODAY)
+    assert [e.post_id for e in chosen] == want
+
+
+@pytest.mark.fast
+def test_a_category_is_named_so_in_the_answer() -> None:
+    q, chosen, total = wholeblog.understand("Which posts are in the category 러닝?", [], KO, "", TODAY)
+    assert "in the category 러닝" in wholeblog.render(q, chosen, total) and total == 2

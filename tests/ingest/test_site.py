@@ -281,7 +281,8 @@ def test_metadata_changes_relabel_without_re_embedding(tmp_path: Path, embedder)
     from localchat.index.store import TABLE, connect, open_table, sync
 
     posts = tmp_path / "site" / "_posts"
-    write(posts, "2023-05-06-kayaks.md", "---\ntitle: Kayaks\nauthor: Ada\n---\nPaddling a kayak in the fog.\n")
+    write(posts, "2023-05-06-kayaks.md", "---\ntitle: Kayaks\nauthor: Ada\ncategories: outdoors\ntags: [boats]\n---\n"
+                 "Paddling a kayak in the fog.\n")
     index = tmp_path / "index"
     first = sync(posts, index, embedder)
     assert first.posts_embedded == 1
@@ -292,16 +293,19 @@ def test_metadata_changes_relabel_without_re_embedding(tmp_path: Path, embedder)
     again = sync(posts, index, embedder)
     assert (again.posts_embedded, again.chunks) == (0, first.chunks)
     table, _ = open_table(index)
-    assert set(table.to_arrow().column("post_url").to_pylist()) == {"https://j.example/2023/05/06/kayaks/"}
+    assert set(table.to_arrow().column("post_url").to_pylist()) == {"https://j.example/outdoors/2023/05/06/kayaks/"}
 
-    # an index written before date_source/updated/authors existed: filled in, nothing re-embedded
-    old = table.to_arrow().drop_columns(["date_source", "updated", "authors"])
+    # an index written before date_source/updated/authors/categories existed: filled in, nothing re-embedded
+    old = table.to_arrow().drop_columns(["date_source", "updated", "authors", "categories"])
     connect(index).create_table(TABLE, old, mode="overwrite")
+    table, _ = open_table(index)
+    assert BlogView(table, embedder).entries()[0].categories == []  # read before the sync that adds the column
     upgraded = sync(posts, index, embedder)
     assert upgraded.posts_embedded == 0
     table, _ = open_table(index)
     entries = BlogView(table, embedder).entries()
     assert (entries[0].authors, entries[0].date_source) == (["Ada"], "filename")
+    assert (entries[0].tags, entries[0].categories) == (["boats", "outdoors"], ["outdoors"])
     assert catalog.blog_author(entries, "", "Someone Else") == "Ada"
     assert catalog.blog_author(entries, "The Owner", "Someone Else") == "The Owner"
 
@@ -476,6 +480,9 @@ def test_french_chinese_and_portuguese_fixture_blogs_read_from_their_roots() -> 
     assert [p.path for p in read["notes-pt"].not_posts] == ["README.md"]
     writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
     assert writers["pelican-fr"] == ["Bastien Verrier", "Claire Mounier"]  # `Authors: a, b` is two
+    # three posts take their category from the folder (content/auto-hebergement/): Pelican's one category by slug
+    categories = [c for p in read["pelican-fr"].posts for c in p.categories]
+    assert (categories.count("Auto-hébergement"), categories.count("Cuisine"), len(categories)) == (12, 8, 30)
     assert writers["hugo-zh"] == ["何志鹏", "苏晓棠", "陈墨川"]
     hugo = {p.id: p.url for p in read["hugo-zh"].posts}
     assert hugo["content/posts/2021-review.md"] == "https://mochuan.example.com/2021/12/2021-年终三把键盘两次出行一次搬家/"
@@ -513,3 +520,13 @@ def test_german_club_mexican_and_english_fixture_blogs_read_from_their_roots() -
     writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
     assert writers["jekyll-de"] == ["Gudrun Hümmer", "Lena Dietz", "Matthias Pfadenhauer"]  # "X und Y": two
     assert (read["hugo-es"].site.author, read["eleventy-en"].site.author) == ("Rodrigo Villaseñor", "Nia Gwilym")
+
+
+@pytest.mark.fast
+def test_one_tag_or_category_under_two_spellings_is_one() -> None:
+    from localchat.ingest.posts import accented_spellings  # noqa: PLC0415
+
+    named = accented_spellings([["cuisine"], ["Cuisine"], ["Cuisine", "auto-hebergement"], ["Auto-hébergement"],
+                                ["bản"], ["bàn"], ["ban"]])
+    assert (named["cuisine"], named["auto-hebergement"]) == ("Cuisine", "Auto-hébergement")
+    assert (named["bản"], named["bàn"], named["ban"]) == ("bản", "bàn", "ban")  # two accented spellings: three words
