@@ -29,6 +29,7 @@ from localchat.index.coverage import MONTH_NAME, MONTHS
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
+客座作者=guest 客座=guest
 系列=series 连载=series 連載=series
 想看看="" 想看="" 看看="" 分类下=category 分类里=category 类别下=category 标签下=tag 博主=the_author 站长=the_author
 最新的一篇=the_latest_one 最新一篇=the_latest_one 最新一期=the_latest_one 最近一期=the_latest_one 最新=latest 最近=recent
@@ -106,6 +107,7 @@ _ZH = """
 还="" 就="" 又="" 被="" 把="" 一些="" 一下子="" 能="" 可以="" 告诉="tell" 想知道="" 知道="know" 问=""
 """
 _JA = """
+ゲスト=guest
 シリーズ=series 連載=series
 毎月=per_month 毎週=per_week 毎年=per_year 月に=per_month 週に=per_week 年に=per_year
 どのくらいの頻度で=how_often どのくらいの頻度=how_often 頻度=how_often
@@ -197,6 +199,7 @@ _JA = """
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
+invitado=guest invitados=guests invitada=guest invitadas=guests
 serie=series series=series entregas=parts partes=parts capítulos=parts episodios=parts
 cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week
 cada_año=per_year al_año=per_year por_año=per_year con_qué_frecuencia=how_often cada_cuánto=how_often cada_cuanto=how_often
@@ -248,6 +251,7 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
+invité=guest invités=guests invitée=guest invitées=guests
 série=series séries=series épisodes=parts parties=parts volets=parts
 dans=in ici="" bonjour="" salut="" coucou="" voudrais="" aimerais="" lire="" pouvez-vous="" pourriez-vous="" peux-tu=""
 donner=give donnez-moi=give_me donne-moi=give_me laquelle=which lesquels=which lesquelles=which récit=post récits=posts
@@ -283,6 +287,7 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _PT = """
+convidado=guest convidados=guests convidada=guest convidadas=guests
 série=series séries=series partes=parts episódios=parts capítulos=parts
 ela="" ele="" dela="" dele="" estão=are está=is essas=these esses=these estas=these estes=these levam=have leva=has
 caderno=blog caderno_de_notas=blog diário=blog relato=post relatos=posts tô="" to="" pra="" para=for
@@ -346,6 +351,7 @@ janeiro=january fevereiro=february março=march marco=march abril=april maio=may
 agosto=august setembro=september outubro=october novembro=november dezembro=december
 """
 _DE = """
+gast=guest gäste=guests gastautoren=guests gastautorinnen=guests selbst=""
 serie=series reihe=series teile=parts folgen=parts teilen=parts
 pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year
 wie_oft=how_often schreibst=write veröffentlichst=publish

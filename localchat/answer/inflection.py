@@ -117,7 +117,7 @@ def respelled(text: str, table: dict[str, str], language: str, names: frozenset[
 # --- Russian ------------------------------------------------------------------------------------
 
 RU = """
-хочу="" хотел="" хотела="" прочитать="" почитать="" там="" серия=series серии=series серию=series цикл=series цикла=series части=parts частей=parts
+гость=guest гостья=guest гостевой=guest гостевые=guest гостевых=guest гостевого=guest гостевым=guest хочу="" хотел="" хотела="" прочитать="" почитать="" там="" серия=series серии=series серию=series цикл=series цикла=series части=parts частей=parts
 самый_последний=latest самая_последняя=latest самые_последние=latest самый_новый=newest самая_новая=newest
 самые_новые=newest самый_свежий=latest самая_свежая=latest самый_первый=first самая_первая=first
 самые_первые=first самый_старый=oldest самая_старая=oldest самые_старые=oldest самый_ранний=earliest
@@ -161,11 +161,11 @@ RU = """
 у_вас="" у_тебя="" у_него="" у_нее="" у_неё="" раздел=category разделе=category раздела=category
 разделу=category самый="" самая="" самое="" самые="" самым="" самой="" самого="" самый_недавний=latest
 самая_недавняя=latest самое_недавнее=latest по_порядку=oldest_first начинается=first начинался=first начался=first
-началась=first начиналась=first гостья="" гость="" отчет=post отчёт=post отчеты=posts отчёты=posts
+началась=first начиналась=first отчет=post отчёт=post отчеты=posts отчёты=posts
 отчетов=posts отчётов=posts обычно="" в_основном="" разбираются="" разбираешь="" про_что_блог=what_is_this_blog_about
 про_что_этот_блог=what_is_this_blog_about про_что_в_основном_блог=what_is_this_blog_about
-ведет=runs ведёт=runs ведут=run кто_ведет=who_runs кто_ведёт=who_runs гостевой="" гостевые="" гостевых=""
-гостевую="" освещаются="" освещаешь="" затрагиваются="" рассказывается="" пишется=""
+ведет=runs ведёт=runs ведут=run кто_ведет=who_runs кто_ведёт=who_runs
+гостевую=guest освещаются="" освещаешь="" затрагиваются="" рассказывается="" пишется=""
 самое_новое=the_latest_one самое_последнее=the_latest_one самое_первое=the_first_one что_нового=what_is_new
 пожалуйста="" спасибо="" привет="" здравствуйте="" а="" ну="" вот="" тут=here здесь=here
 один=one одна=one одну=one два=two две=two три=three четыре=four пять=five шесть=six семь=seven
@@ -245,7 +245,7 @@ def as_written(question: str, forms: dict[str, str], language: str) -> str:
 # --- Korean -------------------------------------------------------------------------------------
 
 KO = """
-시리즈=series 연재=series 링크=links 알려_줄래요=show_me 알려_줄래=show_me 보여_줄래요=show_me
+시리즈=series 연재=series 링크=links 게스트=guest 알려_줄래요=show_me 알려_줄래=show_me 보여_줄래요=show_me
 가장_최근=latest 제일_최근=latest 가장_최신=latest 제일_최신=latest 가장_새로운=newest 최신=latest 최근=latest
 마지막=last 요즘=recently 새=new 새로=new 최신순=newest_first 최신순으로=newest_first 최근순=newest_first
 최근_순=newest_first 오래된_순=oldest_first 오래된_순으로=oldest_first 오래된_순서=oldest_first 오래된_순서로=oldest_first

@@ -25,7 +25,7 @@ T: dict[str, dict[str, str]] = {
         "some_newest": "我最新的 {n} 篇{desc}文章：", "some_oldest": "我最早的 {n} 篇{desc}文章：",
         "list": "{desc}文章（{n} 篇），{order}：", "more": "……还有 {n} 篇。", "date": "，发表于 {date}",
         "newest": "最新的在前", "oldest": "最早的在前", "relevant": "最相关的在前", "number": "第 {number} 期：{link}{date}。",
-        "issues": "第 {a}–{b} 期的", "tag": "标签为 {x} 的", "category": "分类为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "series": "「{x}」系列的", "when": "{x}的",
+        "issues": "第 {a}–{b} 期的", "tag": "标签为 {x} 的", "category": "分类为 {x} 的", "author": "{x} 写的", "topic": "关于 {x} 的", "series": "「{x}」系列的", "guests": "客座作者写的", "when": "{x}的",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以来", "until": "{x}以前", "range": "{a}至{b}",
         "ov_head": "这个博客共有 {n} 篇文章（{first}–{last}）。", "ov_tags": "我写得最多的主题：{tags}。",
         "ov_writers": "作者：{w}。", "ov_latest": "最新文章：", "ov_empty": "还没有发表任何文章。", "or": "或",
@@ -40,7 +40,7 @@ T: dict[str, dict[str, str]] = {
         "some_newest": "最新の{desc}記事 {n} 件：", "some_oldest": "最初の{desc}記事 {n} 件：",
         "list": "{desc}記事（{n} 件、{order}）：", "more": "…ほか {n} 件。", "date": "（{date} 公開）",
         "newest": "新しい順", "oldest": "古い順", "relevant": "関連の高い順", "number": "第 {number} 号：{link}{date}。",
-        "issues": "第 {a}〜{b} 号の", "tag": "タグ「{x}」の", "category": "カテゴリ「{x}」の", "author": "{x} の", "topic": "{x} についての", "series": "シリーズ「{x}」の", "when": "{x}の",
+        "issues": "第 {a}〜{b} 号の", "tag": "タグ「{x}」の", "category": "カテゴリ「{x}」の", "author": "{x} の", "topic": "{x} についての", "series": "シリーズ「{x}」の", "guests": "ゲストの", "when": "{x}の",
         "year": "{y}年", "month": "{y}年{m}月", "since": "{x}以降", "until": "{x}まで", "range": "{a}〜{b}",
         "ov_head": "このブログには {n} 件の記事があります（{first}–{last}）。", "ov_tags": "よく書くテーマ：{tags}。",
         "ov_writers": "書いている人：{w}。", "ov_latest": "最新の記事：", "ov_empty": "公開された記事はまだありません。", "or": "・",
@@ -57,7 +57,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Posts{desc} ({n}), {order}:", "more": "…e mais {n}.", "date": ", publicado em {date}",
         "newest": "os mais recentes primeiro", "oldest": "os mais antigos primeiro", "relevant": "os mais relevantes primeiro",
         "number": "Número {number}: {link}{date}.",
-        "issues": " dos números {a}–{b}", "tag": " com a tag {x}", "category": " da categoria {x}", "author": " de {x}", "topic": " sobre {x}", "series": " da série «{x}»", "when": " {x}",
+        "issues": " dos números {a}–{b}", "tag": " com a tag {x}", "category": " da categoria {x}", "author": " de {x}", "topic": " sobre {x}", "series": " da série «{x}»", "guests": " de convidados", "when": " {x}",
         "year": "de {y}", "month": "de {month} de {y}", "since": "desde {x}", "until": "até {x}", "range": "de {a} a {b}",
         "ov_head": "Este blog tem {n} posts ({first}–{last}).", "ov_tags": "Os temas sobre os quais mais escrevo: {tags}.",
         "ov_writers": "Escrito por {w}.", "ov_latest": "Posts mais recentes:", "ov_empty": "Ainda não há posts publicados.", "or": " ou ",
@@ -75,7 +75,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Publicaciones{desc} ({n}), {order}:", "more": "…y {n} más.", "date": ", publicada el {date}",
         "newest": "primero las más recientes", "oldest": "primero las más antiguas", "relevant": "primero las más relevantes",
         "number": "Número {number}: {link}{date}.",
-        "issues": " de los números {a}–{b}", "tag": " con la etiqueta {x}", "category": " de la categoría {x}", "author": " de {x}", "topic": " sobre {x}", "series": " de la serie «{x}»", "when": " {x}",
+        "issues": " de los números {a}–{b}", "tag": " con la etiqueta {x}", "category": " de la categoría {x}", "author": " de {x}", "topic": " sobre {x}", "series": " de la serie «{x}»", "guests": " de invitados", "when": " {x}",
         "year": "de {y}", "month": "de {month} de {y}", "since": "desde {x}", "until": "hasta {x}", "range": "del {a} al {b}",
         "ov_head": "Este blog tiene {n} publicaciones ({first}–{last}).", "ov_tags": "Temas sobre los que más escribo: {tags}.",
         "ov_writers": "Escrito por {w}.", "ov_latest": "Últimas publicaciones:", "ov_empty": "Aún no hay publicaciones.", "or": " o ",
@@ -93,7 +93,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Articles{desc} ({n}), {order} :", "more": "…et {n} de plus.", "date": ", publié le {date}",
         "newest": "du plus récent au plus ancien", "oldest": "du plus ancien au plus récent",
         "relevant": "les plus pertinents d'abord", "number": "Numéro {number} : {link}{date}.",
-        "issues": " des numéros {a}–{b}", "tag": " avec l'étiquette {x}", "category": " de la catégorie {x}", "author": " de {x}", "topic": " sur {x}", "series": " de la série « {x} »", "when": " {x}",
+        "issues": " des numéros {a}–{b}", "tag": " avec l'étiquette {x}", "category": " de la catégorie {x}", "author": " de {x}", "topic": " sur {x}", "series": " de la série « {x} »", "guests": " d'invités", "when": " {x}",
         "year": "de {y}", "month": "de {month} {y}", "since": "depuis le {x}", "until": "jusqu'au {x}", "range": "du {a} au {b}",
         "ov_head": "Ce blog compte {n} articles ({first}–{last}).", "ov_tags": "Les sujets que j'aborde le plus : {tags}.",
         "ov_writers": "Écrit par {w}.", "ov_latest": "Derniers articles :", "ov_empty": "Aucun article publié pour l'instant.", "or": " ou ",
@@ -111,7 +111,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Beiträge{desc} ({n}), {order}:", "more": "…und {n} weitere.", "date": ", veröffentlicht am {date}",
         "newest": "neueste zuerst", "oldest": "älteste zuerst", "relevant": "relevanteste zuerst",
         "number": "Nummer {number}: {link}{date}.",
-        "issues": " der Ausgaben {a}–{b}", "tag": " mit dem Tag {x}", "category": " der Kategorie {x}", "author": " von {x}", "topic": " über {x}", "series": " der Serie „{x}“", "when": " {x}",
+        "issues": " der Ausgaben {a}–{b}", "tag": " mit dem Tag {x}", "category": " der Kategorie {x}", "author": " von {x}", "topic": " über {x}", "series": " der Serie „{x}“", "guests": " von Gastautoren", "when": " {x}",
         "year": "aus {y}", "month": "aus {month} {y}", "since": "seit {x}", "until": "bis {x}", "range": "vom {a} bis {b}",
         "ov_head": "Dieser Blog hat {n} Beiträge ({first}–{last}).", "ov_tags": "Themen, über die ich am meisten schreibe: {tags}.",
         "ov_writers": "Geschrieben von {w}.", "ov_latest": "Neueste Beiträge:", "ov_empty": "Noch keine Beiträge veröffentlicht.", "or": " oder ",
@@ -129,7 +129,7 @@ T: dict[str, dict[str, str]] = {
         "list": "Записи{desc} ({n}), {order}:", "more": "…и ещё {n}.", "date": ", опубликована {date}",
         "newest": "сначала новые", "oldest": "сначала старые", "relevant": "сначала самые подходящие",
         "number": "Выпуск № {number}: {link}{date}.",
-        "issues": " из выпусков {a}–{b}", "tag": " с тегом «{x}»", "category": " из рубрики «{x}»", "author": " (автор: {x})", "topic": " на тему «{x}»", "series": " из серии «{x}»",
+        "issues": " из выпусков {a}–{b}", "tag": " с тегом «{x}»", "category": " из рубрики «{x}»", "author": " (автор: {x})", "topic": " на тему «{x}»", "series": " из серии «{x}»", "guests": " гостевых авторов",
         "when": " {x}", "year": "за {y} год", "month": "за {month} {y}", "since": "с {x}", "until": "до {x}",
         "range": "с {a} по {b}",
         "ov_head": "Записей в блоге: {n} ({first}–{last}).", "ov_tags": "Основные темы: {tags}.",
@@ -146,7 +146,7 @@ T: dict[str, dict[str, str]] = {
         "some_newest": "최근 {desc}글 {n}개:", "some_oldest": "처음 {desc}글 {n}개:",
         "list": "{desc}글 ({n}개, {order}):", "more": "…외 {n}개.", "date": " ({date} 게시)",
         "newest": "최신순", "oldest": "오래된 순", "relevant": "관련도순", "number": "{number}호: {link}{date}.",
-        "issues": "{a}~{b}호의 ", "tag": "'{x}' 태그의 ", "category": "'{x}' 카테고리의 ", "author": "{x} 님이 쓴 ", "topic": "{x}에 관한 ", "series": "'{x}' 시리즈의 ", "when": "{x}의 ",
+        "issues": "{a}~{b}호의 ", "tag": "'{x}' 태그의 ", "category": "'{x}' 카테고리의 ", "author": "{x} 님이 쓴 ", "topic": "{x}에 관한 ", "series": "'{x}' 시리즈의 ", "guests": "게스트가 쓴 ", "when": "{x}의 ",
         "year": "{y}년", "month": "{y}년 {m}월", "since": "{x} 이후", "until": "{x}까지", "range": "{a}~{b}",
         "ov_head": "이 블로그에는 글이 {n}개 있습니다({first}–{last}).", "ov_tags": "자주 쓰는 주제: {tags}.",
         "ov_writers": "글쓴이: {w}.", "ov_latest": "최근 글:", "ov_empty": "아직 공개된 글이 없습니다.", "or": " 또는 ",
@@ -218,6 +218,8 @@ def describe(q: Any, t: dict[str, str]) -> str:
         parts.append(t["author"].format(x=t["or"].join(q.authors)))
     if getattr(q, "series", ""):
         parts.append(t.get("series", t["topic"]).format(x=q.series))
+    if getattr(q, "guest_of", "") and "guests" in t:
+        parts.append(t["guests"])
     if q.topic:
         parts.append(t["topic"].format(x=q.topic))
     if q.through is not None:

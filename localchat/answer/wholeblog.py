@@ -183,11 +183,12 @@ class Query:
     unsigned: bool = False  # the writer asked for is the owner: a post that names no writer is theirs
     series: str = ""  # a series the titles name (series.titled): "Riego automático con ESP32"
     category: bool = False  # the tags were asked for as categories ("in the category X"): its posts, not the tag's
+    guest_of: str = ""  # "guest posts": those a writer other than this one (the owner) wrote or co-wrote
 
     @property
     def filtered(self) -> bool:
         return bool(self.since or self.until or self.tags or self.types or self.authors or self.number is not None
-                    or self.series)
+                    or self.series or self.guest_of)
 
 
 # --- what the rules know of this blog ------------------------------------------------------------
@@ -745,6 +746,12 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.tags = match_tags(words, used, vocab, explicit is not None)
     q.category = bool(q.tags) and bool(CATEGORY.search(text)) and not re.search(r"\btag", text)
     match_owner(words, used, vocab, names)
+    guests = [i for i, w in enumerate(words) if w in GUEST_WORDS]
+    if guests:  # "Gastbeiträge von Tobias Brandt": his; "how many guest posts?": every writer's but the owner's
+        if not q.authors and not owner:
+            return None  # no owner known: no telling a guest from the owner
+        used = [u or i in guests for i, u in enumerate(used)]
+        q.guest_of = "" if q.authors else owner
     if explicit and not q.tags:  # "tagged foo" where foo is no tag of this blog: an empty, exact answer
         q.tags = [norm_tag(explicit[1].split()[0])]
         for i, w in enumerate(words):
@@ -987,6 +994,7 @@ def match_tags(words: list[str], used: list[bool], vocab: Vocabulary, explicit: 
 
 
 CATEGORY = re.compile(r"\bcategor(?:y|ies)\b")
+GUEST_WORDS = {"guest", "guests"}
 # "the series about X", "all the parts of X": what asks for a series the titles name
 SERIES_ASKED = re.compile(r"\bseries\b|\b(?:all|which|what|how many|the) (?:of )?(?:the )?(?:parts|episodes|installments|instalments)\b"
                           r"|\b(?:parts|episodes|installments|instalments) of\b")
@@ -1171,7 +1179,7 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
                    passed_over=names_kept(question, language), fragment=intent == "overview", language=language)
     if intent == "overview":
         if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
-                (q is not None and (q.filtered or q.topic)):
+                (q is not None and (replace(q, guest_of="").filtered or q.topic)):  # "…oder gibt es auch Gastautoren?"
             return None
         q = Query("overview", limit=DEFAULT_MANY)
     elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):
@@ -1560,6 +1568,7 @@ def select(entries: Sequence[Entry], q: Query) -> list[Entry]:
         and (not authors or authors & {person_key(a) for a in e.authors} or (q.unsigned and not e.authors))
         and (q.number is None or e.post_id in numbered)
         and (not q.series or e.post_id in parts)
+        and (not q.guest_of or any(person_key(a) != person_key(q.guest_of) for a in e.authors))
     ]
     chosen.sort(key=lambda e: (e.date or ("9999" if q.order == "oldest" else ""), e.post_id), reverse=q.order == "newest")
     return chosen
@@ -1582,6 +1591,8 @@ def describe(q: Query, n: int) -> str:
         parts.append(("in the category " if q.category else "tagged ") + " or ".join(q.tags))
     if q.authors:
         parts.append("by " + " or ".join(q.authors))
+    if q.guest_of:
+        parts.append("by guests")
     if q.series:
         parts.append(f"in the series “{q.series}”")
     if q.topic:

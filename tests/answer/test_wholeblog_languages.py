@@ -438,6 +438,19 @@ def test_a_clause_or_sentence_that_only_tells_is_set_aside(question, action, wan
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize("question, want", [
+    ("Сколько гостевых постов в блоге?", ["c.md"]),  # every writer's but the owner's
+    ("Сколько гостевых постов написала Мария Иванова?", ["c.md"]),  # hers: "guest" says who she is
+    ("How many guest posts are there?", ["c.md"]),
+    ("客座文章有几篇？", ["c.md"]),
+])
+def test_guest_posts_are_those_of_writers_other_than_the_owner(question: str, want: list[str]) -> None:
+    q, chosen, total = wholeblog.understand(question, [], RU_BLOG, "Алексей Смирнов", TODAY)
+    assert q.action == "count" and [e.post_id for e in chosen] == want
+    assert wholeblog.understand("How many guest posts are there?", [], RU_BLOG, "", TODAY) is None  # no owner known
+
+
+@pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
     q, chosen, _ = ask("Which posts did Ana Silva write?", BLOG)
