@@ -199,6 +199,8 @@ _JA = """
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
+lo="" estoy="" leer="" pasas=give_me pasan=give_me sacaron=published sacasteis=published sus=their ella=she
+también=also tambien=also
 invitado=guest invitados=guests invitada=guest invitadas=guests
 serie=series series=series entregas=parts partes=parts capítulos=parts episodios=parts
 cada_mes=per_month al_mes=per_month por_mes=per_month cada_semana=per_week a_la_semana=per_week por_semana=per_week
@@ -251,6 +253,9 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
+dans_l'ordre=in_order ordre=order signés=written signé=written signée=written signées=written veux=""
+grands_sujets=topics grands_thèmes=topics abordés=covered traités=covered
+seulement=only aussi=also plutôt=rather uniquement=only
 invité=guest invités=guests invitée=guest invitées=guests
 série=series séries=series épisodes=parts parties=parts volets=parts
 dans=in ici="" bonjour="" salut="" coucou="" voudrais="" aimerais="" lire="" pouvez-vous="" pourriez-vous="" peux-tu=""
@@ -287,6 +292,9 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _PT = """
+ler="" alguma=some algum=some em_média=on_average
+resumo=summary resumo_geral=summary
+também=also tambem=also
 convidado=guest convidados=guests convidada=guest convidadas=guests
 série=series séries=series partes=parts episódios=parts capítulos=parts
 ela="" ele="" dela="" dele="" estão=are está=is essas=these esses=these estas=these estes=these levam=have leva=has
@@ -351,6 +359,9 @@ janeiro=january fevereiro=february março=march marco=march abril=april maio=may
 agosto=august setembro=september outubro=october novembro=november dezembro=december
 """
 _DE = """
+welchem=which ins=in lesen="" möchte="" tragen=have trägt=has jahreshälfte=half
+themenbereiche=topics themenbereichen=topics schwerpunkte=topics worüber=what_about
+nur=only auch=also eher=rather
 gast=guest gäste=guests gastautoren=guests gastautorinnen=guests selbst=""
 serie=series reihe=series teile=parts folgen=parts teilen=parts
 pro_monat=per_month jeden_monat=per_month pro_woche=per_week jede_woche=per_week pro_jahr=per_year jedes_jahr=per_year

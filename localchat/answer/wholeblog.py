@@ -93,6 +93,8 @@ OVERVIEW = re.compile(
     r"\bwhat (?:do|does|did) (?:[\w.]+ ){0,3}(?:usually |mostly |mainly |generally |typically )?(?:write|blog|post|talk) about\s*$"
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
     r"|\b(?:what|which) (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff|information))\b"
+    r"|\b(?:what|which) are (?:the |your |its )?(?:main |big |major )?(?:topics|subjects|themes)\b"  # "quels sont les grands sujets"
+    r"|\b(?:a |an )?(?:summary|overview) of (?:the |your |its )?(?:topics|subjects|themes)\b"  # "um resumo geral dos temas"
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
     r"|\boverview of (?:what|the|this|your)\b|\boverview of (?:[\w.']+\s+){0,2}(?:blog|site|website|posts|writing)\b"
@@ -108,6 +110,14 @@ OVERVIEW = re.compile(
     r"|^\W*(?:this |the )?(?:blog|site|website)(?: posts)? (?:covered |cover |covers )?(?:topics|contents) "
     r"(?:(?:summarize |describe )?what|summarize|describe)\W*$"  # the object first: ブログで取り上げられているテーマをまとめると、どんな感じ
 )
+# What the blog is about, asked as a choice: "Is this blog more about tech or about hobbies?", "do you
+# blog only about baking or also about other things?", "is it rather a tech blog or a cooking blog?"
+# (the subjects may be anything: the overview's topics answer)
+EITHER = re.compile(r"\bor\b.*\b(?:only|just|mostly|mainly|rather|also|all)\s+(?:about|of|on)\b"
+                    r"|\b(?:only|just|mostly|mainly|rather|also|all)\s+(?:about|of|on|a blog)\b.*\bor\b"
+                    r"|\bblog\b[^.?!]*\b(?:is|of)\b[^.?!]*\bor\b"
+                    r"|\b(?:is|are) (?:this|the|your|it) (?:a |an )?(?:blog|site|website) (?:\w+ )?(?:about|on|of|for)\b[^.?!]*\bor\b")
+BLOG_REF = re.compile(r"\b(?:blog|site|website|here|you)\b")
 # a capitalised word of the blog's own name, not followed by what names the blog ("the Node.js blog", "Rust 周报")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
 # Words known only in the overview's own phrases: "suitable for which readers" (适合什么人), "summarize this
@@ -727,6 +737,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if (q.per and not count and not fragment) or (count and cadence.of_each_post(text)):
         return None  # "which posts did you publish each month?", "how many links does each issue have?"
     overview = bool(OVERVIEW.search(text))
+    if EITHER.search(text) and BLOG_REF.search(text) and not (period or count or WHEN.search(text)) and not fragment:
+        return Query("overview", limit=DEFAULT_MANY)  # "Is this blog more about tech or about hobbies?": its topics
     asks_kinds = overview or bool(KINDS.search(text))  # what kinds of things: of the blog, or of some posts
     if asks_kinds and SOME_POSTS.search(text):
         return None  # "what kinds of things does the latest one have?" asks what is in a post

@@ -451,6 +451,32 @@ def test_guest_posts_are_those_of_writers_other_than_the_owner(question: str, wa
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "Is this blog more about hiking or about programming?",
+    "Do you blog only about Go or also about other things?",
+    "Esse blog é mais sobre tecnologia ou sobre hobbies?",
+    "C'est plutôt un blog tech ou un blog de cuisine ?",
+    "Bloggst du nur übers Backen oder auch über andere Sachen?",
+    "¿El blog es solo de plantas o también hablan de electrónica y esas cosas?",
+    "Quels sont les grands sujets abordés ici ?",
+    "Me dá um resumo geral dos temas das notas, por favor",
+])
+def test_what_the_blog_is_about_asked_as_a_choice_or_a_summary_is_the_overview(question: str) -> None:
+    assert ask(question, RU_BLOG)[0].action == "overview"
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question", [
+    "Can you only use 12V or also 24V for the pump?",  # "only", "or": of the pump, not the blog
+    "Is this blog built with Hugo or Jekyll?",
+    "How many posts are about Go or chess?",  # a count
+])
+def test_a_choice_that_is_not_of_the_blogs_subjects_is_no_overview(question: str) -> None:
+    found = wholeblog.understand(question, [], RU_BLOG, "", TODAY)
+    assert found is None or found[0].action != "overview"
+
+
+@pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
     q, chosen, _ = ask("Which posts did Ana Silva write?", BLOG)
