@@ -199,6 +199,8 @@ _JA = """
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
+llevan=have lleva=has en_lo_que_va_de=in en_lo_que_va_del=in propio="" propia="" o_sea="" una_pregunta=""
+cómo=how por_qué=why dónde=where
 lo="" estoy="" leer="" pasas=give_me pasan=give_me sacaron=published sacasteis=published sus=their ella=she
 también=also tambien=also
 invitado=guest invitados=guests invitada=guest invitadas=guests
@@ -253,6 +255,8 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
+mise_en_ligne=published mis_en_ligne=published mises_en_ligne=published mis_en_ligne=published
+comment=how pourquoi=why où=where
 dans_l'ordre=in_order ordre=order signés=written signé=written signée=written signées=written veux=""
 grands_sujets=topics grands_thèmes=topics abordés=covered traités=covered
 seulement=only aussi=also plutôt=rather uniquement=only
@@ -292,6 +296,7 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _PT = """
+por_que=why por_quê=why onde=where
 ler="" alguma=some algum=some em_média=on_average
 resumo=summary resumo_geral=summary
 também=also tambem=also
@@ -359,6 +364,8 @@ janeiro=january fevereiro=february março=march marco=march abril=april maio=may
 agosto=august setembro=september outubro=october novembro=november dezembro=december
 """
 _DE = """
+rubrik=category rubriken=categories stehen=are steht=is verschlagwortet=tagged stammen=are stammt=is
+wie=how warum=why wieso=why weshalb=why wo=where
 welchem=which ins=in lesen="" möchte="" tragen=have trägt=has jahreshälfte=half
 themenbereiche=topics themenbereichen=topics schwerpunkte=topics worüber=what_about
 nur=only auch=also eher=rather
@@ -622,6 +629,7 @@ def _spaced(question: str, table: dict[str, str], language: str = "") -> str:
     text = re.sub(r"\b([ldjmnstc]|qu)'", r"\1' ", text)  # l'article -> l' article
     if language == "de":  # "Brot-Beiträge", "Homelab-Artikel": the tag's posts; "Ostsee-Serie": a series
         text = re.sub(r"(?<=\w)-(?=(?:beiträge|beitrag|beiträgen|artikel|artikeln|posts?|texte|einträge|serie|reihe|teile)\b)", " ", text)
+        text = re.sub(r"\b[^\W\d_]{3,}blog\b", "blog", text)  # "im Vereinsblog", "Reiseblog": the blog
     if language == "pt":  # "há dois anos": two years ago, not "there are two years"
         text = re.sub(r"\bhá\s+(\d+|um|uma|dois|duas|três|tres|quatro|cinco|seis)\s+(anos?|m[eê]s|meses|semanas?|dias?)\b",
                       r"\1 \2 atrás", text)

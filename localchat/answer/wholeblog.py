@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from localchat.answer import cadence, glossary, inflection, listing
 from localchat.answer.series import titled
@@ -67,6 +67,7 @@ published publication publications content contents author authors topic topics 
 s ve d ll re t m ones ok okay alright well great thanks thank thx ty pls plz cool hmm hi hello hey kicked kick opened open two
 broadly generally mainly mostly usually typically roughly basically in general
 runs run maintains maintain owns own edits behind writers writer people
+herself himself themselves myself yourself
 """.split())
 # Nouns for "a post": a category may be named with one ("the weekly update", "a case study")
 POST_NOUNS = set("""post posts article articles entry entries piece pieces writing writings story stories essay essays
@@ -94,6 +95,8 @@ OVERVIEW = re.compile(
     r"|\bwhat(?:'s| is) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) about\b"
     r"|\b(?:what|which) (?:topics|subjects|themes|kinds? of (?:things|posts|topics|stuff|information))\b"
     r"|\b(?:what|which) are (?:the |your |its )?(?:main |big |major )?(?:topics|subjects|themes)\b"  # "quels sont les grands sujets"
+    r"|\b(?:anyone|anybody|someone|somebody|who) (?:else|besides|other than)\b[^?.!]*\b(?:write|writes|wrote|written|posts?|blogs?)\b"
+    r"|\bguest (?:authors|writers|bloggers)\b"  # who writes besides the owner: the overview names every writer
     r"|\b(?:a |an )?(?:summary|overview) of (?:the |your |its )?(?:topics|subjects|themes)\b"  # "um resumo geral dos temas"
     r"|\bwhat (?:does|do) (?:this|the|your|[\w.]+'s?) (?:[\w.]+ )?(?:blog|site|website) cover\b"
     r"|\b(?:tell me about|summari[sz]e|describe|give me an overview of) (?:this|the|your) (?:blog|site|website)\b"
@@ -122,7 +125,7 @@ BLOG_REF = re.compile(r"\b(?:blog|site|website|here|you)\b")
 PRODUCT = re.compile(r"\b([A-Z][\w]*)(?:\.\w+)?(?!\.?\w|\s*(?:blog|site|newsletter|posts?|issues?|周报|週報|博客|ブログ))")
 # Words known only in the overview's own phrases: "suitable for which readers" (适合什么人), "summarize this
 # blog" (简述本刊); "summarize the latest post" asks what is in a post
-OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe", "information", "scope"}
+OVERVIEW_ONLY = {"suitable", "readers", "summarize", "summarise", "describe", "information", "scope", "besides", "main"}
 # Posts picked by place: what they hold is asked ("最新一期有哪类信息", "what kinds of things are in your newest posts?")
 KINDS = re.compile(r"\bwhat kinds? of\b")
 SOME_POSTS = re.compile(r"\b(?:latest|newest|most recent|recent|last|first|oldest|earliest) (?:the )?(?:\w+ )?"
@@ -229,6 +232,7 @@ class Vocabulary:
     subjects: frozenset[str] = frozenset()
     language: str = "en"  # of the titles and descriptions
     titled: dict[str, tuple[str, ...]] = field(default_factory=dict)  # series.titled: name -> post ids
+    given: dict[str, str] = field(default_factory=dict)  # a writer's first name no other writer has -> the name
     series_words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # by language: name -> words
 
     def big_tag(self, key: tuple[str, ...]) -> bool:
@@ -259,6 +263,9 @@ def series_of(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbered_series(entries)
 
 
+READ_STEMS: frozenset[str] = frozenset()
+
+
 def titled_of(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
     """The series a catalog's titles name (series.titled), as series_of finds its numbered ones."""
     for cached, _owner, vocab in _VOCABULARY:
@@ -268,6 +275,9 @@ def titled_of(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
 
 
 def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
+    global READ_STEMS
+    if not READ_STEMS:  # the stems of the words the parser reads itself (its slots' words), made once
+        READ_STEMS = frozenset(stem(w) for w in KNOWN_WORDS | GUEST_WORDS | SERIES_WORDS)
     titles = [{stem(w) for w in tokens(e.title)} for e in entries]
     counts = Counter(w for t in titles for w in t)
     identity = {w for w, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries) and not w.isdigit()
@@ -285,9 +295,10 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
     grams: list[set[tuple[str, ...]]] = []
     for e in entries:
         words = [stem(w) for w in tokens(e.title) if not w.isdigit()]
-        found = {(w,) for w in words if w not in STOPWORDS and w not in identity and len(w) > 2}
+        # a word the parser reads already marks no category: "Guest post: …" titles made "posted" a tag's word
+        found = {(w,) for w in words if w not in STOPWORDS and w not in identity and len(w) > 2 and w not in READ_STEMS}
         found |= {(a, b) for a, b in zip(words, words[1:]) if a not in STOPWORDS and b not in STOPWORDS
-                  and not {a, b} <= identity}
+                  and not {a, b} <= identity and not {a, b} <= READ_STEMS}
         grams.append(found)
     holders: dict[tuple[str, ...], set[int]] = {}
     for i, found in enumerate(grams):
@@ -327,7 +338,18 @@ def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
                       tag_posts, dict(counts), numbered_series(entries), tuple(e.title for e in entries),
                       own_names(entries), scripts,
                       re.compile("|".join(re.escape(f) for f in sorted(scripts, key=len, reverse=True))) if scripts else None,
-                      forms, title_subjects(entries, counts), blog_language(entries), titled(entries))
+                      forms, title_subjects(entries, counts), blog_language(entries), titled(entries),
+                      given_names(authors.values()))
+
+
+def given_names(writers: Iterable[str]) -> dict[str, str]:
+    """"dan" -> "Dan Mercer": the first name of a writer of two names or more that no other writer's
+    name has, and no word the parser reads ("will" of "Will Smith" stays a word)."""
+    writers = list(dict.fromkeys(writers))  # a name under two keys (its words, its script's word) is one writer
+    names = [tokens(w) for w in writers]
+    parts = Counter(p for n in names for p in set(n))
+    return {n[0]: w for n, w in zip(names, writers) if len(n) > 1 and parts[n[0]] == 1 and len(n[0]) > 2
+            and n[0] not in KNOWN_WORDS and n[0] not in STOPWORDS}
 
 
 def blog_language(entries: Sequence[Entry]) -> str:
@@ -745,6 +767,10 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     words = tokens(text)
     used = [False] * len(words)
     q.authors = match_authors(words, used, vocab)
+    for name in names:  # "How many guest posts has Dan written?": a writer by a first name no other writer has
+        if len(name) == 1 and name[0] in vocab.given and vocab.given[name[0]] not in q.authors:
+            q.authors.append(vocab.given[name[0]])
+            used = [u or w == name[0] for w, u in zip(words, used)]
     # the owner, asked by name where some posts name a writer: theirs are also the posts that name none
     q.unsigned = bool(owner) and person_key(owner) in {person_key(a) for a in q.authors}
     match_entity(words, used, vocab)
@@ -758,6 +784,12 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q.tags = match_tags(words, used, vocab, explicit is not None)
     q.category = bool(q.tags) and bool(CATEGORY.search(text)) and not re.search(r"\btag", text)
     match_owner(words, used, vocab, names)
+    own = [i for i, w in enumerate(words) if w in vocab.owner and not used[i] and w not in STOPWORDS
+           and w not in KNOWN_WORDS and w not in ENTITY_WORDS and stem(w) not in vocab.identity
+           and not any(w in n.split() for n in vocab.names)] if owner and vocab.authors else []  # not "the", "node"
+    if own and not q.authors:  # the owner named where guests write too: the posts that name them or no one
+        q.authors, q.unsigned = [owner], True  # "¿Cuántos de los posts escribió el propio Rodrigo Villaseñor?": 28, not 30
+        used = [u or i in own for i, u in enumerate(used)]
     guests = [i for i, w in enumerate(words) if w in GUEST_WORDS]
     if guests:  # "Gastbeiträge von Tobias Brandt": his; "how many guest posts?": every writer's but the owner's
         if not q.authors and not owner:
@@ -953,10 +985,11 @@ def named_issues(question: str, vocab: Vocabulary) -> set[str]:
 
 
 def match_owner(words: list[str], used: list[bool], vocab: Vocabulary, names: list[tuple[str, ...]]) -> None:
-    """The blog's own author filters nothing."""
+    """A person who names the blog itself (is_owner) filters nothing."""
     for name in names:
         for i in range(len(words) - len(name) + 1):
-            if tuple(words[i:i + len(name)]) == name and not any(used[i:i + len(name)]) and is_owner(name, vocab):
+            if tuple(words[i:i + len(name)]) == name and not any(used[i:i + len(name)]) and is_owner(name, vocab) \
+                    and not (set(name) <= vocab.owner and vocab.authors):  # the owner where guests write: see _parse
                 used[i:i + len(name)] = [True] * len(name)
 
 
@@ -1185,10 +1218,18 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
             return None  # "どこが優勝した？": where, why or how, which no list of posts answers
         text = INTERJECTION.sub(" ", NO_SUBJECT_RUN.sub(" ", english))
         q = _parse(text, entries, today, owner, topics=False, language=language)
+        passed = False  # what it passes over stood where no subject does
     else:  # "Hola! Dame las 5 entradas más nuevas, porfa": the words no table knows pass, the titles' words stay
         text = INTERJECTION.sub(" ", english)
+        last = SPACED_CLAUSE.split(asked(question).strip(" ¿¡?!."))[-1]  # the asking clause, not what is told before it
+        if ASKS_CONTENT.search(clean(in_english(last, language, vocab))):
+            return None  # "Wie hoch sind die neuen Hochbeete?": how, why or where, which no list of posts answers
         q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
                    passed_over=names_kept(question, language), fragment=intent == "overview", language=language)
+        # a word passed over may be what is asked ("Was hat die neue Honigschleuder gekostet?": gekostet):
+        # then the question must speak of posts, not only name a tag
+        passed = q is not None and _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
+                                          fragment=intent == "overview", language=language) is None
     if intent == "overview":
         if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
                 (q is not None and (replace(q, guest_of="").filtered or q.topic)):  # "…oder gibt es auch Gastautoren?"
@@ -1196,7 +1237,7 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         q = Query("overview", limit=DEFAULT_MANY)
     elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):
         return None  # "第 385 期合并了多少个 PR？" counts something inside an issue
-    elif not (WRITING.search(clean(text)) or q.tags or q.authors):
+    elif not (WRITING.search(clean(text)) or ((q.tags or q.authors) and not passed) or (q.tags and TAGGED.search(text))):
         return None
     elif intent in ("latest", "first"):
         q.action, q.order, q.limit = "list", "newest" if intent == "latest" else "oldest", q.limit or 1
@@ -1209,6 +1250,9 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     return answered(q, entries, today)
 
 
+# What no list of posts answers, in a question read again: how it is done, why, where ("how many", "how
+# often" are the catalog's)
+ASKS_CONTENT = re.compile(r"\bhow\b(?! many| often| much)|\bwhy\b|\bwhere\b")
 # What read_again passes over of the words no table knows: all but a name ("React", not in German,
 # whose nouns are all capitalised) and, in _parse, the words a title has or that stand after "about".
 # Passing over only the words common in the reader's language (wordfreq's Zipf 2 to 6) was measured

@@ -196,6 +196,9 @@ ES = sorted([Entry("pan.md", "Pan de masa madre en casa", "/pan/", "2023-02-01",
              Entry("compost.md", "Taller de compost en el huerto", "/compost/", "2024-05-03", ["talleres"], "post", "", 10),
              Entry("riego.md", "Riego por goteo con un Arduino", "/riego/", "2025-09-12", ["electrónica"], "post", "", 10)],
             key=lambda e: e.date, reverse=True)
+DE = sorted([Entry("kompost.md", "Der neue Kompost", "/kompost/", "2024-05-03", ["Kompost"], "post", "", 10),
+             Entry("beete.md", "Sechs Hochbeete", "/beete/", "2022-07-14", ["Hochbeet"], "post", "", 10)],
+            key=lambda e: e.date, reverse=True)
 RU = sorted([Entry("a.md", "Поход на Алтай", "/a/", "2022-07-01", ["походы"], "post", "", 10),
              Entry("b.md", "Хлеб на закваске", "/b/", "2023-03-04", ["кулинария"], "post", "", 10)],
             key=lambda e: e.date, reverse=True)
@@ -221,6 +224,10 @@ def test_read_again_passes_over_the_common_words_of_any_language(question, inten
     ("¿Cuál es la mejor forma de aprender React desde cero?", "first", ES),
     ("Kannst du mir ein kurzes Gedicht über den Herbst schreiben?", "overview", ES),
     ("Я собираюсь на Эльбрус. Какой пост самый свежий?", "latest", RU),  # Эльбрус: what the reader asks of
+    # a tag alone, with a word passed over, is what the question is about, not posts: "gekostet" was asked
+    ("Was hat der neue Kompost gekostet?", "latest", DE),
+    ("Wie hoch sind die neuen Hochbeete?", "latest", DE),  # how: no list of posts answers
+    ("Können Sie mir erklären, wie eine Wärmepumpe funktioniert?", "overview", DE),
 ])
 def test_read_again_never_passes_over_a_subject_in_any_language(question, intent, entries) -> None:
     assert wholeblog.read_again(question, intent, entries, "", TODAY) is None

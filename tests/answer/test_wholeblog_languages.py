@@ -476,6 +476,27 @@ def test_a_choice_that_is_not_of_the_blogs_subjects_is_no_overview(question: str
     assert found is None or found[0].action != "overview"
 
 
+GUESTS = sorted([cat.Entry("a.md", "Guest post: pricing a ukulele", "/a/", "2020-10-10", ["business"], "post", "", 10,
+                           authors=["Dan Mercer"]),
+                 cat.Entry("b.md", "Guest post: the VAT threshold", "/b/", "2023-09-09", ["business"], "post", "", 10,
+                           authors=["Dan Mercer"]),
+                 cat.Entry("c.md", "A baritone at last", "/c/", "2026-11-21", ["builds"], "post", "", 10),
+                 cat.Entry("d.md", "Prices go up", "/d/", "2025-01-25", ["shop"], "post", "", 10)],
+                key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action, want", [
+    ("How many guest posts has Dan written?", "count", ["b.md", "a.md"]),  # a writer by the first name alone
+    ("What has been posted since the start of 2025?", "list", ["c.md", "d.md"]),  # "Guest post:" titles: no tag "posted"
+    ("How many posts has Nia Gwilym written herself?", "count", ["c.md", "d.md"]),  # the owner: the unsigned posts
+    ("Does anyone besides the main author write posts here?", "overview", ["c.md", "d.md", "b.md", "a.md"]),
+])
+def test_guests_first_names_and_the_owner_where_guests_write(question: str, action: str, want: list[str]) -> None:
+    q, chosen, _total = wholeblog.understand(question, [], GUESTS, "Nia Gwilym", TODAY)
+    assert q.action == action and [e.post_id for e in chosen] == want
+
+
 @pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
