@@ -263,9 +263,6 @@ def series_of(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return numbered_series(entries)
 
 
-READ_STEMS: frozenset[str] = frozenset()
-
-
 def titled_of(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
     """The series a catalog's titles name (series.titled), as series_of finds its numbered ones."""
     for cached, _owner, vocab in _VOCABULARY:
@@ -275,9 +272,6 @@ def titled_of(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
 
 
 def build_vocabulary(entries: Sequence[Entry], owner: str = "") -> Vocabulary:
-    global READ_STEMS
-    if not READ_STEMS:  # the stems of the words the parser reads itself (its slots' words), made once
-        READ_STEMS = frozenset(stem(w) for w in KNOWN_WORDS | GUEST_WORDS | SERIES_WORDS)
     titles = [{stem(w) for w in tokens(e.title)} for e in entries]
     counts = Counter(w for t in titles for w in t)
     identity = {w for w, n in counts.items() if entries and n >= IDENTITY_SHARE * len(entries) and not w.isdigit()
@@ -1044,6 +1038,7 @@ GUEST_WORDS = {"guest", "guests"}
 SERIES_ASKED = re.compile(r"\bseries\b|\b(?:all|which|what|how many|the) (?:of )?(?:the )?(?:parts|episodes|installments|instalments)\b"
                           r"|\b(?:parts|episodes|installments|instalments) of\b")
 SERIES_WORDS = {"series", "parts", "part", "episodes", "installments", "instalments"}
+READ_STEMS = frozenset(stem(w) for w in KNOWN_WORDS | GUEST_WORDS | SERIES_WORDS)  # words no title's word marks a tag by
 
 
 def words_of_series(vocab: Vocabulary, language: str) -> dict[str, frozenset[str]]:
