@@ -285,7 +285,7 @@ def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
     counts: dict[str, dict[str, int]] = {}
     for names in names_per_post:
         for name in names:
-            spellings = counts.setdefault(re.sub(r"[\W_]+", "-", name.lower()).strip("-"), {})
+            spellings = counts.setdefault(re.sub(r"[\s_-]+", "-", name.lower()).strip("-"), {})  # "C++" is not "C"
             spellings[name] = spellings.get(name, 0) + 1
     usual = {name: max(spellings, key=lambda s: (spellings[s], len(s))) for spellings in counts.values() for name in spellings}
     accented: dict[str, set[str]] = {}
@@ -297,7 +297,7 @@ def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
 
 
 def slug_key(name: str) -> str:
-    return re.sub(r"[\W_]+", "-", fold(name)).strip("-")
+    return re.sub(r"[\s_-]+", "-", fold(name)).strip("-")
 
 
 def hashtags(body: str) -> list[str]:

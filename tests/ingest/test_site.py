@@ -530,3 +530,5 @@ def test_one_tag_or_category_under_two_spellings_is_one() -> None:
                                 ["bản"], ["bàn"], ["ban"]])
     assert (named["cuisine"], named["auto-hebergement"]) == ("Cuisine", "Auto-hébergement")
     assert (named["bản"], named["bàn"], named["ban"]) == ("bản", "bàn", "ban")  # two accented spellings: three words
+    named = accented_spellings([["C++"], ["C"], ["C"], ["C#"], ["Self Hosting"], ["self-hosting"], ["self-hosting"]])
+    assert (named["C++"], named["C#"], named["Self Hosting"]) == ("C++", "C#", "self-hosting")
