@@ -213,7 +213,8 @@ def not_a_post(metadata: dict[str, Any], body: str, rel: PurePosixPath, site: Si
     tags = len(TEMPLATE_TAG.findall(body))
     if tags >= 3 and tags * 10 > words:
         return "a listing or template page, not a post"
-    if metadata.get("eleventyexcludefromcollections") is True:
+    if metadata.get("eleventyexcludefromcollections") is True and parse_bool(metadata.get("draft")) is not True:
+        # (a draft excluded from the collections too is said to be a draft: drafts_skipped, not not_posts)
         return "excluded from Eleventy's collections (eleventyExcludeFromCollections), not a post"
     if site.generator == "pelican" and rel.parts[:1] == ("pages",):
         return "a Pelican page (pages/), not a post"
