@@ -199,6 +199,7 @@ _JA = """
 写真=photos フォト=photos ノート=notes メモ=notes リンク=links
 """
 _ES = """
+sobre_eso=about_that de_eso=about_that esa_etiqueta=that_tag ese_tema=that_topic sobre_el_tema=about_the_topic
 llevan=have lleva=has en_lo_que_va_de=in en_lo_que_va_del=in propio="" propia="" o_sea="" una_pregunta=""
 cómo=how por_qué=why dónde=where
 lo="" estoy="" leer="" pasas=give_me pasan=give_me sacaron=published sacasteis=published sus=their ella=she
@@ -255,6 +256,7 @@ enero=january febrero=february marzo=march abril=april mayo=may junio=june julio
 septiembre=september setiembre=september octubre=october noviembre=november diciembre=december
 """
 _FR = """
+sur_le_sujet=about_the_topic là-dessus=about_that sur_ce_sujet=about_that_topic
 mise_en_ligne=published mis_en_ligne=published mises_en_ligne=published mis_en_ligne=published
 comment=how pourquoi=why où=where
 dans_l'ordre=in_order ordre=order signés=written signé=written signée=written signées=written veux=""
@@ -296,6 +298,7 @@ janvier=january février=february mars=march avril=april mai=may juin=june juill
 septembre=september octobre=october novembre=november décembre=december
 """
 _PT = """
+sobre_isso=about_that sobre_o_assunto=about_the_topic disso=about_that
 por_que=why por_quê=why onde=where
 ler="" alguma=some algum=some em_média=on_average
 resumo=summary resumo_geral=summary
@@ -364,6 +367,7 @@ janeiro=january fevereiro=february março=march marco=march abril=april maio=may
 agosto=august setembro=september outubro=october novembro=november dezembro=december
 """
 _DE = """
+dazu=about_that darüber=about_that
 rubrik=category rubriken=categories stehen=are steht=is verschlagwortet=tagged stammen=are stammt=is
 wie=how warum=why wieso=why weshalb=why wo=where
 welchem=which ins=in lesen="" möchte="" tragen=have trägt=has jahreshälfte=half
@@ -396,7 +400,7 @@ zwei=two drei=three vier=four fünf=five sechs=six sieben=seven acht=eight neun=
 wurden=were wurde=was worden=been mit=with aus=from auf=on mitverfasst=written verfasst=written
 mitgeschrieben=written
 zuletzt=latest zuerst=first als_erstes=first als_erster=first als_erste=first kamen=came_out
-kam=came_out herausgekommen=came_out gestartet=started angefangen=started womit="" dazu="" hier="" mir=""
+kam=came_out herausgekommen=came_out gestartet=started angefangen=started womit="" hier="" mir=""
 kannst_du="" können_sie="" könnten_sie="" kannst="" nennen=list nenne=list nenn=list nennst=list zeigen=show
 text=post texte=posts gastautor=author gastautorin=author gastbeitrag=post gastbeiträge=posts
 wer_schreibt_hier=who_writes_here wer_schreibt_den_blog=who_writes_this_blog wer_schreibt_diesen_blog=who_writes_this_blog

@@ -117,7 +117,7 @@ def respelled(text: str, table: dict[str, str], language: str, names: frozenset[
 # --- Russian ------------------------------------------------------------------------------------
 
 RU = """
-только=only тоже=also также=also гость=guest гостья=guest гостевой=guest гостевые=guest гостевых=guest гостевого=guest гостевым=guest хочу="" хотел="" хотела="" прочитать="" почитать="" там="" серия=series серии=series серию=series цикл=series цикла=series части=parts частей=parts
+об_этом=about_that на_эту_тему=about_that_topic только=only тоже=also также=also гость=guest гостья=guest гостевой=guest гостевые=guest гостевых=guest гостевого=guest гостевым=guest хочу="" хотел="" хотела="" прочитать="" почитать="" там="" серия=series серии=series серию=series цикл=series цикла=series части=parts частей=parts
 самый_последний=latest самая_последняя=latest самые_последние=latest самый_новый=newest самая_новая=newest
 самые_новые=newest самый_свежий=latest самая_свежая=latest самый_первый=first самая_первая=first
 самые_первые=first самый_старый=oldest самая_старая=oldest самые_старые=oldest самый_ранний=earliest

@@ -611,22 +611,22 @@ def clean(question: str) -> str:
 
 
 def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
-          *, fragment: bool = False) -> Query | None:
+          *, fragment: bool = False, referent: str = "") -> Query | None:
     """A Query when the question is about the blog's posts as such, else None. A `fragment`
     ("and in 2023?", "which of those are tagged go?") needs no words about posts: it is read as
     a change to the question before it. A question in another language is read through its
     plain words in English (glossary.py) and answered in its own language (listing.py)."""
     language = _language(question)
     if language != "en" and glossary.TABLES.get(language):
-        q = _read_in(language, question, entries, today, owner, fragment)
+        q = _read_in(language, question, entries, today, owner, fragment, referent)
         if q is None and language == "zh" and not KANA.search(question):
-            q = _read_in("ja", question, entries, today, owner, fragment)  # "2016年 投稿数": Japanese in kanji alone
+            q = _read_in("ja", question, entries, today, owner, fragment, referent)  # "2016年 投稿数": Japanese in kanji alone
         if q is not None or language in glossary.SPACELESS or language in glossary.INFLECTED:
             return q
     blog = vocabulary(entries, owner).language
     if language in LATIN_LANGUAGES and blog != language and blog in LATIN_LANGUAGES and glossary.TABLES.get(blog):
         # "Sobre o que é este blog?" votes Spanish, its words being Portuguese's too: read in the blog's language
-        q = _read_in(blog, question, entries, today, owner, fragment)
+        q = _read_in(blog, question, entries, today, owner, fragment, referent)
         if q is not None:
             return q
     read = in_script(question, vocabulary(entries, owner), language)
@@ -635,19 +635,20 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
         # its words stay words it does not know; folded away, "Ποιο είναι το πιο πρόσφατο άρθρο για το
         # Docker;" read "docker". (An English question's Chinese aside, "按时间倒序", is still passed over.)
         read = inflection.unknown_words(read)
-    return _parse(read, entries, today, owner, fragment=fragment)
+    return _parse(read, entries, today, owner, fragment=fragment, referent=referent)
 
 
 KANA = re.compile(r"[\u3041-\u30fa]")
 
 
 def _read_in(language: str, question: str, entries: Sequence[Entry], today: dt.date | None, owner: str,
-             fragment: bool) -> Query | None:
+             fragment: bool, referent: str = "") -> Query | None:
     """parse() of a question read through the glossary of `language`."""
     english = in_english(question, language, vocabulary(entries, owner))
     # a subject in Chinese, Japanese, Korean or Russian is words the glossary could not say in English
     q = _parse(english, entries, today, owner, fragment=fragment,
-               topics=language not in glossary.SPACELESS and language not in glossary.INFLECTED, language=language)
+               topics=language not in glossary.SPACELESS and language not in glossary.INFLECTED, language=language,
+               referent=referent)
     if q is not None and listing.speaks(language):
         q.language = language
     if q is not None and language in glossary.SPACELESS and bare_list(q) and not ASKS_WHICH.search(clean(english)):
@@ -717,7 +718,7 @@ def question_language(question: str) -> str:
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
            *, fragment: bool = False, topics: bool = True,
-           passed_over: Callable[[str], bool] | None = None, language: str = "en") -> Query | None:
+           passed_over: Callable[[str], bool] | None = None, language: str = "en", referent: str = "") -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
     `passed_over` (read_again, once a classifier has said what is asked): which of the words no
@@ -725,6 +726,9 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     it stands where a subject does ("about X")."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
+    if referent:  # "I'm into 3D printing - what's the latest post on that?": on the tag told before
+        question = POINTER.sub(f" tagged {script_word(referent) if OTHER_SCRIPT.search(referent) else referent} ",
+                               question)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
@@ -1129,11 +1133,17 @@ def understand(
     q = None
     for part, telling in parts:
         found = parse(part, entries, today, owner)
-        if found is not None and telling and (found.topic or (found.filtered and points_back(part)) or any(
-                not filters_named(t, entries, today, owner) <= filters_of(found) for t in telling)):
+        told = set().union(*(filters_named(t, entries, today, owner) for t in telling)) if telling else set()
+        if found is not None and telling and (found.topic or (found.filtered and points_back(part))
+                                              or not told <= filters_of(found)):
             # "I only read the docker posts. Which is the newest?": what is told filters what is asked, so it
             # is searched whole; "I'm going to the Altai. Which is the first post about the Altai?" is asked alone
             found = None
+        if found is None and len(told) == 1 and next(iter(told)).startswith("tag ") and pointer(part):
+            # "I'm into 3D printing - what's the latest post on that?", "…welcher Beitrag war der erste dazu?"
+            tag = next(t for e in entries for t in e.tags if f"tag {norm_tag(t)}" in told)
+            found = parse(part, entries, today, owner, referent=tag)
+            found = found if found is not None and filters_of(found) == told else None
         if found is not None and (q is None or found.action != "opinion"):
             q = found
         # an issue searched for what another sentence says ("…最早的三期是哪些？按顺序说下": 说下 is
@@ -1391,9 +1401,19 @@ def told_before(asking: str, question: str, vocab: Vocabulary,
     return found
 
 
+# A subject told before, pointed back at: "the latest post on that", "dazu", "sur le sujet" (as the tables say them)
+POINTER = re.compile(r"\b(?:about|on|of|for|regarding) (?:that|it|this|them|those)(?: (?:topic|subject|tag|one))?(?=\W|$)"
+                     r"|\b(?:about|on) the (?:topic|subject)\b|\b(?:that|this) (?:topic|subject|tag)\b")
 # What points back at something said before ("How do I do that with docker?"), in English or as a
 # glossary says it ("¿Y cuál es el último sobre eso?")
 POINTS_BACK = re.compile(r"\b(?:that|it|those|them|such)\b|\bthis\b(?!\s+(?:blog|site|website|newsletter|year|month|week))")
+
+
+def pointer(part: str) -> bool:
+    """Whether a question points back at a subject told before ("…on that?", "dazu", "sur le sujet")."""
+    language = _language(part)
+    text = part if language == "en" or not glossary.TABLES.get(language) else glossary.english(part, language)
+    return bool(POINTER.search(clean(text)))
 
 
 def points_back(part: str) -> bool:

@@ -497,6 +497,24 @@ def test_guests_first_names_and_the_owner_where_guests_write(question: str, acti
     assert q.action == action and [e.post_id for e in chosen] == want
 
 
+DE_PHOTO = sorted([cat.Entry("praktica.md", "Meine Praktica", "/p/", "2019-03-01", ["Fotografie"], "post", "", 10),
+                   cat.Entry("film.md", "Filmpreise 2024", "/f/", "2024-02-01", ["Fotografie"], "post", "", 10),
+                   cat.Entry("brot.md", "Roggenbrot", "/b/", "2018-01-01", ["Brot"], "post", "", 10)],
+                  key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, entries, want", [
+    ("I'm into the shop side of things - what's the latest post on that?", GUESTS, ["d.md"]),
+    ("Ich interessiere mich für Fotografie – welcher Beitrag war der erste dazu?", DE_PHOTO, ["praktica.md"]),
+])
+def test_a_tag_told_first_and_pointed_back_at_is_asked_for(question, entries, want) -> None:
+    """"on that", "dazu": the tag the reader told of before; without it the first post of all was
+    answered, or the question was searched."""
+    found = wholeblog.understand(question, [], entries, "", TODAY)
+    assert found is not None and ids(found) == want
+
+
 @pytest.mark.fast
 def test_english_questions_are_untouched():
     assert glossary.english("What's your latest post?", "en") == "What's your latest post?"
