@@ -212,13 +212,12 @@ def writers(counted: Sequence[tuple[str, int]]) -> str:
 def describe(q: Any, t: dict[str, str]) -> str:
     parts = []
     if q.tags:
-        parts.append(t["category" if getattr(q, "category", False) and "category" in t else "tag"].format(
-            x=t["or"].join(q.tags)))
+        parts.append(t["category" if q.category and "category" in t else "tag"].format(x=t["or"].join(q.tags)))
     if q.authors:
         parts.append(t["author"].format(x=t["or"].join(q.authors)))
-    if getattr(q, "series", ""):
+    if q.series:
         parts.append(t.get("series", t["topic"]).format(x=q.series))
-    if getattr(q, "guest_of", "") and "guests" in t:
+    if q.guest_of and "guests" in t:
         parts.append(t["guests"])
     if q.topic:
         parts.append(t["topic"].format(x=q.topic))

@@ -1409,19 +1409,20 @@ POINTER = re.compile(r"\b(?:about|on|of|for|regarding) (?:that|it|this|them|thos
 POINTS_BACK = re.compile(r"\b(?:that|it|those|them|such)\b|\bthis\b(?!\s+(?:blog|site|website|newsletter|year|month|week))")
 
 
+def plain_english(part: str) -> str:
+    """A question's plain words in English, as glossary.english says them (as it is where no table reads it)."""
+    return clean(glossary.english(part, _language(part)))
+
+
 def pointer(part: str) -> bool:
     """Whether a question points back at a subject told before ("…on that?", "dazu", "sur le sujet")."""
-    language = _language(part)
-    text = part if language == "en" or not glossary.TABLES.get(language) else glossary.english(part, language)
-    return bool(POINTER.search(clean(text)))
+    return bool(POINTER.search(plain_english(part)))
 
 
 def points_back(part: str) -> bool:
-    language = _language(part)
-    if language in glossary.SPACELESS:
+    if _language(part) in glossary.SPACELESS:
         return bool(REFERS_BACK.search(part))
-    return bool(POINTS_BACK.search(clean(part if language == "en" or not glossary.TABLES.get(language)
-                                         else glossary.english(part, language))))
+    return bool(POINTS_BACK.search(plain_english(part)))
 
 
 # Where a spaced language's sentence parts its clauses: "Soy maker, ¿cuántos posts…?", "Хочу что-нибудь

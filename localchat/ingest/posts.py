@@ -286,7 +286,7 @@ def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
     counts: dict[str, dict[str, int]] = {}
     for names in names_per_post:
         for name in names:
-            spellings = counts.setdefault(re.sub(r"[\s_-]+", "-", name.lower()).strip("-"), {})  # "C++" is not "C"
+            spellings = counts.setdefault(spelling_key(name.lower()), {})  # "C++" is not "C"
             spellings[name] = spellings.get(name, 0) + 1
     usual = {name: max(spellings, key=lambda s: (spellings[s], len(s))) for spellings in counts.values() for name in spellings}
     accented: dict[str, set[str]] = {}
@@ -297,8 +297,12 @@ def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
             else spelling for name, spelling in usual.items()}
 
 
+def spelling_key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "-", name).strip("-")
+
+
 def slug_key(name: str) -> str:
-    return re.sub(r"[\s_-]+", "-", fold(name)).strip("-")
+    return spelling_key(fold(name))
 
 
 def hashtags(body: str) -> list[str]:
