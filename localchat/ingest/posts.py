@@ -291,7 +291,8 @@ def accented_spellings(names_per_post: list[list[str]]) -> dict[str, str]:
     usual = {name: max(spellings, key=lambda s: (spellings[s], len(s))) for spellings in counts.values() for name in spellings}
     accented: dict[str, set[str]] = {}
     for name in set(usual.values()):
-        if not name.isascii() and slug_key(name):  # "походы" folds to nothing: no ASCII spelling of it
+        # a Latin name with accents only: "Rust入門" folds to "rust" and "походы" to nothing, no spelling of theirs
+        if not name.isascii() and len(fold(name)) == len(name):
             accented.setdefault(slug_key(name), set()).add(name)
     return {name: next(iter(accented[slug_key(spelling)])) if spelling.isascii() and len(accented.get(slug_key(spelling), ())) == 1
             else spelling for name, spelling in usual.items()}

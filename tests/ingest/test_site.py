@@ -533,3 +533,5 @@ def test_one_tag_or_category_under_two_spellings_is_one() -> None:
     assert (named["bản"], named["bàn"], named["ban"]) == ("bản", "bàn", "ban")  # two accented spellings: three words
     named = accented_spellings([["C++"], ["C"], ["C"], ["C#"], ["Self Hosting"], ["self-hosting"], ["self-hosting"]])
     assert (named["C++"], named["C#"], named["Self Hosting"]) == ("C++", "C#", "self-hosting")
+    named = accented_spellings([["Rust"], ["Rust入門"], ["Rust入門"], ["походы"], ["pohody"]])
+    assert (named["Rust"], named["pohody"]) == ("Rust", "pohody")  # another script's name is no accented spelling
