@@ -31,4 +31,7 @@ POSTS = {
     "jekyll-de": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-de",
     "hugo-es": ROOT / "tests" / "fixtures" / "blogs" / "hugo-es",
     "eleventy-en": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-en",
+    "hugo-nl": ROOT / "tests" / "fixtures" / "blogs" / "hugo-nl",
+    "zola-it": ROOT / "tests" / "fixtures" / "blogs" / "zola-it",
+    "astro-pl": ROOT / "tests" / "fixtures" / "blogs" / "astro-pl",
 }

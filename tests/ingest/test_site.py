@@ -524,6 +524,26 @@ def test_german_club_mexican_and_english_fixture_blogs_read_from_their_roots() -
 
 
 @pytest.mark.fast
+def test_italian_dutch_and_polish_fixture_blogs_read_from_their_roots() -> None:
+    """Zola (Italian), Hugo (Dutch) and Astro (Polish) blogs written for the project: 30 posts each;
+    an about page, Zola's undated project pages, a Hugo archetype and search page, drafts are none."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("zola-it", "hugo-nl", "astro-pl")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
+    assert sorted(p.path for p in read["zola-it"].not_posts) == [
+        "content/about.md", "content/progetti/bianchi-specialissima-1972.md", "content/progetti/dobson-200.md"]
+    assert sorted(p.path for p in read["hugo-nl"].not_posts) == ["archetypes/default.md", "content/over-mij.md",
+                                                                 "content/zoeken.md"]
+    assert [p.path for p in read["astro-pl"].not_posts] == ["src/pages/about.md"]
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers == {"zola-it": ["Chiara Pesenti", "Tommaso Rota"],
+                       "hugo-nl": ["Ahmed El Amrani", "Jeroen Hoogendijk", "Lotte Verbeek", "Sanne Kuipers"],
+                       "astro-pl": ["Karolina Nowak", "Paweł Dudek"]}
+    assert (read["zola-it"].site.author, read["hugo-nl"].site.author) == ("Davide Locatelli", "Jeroen Hoogendijk")
+
+
+@pytest.mark.fast
 def test_one_tag_or_category_under_two_spellings_is_one() -> None:
     from localchat.ingest.posts import accented_spellings  # noqa: PLC0415
 
