@@ -1,7 +1,7 @@
 """Catalog answers — lists, counts, the overview — in a reader's language other than English.
 
 wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
-Chinese, Japanese, Korean, Spanish, French, German or Russian gets the same exact list from the same catalog, said
+Chinese, Japanese, Korean, Spanish, French, German, Russian, Portuguese, Italian, Dutch or Polish gets the same exact list from the same catalog, said
 with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
 language's way ("2021年5月", "mayo de 2021").
 """
@@ -150,6 +150,60 @@ T: dict[str, dict[str, str]] = {
         "year": "{y}년", "month": "{y}년 {m}월", "since": "{x} 이후", "until": "{x}까지", "range": "{a}~{b}",
         "ov_head": "이 블로그에는 글이 {n}개 있습니다({first}–{last}).", "ov_tags": "자주 쓰는 주제: {tags}.",
         "ov_writers": "글쓴이: {w}.", "ov_latest": "최근 글:", "ov_empty": "아직 공개된 글이 없습니다.", "or": " 또는 ",
+    },
+    "it": {
+        "decimal": ",",
+        "rate": "Dal {first} al {last} ho pubblicato {n} articoli{desc}: circa {rate} a {unit}.",
+        "rate_in": "Ho pubblicato {n} articoli{desc}: circa {rate} a {unit}.",
+        "u_week": "settimana", "u_month": "mese", "u_quarter": "trimestre", "u_year": "anno",
+        "no_number": "Non c'è il numero {number}: i numeri vanno dal {first} al {last}.",
+        "none": "Non ho pubblicato articoli{desc}.", "count": "Articoli{desc}: {n}.",
+        "one_newest": "Il mio articolo{desc} più recente è {link}{date}.", "one_oldest": "Il mio primo articolo{desc} è {link}{date}.",
+        "some_newest": "I miei articoli{desc} più recenti ({n}):", "some_oldest": "I miei primi articoli{desc} ({n}):",
+        "list": "Articoli{desc} ({n}), {order}:", "more": "…e altri {n}.", "date": ", pubblicato il {date}",
+        "newest": "dal più recente", "oldest": "dal più vecchio", "relevant": "i più pertinenti prima",
+        "number": "Numero {number}: {link}{date}.",
+        "issues": " dei numeri {a}–{b}", "tag": " con il tag {x}", "category": " della categoria {x}", "author": " di {x}", "topic": " su {x}", "series": " della serie «{x}»", "guests": " di autori ospiti", "when": " {x}",
+        "year": "del {y}", "month": "di {month} {y}", "since": "dal {x}", "until": "fino al {x}", "range": "dal {a} al {b}",
+        "ov_head": "Questo blog ha {n} articoli ({first}–{last}).", "ov_tags": "Gli argomenti di cui scrivo di più: {tags}.",
+        "ov_writers": "Scritto da {w}.", "ov_latest": "Articoli più recenti:", "ov_empty": "Nessun articolo pubblicato per ora.", "or": " o ",
+        "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    },
+    "nl": {
+        "decimal": ",",
+        "rate": "Van {first} tot {last} heb ik {n} berichten{desc} gepubliceerd: ongeveer {rate} per {unit}.",
+        "rate_in": "Ik heb {n} berichten{desc} gepubliceerd: ongeveer {rate} per {unit}.",
+        "u_week": "week", "u_month": "maand", "u_quarter": "kwartaal", "u_year": "jaar",
+        "no_number": "Er is geen nummer {number}: de nummers lopen van {first} tot {last}.",
+        "none": "Ik heb geen berichten{desc} gepubliceerd.", "count": "Berichten{desc}: {n}.",
+        "one_newest": "Mijn nieuwste bericht{desc} is {link}{date}.", "one_oldest": "Mijn eerste bericht{desc} is {link}{date}.",
+        "some_newest": "Mijn nieuwste berichten{desc} ({n}):", "some_oldest": "Mijn eerste berichten{desc} ({n}):",
+        "list": "Berichten{desc} ({n}), {order}:", "more": "…en nog {n}.", "date": ", gepubliceerd op {date}",
+        "newest": "nieuwste eerst", "oldest": "oudste eerst", "relevant": "meest relevante eerst",
+        "number": "Nummer {number}: {link}{date}.",
+        "issues": " uit de nummers {a}–{b}", "tag": " met de tag {x}", "category": " in de categorie {x}", "author": " van {x}", "topic": " over {x}", "series": " uit de serie ‘{x}’", "guests": " van gastschrijvers", "when": " {x}",
+        "year": "uit {y}", "month": "uit {month} {y}", "since": "sinds {x}", "until": "tot {x}", "range": "van {a} tot {b}",
+        "ov_head": "Dit blog heeft {n} berichten ({first}–{last}).", "ov_tags": "Onderwerpen waar ik het meest over schrijf: {tags}.",
+        "ov_writers": "Geschreven door {w}.", "ov_latest": "Nieuwste berichten:", "ov_empty": "Nog geen berichten gepubliceerd.", "or": " of ",
+        "months": "januari februari maart april mei juni juli augustus september oktober november december",
+    },
+    "pl": {  # said without agreeing with the number ("Liczba wpisów: 3"): Polish has three plural forms
+        "decimal": ",",
+        "rate": "Wpisy{desc} od {first} do {last}: {n}, średnio około {rate} na {unit}.",
+        "rate_in": "Wpisy{desc}: {n}, średnio około {rate} na {unit}.",
+        "u_week": "tydzień", "u_month": "miesiąc", "u_quarter": "kwartał", "u_year": "rok",
+        "no_number": "Nie ma numeru {number}: numery są od {first} do {last}.",
+        "none": "Nie ma jeszcze wpisów{desc}.", "count": "Liczba wpisów{desc}: {n}.",
+        "one_newest": "Najnowszy wpis{desc} to {link}{date}.", "one_oldest": "Pierwszy wpis{desc} to {link}{date}.",
+        "some_newest": "Najnowsze wpisy{desc} ({n}):", "some_oldest": "Pierwsze wpisy{desc} ({n}):",
+        "list": "Wpisy{desc} ({n}), {order}:", "more": "…i jeszcze {n}.", "date": ", opublikowany {date}",
+        "newest": "od najnowszych", "oldest": "od najstarszych", "relevant": "od najtrafniejszych",
+        "number": "Numer {number}: {link}{date}.",
+        "issues": " z numerów {a}–{b}", "tag": " z tagiem „{x}”", "category": " z kategorii „{x}”", "author": " (autor: {x})", "topic": " o „{x}”", "series": " z serii „{x}”", "guests": " autorów gościnnych", "when": " {x}",
+        "year": "z {y} roku", "month": "z {month} {y}", "since": "od {x}", "until": "do {x}", "range": "od {a} do {b}",
+        "ov_head": "Liczba wpisów na blogu: {n} ({first}–{last}).", "ov_tags": "Tematy, o których piszę najczęściej: {tags}.",
+        "ov_writers": "Autorzy: {w}.", "ov_latest": "Najnowsze wpisy:", "ov_empty": "Nie ma jeszcze żadnych wpisów.", "or": " lub ",
+        "months": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
     },
 }
 

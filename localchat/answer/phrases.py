@@ -102,6 +102,36 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " 나머지 부분에 대한 내용입니다.",
         "nearest_post": "아래 글이 이 주제와 가장 가까운 글입니다.",
     },
+    "it": {
+        "not_covered": "Non ho scritto su questo argomento.",
+        "not_covered_named": "Non ho scritto di {terms}.",
+        "not_dictated": "Dico solo ciò che dicono i miei articoli, quindi non lo dirò.",
+        "not_priced": "Non ho scritto quanto costa.",
+        "or": " né ",
+        "closest": " Qui sotto trovi gli articoli più vicini che ho scritto.",
+        "rest": " Questo riguarda il resto.",
+        "nearest_post": "L'articolo qui sotto è la cosa più vicina che ho scritto su questo.",
+    },
+    "nl": {
+        "not_covered": "Daarover heb ik niet geschreven.",
+        "not_covered_named": "Over {terms} heb ik niet geschreven.",
+        "not_dictated": "Ik zeg alleen wat er in mijn berichten staat, dus dat zeg ik niet.",
+        "not_priced": "Wat dat kost, heb ik niet geschreven.",
+        "or": " of ",
+        "closest": " Hieronder staan de berichten die er het dichtst bij komen.",
+        "rest": " Dit gaat over de rest.",
+        "nearest_post": "Het bericht hieronder komt het dichtst bij wat ik hierover geschreven heb.",
+    },
+    "pl": {  # impersonal: a Polish past tense says whether the writer is a man or a woman
+        "not_covered": "Na blogu nie ma nic na ten temat.",
+        "not_covered_named": "Na blogu nie ma nic o {terms}.",
+        "not_dictated": "Mówię tylko to, co jest w moich wpisach, więc tego nie powiem.",
+        "not_priced": "Na blogu nie ma informacji, ile to kosztuje.",
+        "or": " ani ",
+        "closest": " Poniżej są najbliższe wpisy.",
+        "rest": " To dotyczy reszty pytania.",
+        "nearest_post": "Wpis poniżej jest najbliższy temu tematowi.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

@@ -30,6 +30,25 @@ def test_a_chinese_blog_gets_a_chinese_page_and_examples_it_understands():
     assert overview is not None and overview[0].action == "overview"
 
 
+IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12", ["restauro"], "post",
+                "Ho comprato una Bianchi del 1972 e ho deciso di restaurarla da solo, pezzo per pezzo, in officina.", 300)]
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("entries, language, title, send", [
+    (IT, "it", "Chiedi al blog", "Invia"),
+    ([cat.Entry("b.md", "Fietsen naar Rome, deel 1", "/b/", "2019-05-04", [], "post",
+                "Ik fietste in drie weken van Utrecht naar Rome, met een tent en veel te veel bagage.", 300)], "nl",
+     "Vraag het de blog", "Versturen"),
+    ([cat.Entry("c.md", "Szlak Orlej Perci, część 1", "/c/", "2020-08-15", [], "post",
+                "W sobotę rano wyszliśmy z Zakopanego na najtrudniejszy szlak w polskich Tatrach.", 300)], "pl",
+     "Zapytaj blog", "Wyślij"),
+])
+def test_italian_dutch_and_polish_blogs_get_their_own_page(entries, language, title, send):
+    assert strings.page_language(entries) == language
+    assert strings.text("title", language) == title and strings.widget(language)["send"] == send
+
+
 @pytest.mark.fast
 def test_english_and_unknown_languages_get_english():
     assert strings.page_language(EN) == "en" and strings.page_language([]) == "en"
