@@ -26,6 +26,7 @@ from typing import Any, Iterable
 
 from localchat.answer import inflection
 from localchat.index.coverage import MONTH_NAME, MONTHS
+from localchat.ingest.language import LATIN_LANGUAGES
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
@@ -431,6 +432,47 @@ TABLES = {"zh": _table(_ZH), "ja": _table(_JA), "es": _table(_ES), "fr": _elided
 SPACELESS = ("zh", "ja")
 # Read by inflection.py, word by word: what no table knows stays an unknown word, never dropped
 INFLECTED = {"ru": inflection.russian, "ko": inflection.korean}
+RELATIVE = re.compile(r"([01]) (year|month|week) ago")  # dateparser's "1 year ago": last year
+
+
+def table(language: str) -> dict[str, str] | None:
+    """The table that reads `language`: the one written for it, else one made of its words for dates
+    (dated()), for a language in Latin letters no one wrote a table for (Italian, Dutch, Polish…);
+    None for English and for other alphabets (Greek, Hebrew…), whose words the parser cannot hold."""
+    if language in TABLES:
+        return TABLES[language]
+    return dated(language) if language in LATIN_LANGUAGES and language != "en" else None
+
+
+@functools.lru_cache(maxsize=None)
+def dated(language: str) -> dict[str, str] | None:
+    """A language's words for months, for years, months and weeks, for "ago", "this year" and "last
+    month", said in English, from dateparser's data of the language (CLDR's, for some 200 languages):
+    "l'anno scorso" -> "last year", "marca" -> "march", "jaar geleden" -> "year ago". Abbreviations
+    are left out ("mar" of "marzo"): a short word of a question is more often something else. None
+    where dateparser has no data of the language."""
+    try:
+        from dateparser.languages.loader import default_loader
+        info = default_loader.get_locale(language).info
+    except Exception:  # noqa: BLE001 - an unknown code ("other", a code dateparser lacks)
+        return None
+    found: dict[str, str] = {}
+    for english_word in (*MONTHS, "year", "month", "week", "ago"):
+        for word in _whole_words(info.get(english_word) or ()):
+            found.setdefault(word, english_word)
+    for said, phrases in (info.get("relative-type") or {}).items():
+        if m := RELATIVE.fullmatch(said):
+            for phrase in phrases:
+                found[" ".join(phrase.lower().split())] = ("this " if m[1] == "0" else "last ") + m[2]
+    return found or None
+
+
+def _whole_words(words: Iterable[str]) -> list[str]:
+    """dateparser's words for one thing, without abbreviations: a word that begins another of them
+    ("mar", "marzo") or has a dot, one letter or a digit."""
+    words = {" ".join(w.lower().split()) for w in words if w}
+    return [w for w in words if len(w) > 1 and "." not in w and not re.search(r"\d", w)
+            and not any(o != w and o.startswith(w) for o in words)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -617,15 +659,15 @@ def names_in_katakana(question: str, names: Iterable[str]) -> str:
 
 
 def english(question: str, language: str, titles: Iterable[str] = (), identity_share: float = 0.4) -> str:
-    """The question with its plain words in English, for a language with a table; else as it is."""
-    table = TABLES.get(language)
-    if table is None:
+    """The question with its plain words in English, for a language with a table (table()); else as it is."""
+    words = table(language)
+    if words is None:
         return question
     if language in SPACELESS:
-        return _spaceless(question, table, list(titles), identity_share, language)
+        return _spaceless(question, words, list(titles), identity_share, language)
     if language in INFLECTED:
         return INFLECTED[language](question)
-    return _spaced(question, table, language)
+    return _spaced(question, words, language)
 
 
 def _spaced(question: str, table: dict[str, str], language: str = "") -> str:

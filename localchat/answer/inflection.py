@@ -58,7 +58,11 @@ def unknown_words(text: str) -> str:
 
 # --- Spanish, French, German…: a table's word in another form, by its stem ---------------------
 
-SNOWBALL = {"es": "spanish", "fr": "french", "de": "german", "pt": "portuguese", "it": "italian", "ru": "russian"}
+# Languages with a Snowball stemmer that ingest/language.py tells apart (Polish since snowballstemmer 3)
+SNOWBALL = {code: name for code, name in {
+    "es": "spanish", "fr": "french", "de": "german", "pt": "portuguese", "it": "italian", "ru": "russian",
+    "nl": "dutch", "sv": "swedish", "pl": "polish", "cs": "czech", "tr": "turkish", "id": "indonesian"}.items()
+    if name in snowballstemmer.algorithms()}
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
 

