@@ -1216,7 +1216,8 @@ INTERESTED = re.compile(r"感兴趣|感興趣|关注|關注")  # what the reader
 
 def may_read_again(question: str) -> bool:
     """Whether read_again() can read more of a question than understand() did: one in a language
-    a glossary table reads, where words it does not know block the rules."""
+    a glossary table reads, or whose dates alone dateparser knows (glossary.table), where words it
+    does not know block the rules."""
     return bool(glossary.table(_language(question)))
 
 
@@ -1227,7 +1228,8 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
     "count", "list" or "overview"): "烦请告知本站最近发布的两期周报分别是哪两期" is the newest two posts
     whatever 烦请告知 means. Every other word must still be read, and a list or count must still
     speak of posts ("2022 年北京冬奥会中国一共拿了几块金牌？" is no count of the posts of 2022); the
-    classifier decides what is asked, the rules read the period, the number and the order."""
+    classifier decides what is asked, the rules read the period, the number and the order.
+    `language`: the question's, where its plain words were said in English first (intents.plain_words)."""
     today = today or dt.date.today()
     language = language or _language(question)  # given where the words were said in English (anchors.py)
     if not glossary.table(language):
@@ -1258,8 +1260,10 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
                    language=language)
         # a word passed over may be what is asked ("Was hat die neue Honigschleuder gekostet?": gekostet):
         # then the question must speak of posts, not only name a tag
-        passed = q is not None and not unread and (_parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
-                                                         fragment=intent == "overview", language=language) is None)
+        # (where no table reads the language, every plain word is passed over: a named tag or writer suffices)
+        passed = q is not None and not unread and _parse(text, entries, today, owner,
+                                                         topics=language not in glossary.INFLECTED,
+                                                         fragment=intent == "overview", language=language) is None
     if intent == "overview":
         if (asks_of_a_subject(question, language, vocab) if spaceless else q is None) or \
                 (q is not None and (replace(q, guest_of="").filtered or q.topic)):  # "…oder gibt es auch Gastautoren?"
