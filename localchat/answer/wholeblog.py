@@ -675,10 +675,14 @@ def asked_in(text: str) -> str | None:
     return None
 
 
+def sentence_words(question: str) -> list[list[str]]:
+    """Each sentence's words, a name's dots, hyphens and apostrophes kept ("Meadows-Jönsson", "O'Brien")."""
+    return [re.findall(r"[^\W\d_][\w'’.\-]*", sentence) for sentence in re.split(r"[.!?¿¡。！？]\s*", question)]
+
+
 def capitalised_names(question: str) -> set[str]:
     """The words of a question capitalised where a sentence does not begin (lower case): names."""
-    return {w.lower() for sentence in re.split(r"[.!?¿¡。！？]\s*", question)
-            for w in re.findall(r"[^\W\d_][\w'’.\-]*", sentence)[1:] if w[0].isupper()}
+    return {w.lower() for words in sentence_words(question) for w in words[1:] if w[0].isupper()}
 
 
 # What asks for posts by name, in a question read from Chinese or Japanese ("列出", "哪些", "全部")
@@ -1316,8 +1320,7 @@ def commonly_said(question: str, language: str) -> frozenset[str]:
 def names_kept(question: str, language: str) -> Callable[[str], bool]:
     """Whether a word of the question as the parser reads it (folded) may be passed over: not a name."""
     names = set()
-    for sentence in re.split(r"[.!?¿¡。！？]\s*", question) if KEEP_NAMES else ():
-        words = re.findall(r"[^\W\d_][\w'’.\-]*", sentence)
+    for words in sentence_words(question) if KEEP_NAMES else ():
         names |= {inflection.unknown(w.lower()) if OTHER_SCRIPT.search(w) else fold(w) for i, w in enumerate(words)
                   if (i and w[0].isupper() and language not in NOUNS_CAPITALISED)  # "Эльбрус": as inflection.py writes it
                   or sum(c.isupper() for c in w) > 1}  # "ETF", "GitHub": a name in German too
