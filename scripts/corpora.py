@@ -34,4 +34,7 @@ POSTS = {
     "hugo-nl": ROOT / "tests" / "fixtures" / "blogs" / "hugo-nl",
     "zola-it": ROOT / "tests" / "fixtures" / "blogs" / "zola-it",
     "astro-pl": ROOT / "tests" / "fixtures" / "blogs" / "astro-pl",
+    # and a Swedish and a Czech blog, each with its own name in its config (blind86–87)
+    "jekyll-sv": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-sv",
+    "eleventy-cs": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-cs",
 }

@@ -9,6 +9,9 @@ few folders) for a generator's config and reads its URL rule:
   Eleventy  .eleventy.js / eleventy.config.*: the input folder's layout (/dir/file-name/),
             base URL from _data/metadata.json or site.json
   Astro     astro.config.*: `site` + `base` + the route of src/pages/…/[...slug].astro
+Each also reads the site's own name, which readers ask by ("Chi scrive Raggi e Stelle?"): `title`
+(Jekyll, Hexo, Hugo, Zola, Eleventy's data file), SITENAME (Pelican), SITE_TITLE or a SITE object's
+`title` in src/consts.ts or src/config.ts (Astro's templates).
 A post's own `permalink` / `path` / `url` (site-relative) / `slug` overrides the rule. Nothing
 found means the old default, /posts/{slug}/. A config that cannot be read is one line in
 `problems` and the defaults; it never stops indexing.
@@ -71,6 +74,7 @@ class Site:
     not_a_post: PageRule | None = None
     # a snapshot (SNAPSHOT) carries the git dates of a blog whose history did not travel with it
     git_dates: dict[str, tuple[dt.date, dt.date]] | None = None
+    title: str = ""  # the site's own name ("Raggi e Stelle"), when its config names one: readers ask by it
 
     def describe(self, base_url: str = "", url_pattern: str = "") -> str:
         """One line: the rule, and where it comes from. The owner's settings win over the config."""
@@ -318,7 +322,7 @@ def jekyll_site(root: Path, posts_dir: Path) -> Site | None:
         return join_url(fill_tokens(own or pattern, values))
 
     return Site("hexo" if hexo else "jekyll", path, url + baseurl, pattern, (author_name(config.get("author")) or [""])[0],
-                path_for=path_for, not_a_post=not_a_post)
+                path_for=path_for, not_a_post=not_a_post, title=text(config.get("title")))
 
 
 # --- Hugo and Zola -------------------------------------------------------------------------------
@@ -423,7 +427,7 @@ def hugo_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
 
     rule = "; ".join(f"{k} = {v}" for k, v in permalinks.items()) or "/:sections/:slugorfilename/"
     return Site("hugo", path, base, rule, first_author(config), path_for=path_for,
-                not_a_post=content_pages(root, content_dir, posts_dir, "Hugo"))
+                not_a_post=content_pages(root, content_dir, posts_dir, "Hugo"), title=text(config.get("title")))
 
 
 def first_author(config: dict[str, Any]) -> str:
@@ -453,7 +457,7 @@ def zola_site(root: Path, path: Path, config: dict[str, Any], posts_dir: Path) -
         return join_url(*sections, slug) + "/"
 
     return Site("zola", path, base, "/:section/:slug/ (or the page's path)", first_author(config), path_for=path_for,
-                not_a_post=content_pages(root, "content", posts_dir, "Zola"))
+                not_a_post=content_pages(root, "content", posts_dir, "Zola"), title=text(config.get("title")))
 
 
 # --- Eleventy ------------------------------------------------------------------------------------
@@ -477,7 +481,7 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
     path, settings = found
     input_dir = (root / settings["input"]).resolve() if "input" in settings else root.resolve()
     data_dir = (input_dir / settings.get("data", "_data")).resolve()  # `data: "../_data"` is relative to the input
-    base, author = "", ""
+    base, author, title = "", "", ""
     for name in ("metadata.json", "site.json", "meta.json"):
         data_file = data_dir / name
         if data_file.is_file():
@@ -487,6 +491,7 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
                 continue
             base = text(data.get("url")).rstrip("/")
             author = (author_name(data.get("author")) or [""])[0]
+            title = text(data.get("title"))
             break
 
     def path_for(post: PostInfo) -> str:
@@ -504,7 +509,7 @@ def eleventy_site(root: Path, posts_dir: Path) -> Site | None:
 
     input_name = input_dir.relative_to(root.resolve()).as_posix() if input_dir.is_relative_to(root.resolve()) else "."
     return Site("eleventy", path, base, "/:folders/:file-name/ (or the post's permalink)", author, path_for=path_for,
-                not_a_post=content_pages(root, input_name, posts_dir, "Eleventy"))
+                not_a_post=content_pages(root, input_name, posts_dir, "Eleventy"), title=title)
 
 
 def directory_data(input_dir: Path, rel: PurePosixPath) -> dict[str, Any]:
@@ -568,12 +573,31 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
     prefix = prefix_for(collection(PurePosixPath("x.md"))[0] if not at_root else
                         next((d.name for d in sorted(content.iterdir()) if d.is_dir()), posts_dir.name))
     rule = f"/{prefix}/:slug/" + ("" if routes else " (no [...slug] route found; guessed from the folder name)")
-    return Site("astro", path, base_url, rule, path_for=path_for, not_a_post=not_a_post)
+    return Site("astro", path, base_url, rule, path_for=path_for, not_a_post=not_a_post, title=astro_title(root))
+
+
+# Astro keeps the site's name in code, by the templates' convention: `export const SITE_TITLE = '…'`
+# (the official blog template's src/consts.ts), or `title: "…"` in a SITE object (src/config.ts)
+ASTRO_TITLE_FILES = [f"src/{stem}.{ext}" for stem in ("consts", "config", "site.config", "site")
+                     for ext in ("ts", "js", "mjs")]
+ASTRO_TITLE = re.compile(r"""\bSITE_TITLE\s*[:=]\s*(["'`])(.+?)\1|^\s*title\s*:\s*(["'`])(.+?)\3""", re.MULTILINE)
+
+
+def astro_title(root: Path) -> str:
+    """The site's name as an Astro template keeps it, read as text (never run); "" where none says."""
+    for name in ASTRO_TITLE_FILES:
+        try:
+            found = ASTRO_TITLE.search((root / name).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if found:
+            return (found[2] or found[4]).strip()
+    return ""
 
 
 # --- Pelican -------------------------------------------------------------------------------------
 
-PELICAN_SETTING = re.compile(r"^(SITEURL|ARTICLE_URL|AUTHOR|PATH)\s*=\s*(['\"])(.*?)\2", re.MULTILINE)
+PELICAN_SETTING = re.compile(r"^(SITEURL|SITENAME|ARTICLE_URL|AUTHOR|PATH)\s*=\s*[uU]?(['\"])(.*?)\2", re.MULTILINE)
 PELICAN_PAGE_PATHS = re.compile(r"^PAGE_PATHS\s*=\s*[\[(]([^\])]*)[\])]", re.MULTILINE)  # default: ['pages']
 PELICAN_LIST = re.compile(r"['\"]([^'\"]+)['\"]")
 PELICAN_DATE = re.compile(r"\{date:([^}]*)\}")
@@ -625,7 +649,7 @@ def pelican_site(root: Path, posts_dir: Path) -> Site | None:
         return ""
 
     return Site("pelican", path, settings.get("SITEURL", "").rstrip("/"), "/" + pattern.lstrip("/"),
-                settings.get("AUTHOR", ""), path_for=path_for, not_a_post=not_a_post)
+                settings.get("AUTHOR", ""), path_for=path_for, not_a_post=not_a_post, title=settings.get("SITENAME", ""))
 
 
 # --- a snapshot: the URLs and git dates of a copied blog (the Space build writes one) -------------
@@ -637,7 +661,7 @@ def write_snapshot(posts_dir: Path, site: Site, posts: list[Any]) -> None:
     """Keep what a copy of the posts would lose: each post's URL under the original site's rule,
     and its git dates (the copy's own history is not the blog's)."""
     data = {"generator": site.generator, "config": str(site.config or ""), "base_url": site.base_url,
-            "rule": site.rule, "author": site.author,
+            "rule": site.rule, "author": site.author, "title": site.title,
             "posts": {p.id: {"url": p.url, "git": [p.date, p.updated] if p.date_source == "git" else None}
                       for p in posts}}
     (posts_dir / SNAPSHOT).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -663,7 +687,7 @@ def snapshot_site(path: Path) -> Site:
 
     generator = text(data.get("generator"))
     return Site(generator or "snapshot", path, text(data.get("base_url")), text(data.get("rule")) or DEFAULT_PATTERN,
-                text(data.get("author")), path_for=path_for, git_dates=dates)
+                text(data.get("author")), path_for=path_for, git_dates=dates, title=text(data.get("title")))
 
 
 # --- no generator: the configurable pattern ------------------------------------------------------

@@ -21,6 +21,7 @@ from helpers import SITES, git
 from localchat.index.view import BlogView
 from localchat.ingest.git import git_dates
 from localchat.ingest.posts import read_posts
+from localchat.ingest.site import detect_site
 
 EXPECTED = {name: spec for name, spec in json.loads((SITES / "expected.json").read_text()).items()
             if isinstance(spec, dict) and "posts" in spec} if (SITES / "expected.json").is_file() else {}
@@ -412,6 +413,43 @@ def test_four_fixture_blogs_read_from_their_sites_roots() -> None:
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize("blog, title", [
+    ("astro-pl", "Zakwas i Kod"),  # src/consts.ts: export const SITE_TITLE = '…'
+    ("eleventy-de", "Kettenblatt & Krume"),  # _data/site.json
+    ("hexo-ko", "지훈의 느린 기록"),  # _config.yml
+    ("hugo-nl", "Trappen & Spitten"),  # hugo.toml
+    ("zola-it", "Raggi e Stelle"),  # config.toml
+    ("jekyll-de", "Imkerverein Obermain e.V."),  # _config.yml
+    ("pelican-fr", "Bidouilles & Lacets"),  # pelicanconf.py SITENAME
+    ("notes-pt", ""),  # a folder of notes: no generator, no name
+])
+def test_the_sites_own_name_is_read_from_its_config(blog: str, title: str) -> None:
+    """Readers ask by the site's name ("Chi scrive Raggi e Stelle?"): each generator keeps it in its config."""
+    assert detect_site(ROOT / "tests" / "fixtures" / "blogs" / blog).title == title
+
+
+@pytest.mark.fast
+def test_the_sites_name_in_an_astro_config_object_a_pelican_unicode_string_and_a_snapshot(tmp_path: Path) -> None:
+    from localchat.ingest.site import SNAPSHOT, write_snapshot  # noqa: PLC0415
+
+    astro = tmp_path / "astro"
+    (astro / "src" / "content" / "blog").mkdir(parents=True)
+    (astro / "astro.config.mjs").write_text("export default { site: 'https://ex.dev' }\n")
+    (astro / "src" / "config.ts").write_text('export const SITE = {\n  website: "https://ex.dev/",\n'
+                                             '  title: "Paper Lanterns",\n  author: "Kim",\n};\n')
+    assert detect_site(astro).title == "Paper Lanterns"
+    pelican = tmp_path / "pelican"
+    pelican.mkdir()
+    (pelican / "pelicanconf.py").write_text('AUTHOR = u"TWiR Contributors"\nSITENAME = u"This Week in Rust"\n')
+    site = detect_site(pelican)
+    assert (site.title, site.author) == ("This Week in Rust", "TWiR Contributors")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    write_snapshot(copy, site, [])
+    assert (copy / SNAPSHOT).is_file() and detect_site(copy).title == "This Week in Rust"
+
+
+@pytest.mark.fast
 @pytest.mark.parametrize("written, names", [
     ("Andrés Gómez y Lucía Ortega", ["Andrés Gómez", "Lucía Ortega"]),
     ("Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"]),
@@ -541,6 +579,23 @@ def test_italian_dutch_and_polish_fixture_blogs_read_from_their_roots() -> None:
                        "hugo-nl": ["Ahmed El Amrani", "Jeroen Hoogendijk", "Lotte Verbeek", "Sanne Kuipers"],
                        "astro-pl": ["Karolina Nowak", "Paweł Dudek"]}
     assert (read["zola-it"].site.author, read["hugo-nl"].site.author) == ("Davide Locatelli", "Jeroen Hoogendijk")
+
+
+@pytest.mark.fast
+def test_swedish_and_czech_fixture_blogs_read_from_their_roots() -> None:
+    """Jekyll (Swedish) and Eleventy (Czech) blogs written for the project: 30 posts each; pages and
+    drafts are none, and Eleventy's collection tag "posts" (blog.json) is no tag of a post."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("jekyll-sv", "eleventy-cs")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
+    assert sorted(p.path for p in read["jekyll-sv"].not_posts) == ["README.md", "about.md", "utrustning.md"]
+    assert sorted(p.path for p in read["eleventy-cs"].not_posts) == ["README.md", "src/kontakt.md", "src/o-blogu.md"]
+    assert not any("posts" in p.tags for p in read["eleventy-cs"].posts)
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers == {"jekyll-sv": ["Annika Berglund", "Mattias Lövgren"], "eleventy-cs": ["Jana Pešková", "Marek Dvořáček"]}
+    assert [(r.site.title, r.site.author) for r in read.values()] == [("Surdeg & Stigar", "Ingrid Almqvist"),
+                                                                      ("Med a kilometry", "Radek Kolínský")]
 
 
 @pytest.mark.fast
