@@ -119,8 +119,13 @@ class Engine:
     def author(self) -> str:
         """The `author` setting, else the most common frontmatter author, else the site config's (also
         where more posts name no writer than the most common one wrote: catalog.blog_author)."""
+        return cat.blog_author(self.catalog(), self.config.author, self.site.author)
+
+    @property
+    def site(self) -> Site:
+        """The blog's generator config (its author, its name), read once from the posts folder."""
         self._site = self._site or detect_site(self.config.posts)
-        return cat.blog_author(self.catalog(), self.config.author, self._site.author)
+        return self._site
 
     def related(self, post_ids: Sequence[str], n: int = 3) -> list[Entry]:
         if self._vectors[0] != (self.table, self.table.version):
@@ -129,12 +134,12 @@ class Engine:
 
     def judge(self, question: str, route: Route) -> Verdict:
         """The gate's verdict on a routed question (the blog's own names are never missing terms)."""
-        known = wholeblog.known_names(question, self.catalog(), self.author, self.config.base_url)
+        known = wholeblog.known_names(question, self.catalog(), self.author, self.config.base_url, self.site.title)
         return self.gate().judge(question, route.hits, known, newest=cat.newest_date(self.catalog()))
 
     def router(self) -> Router:
         rewrite = rewriter(lambda *a, **kw: self.model.stream(*a, **kw)) if self.config.rewrite_followups else None
-        return Router(self.view, self.catalog, author=self.author, k=self.config.k,
+        return Router(self.view, self.catalog, author=self.author, title=self.site.title, k=self.config.k,
                       threshold=lambda: self.gate().threshold(), rewrite=rewrite)
 
     def sync(self, progress: Any = None) -> SyncReport:

@@ -42,6 +42,7 @@ def entries_for(corpus: str, cache: dict[str, Any]) -> list[catalog.Entry]:
                                reverse=True)
         # who writes it, as the app tells it (engine.author): the site config's author counts
         cache["owner:" + corpus] = catalog.blog_author(cache[corpus], "", read.site.author)
+        cache["title:" + corpus] = read.site.title  # the site's configured name, as the app reads it (engine.router)
     return cache[corpus]
 
 
@@ -58,11 +59,11 @@ def embedder_for(corpus: str, cache: dict[str, Any]) -> Callable[[], Any] | None
 
 
 def judge(q: dict[str, Any], entries: list[catalog.Entry], embedder: Callable[[], Any] | None = None,
-          owner: str | None = None) -> dict[str, Any]:
+          owner: str | None = None, title: str = "") -> dict[str, Any]:
     """`embedder`: gives the blog's, for the classifier; None for the rules alone. `owner`: who writes
-    the blog (the frontmatter's most common writer where None)."""
+    the blog (the frontmatter's most common writer where None). `title`: the site's configured name."""
     owner = catalog.blog_author(entries) if owner is None else owner
-    found, _ = intents.understand(q["question"], q.get("history") or [], entries, owner, embedder, TODAY)
+    found, _ = intents.understand(q["question"], q.get("history") or [], entries, owner, embedder, TODAY, title)
     return score(q, found)
 
 
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         author = cache["owner:" + corpus]
         embedder = None if args.rules_only else embedder_for(corpus, embedders)
         routed = [(q, intents.understand(q["question"], q.get("history") or [], entries, author,
-                                         embedder, TODAY)[0])
+                                         embedder, TODAY, cache["title:" + corpus])[0])
                   for q in ordinary]
         wrong = [q["question"] for q, found in routed if found is not None and found[0].action != "opinion"]
         misrouted[corpus] = wrong
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         for question in wrong:
             print(f"  {question}", file=sys.stderr)
     results = [judge(q, entries_for(q["corpus"], cache), None if args.rules_only else embedder_for(q["corpus"], embedders),
-                     cache["owner:" + q["corpus"]])
+                     cache["owner:" + q["corpus"]], cache["title:" + q["corpus"]])
                for q in questions if CORPORA[q["corpus"]].is_dir()]
     table: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     for r in results:

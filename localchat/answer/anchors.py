@@ -81,4 +81,6 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
             if row.max() - yardstick >= NEARER}
     if not said:
         return question
-    return WORD.sub(lambda m: said.get(m[0].lower(), m[0]), question)
+    english = WORD.sub(lambda m: said.get(m[0].lower(), m[0]), question)
+    # said in English, a number agrees: "i 3 post più recenti" (Italian "post" has no plural) is 3 posts
+    return re.sub(r"\b(\d+) post\b", lambda m: f"{m[1]} post" + ("s" if int(m[1]) > 1 else ""), english)

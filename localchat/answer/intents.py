@@ -87,11 +87,14 @@ def classify(vector: np.ndarray, model: dict[str, Any]) -> tuple[str, float]:
 
 
 def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], owner: str,
-               embedder: Callable[[], Any] | None, today: dt.date | None = None) -> tuple[Found | None, np.ndarray | None]:
+               embedder: Callable[[], Any] | None, today: dt.date | None = None,
+               title: str = "") -> tuple[Found | None, np.ndarray | None]:
     """wholeblog.understand(), and where it reads nothing, the classifier's reading; with the
     question's vector when one was made (the search then needs no second). `embedder`: gives the
     blog's embedder, called only once the rules have read nothing (a catalog question never loads
-    it); None for the rules alone."""
+    it); None for the rules alone. `title`: the site's configured name, read as "the blog"."""
+    if title:  # the blog by its name, unless the name is a writer's (a blog named after its owner)
+        question = wholeblog.as_the_blog(question, title, [owner, *wholeblog.vocabulary(entries, owner).authors.values()])
     found = wholeblog.understand(question, history, entries, owner, today)
     if found is not None or embedder is None or not wholeblog.may_read_again(question):
         return found, None
@@ -112,7 +115,11 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     if language not in glossary.TABLES:  # no table of its own (Italian, Dutch, Polish…): glossary.dated's dates alone
         question = plain_words(question, language, loaded if loaded.name == MULTILINGUAL else multilingual())
         asked = wholeblog.asked_in(question)  # "how many", "latest", "first", said in English by plain_words
-        if asked and intent != "content":  # "Hoeveel berichten staan er in totaal op het blog?": a count, not the overview
+        if asked == "list" and intent != "content":  # "tag" or "category": a list where it names one of the blog's tags
+            listed = wholeblog.read_again(question, "list", entries, owner, today, language)
+            if listed is not None and listed[0].tags:
+                return listed, kept
+        elif asked and intent != "content":  # "Hoeveel berichten staan er in totaal op het blog?": a count, not the overview
             intent, sure = asked, True  # the classifier, trained on other languages, tells them apart less well
     if intent == "content" or not sure:
         return None, kept

@@ -68,14 +68,16 @@ class Router:
     `threshold()` the relevance gate's, for a filter that may have guessed wrong."""
 
     def __init__(self, view: Any, entries: Callable[[], list[Entry]], *, author: str, k: int,
-                 threshold: Callable[[], float], rewrite: Callable[[str, Sequence[Message]], str] | None = None) -> None:
-        self.view, self.entries, self.author, self.k = view, entries, author, k
+                 threshold: Callable[[], float], rewrite: Callable[[str, Sequence[Message]], str] | None = None,
+                 title: str = "") -> None:
+        self.view, self.entries, self.author, self.k, self.title = view, entries, author, k, title
         self.threshold, self.rewrite = threshold, rewrite
 
     def route(self, question: str, history: Sequence[Message] = (), *, k: int | None = None) -> Route:
         k = k or self.k
         query = self.rewrite(question, history) if self.rewrite else retrieval_query(question, history)
-        found, vector = intents.understand(question, history, self.entries(), self.author, self._embedder)
+        found, vector = intents.understand(question, history, self.entries(), self.author, self._embedder,
+                                           title=self.title)
         if found is None:
             return Route("retrieval", query, hits=self.view.search(query, k=k, vector=vector if query == question else None))
         q, chosen, total = found

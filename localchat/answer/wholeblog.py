@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Sequence
 
 from localchat.answer import cadence, glossary, inflection, listing
 from localchat.answer.series import titled
@@ -662,17 +663,23 @@ def _read_in(language: str, question: str, entries: Sequence[Entry], today: dt.d
 
 
 def asked_in(text: str) -> str | None:
-    """What a question's English words ask of the blog as a whole ("count", "latest", "first"), if
-    they say it: for a question whose other words no table reads (intents.plain_words). ("Which
-    posts" read as a list too was measured: two more lists and one more content question sent to
-    the catalog, one language left out in turn; not taken.)"""
+    """What a question's English words ask of the blog as a whole ("count", "latest", "first"; "list"
+    where they say "tag" or "category", which intents.understand takes only where the question names
+    one of the blog's tags), if they say it: for a question whose other words no table reads
+    (intents.plain_words). ("Which posts" read as a list too was measured: two more lists and one
+    more content question sent to the catalog, one language left out in turn; not taken.)"""
     text = clean(text)
     if COUNT.search(text):
         return "count"
     order, _, ordered = order_and_limit(text, False)
     if ordered:
         return "latest" if order == "newest" else "first"
+    if TAG_WORD.search(text):
+        return "list"  # "Welke berichten zijn er getagd met zigbee?": intents.understand lists it by a tag it names
     return None
+
+
+TAG_WORD = re.compile(r"\b(?:tagged|tag|category)\b")
 
 
 def sentence_words(question: str) -> list[list[str]]:
@@ -728,6 +735,50 @@ def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
 
 
 UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|percent|posts?|articles?|times|x"
+
+
+def as_the_blog(question: str, title: str, people: Collection[str] = ()) -> str:
+    """`question` with the site's configured name (site.Site.title: "Raggi e Stelle", "Trappen &
+    Spitten") said as "blog", a word the rules read as the blog in every language they read, or as
+    "this blog" in an English question: "Chi scrive Raggi e Stelle?" asks who writes the blog, and
+    its words are no tag, name or subject. (Not "this blog" in every language: "Was bedeutet der
+    Name this blog?" reads as English.) The part before a subtitle counts too ("Raggi e Stelle —
+    appunti"), "&" may be written as a short word ("Kettenblatt und Krume") and back, and a name of
+    one word only as the site writes it (a blog named "Notes" is no "which notes…"). A name that is
+    one of `people`'s (a blog named after its owner, "Jane Doe") stays theirs: "posts by Jane Doe"."""
+    writers = {words for p in people if (words := name_words(p))}
+    names = [title_pattern(name) for name in title_forms(title) if name_words(name) not in writers]
+    if not any(name.search(question) for name in names):
+        return question
+    without = question
+    for name in names:
+        without = name.sub(" ", without)
+    blog = " this blog " if _language(without) == "en" else " blog "  # the question's language, not the name's
+    for name in names:
+        question = name.sub(blog, question)
+    return " ".join(question.split())
+
+
+def name_words(name: str) -> str:
+    """A name's words in lower case without accents, in any script ("José Gómez", "陈墨川")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", bare))
+
+
+def title_pattern(name: str) -> re.Pattern[str]:
+    """A site's name as a question may write it: any case for a name of two words or more."""
+    words = re.findall(r"\w+|&|\+", name)
+    pattern = r"\W{0,3}".join(r"(?:&|\+|\w{1,4})" if w in "&+" else  # "&" said as a short word, and back
+                               rf"(?:&|\+|{re.escape(w)})" if 0 < i < len(words) - 1 and len(w) <= 3 else re.escape(w)
+                               for i, w in enumerate(words))
+    return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE if len(words) > 1 else 0)
+
+
+def title_forms(title: str) -> list[str]:
+    """The site's name and the part of it before a subtitle, longest first; none that is only
+    digits or a single letter."""
+    forms = [title.strip(), re.split(r"\s+[—–|:·-]\s+|:\s", title.strip())[0].strip()]
+    return [f for f in dict.fromkeys(forms) if len(re.findall(r"\w", f)) > 1 and not f.isdigit()]
 
 
 @functools.lru_cache(maxsize=256)
@@ -987,12 +1038,14 @@ def writer(folded: str, name: tuple[str, ...]) -> bool:
                           rf"^\s*(?:hey\s+|hi\s+)?{person}\s*,", folded))
 
 
-def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "") -> set[str]:
+def known_names(question: str, entries: Sequence[Entry], author: str, base_url: str = "", title: str = "") -> set[str]:
     """Words that name the blog itself, never a missing subject for the gate: its author, a person
-    asked about where a blog's posts name no authors ("What did Mykal write…"), its address, and
-    an issue of a numbered series named by the blog's own name ("TWiR 320", "This Week in Rust 320")."""
+    asked about where a blog's posts name no authors ("What did Mykal write…"), its address, its
+    configured name ("Raggi e Stelle") and an issue of a numbered series named by the blog's own
+    name ("TWiR 320", "This Week in Rust 320")."""
     vocab = vocabulary(entries, author)
-    return owner_words(question, vocab) | set(tokens(base_url.split("//")[-1])) | named_issues(question, vocab)
+    return (owner_words(question, vocab) | set(tokens(base_url.split("//")[-1])) | named_issues(question, vocab)
+            | set(tokens(title)))
 
 
 def named_issues(question: str, vocab: Vocabulary) -> set[str]:

@@ -160,7 +160,8 @@ def build_app(service: Service) -> Any:
         language = strings.page_language(engine.catalog() or published_entries(engine))
     except LocalchatError:
         language = strings.page_language(published_entries(engine))
-    with gr.Blocks(title="localchat", fill_height=True) as demo:
+    name = engine.site.title  # the site's own name, from its config ("" where none gives one)
+    with gr.Blocks(title=name.strip() or "localchat", fill_height=True) as demo:
         banner = gr.Markdown(banner_markdown(service), elem_id="indexing")
         gr.Timer(2).tick(lambda: banner_markdown(service), outputs=banner, api_visibility="private",
                          concurrency_limit=None, show_progress="hidden")
@@ -172,7 +173,7 @@ def build_app(service: Service) -> Any:
                     additional_outputs=[sources],
                     examples=example_questions(engine) or None,
                     cache_examples=False,
-                    title=strings.text("title", language),
+                    title=strings.page_title(language, name),
                     description=strings.text("description", language),
                     concurrency_limit=1,
                     api_name="chat",

@@ -218,6 +218,12 @@ def text(key: str, language: str, **values: object) -> str:
     return STRINGS.get(language, STRINGS["en"])[key].format(**values)
 
 
+def page_title(language: str, name: str = "") -> str:
+    """The chat's heading: the site's own name (site.Site.title) where its config gives one, before
+    "Ask the blog" in the blog's language ("Raggi e Stelle · Chiedi al blog")."""
+    return f"{name} · {text('title', language)}" if name.strip() else text("title", language)
+
+
 def widget(language: str) -> dict[str, str]:
     """The widget's words in `language` (English where there are none in it)."""
     return WIDGET.get(language, WIDGET["en"])

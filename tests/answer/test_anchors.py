@@ -69,6 +69,7 @@ def test_plain_words_are_said_in_english(e5) -> None:
     ("Quanti articoli hai pubblicato nel 2023?", "count", 2),
     ("Quanti articoli sono taggati astronomia?", "count", 3),
     ("L'ultimo articolo di Chiara Pesenti?", "list", ["blog/eclissi.md"]),
+    ("Quali articoli hanno il tag fotografia?", "list", ["blog/aurora.md", "blog/luna.md"]),  # "tag": a list by it
 ])
 def test_a_question_in_a_language_without_a_table_is_read(e5, question, action, want) -> None:
     found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)
@@ -87,7 +88,20 @@ def test_the_answer_is_in_the_readers_language(e5) -> None:
 @pytest.mark.parametrize("question", [
     "Quanto costa una catena nuova per la bici da corsa?",  # what a post says, not which posts
     "Quanti gradi c'erano la notte dell'aurora sopra Bergamo?",
+    "Che tag usi per le foto della Luna con lo smartphone?",  # says "tag", names none of the blog's
 ])
 def test_a_content_question_in_such_a_language_is_searched(e5, question) -> None:
     found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)
     assert found is None
+
+
+@pytest.mark.parametrize("question, action", [
+    ("Chi scrive Raggi e Stelle?", "overview"),
+    ("Qual è l'articolo più recente di Raggi e Stelle?", "list"),
+])
+def test_the_blog_named_by_its_sites_name_is_the_blog(e5, question, action) -> None:
+    """The site's configured name (site.Site.title) is the blog, not words of a subject: without it,
+    "Raggi e Stelle" is a name no post carries, and the question is searched."""
+    assert intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)[0] is None
+    found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY, title="Raggi e Stelle")
+    assert found is not None and found[0].action == action

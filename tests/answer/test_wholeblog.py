@@ -61,6 +61,33 @@ ENTRIES = [cat.Entry("a.md", "A", "/a/", "2023-05-01", ["docker"], "post", "", 1
 TODAY = dt.date(2025, 3, 10)
 
 
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action", [
+    ("Who writes Shavings and Strings?", "overview"),
+    ("What is shavings & strings about?", "overview"),  # any case; "&" written as "and" or "&"
+    ("What's the newest post on Shavings and Strings?", "list"),
+    ("¿Cuántas entradas tiene Shavings and Strings?", "count"),
+])
+def test_the_sites_configured_name_is_the_blog(question: str, action: str) -> None:
+    """The site's name in its config (site.Site.title) is the blog: without it, its words are a
+    subject no post has, and the question is searched."""
+    from localchat.answer import intents  # noqa: PLC0415
+
+    assert intents.understand(question, [], ENTRIES, "Nia", None, TODAY)[0] is None
+    found, _ = intents.understand(question, [], ENTRIES, "Nia", None, TODAY, title="Shavings and Strings")
+    assert found is not None and found[0].action == action
+
+
+@pytest.mark.fast
+def test_a_sites_name_of_one_word_counts_only_as_the_site_writes_it() -> None:
+    assert wholeblog.as_the_blog("Who writes Overreacted?", "Overreacted") == "Who writes this blog ?"
+    assert wholeblog.as_the_blog("Which notes mention docker?", "Notes") == "Which notes mention docker?"
+    assert wholeblog.as_the_blog("Kdo píše Med a kilometry — a proč?", "Med a kilometry: zápisky") == \
+        "Kdo píše blog — a proč?"  # the part before a subtitle; "blog", the question not being English
+    assert wholeblog.as_the_blog("Which posts did Jane Doe write?", "Jane Doe", ["Jane Doe", "Guest"]) == \
+        "Which posts did Jane Doe write?"  # a blog named after its owner: her name stays hers
+
+
 @pytest.mark.parametrize("question, expected", [
     ("What's your latest post?", {"action": "list", "order": "newest", "limit": 1}),
     ("What was the very first post on this blog?", {"action": "list", "order": "oldest", "limit": 1}),

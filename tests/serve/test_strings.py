@@ -57,6 +57,12 @@ def test_english_and_unknown_languages_get_english():
 
 
 @pytest.mark.fast
+def test_the_chat_is_headed_by_the_sites_own_name():
+    assert strings.page_title("it", "Raggi e Stelle") == "Raggi e Stelle · Chiedi al blog"
+    assert strings.page_title("en", "") == "Ask the blog"  # no name in the site's config
+
+
+@pytest.mark.fast
 def test_the_widget_speaks_the_blogs_language():
     import json
     import re
