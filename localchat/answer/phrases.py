@@ -132,6 +132,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " To dotyczy reszty pytania.",
         "nearest_post": "Wpis poniżej jest najbliższy temu tematowi.",
     },
+    "sv": {
+        "not_covered": "Det har jag inte skrivit om.",
+        "not_covered_named": "Jag har inte skrivit om {terms}.",
+        "not_dictated": "Jag säger bara det som står i mina inlägg, så det säger jag inte.",
+        "not_priced": "Jag har inte skrivit vad det kostar.",
+        "or": " eller ",
+        "closest": " Här nedanför finns de inlägg som ligger närmast.",
+        "rest": " Det här gäller resten.",
+        "nearest_post": "Inlägget nedanför är det närmaste jag har skrivit om det här.",
+    },
+    "cs": {  # impersonal: a Czech past tense says whether the writer is a man or a woman
+        "not_covered": "Na blogu o tomto tématu nic není.",
+        "not_covered_named": "Na blogu není nic k tématu {terms}.",
+        "not_dictated": "Říkám jen to, co je v mých příspěvcích, takže to neřeknu.",
+        "not_priced": "Na blogu není uvedeno, kolik to stojí.",
+        "or": " ani ",
+        "closest": " Níže jsou nejbližší příspěvky.",
+        "rest": " Tohle se týká zbytku otázky.",
+        "nearest_post": "Příspěvek níže je tomuto tématu nejblíž.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

@@ -128,6 +128,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_latest": "Jaki jest najnowszy wpis?", "q_tag": "Co jest na blogu o {tag}?",
         "q_title": "O czym jest „{title}”?", "q_overview": "O czym jest ten blog?",
     },
+    "sv": {
+        "title": "Fråga bloggen",
+        "description": "Svaren kommer från bloggens inlägg, på den här datorn. Inget skickas någonstans.",
+        "placeholder": "Fråga något om bloggen…",
+        "covers": "**Vad bloggen handlar om** — {n} inlägg{span}", "topics": "Ämnen: ",
+        "latest": "Senaste inläggen:", "sources_hint": "*Källorna till varje svar visas här.*",
+        "no_posts": "*Inga inlägg är indexerade än.*",
+        "q_latest": "Vilket är ditt senaste inlägg?", "q_tag": "Vad har du skrivit om {tag}?",
+        "q_title": "Vad handlar ”{title}” om?", "q_overview": "Vad handlar den här bloggen om?",
+    },
+    "cs": {
+        "title": "Zeptejte se blogu",
+        "description": "Odpovědi pocházejí z příspěvků blogu a vznikají na tomto počítači. Nic se nikam neodesílá.",
+        "placeholder": "Zeptejte se na něco z blogu…",
+        "covers": "**O čem je tento blog** — počet příspěvků: {n}{span}", "topics": "Témata: ",
+        "latest": "Nejnovější příspěvky:", "sources_hint": "*Zde se zobrazí zdroje každé odpovědi.*",
+        "no_posts": "*Zatím nejsou zaindexované žádné příspěvky.*",
+        "q_latest": "Jaký je nejnovější příspěvek?", "q_tag": "Co je na blogu k tématu {tag}?",
+        "q_title": "O čem je „{title}“?", "q_overview": "O čem je tento blog?",
+    },
 }
 # The widget's words (widget.js), filled in by the server for the blog's language
 WIDGET: dict[str, dict[str, str]] = {
@@ -198,6 +218,18 @@ WIDGET: dict[str, dict[str, str]] = {
            "unreachable": "Czat jest teraz niedostępny. Spróbuj ponownie za chwilę.",
            "failed": "Czat nie mógł odpowiedzieć ({status}).", "helpful": "Pomocne", "unhelpful": "Niepomocne",
            "feedback": "Czy to było pomocne?"},
+    "sv": {"title": "Fråga bloggen", "placeholder": "Fråga något om bloggen…", "question": "Din fråga",
+           "send": "Skicka", "stop": "Stoppa", "close": "Stäng", "sources": "Källor",
+           "nearest": "Närmaste inlägg", "stopped": "Stoppat.",
+           "unreachable": "Chatten går inte att nå just nu. Försök igen om en stund.",
+           "failed": "Chatten kunde inte svara ({status}).", "helpful": "Till hjälp", "unhelpful": "Inte till hjälp",
+           "feedback": "Var det här till hjälp?"},
+    "cs": {"title": "Zeptejte se blogu", "placeholder": "Zeptejte se na něco z blogu…", "question": "Vaše otázka",
+           "send": "Odeslat", "stop": "Zastavit", "close": "Zavřít", "sources": "Zdroje",
+           "nearest": "Nejbližší příspěvky", "stopped": "Zastaveno.",
+           "unreachable": "Chat je teď nedostupný. Zkuste to prosím za chvíli.",
+           "failed": "Chat nedokázal odpovědět ({status}).", "helpful": "Užitečné", "unhelpful": "Neužitečné",
+           "feedback": "Pomohlo vám to?"},
 }
 SAMPLE = 200  # entries read to tell the language
 

@@ -43,8 +43,14 @@ IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12",
     ([cat.Entry("c.md", "Szlak Orlej Perci, część 1", "/c/", "2020-08-15", [], "post",
                 "W sobotę rano wyszliśmy z Zakopanego na najtrudniejszy szlak w polskich Tatrach.", 300)], "pl",
      "Zapytaj blog", "Wyślij"),
+    ([cat.Entry("d.md", "Kungsleden, del 1: Abisko till Alesjaure", "/d/", "2021-07-12", [], "post",
+                "Vi gick från Abisko i regn och kom fram till stugan vid Alesjaure efter tre långa dagar.", 300)], "sv",
+     "Fråga bloggen", "Skicka"),
+    ([cat.Entry("e.md", "Stavíme včelín – 1. díl", "/e/", "2020-01-12", [], "post",
+                "Na zahradě za domem jsme začali stavět dřevěný včelín pro čtyři úly.", 300)], "cs",
+     "Zeptejte se blogu", "Odeslat"),
 ])
-def test_italian_dutch_and_polish_blogs_get_their_own_page(entries, language, title, send):
+def test_italian_dutch_polish_swedish_and_czech_blogs_get_their_own_page(entries, language, title, send):
     assert strings.page_language(entries) == language
     assert strings.text("title", language) == title and strings.widget(language)["send"] == send
 
