@@ -63,6 +63,14 @@ def test_plain_words_are_said_in_english(e5) -> None:
     assert intents.plain_words("Qual è l'ultimo articolo di Chiara Pesenti?", "it", e5).endswith("Chiara Pesenti?")
 
 
+def test_two_words_that_ask_how_many_together_are_said_as_it(e5) -> None:
+    """"hur" and "många" are each nothing near "how many"; the pair is (anchors.said_in_pairs)."""
+    assert intents.plain_words("Hur många inlägg finns det?", "sv", e5).startswith("how many ")
+    assert intents.plain_words("Wie viele Beiträge gibt es?", "de", e5).startswith("how many ")
+    assert "how many" not in intents.plain_words("Wie viel Honig hast du geerntet?", "de", e5)  # how much
+    assert "recetas" in intents.plain_words("¿Cuántas recetas hay en el blog?", "es", e5)  # the second word stays
+
+
 @pytest.mark.parametrize("question, action, want", [
     ("Qual è l'articolo più recente?", "list", ["blog/trasloco.md"]),
     ("Ciao! Quali sono i primi due articoli del blog?", "list", ["blog/tubeless.md", "blog/luna.md"]),
