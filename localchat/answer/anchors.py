@@ -95,7 +95,7 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
     if said:
         question = WORD.sub(lambda m: said.get(m[0].lower(), m[0]), question)
     # said in English, a number agrees: "i 3 post più recenti" (Italian "post" has no plural) is 3 posts
-    return re.sub(r"\b(\d+) post\b", lambda m: f"{m[1]} post" + ("s" if int(m[1]) > 1 else ""), question)
+    return re.sub(r"\b([2-9]|[1-9]\d{1,2}) post\b", r"\1 posts", question)  # not "2023 post"
 
 
 def said_in_pairs(question: str, embedder: Any, keep: set[str], yardstick: Any) -> str:

@@ -93,8 +93,9 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     question's vector when one was made (the search then needs no second). `embedder`: gives the
     blog's embedder, called only once the rules have read nothing (a catalog question never loads
     it); None for the rules alone. `title`: the site's configured name, read as "the blog"."""
-    if title:  # the blog by its name, unless the name is a writer's (a blog named after its owner)
-        question = wholeblog.as_the_blog(question, title, [owner, *wholeblog.vocabulary(entries, owner).authors.values()])
+    said = wholeblog.as_the_blog(question, title, taken(entries, owner)) if title else question
+    named = said != question  # the search still embeds the question as asked (its vector is kept below)
+    question = said
     found = wholeblog.understand(question, history, entries, owner, today)
     if found is not None or embedder is None or not wholeblog.may_read_again(question):
         return found, None
@@ -110,7 +111,7 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
             return None, None
     vector = loaded.encode([question])[0]
     intent, p = classify(vector, model)
-    kept = vector if own else None  # the search needs the blog's own embedder's vector, not another's
+    kept = vector if own and not named else None  # the search needs the blog's own embedder's vector, not another's
     sure = p >= model["threshold"]
     if language not in glossary.TABLES:  # no table of its own (Italian, Dutch, Polish…): glossary.dated's dates alone
         question = plain_words(question, language, loaded if loaded.name == MULTILINGUAL else multilingual())
@@ -124,6 +125,13 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     if intent == "content" or not sure:
         return None, kept
     return wholeblog.read_again(question, intent, entries, owner, today, language), kept
+
+
+def taken(entries: Sequence[Entry], owner: str) -> list[str]:
+    """The names a site's own name stays where it is one of them (wholeblog.as_the_blog): the
+    writers', the tags', the blog's own name its titles carry."""
+    vocab = wholeblog.vocabulary(entries, owner)
+    return [owner, *vocab.authors.values(), *{t for e in entries for t in e.tags}, *vocab.names]
 
 
 def plain_words(question: str, language: str, embedder: Any | None) -> str:

@@ -737,7 +737,7 @@ def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
 UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|percent|posts?|articles?|times|x"
 
 
-def as_the_blog(question: str, title: str, people: Collection[str] = ()) -> str:
+def as_the_blog(question: str, title: str, taken: Collection[str] = ()) -> str:
     """`question` with the site's configured name (site.Site.title: "Raggi e Stelle", "Trappen &
     Spitten") said as "blog", a word the rules read as the blog in every language they read, or as
     "this blog" in an English question: "Chi scrive Raggi e Stelle?" asks who writes the blog, and
@@ -745,9 +745,10 @@ def as_the_blog(question: str, title: str, people: Collection[str] = ()) -> str:
     Name this blog?" reads as English.) The part before a subtitle counts too ("Raggi e Stelle —
     appunti"), "&" may be written as a short word ("Kettenblatt und Krume") and back, and a name of
     one word only as the site writes it (a blog named "Notes" is no "which notes…"). A name that is
-    one of `people`'s (a blog named after its owner, "Jane Doe") stays theirs: "posts by Jane Doe"."""
-    writers = {words for p in people if (words := name_words(p))}
-    names = [title_pattern(name) for name in title_forms(title) if name_words(name) not in writers]
+    one of `taken` stays what it is there: a writer's (a blog named after its owner: "posts by Jane
+    Doe"), a tag's ("Docker"), the blog's own name its titles carry ("This Week in Rust 500", an
+    issue: own_names_as_blog)."""
+    names = site_names(title, taken)
     if not any(name.search(question) for name in names):
         return question
     without = question
@@ -759,25 +760,42 @@ def as_the_blog(question: str, title: str, people: Collection[str] = ()) -> str:
     return " ".join(question.split())
 
 
+def site_names(title: str, taken: Collection[str] = ()) -> list[re.Pattern[str]]:
+    """The patterns of the site's name (title_forms) that are not one of `taken`'s names."""
+    others = {words for name in taken if (words := name_words(name))}
+    return [title_pattern(name) for name in title_forms(title) if name_words(name) not in others]
+
+
 def name_words(name: str) -> str:
     """A name's words in lower case without accents, in any script ("José Gómez", "陈墨川")."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     return " ".join(re.findall(r"\w+", bare))
 
 
+SPACELESS_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
+
+
 def title_pattern(name: str) -> re.Pattern[str]:
-    """A site's name as a question may write it: any case for a name of two words or more."""
-    words = re.findall(r"\w+|&|\+", name)
-    pattern = r"\W{0,3}".join(r"(?:&|\+|\w{1,4})" if w in "&+" else  # "&" said as a short word, and back
-                               rf"(?:&|\+|{re.escape(w)})" if 0 < i < len(words) - 1 and len(w) <= 3 else re.escape(w)
-                               for i, w in enumerate(words))
-    return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE if len(words) > 1 else 0)
+    """A site's name as a question may write it: any case for a name of two words or more; at an
+    edge in Chinese, Japanese or Korean, whatever stands next to it ("墨川的后端与山野有多少篇文章")."""
+    words = re.findall(r"\w+|[&+]+", name)
+    parts = []
+    for i, w in enumerate(words):
+        if i:  # two words apart; "&" may touch its neighbours ("Q&A")
+            parts.append(r"\W{0,3}" if words[i - 1][0] in "&+" or w[0] in "&+" else r"\W{1,3}")
+        parts.append(r"(?:[&+]|\w{1,4})" if w[0] in "&+" else  # "&" said as a short word, and back
+                     rf"(?:[&+]|{re.escape(w)})" if 0 < i < len(words) - 1 and len(w) <= 3 else re.escape(w))
+    before = "" if SPACELESS_CHAR.match(name[:1]) else r"(?<!\w)"
+    after = "" if SPACELESS_CHAR.match(name[-1:]) else r"(?!\w)"
+    several = len([w for w in words if w[0] not in "&+"]) > 1
+    return re.compile(before + "".join(parts) + after, re.IGNORECASE if several else 0)
 
 
 def title_forms(title: str) -> list[str]:
     """The site's name and the part of it before a subtitle, longest first; none that is only
     digits or a single letter."""
-    forms = [title.strip(), re.split(r"\s+[—–|:·-]\s+|:\s", title.strip())[0].strip()]
+    title = (title or "").strip()
+    forms = [title, re.split(r"\s+[—–|:·-]\s+|:\s", title)[0].strip()]
     return [f for f in dict.fromkeys(forms) if len(re.findall(r"\w", f)) > 1 and not f.isdigit()]
 
 
@@ -1044,8 +1062,8 @@ def known_names(question: str, entries: Sequence[Entry], author: str, base_url: 
     configured name ("Raggi e Stelle") and an issue of a numbered series named by the blog's own
     name ("TWiR 320", "This Week in Rust 320")."""
     vocab = vocabulary(entries, author)
-    return (owner_words(question, vocab) | set(tokens(base_url.split("//")[-1])) | named_issues(question, vocab)
-            | set(tokens(title)))
+    named = set(tokens(title)) if any(name.search(question) for name in site_names(title)) else set()
+    return owner_words(question, vocab) | set(tokens(base_url.split("//")[-1])) | named_issues(question, vocab) | named
 
 
 def named_issues(question: str, vocab: Vocabulary) -> set[str]:

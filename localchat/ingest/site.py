@@ -580,18 +580,30 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
 # (the official blog template's src/consts.ts), or `title: "…"` in a SITE object (src/config.ts)
 ASTRO_TITLE_FILES = [f"src/{stem}.{ext}" for stem in ("consts", "config", "site.config", "site")
                      for ext in ("ts", "js", "mjs")]
-ASTRO_TITLE = re.compile(r"""\bSITE_TITLE\s*[:=]\s*(["'`])(.+?)\1|^\s*title\s*:\s*(["'`])(.+?)\3""", re.MULTILINE)
+ASTRO_SITE_TITLE = re.compile(r"""\bSITE_TITLE\s*[:=]\s*(["'`])(.+?)\1""")
+ASTRO_SITE_OBJECT = re.compile(r"""\bSITE\b[^={]*=\s*\{(.*?)\n\s*\}""", re.DOTALL)
+ASTRO_OBJECT_TITLE = re.compile(r"""^\s*title\s*:\s*(["'`])(.+?)\1""", re.MULTILINE)
 
 
 def astro_title(root: Path) -> str:
-    """The site's name as an Astro template keeps it, read as text (never run); "" where none says."""
+    """The site's name as an Astro template keeps it, read as text (never run): SITE_TITLE in any of
+    the files first, then a SITE object's title; "" where none says, or where it is built in code
+    (`${AUTHOR}'s blog`)."""
+    sources = []
     for name in ASTRO_TITLE_FILES:
         try:
-            found = ASTRO_TITLE.search((root / name).read_text(encoding="utf-8", errors="replace"))
+            sources.append((root / name).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-        if found:
-            return (found[2] or found[4]).strip()
+    for source in sources:
+        found = ASTRO_SITE_TITLE.search(source)
+        if found and "${" not in found[2]:
+            return found[2].strip()
+    for source in sources:
+        for site in ASTRO_SITE_OBJECT.finditer(source):
+            found = ASTRO_OBJECT_TITLE.search(site[1])
+            if found and "${" not in found[2]:
+                return found[2].strip()
     return ""
 
 

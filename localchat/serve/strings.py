@@ -10,6 +10,7 @@ the fallback for a language with no strings here.
 from __future__ import annotations
 
 import functools
+import html
 from typing import Sequence
 
 from localchat.index import catalog
@@ -253,7 +254,7 @@ def text(key: str, language: str, **values: object) -> str:
 def page_title(language: str, name: str = "") -> str:
     """The chat's heading: the site's own name (site.Site.title) where its config gives one, before
     "Ask the blog" in the blog's language ("Raggi e Stelle · Chiedi al blog")."""
-    return f"{name} · {text('title', language)}" if name.strip() else text("title", language)
+    return f"{html.escape(name.strip())} · {text('title', language)}" if name.strip() else text("title", language)
 
 
 def widget(language: str) -> dict[str, str]:

@@ -86,6 +86,12 @@ def test_a_sites_name_of_one_word_counts_only_as_the_site_writes_it() -> None:
         "Kdo píše blog — a proč?"  # the part before a subtitle; "blog", the question not being English
     assert wholeblog.as_the_blog("Which posts did Jane Doe write?", "Jane Doe", ["Jane Doe", "Guest"]) == \
         "Which posts did Jane Doe write?"  # a blog named after its owner: her name stays hers
+    assert wholeblog.as_the_blog("Which posts are about Docker?", "Docker", ["docker"]) == \
+        "Which posts are about Docker?"  # a tag's name stays the tag's
+    assert wholeblog.as_the_blog("Who was Crate of the Week in This Week in Rust 238?", "This Week in Rust",
+                                 ["this week in rust"]) == "Who was Crate of the Week in This Week in Rust 238?"  # an issue
+    assert wholeblog.as_the_blog("墨川的后端与山野有多少篇文章？", "墨川的后端与山野") == "blog 有多少篇文章？"  # no spaces
+    assert wholeblog.as_the_blog("any datascience posts?", "Data Science") == "any datascience posts?"  # inside a word
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -66,6 +66,7 @@ def test_english_and_unknown_languages_get_english():
 def test_the_chat_is_headed_by_the_sites_own_name():
     assert strings.page_title("it", "Raggi e Stelle") == "Raggi e Stelle · Chiedi al blog"
     assert strings.page_title("en", "") == "Ask the blog"  # no name in the site's config
+    assert strings.page_title("en", "<b>Me</b>") == "&lt;b&gt;Me&lt;/b&gt; · Ask the blog"  # shown as written
 
 
 @pytest.mark.fast
