@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -762,14 +761,8 @@ def as_the_blog(question: str, title: str, taken: Collection[str] = ()) -> str:
 
 def site_names(title: str, taken: Collection[str] = ()) -> list[re.Pattern[str]]:
     """The patterns of the site's name (title_forms) that are not one of `taken`'s names."""
-    others = {words for name in taken if (words := name_words(name))}
-    return [title_pattern(name) for name in title_forms(title) if name_words(name) not in others]
-
-
-def name_words(name: str) -> str:
-    """A name's words in lower case without accents, in any script ("José Gómez", "陈墨川")."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", bare))
+    others = {key for name in taken if (key := person_key(name))}  # one key for two spellings, as for writers
+    return [title_pattern(name) for name in title_forms(title) if person_key(name) not in others]
 
 
 SPACELESS_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
