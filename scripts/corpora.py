@@ -37,4 +37,7 @@ POSTS = {
     # and a Swedish and a Czech blog, each with its own name in its config (blind86–87)
     "jekyll-sv": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-sv",
     "eleventy-cs": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-cs",
+    # and a Romanian and a Turkish blog (blind88–89)
+    "hugo-ro": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ro",
+    "astro-tr": ROOT / "tests" / "fixtures" / "blogs" / "astro-tr",
 }

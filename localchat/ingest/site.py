@@ -573,7 +573,8 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
     prefix = prefix_for(collection(PurePosixPath("x.md"))[0] if not at_root else
                         next((d.name for d in sorted(content.iterdir()) if d.is_dir()), posts_dir.name))
     rule = f"/{prefix}/:slug/" + ("" if routes else " (no [...slug] route found; guessed from the folder name)")
-    return Site("astro", path, base_url, rule, path_for=path_for, not_a_post=not_a_post, title=astro_title(root))
+    return Site("astro", path, base_url, rule, astro_author(root), path_for=path_for, not_a_post=not_a_post,
+                title=astro_title(root))
 
 
 # Astro keeps the site's name in code, by the templates' convention: `export const SITE_TITLE = '…'`
@@ -589,6 +590,30 @@ def astro_title(root: Path) -> str:
     """The site's name as an Astro template keeps it, read as text (never run): SITE_TITLE in any of
     the files first, then a SITE object's title; "" where none says, or where it is built in code
     (`${AUTHOR}'s blog`)."""
+    return astro_setting(root, ASTRO_SITE_TITLE, ASTRO_OBJECT_TITLE)
+
+
+ASTRO_SITE_AUTHOR = re.compile(r"""\bSITE_AUTHOR\s*[:=]\s*(["'`])(.+?)\1""")
+ASTRO_OBJECT_AUTHOR = re.compile(r"""^\s*author\s*:\s*(["'`])(.+?)\1""", re.MULTILINE)
+
+
+def astro_author(root: Path) -> str:
+    """The site's author as an Astro site keeps it: SITE_AUTHOR, a SITE object's author, else
+    package.json's "author" ("Name <mail> (url)" or {"name": …}); "" where none says."""
+    found = astro_setting(root, ASTRO_SITE_AUTHOR, ASTRO_OBJECT_AUTHOR)
+    if found:
+        return found
+    try:
+        author = json.loads((root / "package.json").read_text(encoding="utf-8")).get("author")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    name = author.get("name") if isinstance(author, dict) else author
+    return re.sub(r"\s*[<(].*$", "", name).strip() if isinstance(name, str) else ""
+
+
+def astro_setting(root: Path, constant: re.Pattern[str], in_object: re.Pattern[str]) -> str:
+    """A string constant of ASTRO_TITLE_FILES (SITE_TITLE) first, then the key of a SITE object; ""
+    where none says, or where it is built in code (`${AUTHOR}'s blog`)."""
     sources = []
     for name in ASTRO_TITLE_FILES:
         try:
@@ -596,12 +621,12 @@ def astro_title(root: Path) -> str:
         except OSError:
             continue
     for source in sources:
-        found = ASTRO_SITE_TITLE.search(source)
+        found = constant.search(source)
         if found and "${" not in found[2]:
             return found[2].strip()
     for source in sources:
         for site in ASTRO_SITE_OBJECT.finditer(source):
-            found = ASTRO_OBJECT_TITLE.search(site[1])
+            found = in_object.search(site[1])
             if found and "${" not in found[2]:
                 return found[2].strip()
     return ""

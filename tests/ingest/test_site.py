@@ -415,6 +415,8 @@ def test_four_fixture_blogs_read_from_their_sites_roots() -> None:
 @pytest.mark.fast
 @pytest.mark.parametrize("blog, title", [
     ("astro-pl", "Zakwas i Kod"),  # src/consts.ts: export const SITE_TITLE = '…'
+    ("astro-tr", "Yokuş ve Maya"),
+    ("hugo-ro", "Jurnal de Creastă"),
     ("eleventy-de", "Kettenblatt & Krume"),  # _data/site.json
     ("hexo-ko", "지훈의 느린 기록"),  # _config.yml
     ("hugo-nl", "Trappen & Spitten"),  # hugo.toml
@@ -437,7 +439,12 @@ def test_the_sites_name_in_an_astro_config_object_a_pelican_unicode_string_and_a
     (astro / "astro.config.mjs").write_text("export default { site: 'https://ex.dev' }\n")
     (astro / "src" / "config.ts").write_text('export const SITE = {\n  website: "https://ex.dev/",\n'
                                              '  title: "Paper Lanterns",\n  author: "Kim",\n};\n')
-    assert detect_site(astro).title == "Paper Lanterns"
+    assert (detect_site(astro).title, detect_site(astro).author) == ("Paper Lanterns", "Kim")
+    (astro / "src" / "config.ts").unlink()
+    (astro / "package.json").write_text('{"name": "lanterns", "author": "Kim Lee <kim@ex.dev> (https://ex.dev)"}')
+    assert detect_site(astro).author == "Kim Lee"  # package.json's author, without mail and address
+    (astro / "package.json").write_text('{"author": {"name": "Kim Lee", "email": "kim@ex.dev"}}')
+    assert detect_site(astro).author == "Kim Lee"
     pelican = tmp_path / "pelican"
     pelican.mkdir()
     (pelican / "pelicanconf.py").write_text('AUTHOR = u"TWiR Contributors"\nSITENAME = u"This Week in Rust"\n')
@@ -596,6 +603,23 @@ def test_swedish_and_czech_fixture_blogs_read_from_their_roots() -> None:
     assert writers == {"jekyll-sv": ["Annika Berglund", "Mattias Lövgren"], "eleventy-cs": ["Jana Pešková", "Marek Dvořáček"]}
     assert [(r.site.title, r.site.author) for r in read.values()] == [("Surdeg & Stigar", "Ingrid Almqvist"),
                                                                       ("Med a kilometry", "Radek Kolínský")]
+
+
+@pytest.mark.fast
+def test_romanian_and_turkish_fixture_blogs_read_from_their_roots() -> None:
+    """Hugo (Romanian) and Astro (Turkish) blogs written for the project: 30 posts each, two drafts;
+    Astro's owner is named by SITE_AUTHOR in src/consts.ts (package.json says it too)."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("hugo-ro", "astro-tr")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
+    assert sorted(p.path for p in read["hugo-ro"].not_posts) == ["README.md", "archetypes/default.md",
+                                                                 "content/about.md", "content/contact.md"]
+    assert sorted(p.path for p in read["astro-tr"].not_posts) == ["README.md", "src/pages/ekipman.md"]
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers == {"hugo-ro": ["Sorin Căpățână", "Teodora Nistoroiu"], "astro-tr": ["Tarık Demirbağ", "Şule Akyürek"]}
+    assert [(r.site.title, r.site.author) for r in read.values()] == [("Jurnal de Creastă", "Ilinca Dărăbanț"),
+                                                                      ("Yokuş ve Maya", "Ilgın Sarıkaya")]
 
 
 @pytest.mark.fast
