@@ -722,15 +722,22 @@ def of_the_blog(words: str, vocab: Vocabulary) -> bool:
             or set(stems) <= vocab.identity or " ".join(folded) in vocab.names)
 
 
-def own_names_as_blog(text: str, vocab: Vocabulary) -> str:
+def own_names_as_blog(text: str, vocab: Vocabulary, language: str = "") -> str:
     """"this week in rust" is the blog, not a period and a tag; on a numbered series, "this week in
-    rust 500" and "twir #500" are its issue 500 (not "the blog 5 years old", "the blog 100%")."""
+    rust 500" and "twir #500" are its issue 500 (not "the blog 5 years old", "the blog 100%"). In an
+    English question, "this blog" where no article stands before it ("who writes this week in rust?")."""
     for name in vocab.names:
         if vocab.series:
             text = re.sub(rf"(?<![\w]){re.escape(name)}\s*#?\s*(\d{{1,5}})(?![\w.%]|\s*(?:{UNITS})\b)", r" blog issue \1 ",
                           text)
-        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])", " blog ", text)
-    return text
+        # "who writes this week in rust" asks who writes this blog; "the this week in rust team" stays "the blog team"
+        text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])",
+                      lambda m: " blog " if language != "en" or DETERMINER.search(text[:m.start()]) else " this blog ",
+                      text)
+    return re.sub(r"  +", " ", text)  # one space between words, as the rules' patterns write them
+
+
+DETERMINER = re.compile(r"\b(?:the|a|an|this|that|our|your|my|his|her|their|its)\s*$")
 
 
 UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|percent|posts?|articles?|times|x"
@@ -817,7 +824,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
                                question)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
-    text = restated_period_dropped(own_names_as_blog(clean(question), vocab), today)
+    spoken = language if language != "en" else _language(question)  # not "en" for what parse() passes on unread
+    text = restated_period_dropped(own_names_as_blog(clean(question), vocab, spoken), today)
     q.per = cadence.per(text)
     if q.per == "auto" and any(stem(fold(m[1])) in vocab.identity for m in PRODUCT.finditer(question)):
         return None  # "Rust 多久更新一次？", "How often is Node released?": the product's cadence, not the blog's

@@ -528,6 +528,9 @@ def test_numbered_series_and_the_blogs_own_name():
     assert q.number == 604 and not q.since and not q.tags and [e.post_id for e in chosen] == ["twir-604.md"]
     q, chosen, _ = ask("What was in TWiR issue 611?", TWIR)
     assert [e.post_id for e in chosen] == ["twir-611.md"]
+    for asked in ("Who writes This Week in Rust?", "What is This Week in Rust about?", "Who is behind TWiR?"):
+        assert ask(asked, TWIR)[0].action == "overview", asked  # the name its titles carry is this blog
+    assert ask("This Week in Rustはどんな目的で発行されているのですか？", TWIR)[0].action == "overview"  # "blog" there
     q, _, _ = ask("Which crates did issue 611 feature?", TWIR)
     assert q.action == "opinion" and q.number == 611  # searched within that issue
     q, chosen, _ = ask("第390期讲了什么？", ZH)
