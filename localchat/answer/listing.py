@@ -1,7 +1,8 @@
 """Catalog answers — lists, counts, the overview — in a reader's language other than English.
 
 wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
-Chinese, Japanese, Korean, Spanish, French, German, Russian, Portuguese, Italian, Dutch or Polish gets the same exact list from the same catalog, said
+Chinese, Japanese, Korean, Spanish, French, German, Russian, Portuguese, Italian, Dutch, Polish,
+Swedish, Czech, Romanian or Turkish gets the same exact list from the same catalog, said
 with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
 language's way ("2021年5月", "mayo de 2021").
 """
@@ -240,6 +241,42 @@ T: dict[str, dict[str, str]] = {
         "ov_head": "Počet příspěvků na blogu: {n} ({first}–{last}).", "ov_tags": "Témata, o kterých píšu nejčastěji: {tags}.",
         "ov_writers": "Autoři: {w}.", "ov_latest": "Nejnovější příspěvky:", "ov_empty": "Zatím tu nejsou žádné příspěvky.", "or": " nebo ",
         "months": "ledna února března dubna května června července srpna září října listopadu prosince",
+    },
+    "ro": {  # said without agreeing with the number ("Număr de articole: 3"), as for Polish and Czech
+        "decimal": ",",
+        "rate": "Articole{desc} de la {first} până la {last}: {n}, în medie cam {rate} pe {unit}.",
+        "rate_in": "Articole{desc}: {n}, în medie cam {rate} pe {unit}.",
+        "u_week": "săptămână", "u_month": "lună", "u_quarter": "trimestru", "u_year": "an",
+        "no_number": "Nu există numărul {number}: numerele merg de la {first} la {last}.",
+        "none": "Nu am publicat încă niciun articol{desc}.", "count": "Număr de articole{desc}: {n}.",
+        "one_newest": "Cel mai nou articol{desc} este {link}{date}.", "one_oldest": "Primul articol{desc} este {link}{date}.",
+        "some_newest": "Cele mai noi articole{desc} ({n}):", "some_oldest": "Primele articole{desc} ({n}):",
+        "list": "Articole{desc} ({n}), {order}:", "more": "…și încă {n}.", "date": ", publicat pe {date}",
+        "newest": "cele mai noi întâi", "oldest": "cele mai vechi întâi", "relevant": "cele mai relevante întâi",
+        "number": "Numărul {number}: {link}{date}.",
+        "issues": " din numerele {a}–{b}", "tag": " cu eticheta „{x}”", "category": " din categoria „{x}”", "author": " de {x}", "topic": " despre „{x}”", "series": " din seria „{x}”", "guests": " ale autorilor invitați", "when": " {x}",
+        "year": "din {y}", "month": "din {month} {y}", "since": "începând cu {x}", "until": "până la {x}", "range": "de la {a} până la {b}",
+        "ov_head": "Număr de articole pe blog: {n} ({first}–{last}).", "ov_tags": "Temele despre care scriu cel mai des: {tags}.",
+        "ov_writers": "Autori: {w}.", "ov_latest": "Cele mai noi articole:", "ov_empty": "Nu există încă articole publicate.", "or": " sau ",
+        "months": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    },
+    "tr": {  # what a post is (tag, writer, period) in brackets after it: no suffix to harmonise with a name
+        "decimal": ",",
+        "rate": "{first} ile {last} arasındaki yazılar{desc}: {n}, ortalama {unit} başına yaklaşık {rate}.",
+        "rate_in": "Yazılar{desc}: {n}, ortalama {unit} başına yaklaşık {rate}.",
+        "u_week": "hafta", "u_month": "ay", "u_quarter": "çeyrek", "u_year": "yıl",
+        "no_number": "{number} numaralı bir sayı yok: sayılar {first} ile {last} arasında.",
+        "none": "Henüz hiç yazı yok{desc}.", "count": "Yazı sayısı{desc}: {n}.",
+        "one_newest": "En yeni yazı{desc}: {link}{date}.", "one_oldest": "İlk yazı{desc}: {link}{date}.",
+        "some_newest": "En yeni yazılar{desc} ({n}):", "some_oldest": "İlk yazılar{desc} ({n}):",
+        "list": "Yazılar{desc} ({n}), {order}:", "more": "…ve {n} yazı daha.", "date": ", yayın tarihi {date}",
+        "newest": "yeniden eskiye", "oldest": "eskiden yeniye", "relevant": "en alakalıdan başlayarak",
+        "number": "Sayı {number}: {link}{date}.",
+        "issues": " ({a}–{b} numaralı sayılar)", "tag": " (etiket: {x})", "category": " (kategori: {x})", "author": " (yazar: {x})", "topic": " (konu: {x})", "series": " (seri: {x})", "guests": " (konuk yazarlar)", "when": " ({x})",
+        "year": "{y}", "month": "{month} {y}", "since": "{x} ve sonrası", "until": "{x} ve öncesi", "range": "{a} – {b}",
+        "ov_head": "Bu blogda {n} yazı var ({first}–{last}).", "ov_tags": "En çok yazdığım konular: {tags}.",
+        "ov_writers": "Yazarlar: {w}.", "ov_latest": "En yeni yazılar:", "ov_empty": "Henüz yayımlanmış yazı yok.", "or": " veya ",
+        "months": "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
     },
 }
 

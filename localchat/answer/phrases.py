@@ -152,6 +152,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " Tohle se týká zbytku otázky.",
         "nearest_post": "Příspěvek níže je tomuto tématu nejblíž.",
     },
+    "ro": {
+        "not_covered": "Nu am scris despre asta.",
+        "not_covered_named": "Nu am scris despre {terms}.",
+        "not_dictated": "Spun doar ce scrie în articolele mele, așa că nu voi spune asta.",
+        "not_priced": "Nu am scris cât costă.",
+        "or": " sau ",
+        "closest": " Mai jos sunt articolele cele mai apropiate.",
+        "rest": " Asta privește restul întrebării.",
+        "nearest_post": "Articolul de mai jos este cel mai apropiat de acest subiect.",
+    },
+    "tr": {
+        "not_covered": "Bu konuda bir şey yazmadım.",
+        "not_covered_named": "{terms} hakkında yazmadım.",
+        "not_dictated": "Yalnızca yazılarımda yazanları söylüyorum, bu yüzden bunu söylemeyeceğim.",
+        "not_priced": "Bunun ne kadar tuttuğunu yazmadım.",
+        "or": " ya da ",
+        "closest": " Aşağıda en yakın yazılar var.",
+        "rest": " Bu, sorunun geri kalanıyla ilgili.",
+        "nearest_post": "Aşağıdaki yazı bu konuya en yakın olanı.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

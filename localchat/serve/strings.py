@@ -149,6 +149,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_latest": "Jaký je nejnovější příspěvek?", "q_tag": "Co je na blogu k tématu {tag}?",
         "q_title": "O čem je „{title}“?", "q_overview": "O čem je tento blog?",
     },
+    "ro": {
+        "title": "Întreabă blogul",
+        "description": "Răspunsurile vin din articolele blogului și sunt scrise pe acest calculator. Nimic nu este trimis nicăieri.",
+        "placeholder": "Întreabă ceva despre blog…",
+        "covers": "**Despre ce este acest blog** — număr de articole: {n}{span}", "topics": "Teme: ",
+        "latest": "Cele mai noi articole:", "sources_hint": "*Sursele fiecărui răspuns apar aici.*",
+        "no_posts": "*Încă nu sunt articole indexate.*",
+        "q_latest": "Care este cel mai nou articol?", "q_tag": "Ce ai scris despre {tag}?",
+        "q_title": "Despre ce este „{title}”?", "q_overview": "Despre ce este acest blog?",
+    },
+    "tr": {
+        "title": "Bloga sor",
+        "description": "Yanıtlar blogun yazılarından gelir ve bu bilgisayarda yazılır. Hiçbir şey bir yere gönderilmez.",
+        "placeholder": "Blog hakkında bir şey sor…",
+        "covers": "**Bu blog ne hakkında** — {n} yazı{span}", "topics": "Konular: ",
+        "latest": "En yeni yazılar:", "sources_hint": "*Her yanıtın kaynakları burada görünür.*",
+        "no_posts": "*Henüz dizine eklenmiş yazı yok.*",
+        "q_latest": "En yeni yazı hangisi?", "q_tag": "{tag} hakkında ne yazdın?",
+        "q_title": "“{title}” ne anlatıyor?", "q_overview": "Bu blog ne hakkında?",
+    },
 }
 # The widget's words (widget.js), filled in by the server for the blog's language
 WIDGET: dict[str, dict[str, str]] = {
@@ -231,6 +251,18 @@ WIDGET: dict[str, dict[str, str]] = {
            "unreachable": "Chat je teď nedostupný. Zkuste to prosím za chvíli.",
            "failed": "Chat nedokázal odpovědět ({status}).", "helpful": "Užitečné", "unhelpful": "Neužitečné",
            "feedback": "Pomohlo vám to?"},
+    "ro": {"title": "Întreabă blogul", "placeholder": "Întreabă ceva despre blog…", "question": "Întrebarea ta",
+           "send": "Trimite", "stop": "Oprește", "close": "Închide", "sources": "Surse",
+           "nearest": "Cele mai apropiate articole", "stopped": "Oprit.",
+           "unreachable": "Chatul nu poate fi accesat acum. Încearcă din nou peste puțin timp.",
+           "failed": "Chatul nu a putut răspunde ({status}).", "helpful": "Util", "unhelpful": "Nu e util",
+           "feedback": "Ți-a fost util?"},
+    "tr": {"title": "Bloga sor", "placeholder": "Blog hakkında bir şey sor…", "question": "Sorunuz",
+           "send": "Gönder", "stop": "Durdur", "close": "Kapat", "sources": "Kaynaklar",
+           "nearest": "En yakın yazılar", "stopped": "Durduruldu.",
+           "unreachable": "Sohbete şu anda ulaşılamıyor. Lütfen biraz sonra tekrar deneyin.",
+           "failed": "Sohbet yanıt veremedi ({status}).", "helpful": "Faydalı", "unhelpful": "Faydalı değil",
+           "feedback": "Bu yanıt faydalı oldu mu?"},
 }
 SAMPLE = 200  # entries read to tell the language
 

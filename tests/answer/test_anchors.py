@@ -114,3 +114,22 @@ def test_the_blog_named_by_its_sites_name_is_the_blog(e5, question, action) -> N
     assert intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY)[0] is None
     found, _ = intents.understand(question, [], IT, "Davide Locatelli", lambda: e5, TODAY, title="Raggi e Stelle")
     assert found is not None and found[0].action == action
+
+
+RO = sorted([
+    Entry("posts/piatra.md", "Pe creasta Pietrei Craiului", "/p/", "2019-06-15", ["trasee"], "post", "", 300),
+    Entry("posts/maia.md", "Maiaua mea are cinci ani", "/m/", "2021-02-07", ["pâine"], "post", "", 300),
+    Entry("posts/zapada.md", "Prima zăpadă pe Postăvarul", "/z/", "2026-11-08", ["iarnă", "trasee"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+def test_a_romanian_question_is_read_and_answered_in_romanian(e5) -> None:
+    """Romanian, once read as Spanish, French or English (language.MORE_LATIN), is its own language:
+    dateparser's Romanian dates, its plain words said in English, the answer and a refusal in Romanian."""
+    assert wholeblog.question_language("Care este cel mai nou articol de pe blog?") == "ro"
+    found, _ = intents.understand("Care este cel mai nou articol de pe blog?", [], RO, "Ilinca", lambda: e5, TODAY)
+    assert found is not None and [e.post_id for e in found[1][:1]] == ["posts/zapada.md"]
+    assert listing.render(*found).startswith("Cel mai nou articol este [Prima zăpadă pe Postăvarul](/z/)")
+    found, _ = intents.understand("Care a fost primul articol?", [], RO, "Ilinca", lambda: e5, TODAY)
+    assert found is not None and listing.render(*found).startswith("Primul articol este [Pe creasta Pietrei Craiului]")
+    assert phrases.phrase("not_covered", "ro") == "Nu am scris despre asta."

@@ -37,6 +37,21 @@ def test_the_language_is_told_from_the_words_not_the_links() -> None:
 
 @pytest.mark.fast
 @pytest.mark.parametrize("text, language", [
+    ("Câte articole ai scris anul acesta despre munte și despre pâine?", "ro"),
+    ("Hány bejegyzést írtál idén a kertről és a kenyérsütésről?", "hu"),
+    ("Hvor mange blogindlæg har du egentlig skrevet om køkkenhaven i løbet af sidste år?", "da"),
+    ("¿Cuál fue la primera entrada del blog?", "es"),  # votes Catalan by one or two: Spanish stands
+    ("Quais são os posts mais recentes do blog?", "pt"),
+])
+def test_latin_languages_beyond_the_common_ones(text: str, language: str) -> None:
+    """A Romanian, Hungarian or Danish question is told as such (it read as Spanish, French or English,
+    whose tables then misread it); one of the common languages keeps its reading where a close
+    language shares its words. (A short Danish question may still read as Swedish: CLEARLY.)"""
+    assert language_of(text) == language
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("text, language", [
     ("Привет, как дела? Сколько статей ты написал в этом году?", "ru"),
     ("Скільки статей ти написав цього року?", "uk"),
     ("Πόσα άρθρα έχεις γράψει φέτος;", "el"),

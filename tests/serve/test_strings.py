@@ -49,8 +49,15 @@ IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12",
     ([cat.Entry("e.md", "Stavíme včelín – 1. díl", "/e/", "2020-01-12", [], "post",
                 "Na zahradě za domem jsme začali stavět dřevěný včelín pro čtyři úly.", 300)], "cs",
      "Zeptejte se blogu", "Odeslat"),
+    ([cat.Entry("f.md", "Pe creasta Pietrei Craiului, partea a doua", "/f/", "2022-06-18", [], "post",
+                "Am plecat din Plaiul Foii la cinci dimineața și am ajuns pe creastă după patru ore de urcuș.", 300)],
+     "ro", "Întreabă blogul", "Trimite"),  # Romanian read as Spanish or French until MORE_LATIN
+    ([cat.Entry("g.md", "Likya Yolu, 2. bölüm", "/g/", "2023-04-09", [], "post",
+                "Sabah erkenden Faralya'dan yola çıktık ve akşamüstü Kabak koyuna vardık.", 300)], "tr",
+     "Bloga sor", "Gönder"),
 ])
-def test_italian_dutch_polish_swedish_and_czech_blogs_get_their_own_page(entries, language, title, send):
+def test_italian_dutch_polish_swedish_czech_romanian_and_turkish_blogs_get_their_own_page(entries, language, title,
+                                                                                           send):
     assert strings.page_language(entries) == language
     assert strings.text("title", language) == title and strings.widget(language)["send"] == send
 
