@@ -76,7 +76,8 @@ class SyncReport:
 FTS_WORDS, FTS_NGRAM, FTS_PLAIN = "words", "ngram", "words:plain"
 SPACELESS = ("zh", "ja", "ko", "th")
 STEMMERS = {"fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "nl": "Dutch",
-            "sv": "Swedish", "tr": "Turkish", "ru": "Russian", "el": "Greek", "ar": "Arabic"}
+            "sv": "Swedish", "tr": "Turkish", "ru": "Russian", "el": "Greek", "ar": "Arabic", "ro": "Romanian",
+            "hu": "Hungarian", "da": "Danish", "nb": "Norwegian", "fi": "Finnish"}
 
 
 def fts_for(language: str) -> str:

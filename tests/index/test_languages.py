@@ -78,7 +78,8 @@ def test_full_text_search_stems_in_the_blogs_language(tmp_path: Path) -> None:
     assert (fts_for("en"), fts_for("de"), fts_for("ru"), fts_for("pl"), fts_for("ja"), fts_for("th")) == (
         FTS_WORDS, "words:german", "words:russian", FTS_PLAIN, FTS_NGRAM, FTS_NGRAM)
     table = lancedb.connect(tmp_path).create_table("t", pa.table({"text": [
-        "Die Fahrräder standen am Bahnhof in Leipzig.", "Мы говорили о походах в горы Алтая.", "Nichts davon."]}))
+        "Die Fahrräder standen am Bahnhof in Leipzig.", "Мы говорили о походах в горы Алтая.", "Nichts davon.",
+        "Am dormit în cabanele de pe creste."]}))
 
     def found(tokenizer: str, query: str) -> list[str]:
         table.create_index("text", config=fts_config(tokenizer), replace=True)
@@ -87,6 +88,8 @@ def test_full_text_search_stems_in_the_blogs_language(tmp_path: Path) -> None:
     assert found(fts_for("de"), "fahrrad") == ["Die Fahrräder standen am Bahnhof in Leipzig."]
     assert found(fts_for("ru"), "походы") == ["Мы говорили о походах в горы Алтая."]
     assert found(FTS_WORDS, "fahrrad") == [] and found(FTS_WORDS, "походы") == []
+    assert found(fts_for("ro"), "cabana") == ["Am dormit în cabanele de pe creste."]  # Romanian, told since MORE_LATIN
+    assert found(FTS_PLAIN, "cabana") == []
 
 
 @pytest.mark.fast
