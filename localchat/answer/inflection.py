@@ -61,7 +61,8 @@ def unknown_words(text: str) -> str:
 # Languages with a Snowball stemmer that ingest/language.py tells apart (Polish since snowballstemmer 3)
 SNOWBALL = {code: name for code, name in {
     "es": "spanish", "fr": "french", "de": "german", "pt": "portuguese", "it": "italian", "ru": "russian",
-    "nl": "dutch", "sv": "swedish", "pl": "polish", "cs": "czech", "tr": "turkish", "id": "indonesian"}.items()
+    "nl": "dutch", "sv": "swedish", "pl": "polish", "cs": "czech", "tr": "turkish", "id": "indonesian",
+    "ro": "romanian", "hu": "hungarian", "da": "danish", "nb": "norwegian", "fi": "finnish"}.items()
     if name in snowballstemmer.algorithms()}
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 

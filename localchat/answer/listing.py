@@ -248,11 +248,11 @@ T: dict[str, dict[str, str]] = {
         "rate_in": "Articole{desc}: {n}, în medie cam {rate} pe {unit}.",
         "u_week": "săptămână", "u_month": "lună", "u_quarter": "trimestru", "u_year": "an",
         "no_number": "Nu există numărul {number}: numerele merg de la {first} la {last}.",
-        "none": "Nu am publicat încă niciun articol{desc}.", "count": "Număr de articole{desc}: {n}.",
+        "none": "Nu am publicat niciun articol{desc}.", "count": "Număr de articole{desc}: {n}.",
         "one_newest": "Cel mai nou articol{desc} este {link}{date}.", "one_oldest": "Primul articol{desc} este {link}{date}.",
         "some_newest": "Cele mai noi articole{desc} ({n}):", "some_oldest": "Primele articole{desc} ({n}):",
         "list": "Articole{desc} ({n}), {order}:", "more": "…și încă {n}.", "date": ", publicat pe {date}",
-        "newest": "cele mai noi întâi", "oldest": "cele mai vechi întâi", "relevant": "cele mai relevante întâi",
+        "newest": "de la cele mai noi", "oldest": "de la cele mai vechi", "relevant": "în ordinea relevanței",
         "number": "Numărul {number}: {link}{date}.",
         "issues": " din numerele {a}–{b}", "tag": " cu eticheta „{x}”", "category": " din categoria „{x}”", "author": " de {x}", "topic": " despre „{x}”", "series": " din seria „{x}”", "guests": " ale autorilor invitați", "when": " {x}",
         "year": "din {y}", "month": "din {month} {y}", "since": "începând cu {x}", "until": "până la {x}", "range": "de la {a} până la {b}",
@@ -262,17 +262,18 @@ T: dict[str, dict[str, str]] = {
     },
     "tr": {  # what a post is (tag, writer, period) in brackets after it: no suffix to harmonise with a name
         "decimal": ",",
-        "rate": "{first} ile {last} arasındaki yazılar{desc}: {n}, ortalama {unit} başına yaklaşık {rate}.",
-        "rate_in": "Yazılar{desc}: {n}, ortalama {unit} başına yaklaşık {rate}.",
+        "rate": "{first} ile {last} arasındaki yazılar{desc}: {n}, {unit} başına ortalama {rate}.",
+        "rate_in": "Yazılar{desc}: {n}, {unit} başına ortalama {rate}.",
         "u_week": "hafta", "u_month": "ay", "u_quarter": "çeyrek", "u_year": "yıl",
         "no_number": "{number} numaralı bir sayı yok: sayılar {first} ile {last} arasında.",
-        "none": "Henüz hiç yazı yok{desc}.", "count": "Yazı sayısı{desc}: {n}.",
+        "none": "Hiç yazı yok{desc}.", "count": "Yazı sayısı{desc}: {n}.",
         "one_newest": "En yeni yazı{desc}: {link}{date}.", "one_oldest": "İlk yazı{desc}: {link}{date}.",
         "some_newest": "En yeni yazılar{desc} ({n}):", "some_oldest": "İlk yazılar{desc} ({n}):",
         "list": "Yazılar{desc} ({n}), {order}:", "more": "…ve {n} yazı daha.", "date": ", yayın tarihi {date}",
         "newest": "yeniden eskiye", "oldest": "eskiden yeniye", "relevant": "en alakalıdan başlayarak",
         "number": "Sayı {number}: {link}{date}.",
-        "issues": " ({a}–{b} numaralı sayılar)", "tag": " (etiket: {x})", "category": " (kategori: {x})", "author": " (yazar: {x})", "topic": " (konu: {x})", "series": " (seri: {x})", "guests": " (konuk yazarlar)", "when": " ({x})",
+        "parts": " ({x})", "sep": "; ",
+        "issues": "{a}–{b} numaralı sayılar", "tag": "etiket: {x}", "category": "kategori: {x}", "author": "yazar: {x}", "topic": "konu: {x}", "series": "seri: {x}", "guests": "konuk yazarlar", "when": "{x}",
         "year": "{y}", "month": "{month} {y}", "since": "{x} ve sonrası", "until": "{x} ve öncesi", "range": "{a} – {b}",
         "ov_head": "Bu blogda {n} yazı var ({first}–{last}).", "ov_tags": "En çok yazdığım konular: {tags}.",
         "ov_writers": "Yazarlar: {w}.", "ov_latest": "En yeni yazılar:", "ov_empty": "Henüz yayımlanmış yazı yok.", "or": " veya ",
@@ -352,6 +353,8 @@ def describe(q: Any, t: dict[str, str]) -> str:
         parts.append(t["issues"].format(a=q.number, b=q.through))
     if q.since or q.until:
         parts.append(t["when"].format(x=period(q.since, q.until, t)))
+    if "sep" in t:  # Turkish: what the posts are in one bracket after them, no suffix to agree with a name
+        return t["parts"].format(x=t["sep"].join(parts)) if parts else ""
     return "".join(parts)
 
 

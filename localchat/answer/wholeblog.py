@@ -732,12 +732,12 @@ def own_names_as_blog(text: str, vocab: Vocabulary, language: str = "") -> str:
                           text)
         # "who writes this week in rust" asks who writes this blog; "the this week in rust team" stays "the blog team"
         text = re.sub(rf"(?<![\w]){re.escape(name)}(?:'s)?(?![\w])",
-                      lambda m: " blog " if language != "en" or DETERMINER.search(text[:m.start()]) else " this blog ",
-                      text)
+                      lambda m, before=text: " blog " if language != "en" or DETERMINER.search(before[:m.start()])
+                      else " this blog ", text)
     return re.sub(r"  +", " ", text)  # one space between words, as the rules' patterns write them
 
 
-DETERMINER = re.compile(r"\b(?:the|a|an|this|that|our|your|my|his|her|their|its)\s*$")
+DETERMINER = re.compile(r"\b(?:the|a|an|this|that|our|your|my|his|her|their|its)[\s\"'“‘(]*$")  # 'the "twir" team'
 
 
 UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|percent|posts?|articles?|times|x"

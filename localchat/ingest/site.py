@@ -581,9 +581,9 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
 # (the official blog template's src/consts.ts), or `title: "…"` in a SITE object (src/config.ts)
 ASTRO_TITLE_FILES = [f"src/{stem}.{ext}" for stem in ("consts", "config", "site.config", "site")
                      for ext in ("ts", "js", "mjs")]
-ASTRO_SITE_TITLE = re.compile(r"""\bSITE_TITLE\s*[:=]\s*(["'`])(.+?)\1""")
+ASTRO_SITE_TITLE = re.compile(r"""\bSITE_TITLE\s*[:=]\s*(["'`])((?:(?!\1)[^\n])+)\1""")  # not past an empty one
 ASTRO_SITE_OBJECT = re.compile(r"""\bSITE\b[^={]*=\s*\{(.*?)\n\s*\}""", re.DOTALL)
-ASTRO_OBJECT_TITLE = re.compile(r"""^\s*title\s*:\s*(["'`])(.+?)\1""", re.MULTILINE)
+ASTRO_OBJECT_TITLE = re.compile(r"""^\s*title\s*:\s*(["'`])((?:(?!\1)[^\n])+)\1""", re.MULTILINE)
 
 
 def astro_title(root: Path) -> str:
@@ -593,22 +593,15 @@ def astro_title(root: Path) -> str:
     return astro_setting(root, ASTRO_SITE_TITLE, ASTRO_OBJECT_TITLE)
 
 
-ASTRO_SITE_AUTHOR = re.compile(r"""\bSITE_AUTHOR\s*[:=]\s*(["'`])(.+?)\1""")
-ASTRO_OBJECT_AUTHOR = re.compile(r"""^\s*author\s*:\s*(["'`])(.+?)\1""", re.MULTILINE)
+ASTRO_SITE_AUTHOR = re.compile(r"""\bSITE_AUTHOR\s*[:=]\s*(["'`])((?:(?!\1)[^\n])+)\1""")
+ASTRO_OBJECT_AUTHOR = re.compile(r"""^\s*author\s*:\s*(["'`])((?:(?!\1)[^\n])+)\1""", re.MULTILINE)
 
 
 def astro_author(root: Path) -> str:
-    """The site's author as an Astro site keeps it: SITE_AUTHOR, a SITE object's author, else
-    package.json's "author" ("Name <mail> (url)" or {"name": …}); "" where none says."""
-    found = astro_setting(root, ASTRO_SITE_AUTHOR, ASTRO_OBJECT_AUTHOR)
-    if found:
-        return found
-    try:
-        author = json.loads((root / "package.json").read_text(encoding="utf-8")).get("author")
-    except (OSError, ValueError, AttributeError):
-        return ""
-    name = author.get("name") if isinstance(author, dict) else author
-    return re.sub(r"\s*[<(].*$", "", name).strip() if isinstance(name, str) else ""
+    """The site's author as an Astro site keeps it: SITE_AUTHOR, else a SITE object's author (the
+    first of "A and B"); "" where none says. Not package.json's `author`: a starter or theme forked
+    names its own author there."""
+    return (author_name(astro_setting(root, ASTRO_SITE_AUTHOR, ASTRO_OBJECT_AUTHOR)) or [""])[0]
 
 
 def astro_setting(root: Path, constant: re.Pattern[str], in_object: re.Pattern[str]) -> str:

@@ -257,10 +257,10 @@ WIDGET: dict[str, dict[str, str]] = {
            "unreachable": "Chatul nu poate fi accesat acum. Încearcă din nou peste puțin timp.",
            "failed": "Chatul nu a putut răspunde ({status}).", "helpful": "Util", "unhelpful": "Nu e util",
            "feedback": "Ți-a fost util?"},
-    "tr": {"title": "Bloga sor", "placeholder": "Blog hakkında bir şey sor…", "question": "Sorunuz",
+    "tr": {"title": "Bloga sor", "placeholder": "Blog hakkında bir şey sor…", "question": "Soru",
            "send": "Gönder", "stop": "Durdur", "close": "Kapat", "sources": "Kaynaklar",
            "nearest": "En yakın yazılar", "stopped": "Durduruldu.",
-           "unreachable": "Sohbete şu anda ulaşılamıyor. Lütfen biraz sonra tekrar deneyin.",
+           "unreachable": "Sohbete şu anda ulaşılamıyor. Biraz sonra tekrar dene.",
            "failed": "Sohbet yanıt veremedi ({status}).", "helpful": "Faydalı", "unhelpful": "Faydalı değil",
            "feedback": "Bu yanıt faydalı oldu mu?"},
 }

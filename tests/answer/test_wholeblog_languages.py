@@ -1128,3 +1128,21 @@ def test_a_chinese_personal_blog_its_tags_in_a_run_and_its_owner_by_given_name()
     assert (found[0].action, found[0].authors, found[2]) == ("count", ["陈墨川"], 28)  # 30 less a guest's two
     found = wholeblog.understand("键盘分类下的文章帮我列一下", [], entries, owner, TODAY)
     assert found[0].tags == ["键盘"] and found[2] == 4
+
+
+@pytest.mark.fast
+def test_turkish_and_romanian_answers_say_what_the_posts_are() -> None:
+    """Turkish says what the posts are in one bracket after them, so no suffix must agree with a
+    name; Romanian avoids agreeing with the number, as Polish and Czech do."""
+    from localchat.answer import listing  # noqa: PLC0415
+
+    chosen = [e for e in BLOG if "Ana Silva" in e.authors]
+    q = wholeblog.Query("list", authors=["Ana Silva"], since="2022-01-01", until="2023-12-31", language="tr")
+    assert listing.render(q, chosen, 2).startswith(
+        "Yazılar (yazar: Ana Silva; 2022-01-01 – 2023-12-31) (2), yeniden eskiye:")
+    q = wholeblog.Query("count", tags=["docker"], since="2023-01-01", until="2023-12-31", language="tr")
+    assert listing.render(q, chosen[:1], 1).startswith("Yazı sayısı (etiket: docker; 2023): 1.\n")
+    q = wholeblog.Query("count", tags=["docker"], since="2023-01-01", until="2023-12-31", language="ro")
+    assert listing.render(q, chosen[:1], 1).startswith("Număr de articole cu eticheta „docker” din 2023: 1.\n")
+    assert listing.render(wholeblog.Query("list", tags=["rust"], language="ro"), [], 0) == \
+        "Nu am publicat niciun articol cu eticheta „rust”."
