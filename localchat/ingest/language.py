@@ -23,7 +23,8 @@ COMMON_LATIN = ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "cs", "tr"
 # wordfreq's other languages of Latin script: one wins only by CLEARLY more words than the common one
 # that won, for close languages share words ("¿Cuál fue la primera entrada del blog?" votes Catalan by
 # one or two). Chosen on every question set but the Romanian one, which until then read as English,
-# Spanish or French: 1 and 2 turned four Spanish questions Catalan and a Czech one Filipino, 3 none.
+# Spanish or French: 1 turned four Spanish questions Catalan and three of the Czech set Filipino or
+# Serbo-Croatian, 2 two and one, 3 none.
 MORE_LATIN = ("ro", "hu", "da", "nb", "fi", "ca", "sk", "sl", "sh", "lt", "lv", "is", "ms", "fil")
 LATIN_LANGUAGES = COMMON_LATIN + MORE_LATIN
 CLEARLY = 3
