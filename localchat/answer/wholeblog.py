@@ -824,7 +824,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
                                question)
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
-    spoken = language if language != "en" else _language(question)  # not "en" for what parse() passes on unread
+    # not "en" for what parse() passes on unread; read only where the blog has a name of its own to say
+    spoken = _language(question) if language == "en" and vocab.names else language
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab, spoken), today)
     q.per = cadence.per(text)
     if q.per == "auto" and any(stem(fold(m[1])) in vocab.identity for m in PRODUCT.finditer(question)):

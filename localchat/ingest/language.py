@@ -63,8 +63,7 @@ def language_of(text: str) -> str:
         return "ja" if kana * 10 > len(cjk) else "ko" if hangul * 2 > len(cjk) else "zh"
     scores = _scores(text, LATIN_LANGUAGES)
     common, every = _votes(scores, COMMON_LATIN), _votes(scores, LATIN_LANGUAGES)
-    first = max(common, key=lambda lang: (common[lang], lang == "en"))
-    other = max(every, key=lambda lang: (every[lang], lang == "en"))
+    first, other = _winner(common), _winner(every)
     return other if other in MORE_LATIN and every[other] - every[first] >= CLEARLY else first
 
 
@@ -91,8 +90,13 @@ def _cyrillic(text: str) -> str:
 def _vote(text: str, languages: tuple[str, ...]) -> str:
     """The language of `languages` most words vote for (_votes); the first wins ties (and a text no
     word of which any of them knows)."""
-    votes = _votes(_scores(text, languages), languages)
-    return max(votes, key=lambda lang: (votes[lang], lang == languages[0]))
+    return _winner(_votes(_scores(text, languages), languages))
+
+
+def _winner(votes: dict[str, int]) -> str:
+    """The language with most votes; the first of `votes` on a tie."""
+    first = next(iter(votes))
+    return max(votes, key=lambda lang: (votes[lang], lang == first))
 
 
 def _scores(text: str, languages: tuple[str, ...]) -> list[dict[str, float]]:

@@ -573,8 +573,9 @@ def astro_site(root: Path, posts_dir: Path) -> Site | None:
     prefix = prefix_for(collection(PurePosixPath("x.md"))[0] if not at_root else
                         next((d.name for d in sorted(content.iterdir()) if d.is_dir()), posts_dir.name))
     rule = f"/{prefix}/:slug/" + ("" if routes else " (no [...slug] route found; guessed from the folder name)")
-    return Site("astro", path, base_url, rule, astro_author(root), path_for=path_for, not_a_post=not_a_post,
-                title=astro_title(root))
+    sources = astro_sources(root)
+    return Site("astro", path, base_url, rule, astro_author(sources), path_for=path_for, not_a_post=not_a_post,
+                title=astro_title(sources))
 
 
 # Astro keeps the site's name in code, by the templates' convention: `export const SITE_TITLE = '…'`
@@ -586,33 +587,38 @@ ASTRO_SITE_OBJECT = re.compile(r"""\bSITE\b[^={]*=\s*\{(.*?)\n\s*\}""", re.DOTAL
 ASTRO_OBJECT_TITLE = re.compile(r"""^\s*title\s*:\s*(["'`])((?:(?!\1)[^\n])+)\1""", re.MULTILINE)
 
 
-def astro_title(root: Path) -> str:
+def astro_title(sources: list[str]) -> str:
     """The site's name as an Astro template keeps it, read as text (never run): SITE_TITLE in any of
     the files first, then a SITE object's title; "" where none says, or where it is built in code
     (`${AUTHOR}'s blog`)."""
-    return astro_setting(root, ASTRO_SITE_TITLE, ASTRO_OBJECT_TITLE)
+    return astro_setting(sources, ASTRO_SITE_TITLE, ASTRO_OBJECT_TITLE)
 
 
 ASTRO_SITE_AUTHOR = re.compile(r"""\bSITE_AUTHOR\s*[:=]\s*(["'`])((?:(?!\1)[^\n])+)\1""")
 ASTRO_OBJECT_AUTHOR = re.compile(r"""^\s*author\s*:\s*(["'`])((?:(?!\1)[^\n])+)\1""", re.MULTILINE)
 
 
-def astro_author(root: Path) -> str:
+def astro_author(sources: list[str]) -> str:
     """The site's author as an Astro site keeps it: SITE_AUTHOR, else a SITE object's author (the
     first of "A and B"); "" where none says. Not package.json's `author`: a starter or theme forked
     names its own author there."""
-    return (author_name(astro_setting(root, ASTRO_SITE_AUTHOR, ASTRO_OBJECT_AUTHOR)) or [""])[0]
+    return (author_name(astro_setting(sources, ASTRO_SITE_AUTHOR, ASTRO_OBJECT_AUTHOR)) or [""])[0]
 
 
-def astro_setting(root: Path, constant: re.Pattern[str], in_object: re.Pattern[str]) -> str:
-    """A string constant of ASTRO_TITLE_FILES (SITE_TITLE) first, then the key of a SITE object; ""
-    where none says, or where it is built in code (`${AUTHOR}'s blog`)."""
+def astro_sources(root: Path) -> list[str]:
+    """The text of each of ASTRO_TITLE_FILES the site has, read once for its name and its author."""
     sources = []
     for name in ASTRO_TITLE_FILES:
         try:
             sources.append((root / name).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
+    return sources
+
+
+def astro_setting(sources: list[str], constant: re.Pattern[str], in_object: re.Pattern[str]) -> str:
+    """A string constant (SITE_TITLE) in any of the files first, then the key of a SITE object; ""
+    where none says, or where it is built in code (`${AUTHOR}'s blog`)."""
     for source in sources:
         found = constant.search(source)
         if found and "${" not in found[2]:
