@@ -185,7 +185,7 @@ class Engine:
                                   config=self.config, turns=self.turns, earlier=earlier, related=self.related,
                                   timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
         if uncovered:
-            language = language_of(question)
+            language = language_of(question, blog_language(self.config.posts))
             answer.add_note(named(as_written(question, uncovered), language, self.config) + phrase("rest", language))
             answer.debug["uncovered"] = uncovered
         return answer

@@ -101,7 +101,7 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
         return found, None
     if history and wholeblog.refers_back(question):  # "它主要讲了什么？" asks of the last answer, not the blog
         return None, None
-    language = wholeblog.question_language(question)
+    language = wholeblog.question_language(question, wholeblog.vocabulary(entries, owner).language)
     model = model_for(loaded := embedder(), language)
     own = model is not None
     if not own:  # a Japanese reader of an English blog: the multilingual embedder's classifier, if installed

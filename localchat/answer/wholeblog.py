@@ -616,14 +616,14 @@ def parse(question: str, entries: Sequence[Entry], today: dt.date | None = None,
     ("and in 2023?", "which of those are tagged go?") needs no words about posts: it is read as
     a change to the question before it. A question in another language is read through its
     plain words in English (glossary.py) and answered in its own language (listing.py)."""
-    language = _language(question)
+    blog = vocabulary(entries, owner).language
+    language = _language(question, blog)
     if language != "en" and glossary.table(language):
         q = _read_in(language, question, entries, today, owner, fragment, referent)
         if q is None and language == "zh" and not KANA.search(question):
             q = _read_in("ja", question, entries, today, owner, fragment, referent)  # "2016年 投稿数": Japanese in kanji alone
         if q is not None or language in glossary.SPACELESS or language in glossary.INFLECTED:
             return q
-    blog = vocabulary(entries, owner).language
     if language in LATIN_LANGUAGES and blog != language and blog in LATIN_LANGUAGES and blog in glossary.TABLES:
         # "Sobre o que é este blog?" votes Spanish, its words being Portuguese's too: read in the blog's language
         q = _read_in(blog, question, entries, today, owner, fragment, referent)
@@ -800,13 +800,14 @@ def title_forms(title: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _language(question: str) -> str:
-    return language_of(question)
+def _language(question: str, blog: str = "") -> str:
+    return language_of(question, blog)
 
 
-def question_language(question: str) -> str:
-    """The language a question is written in (ingest.language's codes: "en", "zh", "ja", …)."""
-    return _language(question)
+def question_language(question: str, blog: str = "") -> str:
+    """The language a question is written in (ingest.language's codes: "en", "zh", "ja", …), asked of
+    a blog in `blog` (language_of: its words voting as much for the blog's language, it is read in it)."""
+    return _language(question, blog)
 
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
@@ -825,7 +826,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     q = Query("list")
     names = names_in(question, vocab)  # before lower-casing: a capitalised name is a person
     # not "en" for what parse() passes on unread; read only where the blog has a name of its own to say
-    spoken = _language(question) if language == "en" and vocab.names else language
+    spoken = _language(question, vocab.language) if language == "en" and vocab.names else language
     text = restated_period_dropped(own_names_as_blog(clean(question), vocab, spoken), today)
     q.per = cadence.per(text)
     if q.per == "auto" and any(stem(fold(m[1])) in vocab.identity for m in PRODUCT.finditer(question)):
@@ -1463,7 +1464,7 @@ def filters_of(q: Query) -> set[str]:
 def filters_named(sentence: str, entries: Sequence[Entry], today: dt.date, owner: str = "") -> set[str]:
     """What a sentence names that the catalog filters by: a period, an issue, a tag, an author."""
     vocab = vocabulary(entries, owner)
-    language = _language(sentence)
+    language = _language(sentence, vocab.language)
     if language != "en" and glossary.table(language):
         sentence = in_english(sentence, language, vocab)
     text = own_names_as_blog(clean(sentence), vocab)

@@ -51,6 +51,26 @@ def test_latin_languages_beyond_the_common_ones(text: str, language: str) -> Non
 
 
 @pytest.mark.fast
+@pytest.mark.parametrize("text, alone, blog", [
+    ("Ce articole sunt în categoria Însemnări?", "fr", "ro"),  # French once, Romanian once: asked of a Romanian blog
+    ("Despre ce e blogul?", "fr", "ro"),
+    ("kolik vazi stan Poutnik 1", "pl", "cs"),
+])
+def test_a_question_is_read_in_its_blogs_language_where_its_words_vote_as_much_for_it(text, alone, blog) -> None:
+    """A short question's few words vote for close languages alike: a reader mostly asks in the
+    blog's own language, and a tie is read in it (BLOG_MARGIN), with no margin asked of a less common one."""
+    assert language_of(text) == alone
+    assert language_of(text, blog) == blog
+
+
+@pytest.mark.fast
+def test_a_question_in_another_language_than_the_blogs_keeps_its_own() -> None:
+    assert language_of("¿Cuántos posts ha escrito Elliott Johnson?", "en") == "es"  # two Spanish words, one English
+    assert language_of("What is the newest post?", "ro") == "en"
+    assert language_of("最新の記事は？", "en") == "ja"
+
+
+@pytest.mark.fast
 @pytest.mark.parametrize("text, language", [
     ("Привет, как дела? Сколько статей ты написал в этом году?", "ru"),
     ("Скільки статей ти написав цього року?", "uk"),
