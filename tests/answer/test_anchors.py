@@ -133,3 +133,24 @@ def test_a_romanian_question_is_read_and_answered_in_romanian(e5) -> None:
     found, _ = intents.understand("Care a fost primul articol?", [], RO, "Ilinca", lambda: e5, TODAY)
     assert found is not None and listing.render(*found).startswith("Primul articol este [Pe creasta Pietrei Craiului]")
     assert phrases.phrase("not_covered", "ro") == "Nu am scris despre asta."
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Câte articole ai publicat în 2021?", True),  # "câte" alone is near no English word (said_in_english)
+    ("Ile wpisów napisałeś o górach?", True),
+    ("Kolik článků jsi napsal v roce 2021?", True),
+    ("Berapa artikel yang ditulis tahun 2021?", True),
+    ("Care sunt ultimele 3 articole?", False),
+    ("Które wpisy mają tag góry?", False),
+    ("Jaký je nejnovější článek?", False),
+    ("Ile kosztuje bilet do Tatr?", False),  # how much
+])
+def test_a_word_heard_as_how_many_in_its_question(e5, question, asks) -> None:
+    """A word that asks how many leaves its question nearer itself said as "how many" than as "which"."""
+    assert (anchors.how_many_margin(question, e5) >= intents.HOW_MANY) is asks
+
+
+def test_a_count_in_a_language_without_a_table_whose_how_many_is_no_plain_word(e5) -> None:
+    """Romanian: "câte" is said in English by no word alone; in its question it asks how many."""
+    found, _ = intents.understand("Câte articole ai publicat în 2021?", [], RO, "Ilinca", lambda: e5, TODAY)
+    assert found is not None and found[0].action == "count" and found[2] == 1
