@@ -40,4 +40,7 @@ POSTS = {
     # and a Romanian and a Turkish blog (blind88–89)
     "hugo-ro": ROOT / "tests" / "fixtures" / "blogs" / "hugo-ro",
     "astro-tr": ROOT / "tests" / "fixtures" / "blogs" / "astro-tr",
+    # and an Indonesian and a Hungarian blog (blind90–91)
+    "jekyll-id": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-id",
+    "zola-hu": ROOT / "tests" / "fixtures" / "blogs" / "zola-hu",
 }

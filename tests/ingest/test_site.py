@@ -625,6 +625,22 @@ def test_romanian_and_turkish_fixture_blogs_read_from_their_roots() -> None:
 
 
 @pytest.mark.fast
+def test_indonesian_and_hungarian_fixture_blogs_read_from_their_roots() -> None:
+    """Jekyll (Indonesian: one draft in _drafts/, one `published: false`) and Zola (Hungarian: guests
+    in `[extra] author`, the owner in the config's `[extra] author`) blogs written for the project."""
+    blogs = ROOT / "tests" / "fixtures" / "blogs"
+    read = {name: read_posts(blogs / name, today=TODAY) for name in ("jekyll-id", "zola-hu")}
+    for name, result in read.items():
+        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
+    assert sorted(p.path for p in read["jekyll-id"].not_posts) == ["README.md", "perlengkapan.md", "tentang.md"]
+    assert sorted(p.path for p in read["zola-hu"].not_posts) == ["README.md", "content/kapcsolat.md", "content/rolam.md"]
+    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
+    assert writers == {"jekyll-id": ["Bayu Kurniawan", "Mega Sitorus"], "zola-hu": ["Fazekas Lili", "Hegedűs Márton"]}
+    assert [(r.site.title, r.site.author) for r in read.values()] == [("Seduh, Rana, dan Rel", "Larasati Wibisono"),
+                                                                      ("Kovász és Csillagpor", "Bakonyi Réka")]
+
+
+@pytest.mark.fast
 def test_one_tag_or_category_under_two_spellings_is_one() -> None:
     from localchat.ingest.posts import accented_spellings  # noqa: PLC0415
 
