@@ -18,7 +18,8 @@ reader of an English blog) is classified with the multilingual embedder's, where
 A language no glossary table was written for (Italian, Dutch, Polish…) has its plain words said in
 English by that embedder first (plain_words, anchors.py): where they say "how many", "latest" or
 "first", that is what is asked, unless the classifier's likeliest reading is "content": trained on
-other languages, it tells a count from a list or an overview less well there. The threshold and the
+other languages, it tells a count from a list or an overview less well there. A "how many" no word
+says alone ("câte", "kolik", "ile") may still be heard in the question itself (asks_how_many). The threshold and the
 measured figures are in docs/benchmarks/languages.md.
 """
 
