@@ -26,7 +26,7 @@ from localchat.index.coverage import as_written
 from localchat.index.embed import Embedder, embedder_name, load_embedder
 from localchat.index.store import SyncReport, open_table, sync
 from localchat.index.view import BlogView
-from localchat.ingest.language import blog_language, language_of
+from localchat.ingest.language import blog_language, known_language, language_of
 from localchat.ingest.site import Site, detect_site
 from localchat.model.local import Message, Model, check_model, open_model
 
@@ -185,7 +185,7 @@ class Engine:
                                   config=self.config, turns=self.turns, earlier=earlier, related=self.related,
                                   timings=timings, started=started, seed=seed, max_tokens=max_tokens, reader=self.reader)
         if uncovered:
-            language = language_of(question, blog_language(self.config.posts))
+            language = language_of(question, known_language(self.config.posts))
             answer.add_note(named(as_written(question, uncovered), language, self.config) + phrase("rest", language))
             answer.debug["uncovered"] = uncovered
         return answer

@@ -122,7 +122,7 @@ def said_in_pairs(question: str, embedder: Any, keep: set[str], yardstick: Any) 
     return "".join(out) + question[last:]
 
 
-# "How many" said in the question itself: each of its first ASKING_WORDS words (names, tags and dates
+# "How many" said in the question itself: each of its first ASKING_WORDS words (names and dates' words
 # kept) is replaced in turn by each of ASKING, and the question's vector compared with each such one. A
 # word that asks how many leaves the question nearest where "how many" stands in for it, nearer than
 # "which" or "what" does: "Câte", "Kolik", "Ile" by up to 0.018 (cosines of multilingual-e5-small), where

@@ -30,7 +30,7 @@ from localchat.index import catalog as cat
 from localchat.index.catalog import Entry
 from localchat.index.coverage import as_written
 from localchat.index.retrieve import Hit
-from localchat.ingest.language import blog_language, language_of
+from localchat.ingest.language import known_language, language_of
 from localchat.model.local import Message, Model
 
 EXCERPT_MARGIN = 0.10  # excerpts this far below the gate still help; further below is noise
@@ -69,7 +69,7 @@ def refusal(question: str, route: Route, verdict: Verdict, timings: Timings, con
     """The blog does not cover it: say so (by name, where a specific term is in no post) and show
     the nearest posts, clearly marked."""
     nearest = [to_source(i + 1, h) for i, h in enumerate(route.hits[:3])]
-    language = language_of(question, blog_language(config.posts))  # said in the reader's language
+    language = language_of(question, known_language(config.posts))  # said in the reader's language
     text = phrase(REFUSALS.get(verdict.why, "not_covered"), language, config)
     if verdict.missing:  # say what the blog does not mention, by name
         text = named(as_written(question, verdict.missing), language, config)
@@ -104,7 +104,7 @@ def generated_answer(question: str, history: Sequence[Message], route: Route, ve
     hits = kept_excerpts(route, verdict, model, config)
     if reader and quotes_only(config, model):
         return quoted_answer(question, route, verdict, hits, embedder=embedder, related=related, timings=timings,
-                             started=started, blog=blog_language(config.posts))
+                             started=started, blog=known_language(config.posts))
     prompt = build_prompt(question, hits, history, model.count, model.n_ctx - config.max_tokens, earlier=earlier)
     if prompt.turn:
         turns.remember(history, question, prompt.turn)
@@ -150,7 +150,8 @@ def quote_first(answer: Answer, shown: Sequence[tuple[int, Hit]], embedder: Any)
 def quoted_answer(question: str, route: Route, verdict: Verdict, hits: Sequence[Hit], *, embedder: Any,
                   related: Related, timings: Timings, started: float, blog: str = "") -> Answer:
     """A reader's answer in the posts' own words: the passage that answers, quoted with its link,
-    and the sources; the model writes nothing. `blog`: the blog's language (language_of)."""
+    and the sources; the model writes nothing. `blog`: the blog's language
+    (ingest.language.known_language), which a question whose words vote as much for it is read in."""
     shown = list(enumerate(hits, 1))
     answer = Answer(question, [to_source(n, h) for n, h in shown], refused=False, timings=timings)
     quote_first(answer, shown, embedder)

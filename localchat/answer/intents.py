@@ -98,11 +98,12 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     named = said != question  # the search still embeds the question as asked (its vector is kept below)
     question = said
     found = wholeblog.understand(question, history, entries, owner, today)
-    if found is not None or embedder is None or not wholeblog.may_read_again(question):
+    blog = wholeblog.vocabulary(entries, owner).language
+    if found is not None or embedder is None or not wholeblog.may_read_again(question, blog):
         return found, None
     if history and wholeblog.refers_back(question):  # "它主要讲了什么？" asks of the last answer, not the blog
         return None, None
-    language = wholeblog.question_language(question, wholeblog.vocabulary(entries, owner).language)
+    language = wholeblog.question_language(question, blog)
     model = model_for(loaded := embedder(), language)
     own = model is not None
     if not own:  # a Japanese reader of an English blog: the multilingual embedder's classifier, if installed

@@ -2,7 +2,8 @@
 
 A reader who asks in Chinese is told "我还没有写过关于 Deno 的内容。", not "I haven't written about
 Deno.". The language is the question's own (`language_of` in ingest/language.py, told once per
-answer by the caller); English is the fallback, and an
+answer by the caller; where its words vote as much for the blog's language, the blog's); English is
+the fallback, and an
 owner who wrote their own sentence in the settings (`not_covered`, `not_covered_named`,
 `not_dictated`) gets theirs in every language.
 """

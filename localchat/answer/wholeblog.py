@@ -1292,11 +1292,11 @@ def asks_of_a_subject(question: str, language: str, vocab: Vocabulary) -> bool:
 INTERESTED = re.compile(r"感兴趣|感興趣|关注|關注")  # what the reader is interested in is a subject
 
 
-def may_read_again(question: str) -> bool:
+def may_read_again(question: str, blog: str = "") -> bool:
     """Whether read_again() can read more of a question than understand() did: one in a language
     a glossary table reads, or whose dates alone dateparser knows (glossary.table), where words it
-    does not know block the rules."""
-    return bool(glossary.table(_language(question)))
+    does not know block the rules. `blog`: the blog's language (question_language)."""
+    return bool(glossary.table(_language(question, blog)))
 
 
 def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str = "",

