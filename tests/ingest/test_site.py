@@ -591,53 +591,36 @@ def test_italian_dutch_and_polish_fixture_blogs_read_from_their_roots() -> None:
 
 
 @pytest.mark.fast
-def test_swedish_and_czech_fixture_blogs_read_from_their_roots() -> None:
-    """Jekyll (Swedish) and Eleventy (Czech) blogs written for the project: 30 posts each; pages and
-    drafts are none, and Eleventy's collection tag "posts" (blog.json) is no tag of a post."""
-    blogs = ROOT / "tests" / "fixtures" / "blogs"
-    read = {name: read_posts(blogs / name, today=TODAY) for name in ("jekyll-sv", "eleventy-cs")}
-    for name, result in read.items():
-        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
-    assert sorted(p.path for p in read["jekyll-sv"].not_posts) == ["README.md", "about.md", "utrustning.md"]
-    assert sorted(p.path for p in read["eleventy-cs"].not_posts) == ["README.md", "src/kontakt.md", "src/o-blogu.md"]
-    assert not any("posts" in p.tags for p in read["eleventy-cs"].posts)
-    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
-    assert writers == {"jekyll-sv": ["Annika Berglund", "Mattias Lövgren"], "eleventy-cs": ["Jana Pešková", "Marek Dvořáček"]}
-    assert [(r.site.title, r.site.author) for r in read.values()] == [("Surdeg & Stigar", "Ingrid Almqvist"),
-                                                                      ("Med a kilometry", "Radek Kolínský")]
+@pytest.mark.parametrize("blog, not_posts, writers, title, owner", [
+    ("jekyll-sv", ["README.md", "about.md", "utrustning.md"], ["Annika Berglund", "Mattias Lövgren"],
+     "Surdeg & Stigar", "Ingrid Almqvist"),
+    ("eleventy-cs", ["README.md", "src/kontakt.md", "src/o-blogu.md"], ["Jana Pešková", "Marek Dvořáček"],
+     "Med a kilometry", "Radek Kolínský"),
+    ("hugo-ro", ["README.md", "archetypes/default.md", "content/about.md", "content/contact.md"],
+     ["Sorin Căpățână", "Teodora Nistoroiu"], "Jurnal de Creastă", "Ilinca Dărăbanț"),
+    ("astro-tr", ["README.md", "src/pages/ekipman.md"], ["Tarık Demirbağ", "Şule Akyürek"],  # SITE_AUTHOR in src/consts.ts
+     "Yokuş ve Maya", "Ilgın Sarıkaya"),
+    ("jekyll-id", ["README.md", "perlengkapan.md", "tentang.md"], ["Bayu Kurniawan", "Mega Sitorus"],  # _drafts/, published: false
+     "Seduh, Rana, dan Rel", "Larasati Wibisono"),
+    ("zola-hu", ["README.md", "content/kapcsolat.md", "content/rolam.md"], ["Fazekas Lili", "Hegedűs Márton"],  # [extra] author
+     "Kovász és Csillagpor", "Bakonyi Réka"),
+])
+def test_fixture_blogs_with_a_name_of_their_own_read_from_their_roots(blog, not_posts, writers, title, owner) -> None:
+    """Swedish (Jekyll), Czech (Eleventy), Romanian (Hugo), Turkish (Astro), Indonesian (Jekyll) and
+    Hungarian (Zola) blogs written for the project: 30 posts each, two drafts; pages are none; two
+    guests; the site's name and owner from its config."""
+    result = read_posts(ROOT / "tests" / "fixtures" / "blogs" / blog, today=TODAY)
+    assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2)
+    assert sorted(p.path for p in result.not_posts) == not_posts
+    assert sorted({a for p in result.posts for a in p.authors}) == writers
+    assert (result.site.title, result.site.author) == (title, owner)
 
 
 @pytest.mark.fast
-def test_romanian_and_turkish_fixture_blogs_read_from_their_roots() -> None:
-    """Hugo (Romanian) and Astro (Turkish) blogs written for the project: 30 posts each, two drafts;
-    Astro's owner is named by SITE_AUTHOR in src/consts.ts."""
-    blogs = ROOT / "tests" / "fixtures" / "blogs"
-    read = {name: read_posts(blogs / name, today=TODAY) for name in ("hugo-ro", "astro-tr")}
-    for name, result in read.items():
-        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
-    assert sorted(p.path for p in read["hugo-ro"].not_posts) == ["README.md", "archetypes/default.md",
-                                                                 "content/about.md", "content/contact.md"]
-    assert sorted(p.path for p in read["astro-tr"].not_posts) == ["README.md", "src/pages/ekipman.md"]
-    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
-    assert writers == {"hugo-ro": ["Sorin Căpățână", "Teodora Nistoroiu"], "astro-tr": ["Tarık Demirbağ", "Şule Akyürek"]}
-    assert [(r.site.title, r.site.author) for r in read.values()] == [("Jurnal de Creastă", "Ilinca Dărăbanț"),
-                                                                      ("Yokuş ve Maya", "Ilgın Sarıkaya")]
-
-
-@pytest.mark.fast
-def test_indonesian_and_hungarian_fixture_blogs_read_from_their_roots() -> None:
-    """Jekyll (Indonesian: one draft in _drafts/, one `published: false`) and Zola (Hungarian: guests
-    in `[extra] author`, the owner in the config's `[extra] author`) blogs written for the project."""
-    blogs = ROOT / "tests" / "fixtures" / "blogs"
-    read = {name: read_posts(blogs / name, today=TODAY) for name in ("jekyll-id", "zola-hu")}
-    for name, result in read.items():
-        assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2), name
-    assert sorted(p.path for p in read["jekyll-id"].not_posts) == ["README.md", "perlengkapan.md", "tentang.md"]
-    assert sorted(p.path for p in read["zola-hu"].not_posts) == ["README.md", "content/kapcsolat.md", "content/rolam.md"]
-    writers = {name: sorted({a for p in result.posts for a in p.authors}) for name, result in read.items()}
-    assert writers == {"jekyll-id": ["Bayu Kurniawan", "Mega Sitorus"], "zola-hu": ["Fazekas Lili", "Hegedűs Márton"]}
-    assert [(r.site.title, r.site.author) for r in read.values()] == [("Seduh, Rana, dan Rel", "Larasati Wibisono"),
-                                                                      ("Kovász és Csillagpor", "Bakonyi Réka")]
+def test_eleventys_collection_tag_is_no_tag_of_a_post() -> None:
+    """Eleventy's collection tag "posts" (blog.json) is no tag of a post."""
+    result = read_posts(ROOT / "tests" / "fixtures" / "blogs" / "eleventy-cs", today=TODAY)
+    assert not any("posts" in p.tags for p in result.posts)
 
 
 @pytest.mark.fast
