@@ -145,9 +145,14 @@ def plain_words(question: str, language: str, embedder: Any | None) -> str:
     dates (glossary.dated) and names stay as written."""
     if embedder is None:
         return question
+    return anchors.said_in_english(question, embedder, language, kept_as_written(question, language))
+
+
+def kept_as_written(question: str, language: str) -> set[str]:
+    """The words of a question no embedder says in English (lower case): the dates' words a table
+    reads (glossary.dated) and names."""
     dates = glossary.table(language) or {}
-    keep = {w for phrase in dates for w in phrase.split()} | wholeblog.capitalised_names(question)
-    return anchors.said_in_english(question, embedder, language, keep)
+    return {w for phrase in dates for w in phrase.split()} | wholeblog.capitalised_names(question)
 
 
 # How much nearer a question stays to itself with a word said as "how many" than as "which" or "what"
@@ -164,9 +169,7 @@ def asks_how_many(question: str, language: str, embedder: Any | None) -> bool:
     names and dates' words kept as written."""
     if embedder is None:
         return False
-    dates = glossary.table(language) or {}
-    keep = {w for phrase in dates for w in phrase.split()} | wholeblog.capitalised_names(question)
-    return anchors.how_many_margin(question, embedder, keep) >= HOW_MANY
+    return anchors.how_many_margin(question, embedder, kept_as_written(question, language)) >= HOW_MANY
 
 
 def multilingual() -> Any | None:
