@@ -43,4 +43,8 @@ POSTS = {
     # and an Indonesian and a Hungarian blog (blind90–91)
     "jekyll-id": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-id",
     "zola-hu": ROOT / "tests" / "fixtures" / "blogs" / "zola-hu",
+    # and a Vietnamese, a Finnish and a Greek blog (blind92–94)
+    "pelican-vi": ROOT / "tests" / "fixtures" / "blogs" / "pelican-vi",
+    "hugo-fi": ROOT / "tests" / "fixtures" / "blogs" / "hugo-fi",
+    "astro-el": ROOT / "tests" / "fixtures" / "blogs" / "astro-el",
 }

@@ -359,7 +359,13 @@ def metadata_block(text: str) -> tuple[dict[str, Any], str] | None:
         i = len(lines)
     if not metadata or next(iter(metadata)).lower() != "title":
         return None
+    for key, value in metadata.items():  # Pelican's lists part at ";" or ",", never at a space: "Tags: rang tại nhà" is one tag
+        if key.lower() in LISTED:
+            metadata[key] = [v.strip() for v in value.split(";" if ";" in value else ",") if v.strip()]
     return metadata, "\n".join(lines[i + 1:])
+
+
+LISTED = ("tags", "keywords")  # Pelican's ensure_metadata_list (authors are parted where writers are read)
 
 
 def split_frontmatter(text: str) -> tuple[dict[str, Any], str]:

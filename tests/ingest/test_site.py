@@ -485,6 +485,17 @@ def test_the_site_author_writes_the_posts_that_name_no_writer() -> None:
 
 
 @pytest.mark.fast
+def test_pelican_tags_part_at_commas_or_semicolons_never_at_spaces(tmp_path: Path) -> None:
+    """Pelican's ensure_metadata_list: "Tags: rang tại nhà" is one tag (Jekyll's "tags: a b" is two)."""
+    write(tmp_path, "content/a.md", "Title: Mẻ rang đầu\nDate: 2020-04-05 08:00\nTags: rang tại nhà\n\nMẻ đầu tiên.\n")
+    write(tmp_path, "content/b.md", "Title: Phin\nDate: 2020-05-05 08:00\nTags: cà phê phin, đồ nghề\n\nPha phin.\n")
+    write(tmp_path, "content/c.md", "Title: Col\nDate: 2021-05-05 08:00\nTags: col alpin; vélo\n\nMonté.\n")
+    tags = {p.id: p.tags for p in read_posts(tmp_path, today=TODAY).posts}
+    assert tags == {"content/a.md": ["rang tại nhà"], "content/b.md": ["cà phê phin", "đồ nghề"],
+                    "content/c.md": ["col alpin", "vélo"]}
+
+
+@pytest.mark.fast
 def test_pelican_pages_from_the_site_root_by_its_page_paths(tmp_path: Path) -> None:
     write(tmp_path, "pelicanconf.py", "AUTHOR = 'Bea Prost'\nPATH = 'content'\nPAGE_PATHS = ['pages', 'legal']\n")
     write(tmp_path, "content/velo/col.md", "Title: Un col\nDate: 2024-06-08 09:00\nTags: col, alpes\n\nMonté en 1 h 12.\n")
@@ -604,11 +615,18 @@ def test_italian_dutch_and_polish_fixture_blogs_read_from_their_roots() -> None:
      "Seduh, Rana, dan Rel", "Larasati Wibisono"),
     ("zola-hu", ["README.md", "content/kapcsolat.md", "content/rolam.md"], ["Fazekas Lili", "Hegedűs Márton"],  # [extra] author
      "Kovász és Csillagpor", "Bakonyi Réka"),
+    ("pelican-vi", ["README.md", "content/pages/gioi-thieu.md", "content/pages/lien-he.md"],  # PAGE_PATHS
+     ["Trần Minh Khoa", "Đỗ Lan Phương"], "Cà phê và Đèo", "Nguyễn Thu Hà"),
+    ("hugo-fi", ["README.md", "archetypes/default.md", "content/tietoa.md", "content/yhteystiedot.md"],
+     ["Eero Salminen", "Helmi Koskinen"], "Järvi ja löyly", "Aino Lehtonen"),
+    ("astro-el", ["README.md", "src/pages/about.md", "src/pages/kypseli.md"],  # SITE_AUTHOR in src/consts.ts
+     ["Δέσποινα Μαυρίδου", "Νίκος Βλαχάκης"], "Μέλι και Αλάτι", "Ελένη Παπαδοπούλου"),
 ])
 def test_fixture_blogs_with_a_name_of_their_own_read_from_their_roots(blog, not_posts, writers, title, owner) -> None:
-    """Swedish (Jekyll), Czech (Eleventy), Romanian (Hugo), Turkish (Astro), Indonesian (Jekyll) and
-    Hungarian (Zola) blogs written for the project: 30 posts each, two drafts; pages are none; two
-    guests; the site's name and owner from its config."""
+    """Swedish (Jekyll), Czech (Eleventy), Romanian (Hugo), Turkish (Astro), Indonesian (Jekyll),
+    Hungarian (Zola), Vietnamese (Pelican), Finnish (Hugo) and Greek (Astro) blogs written for the
+    project: 30 posts each, two drafts; pages are none; two guests; the site's name and owner from
+    its config."""
     result = read_posts(ROOT / "tests" / "fixtures" / "blogs" / blog, today=TODAY)
     assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2)
     assert sorted(p.path for p in result.not_posts) == not_posts
