@@ -437,11 +437,15 @@ RELATIVE = re.compile(r"([01]) (year|month|week) ago")  # dateparser's "1 year a
 
 def table(language: str) -> dict[str, str] | None:
     """The table that reads `language`: the one written for it, else one made of its words for dates
-    (dated()), for a language in Latin letters no one wrote a table for (Italian, Dutch, Polish…);
-    None for English and for other alphabets (Greek, Hebrew…), whose words the parser cannot hold."""
+    (dated()), for a language no one wrote a table for (Italian, Dutch, Polish; Greek, Hebrew, whose
+    other words english() gives the parser as words it does not know); None for English and for a
+    language written without spaces between its words (Thai), which the parser cannot tell apart."""
     if language in TABLES:
         return TABLES[language]
-    return dated(language) if language in LATIN_LANGUAGES and language != "en" else None
+    return dated(language) if language not in ("en", *UNSPACED) else None
+
+
+UNSPACED = ("th",)  # besides SPACELESS, which have tables of their own
 
 
 @functools.lru_cache(maxsize=None)
@@ -469,10 +473,13 @@ def dated(language: str) -> dict[str, str] | None:
 
 def _whole_words(words: Iterable[str]) -> list[str]:
     """dateparser's words for one thing, without abbreviations: a word that begins another of them
-    ("mar", "marzo") or has a dot, one letter or a digit."""
+    ("mar", "marzo") or has a dot, one letter or a digit (but a month said by its number, "tháng 4")."""
     words = {" ".join(w.lower().split()) for w in words if w}
-    return [w for w in words if len(w) > 1 and "." not in w and not re.search(r"\d", w)
+    return [w for w in words if len(w) > 1 and "." not in w and (not re.search(r"\d", w) or NUMBERED_MONTH.fullmatch(w))
             and not any(o != w and o.startswith(w) for o in words)]
+
+
+NUMBERED_MONTH = re.compile(r"[^\W\d_]+ \d{1,2}")  # "tháng 4": Vietnamese says a month by its number
 
 
 @functools.lru_cache(maxsize=1)
@@ -667,6 +674,8 @@ def english(question: str, language: str, titles: Iterable[str] = (), identity_s
         return _spaceless(question, words, list(titles), identity_share, language)
     if language in INFLECTED:
         return INFLECTED[language](question)
+    if language not in LATIN_LANGUAGES:  # Greek, Hebrew…: dates said in English, every other word one the parser does not know
+        return inflection.unknown_words(_spaced(question, words, language))
     return _spaced(question, words, language)
 
 
@@ -690,6 +699,8 @@ def _spaced(question: str, table: dict[str, str], language: str = "") -> str:
     # "le 1er septembre", "31 de diciembre", "3. Mai": the English parser reads the month first
     months = "|".join(_MONTHS)
     text = re.sub(rf"\b(?:the\s+)?(\d{{1,2}})(?:er|º|o|\.)?\s+(?:of\s+)?({months})\b", r"\2 \1", text)
+    if language not in TABLES:  # "τον september του 2022", "settembre del 2022": a short word between month and year is "of"
+        text = re.sub(rf"\b({months})\s+[^\W\d_]{{1,4}}\s+((?:19|20)\d\d)\b", r"\1 \2", text)
     text = re.sub(r"[¿¡«»]|(?<=\w)'(?=\s)", " ", text)
     return " ".join(text.split())
 

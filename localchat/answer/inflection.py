@@ -62,7 +62,8 @@ def unknown_words(text: str) -> str:
 SNOWBALL = {code: name for code, name in {
     "es": "spanish", "fr": "french", "de": "german", "pt": "portuguese", "it": "italian", "ru": "russian",
     "nl": "dutch", "sv": "swedish", "pl": "polish", "cs": "czech", "tr": "turkish", "id": "indonesian",
-    "ro": "romanian", "hu": "hungarian", "da": "danish", "nb": "norwegian", "fi": "finnish"}.items()
+    "ro": "romanian", "hu": "hungarian", "da": "danish", "nb": "norwegian", "fi": "finnish", "el": "greek",
+    "ca": "catalan", "lt": "lithuanian", "ar": "arabic", "fa": "persian", "hi": "hindi"}.items()
     if name in snowballstemmer.algorithms()}
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
@@ -112,9 +113,11 @@ def respelled(text: str, table: dict[str, str], language: str, names: frozenset[
 
     def one(m: re.Match[str]) -> str:
         word = m[0]
-        if word in table or word in phrased or len(word) <= SHORT or word in names:  # "trata" of "de qué trata este blog" stays
+        if word in table or word in phrased or len(word) <= SHORT:  # "trata" of "de qué trata este blog" stays
             return word
-        return index.get(stem(word), word)
+        found = index.get(stem(word), word)
+        # a month is capitalised as a name is in some languages ("τον Σεπτέμβριο"): it is read still
+        return word if word in names and table.get(found) not in MONTHS else found
 
     return LATIN_TOKEN.sub(one, text)
 
@@ -218,6 +221,11 @@ def russian(question: str) -> str:
     return " ".join(unknown_words(" ".join(out)).split())
 
 
+# The letters of a language not written in Latin ones, whose forms its stemmer reads
+ALPHABETS = {"ru": r"[\u0400-\u04ff]", "el": r"[\u0370-\u03ff\u1f00-\u1fff]", "ar": r"[\u0600-\u06ff]",
+             "fa": r"[\u0600-\u06ff]", "hi": r"[\u0900-\u097f]"}
+
+
 def as_written(question: str, forms: dict[str, str], language: str) -> str:
     """A question with the blog's names and tags as the blog writes them, whatever their case or
     number in the question's language (its Snowball stems): "статьи Марии Ивановой", "о походах",
@@ -226,7 +234,7 @@ def as_written(question: str, forms: dict[str, str], language: str) -> str:
     if language not in SNOWBALL:
         return question
     stem = stemmer(language)
-    alphabet = r"[\u0400-\u04ff]" if language == "ru" else r"[A-Za-z\u00c0-\u024f]"
+    alphabet = ALPHABETS.get(language, r"[A-Za-z\u00c0-\u024f]")
     # a hyphen parts words on both sides: "Meadows-Jönsson" is two, as in "Eric Meadows-Jönsson"; "Buch-Beiträge" too
     known = {tuple(stem(w.lower().replace("ё", "е")) for w in re.split(r"[\s-]+", f) if w): written
              for f, written in forms.items() if re.search(alphabet, f) and f.split()}

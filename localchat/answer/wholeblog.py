@@ -812,12 +812,15 @@ def question_language(question: str, blog: str = "") -> str:
 
 def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None, owner: str = "",
            *, fragment: bool = False, topics: bool = True,
-           passed_over: Callable[[str], bool] | None = None, language: str = "en", referent: str = "") -> Query | None:
+           passed_over: Callable[[str], bool] | None = None, language: str = "en", referent: str = "",
+           asked_as: str = "") -> Query | None:
     """`topics`: whether leftover words may be a subject to list posts by. Not for a question read
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
     `passed_over` (read_again, once a classifier has said what is asked): which of the words no
     table knows may be passed over (all but names: names_kept), unless a title of the blog has it or
-    it stands where a subject does ("about X")."""
+    it stands where a subject does ("about X"). `asked_as`: the question before its words were said
+    in English, whose words common in its language may be passed over (commonly_said): a Greek "η" is
+    one the parser reads only as a word it does not know."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     if referent:  # "I'm into 3D printing - what's the latest post on that?": on the tag told before
@@ -906,7 +909,7 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     if passed_over is not None:
         about = {w for m in (ABOUT_RUN.finditer(text) if KEEP_NAMES else [TOPIC.search(text)]) if m
                  for w in tokens(m[1])}
-        common = commonly_said(question, language)
+        common = commonly_said(asked_as or question, language)
         leftover = [w for w in leftover if not passed_over(w) or w in about
                     or ((w in vocab.subjects or stem(w) in vocab.subjects) and w not in common)]
     topic = ""
@@ -1300,14 +1303,17 @@ def may_read_again(question: str, blog: str = "") -> bool:
 
 
 def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str = "",
-               today: dt.date | None = None, language: str = "") -> tuple[Query, list[Entry], int] | None:
+               today: dt.date | None = None, language: str = "", heard: bool = False) -> tuple[Query, list[Entry], int] | None:
     """A question understand() could not read, read again without the characters the glossary does
     not know, once a classifier of questions (intents.py) says it asks `intent` ("latest", "first",
     "count", "list" or "overview"): "烦请告知本站最近发布的两期周报分别是哪两期" is the newest two posts
     whatever 烦请告知 means. Every other word must still be read, and a list or count must still
     speak of posts ("2022 年北京冬奥会中国一共拿了几块金牌？" is no count of the posts of 2022); the
     classifier decides what is asked, the rules read the period, the number and the order.
-    `language`: the question's, where its plain words were said in English first (intents.plain_words)."""
+    `language`: the question's, where its plain words were said in English first (intents.plain_words).
+    `heard`: in another alphabet, a plain word says the newest or the first as the classifier does
+    (intents.py): the question need not also name posts ("Ποια είναι η πιο πρόσφατη ανάρτηση;": e5
+    hears no "post" in ανάρτηση)."""
     today = today or dt.date.today()
     language = language or _language(question)  # given where the words were said in English (anchors.py)
     if not glossary.table(language):
@@ -1335,7 +1341,7 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         unread = language not in glossary.TABLES
         q = _parse(text, entries, today, owner, topics=language not in glossary.INFLECTED,
                    passed_over=names_kept(question, language), fragment=intent == "overview" or unread,
-                   language=language)
+                   language=language, asked_as=question)
         # a word passed over may be what is asked ("Was hat die neue Honigschleuder gekostet?": gekostet):
         # then the question must speak of posts, not only name a tag
         # (where no table reads the language, every plain word is passed over: a named tag or writer suffices)
@@ -1349,7 +1355,8 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         q = Query("overview", limit=DEFAULT_MANY)
     elif q is None or q.action == "opinion" or (intent == "count" and q.number is not None):
         return None  # "第 385 期合并了多少个 PR？" counts something inside an issue
-    elif not (WRITING.search(clean(text)) or ((q.tags or q.authors) and not passed) or (q.tags and TAGGED.search(text))):
+    elif not (WRITING.search(clean(text)) or ((q.tags or q.authors) and not passed) or (q.tags and TAGGED.search(text))
+              or (heard and intent in ("latest", "first"))):
         return None
     elif intent in ("latest", "first"):
         q.action, q.order, q.limit = "list", "newest" if intent == "latest" else "oldest", q.limit or 1
@@ -1388,7 +1395,8 @@ def commonly_said(question: str, language: str) -> frozenset[str]:
         return frozenset()
     import wordfreq  # noqa: PLC0415 - its word lists load on first use
     return frozenset(w for word in re.findall(r"[^\W\d_]+", question.lower())
-                     if wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_ZIPF for w in tokens(word))
+                     if wordfreq.zipf_frequency(word, language, wordlist="small") >= COMMON_ZIPF
+                     for w in tokens(word) or tokens(inflection.unknown(word)))  # a Greek word: as the parser reads it
 
 
 def names_kept(question: str, language: str) -> Callable[[str], bool]:

@@ -13,7 +13,7 @@ import importlib.util
 
 import pytest
 
-from localchat.answer import anchors, glossary, intents, listing, phrases, wholeblog
+from localchat.answer import anchors, glossary, inflection, intents, listing, phrases, wholeblog
 from localchat.index.catalog import Entry
 
 TODAY = dt.date(2026, 12, 1)
@@ -28,7 +28,11 @@ def test_a_language_without_a_table_gets_its_dates_from_dateparser() -> None:
     assert "mar" not in italian  # an abbreviation: "mar" of "marzo"
     assert glossary.english("Quanti articoli hai scritto a marzo 2023?", "it") == "quanti articoli hai scritto a march 2023 ?"
     assert "last year" in glossary.english("Hoeveel berichten schreef je vorig jaar?", "nl")
-    assert glossary.table("en") is None and glossary.table("el") is None  # English, and another alphabet
+    assert glossary.table("en") is None and glossary.table("th") is None  # English, and words written without spaces
+    greek = glossary.table("el")  # another alphabet: its dates read, its other words unknown ones
+    assert greek["σεπτέμβριος"] == "september" and greek["πέρσι"] == "last year"
+    said = glossary.english("Πόσα άρθρα έγραψες τον Σεπτέμβριο του 2022;", "el")
+    assert said.split()[0] == inflection.unknown("πόσα") and "september 2022" in said  # its month in another case too
     assert glossary.table("es") is glossary.TABLES["es"]  # a language with a table keeps its own
 
 
@@ -154,3 +158,67 @@ def test_a_count_in_a_language_without_a_table_whose_how_many_is_no_plain_word(e
     """Romanian: "câte" is said in English by no word alone; in its question it asks how many."""
     found, _ = intents.understand("Câte articole ai publicat în 2021?", [], RO, "Ilinca", lambda: e5, TODAY)
     assert found is not None and found[0].action == "count" and found[2] == 1
+
+
+EL = sorted([
+    Entry("blog/kypseli.md", "Η πρώτη μου κυψέλη", "/k/", "2019-04-21", ["μέλι", "κυψέλες"], "post", "", 300),
+    Entry("blog/naxos.md", "Ταξίδι ως τη Δονούσα", "/n/", "2022-09-04", ["σκάφος", "μελτέμι"], "post", "", 300),
+    Entry("blog/louk.md", "Λουκουμάδες με θυμαρίσιο μέλι", "/l/", "2022-09-25", ["μέλι", "συνταγές"], "post", "", 300),
+    Entry("blog/kombos.md", "Πέντε κόμποι για αρχάριους", "/o/", "2023-10-18", ["σκάφος"], "post", "", 300,
+          authors=["Νίκος Βλαχάκης"]),
+    Entry("blog/reiki.md", "Το ρείκι άνθισε νωρίς", "/r/", "2026-09-13", ["μέλι"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.parametrize("question, action, want", [
+    ("Ποια είναι η πιο πρόσφατη ανάρτηση;", "list", ["blog/reiki.md"]),  # no word heard as "post": "latest" and the classifier agree
+    ("Ποια ήταν η πρώτη ανάρτηση;", "list", ["blog/kypseli.md"]),
+    ("Πόσα άρθρα έγραψες τον Σεπτέμβριο του 2022;", "count", 2),  # the month in another case, "του" before its year
+    ("Αναρτήσεις με την ετικέτα μελτέμι", "list", ["blog/naxos.md"]),
+])
+def test_a_question_in_another_alphabet_without_a_table_is_read(e5, question, action, want) -> None:
+    """Greek: dateparser's dates (in any case: the Snowball stems), e5's plain words, the rest unknown words."""
+    found, _ = intents.understand(question, [], EL, "Ελένη Παπαδοπούλου", lambda: e5, TODAY)
+    assert found is not None and found[0].action == action
+    got = found[2] if action == "count" else [e.post_id for e in wholeblog.shown(found[0], found[1], len(found[1]))]
+    assert got == want
+
+
+@pytest.mark.parametrize("question", ["Πώς φτιάχνεις λουκουμάδες;", "Τι καιρό θα κάνει αύριο στην Αθήνα;"])
+def test_a_content_question_in_another_alphabet_is_searched(e5, question) -> None:
+    assert intents.understand(question, [], EL, "Ελένη Παπαδοπούλου", lambda: e5, TODAY)[0] is None
+
+
+FI = sorted([
+    Entry("posts/kajakki.md", "Uusi kajakki", "/k/", "2019-05-26", ["kajakki"], "post", "", 300),
+    Entry("posts/sauna.md", "Rantasauna omin käsin", "/s/", "2020-05-10", ["hirsityö", "kiuas"], "post", "", 300),
+    Entry("posts/talvi.md", "Kajakin talvisäilytys", "/t/", "2021-06-06", ["kajakki"], "post", "", 300,
+          authors=["Eero Salminen"]),
+    Entry("posts/sienet.md", "Syyssienet", "/m/", "2026-09-20", ["sienet"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+def test_a_count_whose_how_is_said_alone(e5) -> None:
+    """"Kuinka monta": "kuinka" is said as "how" alone, "monta" as nothing; heard as a count, "how" asks how many."""
+    found, _ = intents.understand("Kuinka monta kirjoitusta blogissa on yhteensä?", [], FI, "Aino Lehtonen", lambda: e5, TODAY)
+    assert found is not None and found[0].action == "count" and found[2] == 4
+
+
+CS = sorted([
+    Entry("blog/ul.md", "První úl na zahradě", "/u/", "2024-04-02", ["včely"], "post", "", 300),
+    Entry("blog/med.md", "Medobraní", "/m/", "2025-07-12", ["včely", "med"], "post", "", 300),
+    Entry("blog/trasa.md", "Na kole kolem Máchova jezera", "/t/", "2025-09-20", ["kolo"], "post", "", 300),
+    Entry("blog/zima.md", "Zimování", "/z/", "2026-01-11", ["včely"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+def test_a_list_the_classifier_is_unsure_of_where_a_period_is_named(e5) -> None:
+    """The classifier finds a list likelier than LIST but is not sure (0.63 < 0.7): the year named, its posts."""
+    found, _ = intents.understand("Jaké články vyšly v roce 2025?", [], CS, "Radek", lambda: e5, TODAY)
+    assert found is not None and found[0].action == "list" and found[2] == 2
+    assert sorted(e.post_id for e in found[1]) == ["blog/med.md", "blog/trasa.md"]
+
+
+@pytest.mark.fast
+def test_a_month_said_by_its_number() -> None:
+    assert glossary.english("Tháng 4 năm 2020 chị viết gì?", "vi").startswith("april 2020")

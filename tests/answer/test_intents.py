@@ -98,7 +98,8 @@ def test_each_language_gets_the_model_trained_for_it() -> None:
     assert "pt" not in many["languages"] and intents.model_for(e5, "pt") is many
     # no table was written for Dutch, yet dateparser knows its dates: the model made for many languages too
     assert "nl" not in many["languages"] and intents.model_for(e5, "nl") is many
-    assert intents.model_for(e5, "el") is None  # another alphabet, and no table: the rules alone
+    assert intents.model_for(e5, "el") is many  # another alphabet: its dates read (glossary.table), the rest unknown words
+    assert intents.model_for(e5, "th") is None  # words without spaces between them: the rules alone
 
 
 @pytest.mark.fast
