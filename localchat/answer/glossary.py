@@ -439,13 +439,14 @@ def table(language: str) -> dict[str, str] | None:
     """The table that reads `language`: the one written for it, else one made of its words for dates
     (dated()), for a language no one wrote a table for (Italian, Dutch, Polish; Greek, Hebrew, whose
     other words english() gives the parser as words it does not know); None for English and for a
-    language written without spaces between its words (Thai), which the parser cannot tell apart."""
+    language whose words the parser cannot tell apart: Thai, written without spaces; Hindi, whose vowel
+    signs Python's \\w does not hold ("जनवरी" is cut in three)."""
     if language in TABLES:
         return TABLES[language]
     return dated(language) if language not in ("en", *UNSPACED) else None
 
 
-UNSPACED = ("th",)  # besides SPACELESS, which have tables of their own
+UNSPACED = ("th", "hi")  # besides SPACELESS, which have tables of their own
 
 
 @functools.lru_cache(maxsize=None)

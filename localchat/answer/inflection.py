@@ -63,7 +63,7 @@ SNOWBALL = {code: name for code, name in {
     "es": "spanish", "fr": "french", "de": "german", "pt": "portuguese", "it": "italian", "ru": "russian",
     "nl": "dutch", "sv": "swedish", "pl": "polish", "cs": "czech", "tr": "turkish", "id": "indonesian",
     "ro": "romanian", "hu": "hungarian", "da": "danish", "nb": "norwegian", "fi": "finnish", "el": "greek",
-    "ca": "catalan", "lt": "lithuanian", "ar": "arabic", "fa": "persian", "hi": "hindi"}.items()
+    "ca": "catalan", "lt": "lithuanian", "ar": "arabic", "fa": "persian"}.items()
     if name in snowballstemmer.algorithms()}
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
@@ -223,7 +223,7 @@ def russian(question: str) -> str:
 
 # The letters of a language not written in Latin ones, whose forms its stemmer reads
 ALPHABETS = {"ru": r"[\u0400-\u04ff]", "el": r"[\u0370-\u03ff\u1f00-\u1fff]", "ar": r"[\u0600-\u06ff]",
-             "fa": r"[\u0600-\u06ff]", "hi": r"[\u0900-\u097f]"}
+             "fa": r"[\u0600-\u06ff]"}
 
 
 def as_written(question: str, forms: dict[str, str], language: str) -> str:

@@ -41,7 +41,7 @@ from localchat.index.embed import MULTILINGUAL, load_embedder
 from localchat.ingest.language import LATIN_LANGUAGES
 
 WEIGHTS = Path(__file__).with_name("intents.json")
-BARE_HOW = re.compile(r"\bhow\b(?! many| much| often)")  # a "how" that asks how something is done (wholeblog.ASKS_CONTENT)
+BARE_HOW = re.compile(r"\bhow\b(?!\s+(?:many|much|often)\b)", re.I)  # a "how" that asks how something is done (wholeblog.ASKS_CONTENT)
 Found = tuple[wholeblog.Query, list[Entry], int]
 CLASSES = ("content", "latest", "first", "count", "list", "overview")
 
@@ -143,7 +143,7 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
             # letters: "Quanto costa una catena nuova…" says "new" as the classifier hears the newest.
             heard = asked == intent and language not in LATIN_LANGUAGES
             intent, sure = asked, True  # the classifier, trained on other languages, tells them apart less well
-        elif intent != "content" and (not sure or intent == "overview") and chances["list"] >= LIST:
+        elif intent != "content" and (not sure or intent == "overview") and chances.get("list", 0.0) >= LIST:
             listed = wholeblog.read_again(question, "list", entries, owner, today, language)
             if listed is not None and listed[0].filtered:  # "Milyen bejegyzéseket írt Fazekas Lili?": a writer, a tag or a period named
                 return listed, kept

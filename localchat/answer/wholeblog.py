@@ -818,9 +818,9 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
     from Chinese or Japanese: its subject is characters the glossary could not say in English.
     `passed_over` (read_again, once a classifier has said what is asked): which of the words no
     table knows may be passed over (all but names: names_kept), unless a title of the blog has it or
-    it stands where a subject does ("about X"). `asked_as`: the question before its words were said
-    in English, whose words common in its language may be passed over (commonly_said): a Greek "η" is
-    one the parser reads only as a word it does not know."""
+    it stands where a subject does ("about X"). `asked_as`: the question as read_again was given it
+    (before glossary.english), whose words common in its language may be passed over (commonly_said):
+    a Greek "η" is one the parser reads only as a word it does not know."""
     today = today or dt.date.today()
     vocab = vocabulary(entries, owner)
     if referent:  # "I'm into 3D printing - what's the latest post on that?": on the tag told before

@@ -29,6 +29,7 @@ def test_a_language_without_a_table_gets_its_dates_from_dateparser() -> None:
     assert glossary.english("Quanti articoli hai scritto a marzo 2023?", "it") == "quanti articoli hai scritto a march 2023 ?"
     assert "last year" in glossary.english("Hoeveel berichten schreef je vorig jaar?", "nl")
     assert glossary.table("en") is None and glossary.table("th") is None  # English, and words written without spaces
+    assert glossary.table("hi") is None  # Devanagari vowel signs: no \\w, so no word the parser could hold
     greek = glossary.table("el")  # another alphabet: its dates read, its other words unknown ones
     assert greek["σεπτέμβριος"] == "september" and greek["πέρσι"] == "last year"
     said = glossary.english("Πόσα άρθρα έγραψες τον Σεπτέμβριο του 2022;", "el")
