@@ -47,4 +47,8 @@ POSTS = {
     "pelican-vi": ROOT / "tests" / "fixtures" / "blogs" / "pelican-vi",
     "hugo-fi": ROOT / "tests" / "fixtures" / "blogs" / "hugo-fi",
     "astro-el": ROOT / "tests" / "fixtures" / "blogs" / "astro-el",
+    # and a Danish, a Ukrainian and a Hebrew blog (blind95–97)
+    "eleventy-da": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-da",
+    "hugo-uk": ROOT / "tests" / "fixtures" / "blogs" / "hugo-uk",
+    "jekyll-he": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-he",
 }

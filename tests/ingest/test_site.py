@@ -621,11 +621,17 @@ def test_italian_dutch_and_polish_fixture_blogs_read_from_their_roots() -> None:
      ["Eero Salminen", "Helmi Koskinen"], "Järvi ja löyly", "Aino Lehtonen"),
     ("astro-el", ["README.md", "src/pages/about.md", "src/pages/kypseli.md"],  # SITE_AUTHOR in src/consts.ts
      ["Δέσποινα Μαυρίδου", "Νίκος Βλαχάκης"], "Μέλι και Αλάτι", "Ελένη Παπαδοπούλου"),
+    ("eleventy-da", ["README.md", "src/kontakt.md", "src/om-mig.md"], ["Mette Juul Skov", "Poul Erik Damgaard"],
+     "Jord under neglene", "Hanne Bødker Lund"),  # site.json's author
+    ("hugo-uk", ["README.md", "archetypes/default.md", "content/marshruty.md", "content/pro-mene.md"],
+     ["Максим Дзюба", "Оксана Лелеко"], "Спиця і ланцюг", "Богдан Ярмолюк"),
+    ("jekyll-he", ["README.md", "about.md", "gear.md"], ["רונן אבוטבול", "שירה לנדאו"],  # _drafts/
+     "שמיים שחורים בנגב", "יואב שחרי"),
 ])
 def test_fixture_blogs_with_a_name_of_their_own_read_from_their_roots(blog, not_posts, writers, title, owner) -> None:
     """Swedish (Jekyll), Czech (Eleventy), Romanian (Hugo), Turkish (Astro), Indonesian (Jekyll),
-    Hungarian (Zola), Vietnamese (Pelican), Finnish (Hugo) and Greek (Astro) blogs written for the
-    project: 30 posts each, two drafts; pages are none; two guests; the site's name and owner from
+    Hungarian (Zola), Vietnamese (Pelican), Finnish (Hugo), Greek (Astro), Danish (Eleventy), Ukrainian
+    (Hugo) and Hebrew (Jekyll) blogs written for the project: 30 posts each, two drafts; pages are none; two guests; the site's name and owner from
     its config."""
     result = read_posts(ROOT / "tests" / "fixtures" / "blogs" / blog, today=TODAY)
     assert (len(result.posts), result.errors, len(result.drafts_skipped)) == (30, [], 2)
