@@ -22,10 +22,13 @@ one language left out in turn (docs/benchmarks/languages.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Collection
 
 import numpy as np
+
+from localchat.answer import glossary
 
 # The English words the parser reads that a question in any language says with one word of its own.
 # Each is said once: a word is mapped to the key's value ("most recent" is read as "latest").
@@ -47,7 +50,6 @@ NEAREST = 10
 # English words wordfreq finds most common, the yardstick of "near": encoded once per process, on the first
 # question in such a language (2.1 s on this machine's 2 cores; 0.03 s a question after that)
 COMMON = 500
-FUNCTION_ZIPF = 6.5  # a word this common in its language ("que", "dos" of Portuguese) is never said in English
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _VECTORS: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # ENGLISH's and COMMON's vectors, by embedder name
 # Two words that ask together what neither says alone ("hur många", "wie viele": how many), each pair
@@ -77,14 +79,15 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
     """`question` with each word near one English word of ENGLISH said as that word, and each pair
     near "how many" said as it (said_in_pairs); the words of `keep` (lower case: names, tags, the
     dates' words a table reads) as written."""
-    import wordfreq  # noqa: PLC0415
     english, common = _english(embedder)
 
     def yardstick(vectors: np.ndarray) -> np.ndarray:  # the mean cosine of the NEAREST nearest common words
         return np.sort(vectors @ common.T, axis=1)[:, -NEAREST:].mean(axis=1)
 
+    question = said_as_digits(question, language, keep)
+    # a word very common in its language ("que", the "dos" of Portuguese) is never said in English
     words = sorted(w for w in {w.lower() for w in WORD.findall(question)} - set(keep)
-                   if wordfreq.zipf_frequency(w, language, wordlist="small") < FUNCTION_ZIPF)
+                   if not glossary.function_word(w, language))
     said: dict[str, str] = {}
     if words:
         vectors = _unit(embedder.encode(words))
@@ -96,6 +99,53 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
         question = WORD.sub(lambda m: said.get(m[0].lower(), m[0]), question)
     # said in English, a number agrees: "i 3 post più recenti" (Italian "post" has no plural) is 3 posts
     return re.sub(r"\b([2-9]|[1-9]\d{1,2}) post\b", r"\1 posts", question)  # not "2023 post"
+
+
+# Numbers spelled out, as CLDR spells them in every case and gender it writes ("dwa", "dwie", "dwóch";
+# "kaksi", "kahta"): unicode-rbnf's rules (MIT, pure Python, 90 languages). e5 alone hears no number in
+# "tre", "dwa", "tri", "tiga", "hai" or "ba", and "which" in Turkish "iki" (two): of the latest and first
+# questions of nine blind sets in languages with no table, 33 ask for more than one post, each with its
+# number, 26 spelled out, 23 as CLDR spells them ("tri" for "tři", Hungarian "két" for "kettő" are not).
+# 2 to 10 only: "en", "un", "bir" say "a" as often as "one", and no
+# number is the one newest post. A number's word that a date uses ("hét", a week in Hungarian; "năm", a
+# year in Vietnamese) is kept as written by the caller, and one before digits is no count ("năm 2023").
+NUMBERS_SPELLED = range(2, 11)
+
+
+@functools.lru_cache(maxsize=64)
+def number_words(language: str) -> dict[str, str]:
+    """The words `language` spells 2 to 10 with (lower case), each with its digits; empty where CLDR
+    spells no numbers for it or unicode-rbnf is not installed."""
+    try:
+        from unicode_rbnf import RbnfEngine  # noqa: PLC0415 - its rules load per language, on first use
+        engine = RbnfEngine.for_language(language)
+    except Exception:  # noqa: BLE001 - not installed, or a language CLDR has no rules for: e5 alone
+        return {}
+    words: dict[str, str] = {}
+    for number in NUMBERS_SPELLED:
+        try:
+            spelled = engine.format_number(number).text_by_ruleset.values()
+        except Exception:  # noqa: BLE001 - a ruleset that does not spell this number
+            continue
+        for text in spelled:
+            if WORD.fullmatch(text.lower()):  # one word: "vingt et un" is not read
+                words.setdefault(text.lower(), str(number))
+    return words
+
+
+def said_as_digits(question: str, language: str, keep: Collection[str] = ()) -> str:
+    """`question` with each number `language` spells (number_words) written in digits, but for the
+    words of `keep` and a word before digits ("năm 2023": the year 2023)."""
+    words = number_words(language)
+    if not words:
+        return question
+
+    def said(m: re.Match[str]) -> str:
+        word = m[0].lower()
+        if word not in words or word in keep or re.match(r"\s*\d", question[m.end():]):
+            return m[0]
+        return words[word]
+    return WORD.sub(said, question)
 
 
 def said_in_pairs(question: str, embedder: Any, keep: set[str], yardstick: Any) -> str:

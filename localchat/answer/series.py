@@ -5,8 +5,8 @@ number their part, or share a name before a colon.
 
 "Riego automático con ESP32 (parte 2): el código", "Monter un serveur maison (2/3) : Proxmox",
 "Mit dem Rad zur Ostsee, Teil 2", "Алтай: поход к Шавлинским озёрам. Часть 2 — озёра",
-"홈 NAS 구축기 2편", "订单服务从 MySQL 迁到 PostgreSQL（二）", "Rust入門 その2" are parts of one series
-each. A blog's numbered issues ("This Week in Rust 500") are wholeblog.numbered_series, not these.
+"홈 NAS 구축기 2편", "订单服务从 MySQL 迁到 PostgreSQL（二）", "Rust入門 その2", "Fietsen naar Rome, deel 2"
+are parts of one series each. A blog's numbered issues ("This Week in Rust 500") are wholeblog.numbered_series, not these.
 """
 
 from __future__ import annotations
@@ -28,14 +28,19 @@ PART = re.compile(
     r"|(?<![\w.])\d{1,2}\s*(?:편|부|화|회|篇|回|部|话|話)"  # "2편", "3篇"
     r"|前編|中編|後編|前篇|中篇|后篇|後篇|上篇|下篇|[(（][上中下][)）]",
     re.IGNORECASE)
+# a part numbered after a comma, with a word of any language before or after its number, ending the title
+# or its name: "Fietsen naar Rome, deel 2", "Szlak Orlej Perci, część 3", "Likya Yolu Günlüğü, 2. Bölüm: …",
+# "Traversarea Făgărașului, partea a II-a: …"
+COMMA_PART = re.compile(r",\s*(?:[^\W\d_]+\s+(?:a\s+)?)?(?:\d{1,2}|[IVX]{1,4})(?:\.|-a)?(?:\s+[^\W\d_]+)?\s*(?=[:：]|$)")
 COLON = re.compile(r"\s*[:：]\s+|\s+[—–]\s+")  # "Shop notes: …", "Vereinsporträt — …"
+ASIDE = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]\s*$")  # an aside in brackets after a name before its colon
 TRIM = " \t,.;:：、·-–—(（[「『\"'«»„“”"
 MIN_LETTERS = 4  # a name shorter than this ("Part 2", "Día 3") names no series
 
 
 def name_of(title: str) -> str:
     """The series name a title gives before its part number, or "" where it numbers none."""
-    m = PART.search(title)
+    m = PART.search(title) or COMMA_PART.search(title)
     if m is None:
         return ""
     name = title[:m.start()].strip(TRIM)
@@ -57,6 +62,7 @@ def titled(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
         if name:
             numbered[key(name)].append(e)
         head = COLON.split(e.title, maxsplit=1)
+        head[0] = ASIDE.sub("", head[0])  # "Jig of the Month (yes, I know): fret press cauls"
         if len(head) == 2 and len(head[0].split()) >= 2 and sum(c.isalpha() for c in head[0]) >= MIN_LETTERS:
             coloned[key(head[0].strip(TRIM))].append(e)
     found: dict[str, tuple[str, ...]] = {}
@@ -65,5 +71,5 @@ def titled(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
             ids = tuple(e.post_id for e in members)
             if len(ids) >= 2 and ids not in found.values():
                 oldest = min(members, key=lambda e: (e.date or "9999", e.post_id))
-                found.setdefault(name_of(oldest.title) or COLON.split(oldest.title, maxsplit=1)[0].strip(TRIM), ids)
+                found.setdefault(name_of(oldest.title) or ASIDE.sub("", COLON.split(oldest.title, maxsplit=1)[0]).strip(TRIM), ids)
     return found

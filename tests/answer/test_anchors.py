@@ -223,3 +223,59 @@ def test_a_list_the_classifier_is_unsure_of_where_a_period_is_named(e5) -> None:
 @pytest.mark.fast
 def test_a_month_said_by_its_number() -> None:
     assert glossary.english("Tháng 4 năm 2020 chị viết gì?", "vi").startswith("april 2020")
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, language, said", [
+    ("Quali sono i tre articoli più recenti?", "it", "Quali sono i 3 articoli più recenti?"),
+    ("Dwie najnowsze notatki", "pl", "2 najnowsze notatki"),  # CLDR's feminine form, not only "dwa"
+    ("Kolme ensimmäistä kirjoitusta", "fi", "3 ensimmäistä kirjoitusta"),
+    ("ba bài mới nhất năm 2023", "vi", "3 bài mới nhất năm 2023"),  # "năm" before a year is the year
+    ("Melyik a legutolsó bejegyzés?", "hu", "Melyik a legutolsó bejegyzés?"),  # no number
+    ("En ny post", "da", "En ny post"),  # 1 is "a" as often as "one": not said
+])
+def test_numbers_spelled_out_are_said_in_digits(question, language, said) -> None:
+    """CLDR's spelled-out numbers (unicode-rbnf), every case and gender it writes: e5 alone hears no number
+    in "tre", "dwa" or "ba"."""
+    assert anchors.said_as_digits(question, language) == said
+    assert anchors.said_as_digits("a múlt hét posztjai", "hu", keep={"hét"}) == "a múlt hét posztjai"  # a week
+    assert anchors.number_words("xx") == {}  # a language CLDR spells no numbers for: e5 alone
+
+
+HU = sorted([
+    Entry("blog/matra.md", "Őszi túra a Mátrában", "/m/", "2021-10-10", ["Mátra", "túra"], "post", "", 300),
+    Entry("blog/kekes.md", "Kékestető télen", "/k/", "2023-01-15", ["Mátra"], "post", "", 300),
+    Entry("blog/tav.md", "Új távcső", "/t/", "2024-03-02", ["távcső"], "post", "", 300),
+    Entry("blog/bakancs.md", "Új bakancs, régi lábak", "/b/", "2025-10-05", ["Mátra", "túra"], "post", "", 300),
+], key=lambda e: e.date, reverse=True)
+
+
+@pytest.mark.parametrize("question, want", [
+    ("melyik a legutóbbi poszt Mátra címkével", ["blog/bakancs.md"]),  # "poszt" is "posts" to e5: no number asked, one
+    ("Melyik a három legújabb poszt?", ["blog/bakancs.md", "blog/tav.md", "blog/kekes.md"]),
+])
+def test_the_newest_is_one_post_unless_a_number_is_asked(e5, question, want) -> None:
+    found, _ = intents.understand(question, [], HU, "Bakonyi Réka", lambda: e5, TODAY)
+    assert found is not None and [e.post_id for e in wholeblog.shown(found[0], found[1], len(found[1]))] == want
+
+
+def test_a_column_named_whole_in_a_language_without_a_table(e5) -> None:
+    """"rubrika" is read by no table: the column's whole name is, and is the column, not its tag."""
+    blog = CS + [Entry(f"blog/zapisky-{n}.md", f"Zápisky z úlu: {t}", f"/z{n}/", d, ["včely"], "post", "", 300)
+                 for n, t, d in [(1, "jaro", "2024-05-01"), (2, "léto", "2024-08-01"), (3, "podzim", "2024-10-01")]]
+    blog.sort(key=lambda e: e.date, reverse=True)
+    plain = intents.plain_words("Jaké články patří do rubriky Zápisky z úlu?", "cs", e5)
+    found = wholeblog.read_again(plain, "list", blog, "Radek", TODAY, "cs")
+    assert found is not None and found[0].series == "Zápisky z úlu" and found[2] == 3
+
+
+@pytest.mark.fast
+def test_a_function_word_of_the_blogs_language_marks_no_tag() -> None:
+    """"ini" ("this") stands in the titles of a column whose posts share two tags: it marks neither
+    ("Berapa tulisan di blog ini?" asks of the whole blog)."""
+    blog = [Entry(f"p/s{n}.md", f"Seduhan Minggu Ini: kopi {n}", f"/s{n}/", f"2024-0{n}-01", ["kopi", "ulasan"], "post", "", 300)
+            for n in range(1, 5)]
+    blog += [Entry(f"p/k{n}.md", f"Naik kereta ke {town}", f"/k{n}/", f"2025-0{n}-01", ["kereta"], "post", "", 300)
+             for n, town in enumerate(["Bandung", "Surabaya", "Solo", "Malang", "Cirebon", "Banjar", "Kediri", "Blitar"], 1)]
+    vocab = wholeblog.build_vocabulary(sorted(blog, key=lambda e: e.date, reverse=True))
+    assert ("ini",) not in vocab.phrases and ("seduhan",) in vocab.phrases

@@ -26,6 +26,12 @@ def entry(post_id: str, title: str, date: str, tags: list[str] | None = None) ->
     ("订单服务从 MySQL 迁到 PostgreSQL（二）：双写与数据校验", "订单服务从 MySQL 迁到 PostgreSQL"),
     ("Rust入門 その2：借用とライフタイム", "Rust入門"),
     ("Building a bandsaw jig, Part 3", "Building a bandsaw jig"),
+    # after a comma, a part numbered with a word of any language, before or after its number
+    ("Fietsen naar Rome, deel 2", "Fietsen naar Rome"),
+    ("Likya Yolu Günlüğü, 2. Bölüm: Kabak'tan Alınca'ya", "Likya Yolu Günlüğü"),
+    ("Traversarea Făgărașului, partea a II-a: de la Negoiu la Moldoveanu", "Traversarea Făgărașului"),
+    ("Tokyo, 2019", ""),  # a year
+    ("Sourdough, 80% hydration", ""),  # a share, no part
     # no part numbered: a version, a year, a count, a word that holds "teil"
     ("ESP32 und Home Assistant", ""),
     ("What's new in Svelte: August 2025", ""),
@@ -80,6 +86,42 @@ def test_a_series_is_asked_for_by_its_words(question: str, action: str, want: li
     q, chosen, _total = found
     assert q.action == action and q.series
     assert [e.post_id for e in wholeblog.shown(q, chosen, len(chosen))] == want
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("question, action", [
+    ("Welche Beiträge gibt es zu Mit dem Rad zur Ostsee?", "list"),
+    ("Which posts are in Mit dem Rad zur Ostsee?", "list"),
+    ("Wie viele Beiträge hat Mit dem Rad zur Ostsee?", "count"),
+])
+def test_a_series_named_whole_needs_no_word_for_series(question: str, action: str) -> None:
+    """Its name written whole, two words or more besides function words, is the series: not the posts
+    of the Fahrrad tag that one of its words ("Rad") also reads."""
+    found = wholeblog.understand(question, [], BLOG, "", TODAY)
+    assert found is not None and found[0].action == action and found[0].series == "Mit dem Rad zur Ostsee"
+    assert [e.post_id for e in found[1]] == ["ostsee-3.md", "ostsee-2.md", "ostsee-1.md"]
+
+
+@pytest.mark.fast
+def test_an_aside_after_a_series_name_is_no_part_of_it() -> None:
+    entries = [entry("j3", "Jig of the Month (yes, I know): fret press cauls", "2022-03-01"),
+               entry("j2", "Jig of the Month: bridge caul", "2021-03-01"),
+               entry("j1", "Jig of the Month: fret slot insert", "2020-03-01")]
+    assert series.titled(entries) == {"Jig of the Month": ("j3", "j2", "j1")}
+
+
+@pytest.mark.fast
+def test_a_tag_told_beside_a_series_that_all_its_parts_carry() -> None:
+    """What the reader tells (the Fahrrad tag) is what the series asked for has: it is asked alone."""
+    found = wholeblog.understand("Which was the first post of Mit dem Rad zur Ostsee? I'm looking for something tagged Fahrrad.",
+                                 [], BLOG, "", TODAY)
+    assert found is not None and found[0].series and [e.post_id for e in found[1][:1]] == ["ostsee-1.md"]
+
+
+@pytest.mark.fast
+def test_one_word_of_a_series_name_is_no_series() -> None:
+    found = wholeblog.understand("Welche Beiträge sind über die Ostsee?", [], BLOG, "", TODAY)
+    assert found is None or not found[0].series
 
 
 @pytest.mark.fast
