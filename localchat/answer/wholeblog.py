@@ -1510,9 +1510,9 @@ def filters_of(q: Query, entries: Sequence[Entry] = ()) -> set[str]:
     rodadas": the column's posts are all tagged so)."""
     named = {f"author {person_key(a)}" for a in q.authors} | {f"tag {norm_tag(t)}" for t in q.tags}
     parts = set(titled_of(entries).get(q.series, ())) if q.series and entries else set()
-    if parts:
-        named |= {f"tag {t}" for t in set.intersection(*({norm_tag(t) for t in e.tags} for e in entries
-                                                          if e.post_id in parts))}
+    tagged = [{norm_tag(t) for t in e.tags} for e in entries if e.post_id in parts]
+    if tagged:
+        named |= {f"tag {t}" for t in set.intersection(*tagged)}
     if q.since or q.until:
         named.add(f"period {q.since} {q.until}")
     if q.number is not None:
