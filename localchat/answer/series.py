@@ -61,15 +61,24 @@ def titled(entries: Sequence[Entry]) -> dict[str, tuple[str, ...]]:
         name = name_of(e.title)
         if name:
             numbered[key(name)].append(e)
-        head = COLON.split(e.title, maxsplit=1)
-        head[0] = ASIDE.sub("", head[0])  # "Jig of the Month (yes, I know): fret press cauls"
-        if len(head) == 2 and len(head[0].split()) >= 2 and sum(c.isalpha() for c in head[0]) >= MIN_LETTERS:
-            coloned[key(head[0].strip(TRIM))].append(e)
+        head = colon_name(e.title)
+        if head:
+            coloned[key(head)].append(e)
     found: dict[str, tuple[str, ...]] = {}
     for group in (numbered, coloned):
         for members in group.values():
             ids = tuple(e.post_id for e in members)
             if len(ids) >= 2 and ids not in found.values():
                 oldest = min(members, key=lambda e: (e.date or "9999", e.post_id))
-                found.setdefault(name_of(oldest.title) or ASIDE.sub("", COLON.split(oldest.title, maxsplit=1)[0]).strip(TRIM), ids)
+                found.setdefault(name_of(oldest.title) or colon_name(oldest.title), ids)
     return found
+
+
+def colon_name(title: str) -> str:
+    """The name a title gives before a colon or a dash, without an aside in brackets ("Jig of the Month
+    (yes, I know): fret press cauls"): two words or more, or "" where it gives none."""
+    head = COLON.split(title, maxsplit=1)
+    name = ASIDE.sub("", head[0])
+    if len(head) == 2 and len(name.split()) >= 2 and sum(c.isalpha() for c in name) >= MIN_LETTERS:
+        return name.strip(TRIM)
+    return ""
