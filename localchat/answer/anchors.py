@@ -110,6 +110,9 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
 # number is the one newest post. A number's word that a date uses ("hét", a week in Hungarian; "năm", a
 # year in Vietnamese) is kept as written by the caller, and one before digits is no count ("năm 2023").
 NUMBERS_SPELLED = range(2, 11)
+# wordfreq's names for languages CLDR spells numbers under another name: Bokmål under Norwegian's,
+# Serbo-Croatian in Latin letters under Croatian's
+CLDR_NAMES = {"nb": "no", "sh": "hr"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -118,7 +121,7 @@ def number_words(language: str) -> dict[str, str]:
     spells no numbers for it or unicode-rbnf is not installed."""
     try:
         from unicode_rbnf import RbnfEngine  # noqa: PLC0415 - its rules load per language, on first use
-        engine = RbnfEngine.for_language(language)
+        engine = RbnfEngine.for_language(CLDR_NAMES.get(language, language))
     except Exception:  # noqa: BLE001 - not installed, or a language CLDR has no rules for: e5 alone
         return {}
     words: dict[str, str] = {}

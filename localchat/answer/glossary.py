@@ -27,6 +27,7 @@ from typing import Any, Iterable
 from localchat.answer import inflection
 from localchat.index.coverage import MONTH_NAME, MONTHS
 from localchat.ingest.language import LATIN_LANGUAGES
+from localchat.text import fold
 
 # key=English, longest key first ("_" joins the words of a key); "" drops a word that carries nothing (particles, "please").
 _ZH = """
@@ -1065,8 +1066,25 @@ FUNCTION_ZIPF = 6.5
 
 
 def function_word(word: str, language: str) -> bool:
-    """Whether `word` (lower case) is as common in `language` as its function words are."""
-    return _frequencies(language).get(word, 0.0) >= FUNCTION_ZIPF
+    """Whether `word` (lower case, its accents kept or folded) is as common in `language` as its function
+    words are: "på" and the "pa" a title's folded words hold, "się" and "sie"."""
+    return max(_frequencies(language).get(word, 0.0), _folded(language).get(word, 0.0)) >= FUNCTION_ZIPF
+
+
+_FOLDED: dict[str, dict[str, float]] = {}
+
+
+def _folded(language: str) -> dict[str, float]:
+    """The language's words folded as `text.fold` folds them ("på" -> "pa"), each with the highest
+    Zipf frequency of the words folded to it."""
+    if language not in _FOLDED:
+        folded: dict[str, float] = {}
+        for word, zipf in _frequencies(language).items():
+            key = fold(word)
+            if key and key != word and zipf > folded.get(key, 0.0):
+                folded[key] = zipf
+        _FOLDED[language] = folded
+    return _FOLDED[language]
 
 
 def _frequencies(language: str) -> dict[str, float]:
