@@ -223,6 +223,36 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " Phần này nói về phần còn lại của câu hỏi.",
         "nearest_post": "Bài viết dưới đây là nội dung gần nhất tôi đã viết về chủ đề này.",
     },
+    "da": {
+        "not_covered": "Det har jeg ikke skrevet om.",
+        "not_covered_named": "Jeg har ikke skrevet om {terms}.",
+        "not_dictated": "Jeg siger kun det, der står i mine indlæg, så det siger jeg ikke.",
+        "not_priced": "Jeg har ikke skrevet, hvad det koster.",
+        "or": " eller ",
+        "closest": " Herunder er de indlæg, der ligger tættest på.",
+        "rest": " Svaret herunder handler om resten af spørgsmålet.",
+        "nearest_post": "Indlægget herunder er det nærmeste, jeg har skrevet om det her.",
+    },
+    "uk": {
+        "not_covered": "Про це в мене дописів немає.",
+        "not_covered_named": "Про {terms} у мене дописів немає.",
+        "not_dictated": "Я кажу лише те, що написано в моїх дописах, тож цього не скажу.",
+        "not_priced": "Скільки це коштує, у моїх дописах не сказано.",
+        "or": " або ",
+        "closest": " Нижче — найближчі до цього дописи.",
+        "rest": " Нижче — про решту запитання.",
+        "nearest_post": "Допис нижче — найближче до цієї теми, що в мене є.",
+    },
+    "he": {
+        "not_covered": "לא כתבתי על זה.",
+        "not_covered_named": "לא כתבתי על {terms}.",
+        "not_dictated": "התשובות שלי מבוססות רק על מה שכתוב בפוסטים שלי, אז את זה לא אגיד.",
+        "not_priced": "לא כתבתי כמה זה עולה.",
+        "or": " או ",
+        "closest": " למטה מופיעים הפוסטים הקרובים ביותר שכתבתי.",
+        "rest": " התשובה שלהלן עוסקת בשאר השאלה.",
+        "nearest_post": "הפוסט שלמטה הוא הקרוב ביותר לנושא הזה מבין מה שכתבתי.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

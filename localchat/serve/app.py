@@ -167,7 +167,8 @@ def build_app(service: Service) -> Any:
                          concurrency_limit=None, show_progress="hidden")
         with gr.Row():
             with gr.Column(scale=3):
-                sources = gr.Markdown(overview_markdown(service), render=False, elem_id="sources")
+                rtl = strings.rtl(language)  # a Hebrew or Arabic blog's page runs from the right
+                sources = gr.Markdown(overview_markdown(service), render=False, elem_id="sources", rtl=rtl)
                 gr.ChatInterface(
                     respond,
                     additional_outputs=[sources],
@@ -177,9 +178,9 @@ def build_app(service: Service) -> Any:
                     description=strings.text("description", language),
                     concurrency_limit=1,
                     api_name="chat",
-                    chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat", height=480),
+                    chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, elem_id="chat", height=480, rtl=rtl),
                     textbox=gr.Textbox(placeholder=strings.text("placeholder", language), max_length=service.max_question_chars,
-                                       elem_id="question", submit_btn=True, stop_btn=True),
+                                       elem_id="question", submit_btn=True, stop_btn=True, rtl=rtl),
                 )
             with gr.Column(scale=2):
                 sources.render()

@@ -216,6 +216,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_latest": "Bài viết mới nhất của bạn là bài nào?", "q_tag": "Bạn đã viết gì về {tag}?",
         "q_title": "“{title}” nói về điều gì?", "q_overview": "Bạn viết về những gì?",
     },
+    "da": {
+        "title": "Spørg bloggen",
+        "description": "Svarene kommer fra bloggens indlæg, på denne maskine. Intet bliver sendt nogen steder hen.",
+        "placeholder": "Spørg om bloggen…",
+        "covers": "**Hvad denne blog handler om** — {n} indlæg{span}", "topics": "Emner: ", "latest": "Seneste indlæg:",
+        "sources_hint": "*Kilderne til hvert svar vises her.*", "no_posts": "*Ingen indlæg er indekseret endnu.*",
+        "q_latest": "Hvad er dit seneste indlæg?", "q_tag": "Hvad har du skrevet om {tag}?",
+        "q_title": "Hvad handler »{title}« om?", "q_overview": "Hvad skriver du om?",
+    },
+    "uk": {
+        "title": "Запитайте блог",
+        "description": "Відповіді складаються з дописів блогу просто на цьому комп'ютері. Нічого нікуди не надсилається.",
+        "placeholder": "Запитайте щось про блог…",
+        "covers": "**Про що цей блог** — дописів: {n}{span}", "topics": "Теми: ", "latest": "Останні дописи:",
+        "sources_hint": "*Тут з'являться джерела кожної відповіді.*", "no_posts": "*Поки що жодного допису не проіндексовано.*",
+        "q_latest": "Який твій найновіший допис?", "q_tag": "Які в тебе дописи про {tag}?",
+        "q_title": "Про що допис «{title}»?", "q_overview": "Про що цей блог?",
+    },
+    "he": {
+        "title": "שאלו את הבלוג",
+        "description": "התשובות מגיעות מהפוסטים של הבלוג ונוצרות במחשב הזה. שום דבר לא נשלח לשום מקום.",
+        "placeholder": "שאלו על הבלוג…",
+        "covers": "**על מה הבלוג הזה** — {n} פוסטים{span}", "topics": "נושאים: ", "latest": "פוסטים אחרונים:",
+        "sources_hint": "*המקורות של כל תשובה יופיעו כאן.*", "no_posts": "*עדיין אין פוסטים באינדקס.*",
+        "q_latest": "מה הפוסט האחרון שלך?", "q_tag": "מה כתבת על {tag}?",
+        "q_title": "על מה הפוסט \"{title}\"?", "q_overview": "על מה הבלוג הזה?",
+    },
 }
 # The widget's words (widget.js), filled in by the server for the blog's language
 WIDGET: dict[str, dict[str, str]] = {
@@ -350,8 +377,35 @@ WIDGET: dict[str, dict[str, str]] = {
         "failed": "Khung chat không thể trả lời ({status}).", "helpful": "Hữu ích", "unhelpful": "Không hữu ích",
         "feedback": "Câu trả lời này có hữu ích không?",
     },
+    "da": {
+        "title": "Spørg bloggen", "placeholder": "Spørg om bloggen…", "question": "Dit spørgsmål",
+        "send": "Send", "stop": "Stop", "close": "Luk", "sources": "Kilder",
+        "nearest": "Nærmeste indlæg", "stopped": "Stoppet.",
+        "unreachable": "Chatten kan ikke nås lige nu. Prøv igen om lidt.",
+        "failed": "Chatten kunne ikke svare ({status}).", "helpful": "Nyttigt", "unhelpful": "Ikke nyttigt",
+        "feedback": "Var det nyttigt?",
+    },
+    "uk": {
+        "title": "Запитайте блог", "placeholder": "Запитайте щось про блог…", "question": "Ваше запитання",
+        "send": "Надіслати", "stop": "Зупинити", "close": "Закрити", "sources": "Джерела",
+        "nearest": "Найближчі дописи", "stopped": "Зупинено.",
+        "unreachable": "Чат зараз недоступний. Спробуйте ще раз трохи згодом.",
+        "failed": "Чат не зміг відповісти ({status}).", "helpful": "Корисно", "unhelpful": "Некорисно",
+        "feedback": "Чи була відповідь корисною?",
+    },
+    "he": {
+        "title": "שאלו את הבלוג", "placeholder": "שאלו על הבלוג…", "question": "השאלה שלך",
+        "send": "שליחה", "stop": "עצירה", "close": "סגירה", "sources": "מקורות",
+        "nearest": "הפוסטים הקרובים ביותר", "stopped": "הופסק.",
+        "unreachable": "אי אפשר להתחבר לצ'אט כרגע. נסו שוב עוד מעט.",
+        "failed": "הצ'אט לא הצליח לענות ({status}).", "helpful": "מועיל", "unhelpful": "לא מועיל",
+        "feedback": "האם זה עזר?",
+    },
 }
 SAMPLE = 200  # entries read to tell the language
+# Languages written right to left: the page and the widget are laid out from the right for their blogs
+# (each message still runs the way its own text does: an English question on a Hebrew blog)
+RTL = frozenset({"he", "ar", "fa", "ur", "yi"})
 
 
 def page_language(entries: Sequence[Entry]) -> str:
@@ -376,9 +430,14 @@ def page_title(language: str, name: str = "") -> str:
     return f"{html.escape(name.strip())} · {text('title', language)}" if name.strip() else text("title", language)
 
 
+def rtl(language: str) -> bool:
+    """Whether `language` is written right to left."""
+    return language in RTL
+
+
 def widget(language: str) -> dict[str, str]:
-    """The widget's words in `language` (English where there are none in it)."""
-    return WIDGET.get(language, WIDGET["en"])
+    """The widget's words in `language` (English where there are none in it), and its direction."""
+    return {**WIDGET.get(language, WIDGET["en"]), "dir": "rtl" if rtl(language) else "ltr"}
 
 
 def examples(entries: Sequence[Entry], n: int = 4) -> list[str]:

@@ -22,7 +22,7 @@
     "send": "Send", "stop": "Stop", "close": "Close", "sources": "Sources", "nearest": "Nearest posts",
     "stopped": "Stopped.", "unreachable": "The chat can't be reached right now. Please try again in a moment.",
     "failed": "The chat could not answer ({status}).", "helpful": "Helpful", "unhelpful": "Not helpful",
-    "feedback": "Was this helpful?"}/*END*/;
+    "feedback": "Was this helpful?", "dir": "ltr"}/*END*/;
   var TITLE = (script && script.getAttribute("data-title")) || S.title;
   var MAX_CHARS = 1000;
   var MAX_TURNS = 8;
@@ -145,7 +145,7 @@
       this.launcher = el("button", {class: "launcher", type: "button", "aria-label": TITLE, "aria-expanded": "false",
                                     "aria-controls": "localchat-panel", part: "launcher"});
       this.launcher.appendChild(icon("chat"));
-      this.panel = el("section", {class: "panel", id: "localchat-panel", role: "dialog", "aria-label": TITLE, hidden: ""});
+      this.panel = el("section", {class: "panel", id: "localchat-panel", role: "dialog", "aria-label": TITLE, dir: S.dir, hidden: ""});
       var header = el("header");
       header.appendChild(el("h2", {}, TITLE));
       this.closer = el("button", {class: "close", type: "button", "aria-label": S.close}, "×");
@@ -191,8 +191,8 @@
       if (!question || this.controller) return;
       if (question.length > MAX_CHARS) question = question.slice(0, MAX_CHARS);
       this.input.value = "";
-      this.log.appendChild(el("li", {class: "msg user"}, question));
-      var bubble = el("li", {class: "msg bot", "aria-busy": "true"});
+      this.log.appendChild(el("li", {class: "msg user", dir: "auto"}, question));
+      var bubble = el("li", {class: "msg bot", dir: "auto", "aria-busy": "true"});
       this.log.appendChild(bubble);
       var messages = this.history.slice(-MAX_TURNS).concat([{role: "user", content: question}]);
       this.controller = new AbortController();

@@ -233,6 +233,8 @@ def test_a_month_said_by_its_number() -> None:
     ("ba bài mới nhất năm 2023", "vi", "3 bài mới nhất năm 2023"),  # "năm" before a year is the year
     ("Melyik a legutolsó bejegyzés?", "hu", "Melyik a legutolsó bejegyzés?"),  # no number
     ("En ny post", "da", "En ny post"),  # 1 is "a" as often as "one": not said
+    ("De tre nyeste innleggene", "nb", "De 3 nyeste innleggene"),  # Bokmål: wordfreq's "nb", CLDR's "no"
+    ("Koja su dva najnovija teksta?", "sh", "Koja su 2 najnovija teksta?"),  # wordfreq's "sh", CLDR's "hr"
 ])
 def test_numbers_spelled_out_are_said_in_digits(question, language, said) -> None:
     """CLDR's spelled-out numbers (unicode-rbnf), every case and gender it writes: e5 alone hears no number
@@ -279,3 +281,42 @@ def test_a_function_word_of_the_blogs_language_marks_no_tag() -> None:
              for n, town in enumerate(["Bandung", "Surabaya", "Solo", "Malang", "Cirebon", "Banjar", "Kediri", "Blitar"], 1)]
     vocab = wholeblog.build_vocabulary(sorted(blog, key=lambda e: e.date, reverse=True))
     assert ("ini",) not in vocab.phrases and ("seduhan",) in vocab.phrases
+
+
+@pytest.mark.fast
+@pytest.mark.parametrize("word, language", [("på", "da"), ("pa", "da"), ("się", "pl"), ("sie", "pl"), ("için", "tr"), ("icin", "tr")])
+def test_a_function_word_is_one_with_its_accents_folded(word, language) -> None:
+    """A title's words are read folded ("på" as "pa"): a function word is one either way."""
+    assert glossary.function_word(word, language)
+    assert not glossary.function_word("kaffe", "da") and not glossary.function_word("pa", "en")
+
+
+DA = [Entry("posts/have.md", "Haven gøres vinterklar", "/h/", "2026-10-18", ["have"], "post", "", 300),
+      Entry("posts/rug.md", "Rugbrød med friskmalet rug", "/r/", "2024-03-02", ["opskrift"], "post", "", 300)]
+UK = [Entry("posts/lito.md", "Тисяча кілометрів за літо", "/l/", "2026-09-06", ["сезон"], "post", "", 300),
+      Entry("posts/rama.md", "У Сірка тріснула рама", "/r/", "2025-04-12", ["ремонт"], "post", "", 300)]
+HE = [Entry("posts/m33.md", "לילות ארוכים עם גלקסיית המשולש", "/m/", "2026-11-07", ["צילום"], "post", "", 300),
+      Entry("posts/dob.md", "בית התצפית נפתח", "/b/", "2025-01-20", ["טלסקופ"], "post", "", 300)]
+
+
+@pytest.mark.parametrize("question, blog, said, refused", [
+    ("Hvad er dit seneste indlæg?", DA, "Mit seneste indlæg er [Haven gøres vinterklar](/h/)", "Det har jeg ikke skrevet om."),
+    ("Який твій найновіший допис?", UK, "Найновіший допис — [Тисяча кілометрів за літо](/l/)", "Про це в мене дописів немає."),
+    ("מה הפוסט האחרון שלך?", HE, "הפוסט האחרון שלי הוא [לילות ארוכים עם גלקסיית המשולש](/m/)", "לא כתבתי על זה."),
+])
+def test_danish_ukrainian_and_hebrew_readers_are_answered_in_their_language(question, blog, said, refused, e5) -> None:
+    """No table reads these languages; the answer and a refusal are said in them all the same
+    (listing.T, phrases.PHRASES), not in English or, for Ukrainian, in Russian."""
+    language = wholeblog.question_language(question)
+    found, _ = intents.understand(question, [], blog, "", lambda: e5, TODAY)
+    assert found is not None and found[0].language == language and listing.render(*found).startswith(said)
+    assert phrases.phrase("not_covered", language) == refused
+
+
+@pytest.mark.fast
+def test_hebrew_counts_are_said_after_a_colon() -> None:
+    """"1 פוסטים" would be wrong: the count stands after a colon, as Russian and Ukrainian say it."""
+    q = wholeblog.Query("count", tags=["טלסקופ"], since="2025-01-01", until="2025-12-31", language="he")
+    assert listing.render(q, HE[1:], 1).startswith("פוסטים עם התגית טלסקופ ב־2025: 1.\n")
+    q = wholeblog.Query("count", since="2025-01-01", until="2025-01-31", language="uk")
+    assert listing.render(q, HE[1:], 1).startswith("Усього дописів за січень 2025 року: 1.\n")

@@ -55,11 +55,25 @@ IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12",
     ([cat.Entry("g.md", "Likya Yolu, 2. bölüm", "/g/", "2023-04-09", [], "post",
                 "Sabah erkenden Faralya'dan yola çıktık ve akşamüstü Kabak koyuna vardık.", 300)], "tr",
      "Bloga sor", "Gönder"),
+    ([cat.Entry("h.md", "Haven gøres vinterklar", "/h/", "2026-10-18", [], "post",
+                "I weekenden klippede vi hindbærrene ned og dækkede bedene med blade fra æbletræet.", 300)], "da",
+     "Spørg bloggen", "Send"),
+    ([cat.Entry("i.md", "Тисяча кілометрів за літо", "/i/", "2026-09-06", [], "post",
+                "Цього літа я проїхав на велосипеді понад тисячу кілометрів, переважно вихідними.", 300)], "uk",
+     "Запитайте блог", "Надіслати"),  # not Russian's
+    ([cat.Entry("j.md", "לילות ארוכים עם גלקסיית המשולש", "/j/", "2026-11-07", [], "post",
+                "בלילה שבין שישי לשבת צילמתי את גלקסיית המשולש מהחצר, עם הטלסקופ הקטן.", 300)], "he",
+     "שאלו את הבלוג", "שליחה"),
 ])
-def test_italian_dutch_polish_swedish_czech_romanian_and_turkish_blogs_get_their_own_page(entries, language, title,
-                                                                                           send):
+def test_blogs_in_other_languages_get_their_own_page(entries, language, title, send):
     assert strings.page_language(entries) == language
     assert strings.text("title", language) == title and strings.widget(language)["send"] == send
+
+
+@pytest.mark.fast
+def test_a_hebrew_blogs_page_and_widget_run_right_to_left():
+    assert strings.rtl("he") and strings.widget("he")["dir"] == "rtl"
+    assert not strings.rtl("uk") and strings.widget("uk")["dir"] == "ltr" and strings.widget("th")["dir"] == "ltr"
 
 
 @pytest.mark.fast
