@@ -2,7 +2,8 @@
 
 wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
 Chinese, Japanese, Korean, Spanish, French, German, Russian, Portuguese, Italian, Dutch, Polish,
-Swedish, Czech, Romanian, Turkish, Indonesian, Hungarian, Finnish, Vietnamese or Greek gets the same
+Swedish, Czech, Romanian, Turkish, Indonesian, Hungarian, Finnish, Vietnamese, Greek, Danish, Ukrainian or
+Hebrew gets the same
 exact list from the same catalog, said
 with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
 language's way ("2021年5月", "mayo de 2021").
