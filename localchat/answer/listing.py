@@ -2,8 +2,8 @@
 
 wholeblog.render writes English with its nuances (notes, photos, "from 2023"); a question asked in
 Chinese, Japanese, Korean, Spanish, French, German, Russian, Portuguese, Italian, Dutch, Polish,
-Swedish, Czech, Romanian, Turkish, Indonesian, Hungarian, Finnish, Vietnamese, Greek, Danish, Ukrainian or
-Hebrew gets the same
+Swedish, Czech, Romanian, Turkish, Indonesian, Hungarian, Finnish, Vietnamese, Greek, Danish, Norwegian,
+Ukrainian or Hebrew gets the same
 exact list from the same catalog, said
 with these templates. Dates are the catalog's ISO dates; a whole year or month is said the
 language's way ("2021年5月", "mayo de 2021").
@@ -446,6 +446,26 @@ T: dict[str, dict[str, str]] = {
         "ov_head": "פוסטים בבלוג: {n} ({first}–{last}).", "ov_tags": "הנושאים שכתבתי עליהם הכי הרבה: {tags}.",
         "ov_writers": "נכתב על ידי {w}.", "ov_latest": "פוסטים אחרונים:", "ov_empty": "עדיין לא פורסמו פוסטים.", "or": " או ",
         "months": "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    },
+    "nb": {  # Bokmål: "innlegg" is one word in the singular and the plural, as Danish "indlæg"
+        "decimal": ",",
+        "rate": "Fra {first} til {last} har jeg publisert {n} innlegg{desc}: omtrent {rate} per {unit}.",
+        "rate_in": "Jeg har publisert {n} innlegg{desc}: omtrent {rate} per {unit}.",
+        "u_week": "uke", "u_month": "måned", "u_quarter": "kvartal", "u_year": "år",
+        "no_number": "Det finnes ikke noe nummer {number}: numrene går fra {first} til {last}.",
+        "none": "Jeg har ikke publisert noen innlegg{desc}.", "count": "Innlegg{desc}: {n}.",
+        "one_newest": "Mitt nyeste innlegg{desc} er {link}{date}.", "one_oldest": "Mitt første innlegg{desc} er {link}{date}.",
+        "some_newest": "Mine nyeste innlegg{desc} ({n}):", "some_oldest": "Mine første innlegg{desc} ({n}):",
+        "list": "Innlegg{desc} ({n}), {order}:", "more": "…og {n} til.", "date": ", publisert {date}",
+        "newest": "nyeste først", "oldest": "eldste først", "relevant": "mest relevante først",
+        "number": "Nummer {number}: {link}{date}.",
+        "issues": " fra nummer {a}–{b}", "tag": " med taggen {x}", "category": " i kategorien {x}", "author": " av {x}",
+        "topic": " om {x}", "series": " i serien «{x}»", "guests": " av gjesteskribenter", "when": " {x}",
+        "year": "fra {y}", "month": "fra {month} {y}", "since": "siden {x}", "until": "fram til {x}", "range": "fra {a} til {b}",
+        "ov_head": "Denne bloggen har {n} innlegg ({first}–{last}).", "ov_tags": "Det jeg skriver mest om: {tags}.",
+        "ov_writers": "Skrevet av {w}.", "ov_latest": "Nyeste innlegg:", "ov_empty": "Ingen publiserte innlegg ennå.",
+        "or": " eller ",
+        "months": "januar februar mars april mai juni juli august september oktober november desember",
     },
 }
 

@@ -253,6 +253,16 @@ PHRASES: dict[str, dict[str, str]] = {
         "rest": " התשובה שלהלן עוסקת בשאר השאלה.",
         "nearest_post": "הפוסט שלמטה הוא הקרוב ביותר לנושא הזה מבין מה שכתבתי.",
     },
+    "nb": {
+        "not_covered": "Det har jeg ikke skrevet om.",
+        "not_covered_named": "Jeg har ikke skrevet om {terms}.",
+        "not_dictated": "Jeg sier bare det som står i innleggene mine, så det sier jeg ikke.",
+        "not_priced": "Jeg har ikke skrevet hva det koster.",
+        "or": " eller ",
+        "closest": " Nedenfor er innleggene som ligger nærmest.",
+        "rest": " Svaret nedenfor handler om resten av spørsmålet.",
+        "nearest_post": "Innlegget nedenfor er det nærmeste jeg har skrevet om dette.",
+    },
 }
 OWNER_SETTABLE = ("not_covered", "not_covered_named", "not_dictated")
 

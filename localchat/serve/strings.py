@@ -243,6 +243,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "q_latest": "מה הפוסט האחרון שלך?", "q_tag": "מה כתבת על {tag}?",
         "q_title": "על מה הפוסט \"{title}\"?", "q_overview": "על מה הבלוג הזה?",
     },
+    "nb": {
+        "title": "Spør bloggen",
+        "description": "Svarene kommer fra bloggens innlegg, på denne maskinen. Ingenting blir sendt noe sted.",
+        "placeholder": "Spør om bloggen…",
+        "covers": "**Hva denne bloggen handler om** — {n} innlegg{span}", "topics": "Emner: ", "latest": "Nyeste innlegg:",
+        "sources_hint": "*Kildene til hvert svar vises her.*", "no_posts": "*Ingen innlegg er indeksert ennå.*",
+        "q_latest": "Hva er ditt nyeste innlegg?", "q_tag": "Hva har du skrevet om {tag}?",
+        "q_title": "Hva handler «{title}» om?", "q_overview": "Hva skriver du om?",
+    },
 }
 # The widget's words (widget.js), filled in by the server for the blog's language
 WIDGET: dict[str, dict[str, str]] = {
@@ -400,6 +409,14 @@ WIDGET: dict[str, dict[str, str]] = {
         "unreachable": "אי אפשר להתחבר לצ'אט כרגע. נסו שוב עוד מעט.",
         "failed": "הצ'אט לא הצליח לענות ({status}).", "helpful": "מועיל", "unhelpful": "לא מועיל",
         "feedback": "האם זה עזר?",
+    },
+    "nb": {
+        "title": "Spør bloggen", "placeholder": "Spør om bloggen…", "question": "Ditt spørsmål",
+        "send": "Send", "stop": "Stopp", "close": "Lukk", "sources": "Kilder",
+        "nearest": "Nærmeste innlegg", "stopped": "Stoppet.",
+        "unreachable": "Chatten kan ikke nås akkurat nå. Prøv igjen om litt.",
+        "failed": "Chatten kunne ikke svare ({status}).", "helpful": "Nyttig", "unhelpful": "Ikke nyttig",
+        "feedback": "Var dette nyttig?",
     },
 }
 SAMPLE = 200  # entries read to tell the language

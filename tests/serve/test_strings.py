@@ -58,6 +58,9 @@ IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12",
     ([cat.Entry("h.md", "Haven gøres vinterklar", "/h/", "2026-10-18", [], "post",
                 "I weekenden klippede vi hindbærrene ned og dækkede bedene med blade fra æbletræet.", 300)], "da",
      "Spørg bloggen", "Send"),
+    ([cat.Entry("k.md", "Sykkeltur langs Telemarkskanalen", "/k/", "2024-06-01", [], "post",
+                "I sommer syklet vi hele Telemarkskanalen fra Skien til Dalen, med telt og altfor mye bagasje.", 300)],
+     "nb", "Spør bloggen", "Send"),  # Bokmål, not Danish
     ([cat.Entry("i.md", "Тисяча кілометрів за літо", "/i/", "2026-09-06", [], "post",
                 "Цього літа я проїхав на велосипеді понад тисячу кілометрів, переважно вихідними.", 300)], "uk",
      "Запитайте блог", "Надіслати"),  # not Russian's
