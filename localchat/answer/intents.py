@@ -169,10 +169,17 @@ def plain_words(question: str, language: str, embedder: Any | None) -> str:
 
 
 def kept_as_written(question: str, language: str) -> set[str]:
-    """The words of a question no embedder says in English (lower case): the dates' words a table
-    reads (glossary.dated) and names."""
+    """The words of a question no embedder says in English (lower case): the dates' words a table reads
+    (glossary.dated), and names. A date's word that also spells a number is kept only where the question
+    writes that date: the "ba" of "tháng ba" (March) is three in "ba bài mới nhất"."""
     dates = glossary.table(language) or {}
-    return {w for phrase in dates for w in phrase.split()} | wholeblog.capitalised_names(question)
+    numbers = anchors.number_words(language)
+    lowered = question.lower()
+
+    def written(phrase: str) -> bool:
+        return phrase in lowered and bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered))
+    kept = {w for phrase in dates for w in phrase.split() if w not in numbers or written(phrase)}
+    return kept | wholeblog.capitalised_names(question)
 
 
 # How much nearer a question stays to itself with a word said as "how many" than as "which" or "what"

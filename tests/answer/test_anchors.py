@@ -244,6 +244,15 @@ def test_numbers_spelled_out_are_said_in_digits(question, language, said) -> Non
     assert anchors.number_words("xx") == {}  # a language CLDR spells no numbers for: e5 alone
 
 
+@pytest.mark.fast
+def test_a_dates_word_that_spells_a_number_is_kept_only_in_that_date() -> None:
+    """"ba" is March's in "tháng ba" (kept as written), three in "ba bài mới nhất"."""
+    assert "ba" in intents.kept_as_written("Tháng ba năm 2023 có bài nào?", "vi")
+    assert "ba" not in intents.kept_as_written("ba bài mới nhất", "vi")
+    assert anchors.said_as_digits("ba bài mới nhất", "vi", intents.kept_as_written("ba bài mới nhất", "vi")) == "3 bài mới nhất"
+    assert "marzo" in intents.kept_as_written("le tre novità", "it")  # a date's other words are kept as before
+
+
 HU = sorted([
     Entry("blog/matra.md", "Őszi túra a Mátrában", "/m/", "2021-10-10", ["Mátra", "túra"], "post", "", 300),
     Entry("blog/kekes.md", "Kékestető télen", "/k/", "2023-01-15", ["Mátra"], "post", "", 300),
