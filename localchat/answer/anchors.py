@@ -107,8 +107,10 @@ def said_in_english(question: str, embedder: Any, language: str, keep: Collectio
 # questions of nine blind sets in languages with no table, 33 ask for more than one post, each with its
 # number, 26 spelled out, 23 as CLDR spells them ("tri" for "tři", Hungarian "két" for "kettő" are not).
 # 2 to 10 only: "en", "un", "bir" say "a" as often as "one", and no
-# number is the one newest post. A number's word that a date uses ("hét", a week in Hungarian; "năm", a
-# year in Vietnamese) is kept as written by the caller, and one before digits is no count ("năm 2023").
+# number is the one newest post. A number's word in a date the question writes ("ez a hét", this week in
+# Hungarian; "tháng ba", March in Vietnamese) is kept as written by the caller (intents.kept_as_written; a
+# date dateparser's data lacks is not: "múlt hét", last week, is "múlt 7"), and one before digits is no
+# count ("năm 2023").
 NUMBERS_SPELLED = range(2, 11)
 # wordfreq's names for languages CLDR spells numbers under another name: Bokmål under Norwegian's,
 # Serbo-Croatian in Latin letters under Croatian's

@@ -1072,18 +1072,24 @@ def function_word(word: str, language: str) -> bool:
 
 
 _FOLDED: dict[str, dict[str, float]] = {}
+FOLDED_SHARE = 0.9  # of the uses of the words folded to one key, the function word's
 
 
 def _folded(language: str) -> dict[str, float]:
-    """The language's words folded as `text.fold` folds them ("på" -> "pa"), each with the highest
-    Zipf frequency of the words folded to it."""
+    """Function words folded as `text.fold` folds them ("på" -> "pa"), with their Zipf frequency, where
+    the function word makes up FOLDED_SHARE of what all the words folded to that key are used: "công"
+    (6.6) shares "cong" with "cộng", "cổng", "cống" and is not one there, nor Swedish "är" the "ar" of "år"."""
     if language not in _FOLDED:
-        folded: dict[str, float] = {}
+        uses: dict[str, float] = {}
+        top: dict[str, tuple[float, str]] = {}
         for word, zipf in _frequencies(language).items():
             key = fold(word)
-            if key and key != word and zipf > folded.get(key, 0.0):
-                folded[key] = zipf
-        _FOLDED[language] = folded
+            if key:
+                uses[key] = uses.get(key, 0.0) + 10 ** zipf
+                if zipf > top.get(key, (0.0, ""))[0]:
+                    top[key] = (zipf, word)
+        _FOLDED[language] = {key: zipf for key, (zipf, word) in top.items()
+                             if zipf >= FUNCTION_ZIPF and key != word and 10 ** zipf >= FOLDED_SHARE * uses[key]}
     return _FOLDED[language]
 
 

@@ -298,6 +298,8 @@ def test_a_function_word_is_one_with_its_accents_folded(word, language) -> None:
     """A title's words are read folded ("på" as "pa"): a function word is one either way."""
     assert glossary.function_word(word, language)
     assert not glossary.function_word("kaffe", "da") and not glossary.function_word("pa", "en")
+    # "cong" is "công" (6.6) folded, and "cộng", "cổng", "cống": no function word's alone
+    assert not glossary.function_word("cong", "vi") and glossary.function_word("công", "vi")
 
 
 DA = [Entry("posts/have.md", "Haven gøres vinterklar", "/h/", "2026-10-18", ["have"], "post", "", 300),
