@@ -130,6 +130,11 @@ def status_markdown(service: Service) -> str:
     return "\n\n".join(lines)
 
 
+# Each message, and the question being typed, runs the way its own text does (unicode-bidi: plaintext): an
+# English question on a Hebrew blog's right-to-left page, a Hebrew one on an English blog's.
+CSS = "#chat .message .prose, #chat .message p, #question textarea {unicode-bidi: plaintext; text-align: start}"
+
+
 def build_app(service: Service) -> Any:
     """The chat page. Owner mode adds the index status and a re-index button; reader mode has
     neither, caps question length and rate-limits each browser session."""

@@ -29,7 +29,7 @@ from localchat.ingest.posts import check_folder
 from localchat.model.registry import downloaded, resolve_model
 from localchat.serve import pages
 from localchat.serve.api import apply_origin_policy, authorized, mount_api
-from localchat.serve.app import build_app
+from localchat.serve.app import CSS, build_app
 from localchat.serve.insights import Insights
 from localchat.serve.limits import Admission, RateLimiter
 from localchat.serve.service import Service
@@ -201,6 +201,7 @@ def serve(config: Config, *, share: bool = False, auth: str | None = None, publi
             server_name=config.host, server_port=config.port, share=share, auth=credentials,
             blocked_paths=blocked, max_file_size="1mb", prevent_thread_lock=True, footer_links=[],
             quiet=True, show_error=False,  # Gradio's own banner talks about launch(share=True): we say it ourselves
+            css=CSS,
         )
     except OSError as exc:  # the port is taken, the address is not this machine's, no share tunnel
         if watcher:

@@ -42,17 +42,17 @@
     "h2{font-size:16px;margin:0;font-weight:600}",
     ".close{background:none;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}",
     ".log{flex:1;overflow-y:auto;margin:0;padding:12px;list-style:none}",
-    ".msg{margin:0 0 12px;max-width:92%;padding:9px 12px;border-radius:12px;word-wrap:break-word}",
-    ".user{margin-left:auto;background:var(--a);color:#fff;white-space:pre-wrap}",
+    ".msg{margin:0 0 12px;max-width:92%;padding:9px 12px;border-radius:12px;word-wrap:break-word;unicode-bidi:plaintext}",
+    ".user{margin-inline-start:auto;background:var(--a);color:#fff;white-space:pre-wrap}",
     ".bot{background:rgba(127,127,127,.1)}",
-    "blockquote{margin:0 0 8px;padding:4px 10px;border-left:3px solid var(--a);color:var(--fg)}",
+    "blockquote{margin:0 0 8px;padding:4px 10px;border-inline-start:3px solid var(--a);color:var(--fg)}",
     "blockquote cite{display:block;font-size:13px;color:var(--mu);font-style:normal;margin-top:4px}",
     ".note,.error{font-size:13px;color:var(--mu);font-style:italic;margin:0 0 6px}",
     ".error{color:#b91c1c;font-style:normal}",
-    ".sources{font-size:13px;margin:8px 0 0;padding-left:18px}",
+    ".sources{font-size:13px;margin:8px 0 0;padding-inline-start:18px}",
     ".label{font-size:12px;color:var(--mu);margin-top:8px}",
     "a{color:var(--a)}",
-    "p{margin:0 0 6px}ul{margin:0 0 6px;padding-left:18px}",
+    "p{margin:0 0 6px}ul{margin:0 0 6px;padding-inline-start:18px}",
     "del{color:var(--mu)}",
     ".thumbs{margin-top:6px}.thumbs button{background:none;border:1px solid transparent;border-radius:6px;cursor:pointer;color:var(--mu);padding:3px 6px}",
     ".thumbs button[aria-pressed=true]{border-color:var(--a);color:var(--a)}",
@@ -154,7 +154,7 @@
       this.form = el("form");
       var label = el("label", {class: "sr", for: "localchat-q"}, S.question);
       this.input = el("textarea", {id: "localchat-q", maxlength: String(MAX_CHARS), placeholder: S.placeholder,
-                                   rows: "1"});
+                                   rows: "1", dir: "auto"});
       this.send = el("button", {type: "submit", class: "send"}, S.send);
       this.stop = el("button", {type: "button", class: "stop", hidden: ""}, S.stop);
       [label, this.input, this.send, this.stop].forEach(function (n) { this.form.appendChild(n); }, this);
@@ -191,8 +191,8 @@
       if (!question || this.controller) return;
       if (question.length > MAX_CHARS) question = question.slice(0, MAX_CHARS);
       this.input.value = "";
-      this.log.appendChild(el("li", {class: "msg user", dir: "auto"}, question));
-      var bubble = el("li", {class: "msg bot", dir: "auto", "aria-busy": "true"});
+      this.log.appendChild(el("li", {class: "msg user"}, question));
+      var bubble = el("li", {class: "msg bot", "aria-busy": "true"});
       this.log.appendChild(bubble);
       var messages = this.history.slice(-MAX_TURNS).concat([{role: "user", content: question}]);
       this.controller = new AbortController();

@@ -77,6 +77,9 @@ def test_blogs_in_other_languages_get_their_own_page(entries, language, title, s
 def test_a_hebrew_blogs_page_and_widget_run_right_to_left():
     assert strings.rtl("he") and strings.widget("he")["dir"] == "rtl"
     assert not strings.rtl("uk") and strings.widget("uk")["dir"] == "ltr" and strings.widget("th")["dir"] == "ltr"
+    from localchat.serve.api import _widget_script  # noqa: PLC0415
+    script = _widget_script("he")
+    assert '"dir": "rtl"' in script and "dir: S.dir" in script and "margin-left" not in script
 
 
 @pytest.mark.fast
