@@ -31,10 +31,11 @@ gate_loo.SETS = {corpus: [f"blind{n}/{corpus}.jsonl"] for n, corpus in [
     (83, "hugo-nl"), (84, "zola-it"), (85, "astro-pl"), (86, "jekyll-sv"), (87, "eleventy-cs"), (88, "hugo-ro"),
     (89, "astro-tr"), (90, "jekyll-id"), (91, "zola-hu"), (92, "pelican-vi"), (93, "hugo-fi"), (94, "astro-el")]}
 MARGINS = [None] + [round(-0.3 + 0.025 * i, 3) for i in range(13)]  # None: the rule off
+SHIPPED = gate_module.NEARER_PROBE  # the margin the "shipped" column is measured at (features() turns it off)
 
 
 def features(corpus: str, work: Path) -> list[dict[str, Any]]:
-    gate_module.NEARER_PROBE = None  # the gate's verdict without the rule studied here
+    gate_module.NEARER_PROBE = gate_module.NEARER_PROBE_ELSEWHERE = None  # the verdict without the rule studied here
     rows: list[dict[str, Any]] = []
     own = every = None
     for engine, _name, q, route in gate_loo.searched(corpus, work):
@@ -66,7 +67,7 @@ def report(data: dict[str, list[dict[str, Any]]]) -> str:
             return gate_loo.best_rule(rows, [(key, m) for m in MARGINS], rates,
                                       lambda rule: (-(rule[1] if rule[1] is not None else -9),))
         lines += [f"### The nearest of {name}", ""]
-        lines += gate_loo.left_out(data, choose, rates, (key, gate_module.NEARER_PROBE),
+        lines += gate_loo.left_out(data, choose, rates, (key, SHIPPED),
                                    lambda rule: "off" if rule[1] is None else f"{rule[1]:+.3f}",
                                    "| corpus left out | chosen on the others | refused: shipped → chosen | "
                                    "false refusals: shipped → chosen | questions (refuse / answer) |")
