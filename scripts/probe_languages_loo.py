@@ -43,7 +43,7 @@ def features(corpus: str, work: Path) -> list[dict[str, Any]]:
         if own is None:
             language = engine.gate().language
             own = np.asarray(embedder.encode(gate_module.PROBES_IN.get(language, gate_module.PROBES)))
-            every = np.asarray(embedder.encode([p for probes in gate_module._PROBES.values() for p in probes]))
+            every = np.asarray(embedder.encode(gate_module.PROBES_EVERY))
         verdict = engine.judge(q["question"], route)
         vector = getattr(route.hits, "query_vector", None)
         if vector is None:

@@ -35,6 +35,7 @@ from localchat.index.embed import MULTILINGUAL
 _PROBES: dict[str, list[str]] = json.loads(Path(__file__).with_name("probes.json").read_text(encoding="utf-8"))
 PROBES = _PROBES["en"]
 PROBES_IN = {language: questions for language, questions in _PROBES.items() if language != "en"}
+PROBES_EVERY = [question for questions in _PROBES.values() for question in questions]  # every language's
 # How far above its noise level a covered question's best excerpt reaches, as a share of the headroom
 # left above that level (1 - noise): embedders differ in scale as blogs do. The bundled one puts a
 # blog's noise near 0.2, where 0.175 of the headroom is the 0.14 chosen for it (the middle of the
@@ -148,7 +149,7 @@ class Gate:
         noise level too)."""
         key = (id(self.view.embedder), "*" if every else self.language)
         if key not in _PROBE_VECTORS:
-            probes = [p for questions in _PROBES.values() for p in questions] if every else PROBES_IN.get(self.language, PROBES)
+            probes = PROBES_EVERY if every else PROBES_IN.get(self.language, PROBES)
             _PROBE_VECTORS[key] = np.asarray(self.view.embedder.encode(probes), dtype=np.float32)
         return _PROBE_VECTORS[key]
 
