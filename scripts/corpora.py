@@ -51,4 +51,7 @@ POSTS = {
     "eleventy-da": ROOT / "tests" / "fixtures" / "blogs" / "eleventy-da",
     "hugo-uk": ROOT / "tests" / "fixtures" / "blogs" / "hugo-uk",
     "jekyll-he": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-he",
+    # and a Croatian and a Lithuanian blog (blind98–99)
+    "hugo-hr": ROOT / "tests" / "fixtures" / "blogs" / "hugo-hr",
+    "jekyll-lt": ROOT / "tests" / "fixtures" / "blogs" / "jekyll-lt",
 }
