@@ -31,7 +31,7 @@ import importlib.util
 import json
 import re
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 import numpy as np
 
@@ -128,7 +128,7 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
     sure, heard = p >= model["threshold"], False
     if language not in glossary.TABLES:  # no table of its own (Italian, Dutch, Polish…): glossary.dated's dates alone
         spoken = loaded if loaded.name == MULTILINGUAL else multilingual()
-        asked_as, question = question, plain_words(question, language, spoken)
+        asked_as, question = question, plain_words(question, language, spoken, tag_words(entries, question))
         asked = wholeblog.asked_in(question)  # "how many", "latest", "first", said in English by plain_words
         if asked in (None, "list") and intent != "content" and asks_how_many(asked_as, language, spoken):
             asked = "count"  # "Câte articole ai scris in 2020": e5 hears "câte" as "how many" in the question alone
@@ -143,7 +143,8 @@ def understand(question: str, history: Sequence[Any], entries: Sequence[Entry], 
             # letters: "Quanto costa una catena nuova…" says "new" as the classifier hears the newest.
             heard = asked == intent and language not in LATIN_LANGUAGES
             intent, sure = asked, True  # the classifier, trained on other languages, tells them apart less well
-        elif intent != "content" and (not sure or intent == "overview") and chances.get("list", 0.0) >= LIST:
+        elif intent != "content" and (not sure or intent == "overview") and \
+                (chances.get("list", 0.0) >= LIST or POSTS_SAID.search(question)):
             listed = wholeblog.read_again(question, "list", entries, owner, today, language)
             if listed is not None and listed[0].filtered:  # "Milyen bejegyzéseket írt Fazekas Lili?": a writer, a tag or a period named
                 return listed, kept
@@ -159,13 +160,24 @@ def taken(entries: Sequence[Entry], owner: str) -> list[str]:
     return [owner, *vocab.authors.values(), *{t for e in entries for t in e.tags}, *vocab.names]
 
 
-def plain_words(question: str, language: str, embedder: Any | None) -> str:
+def plain_words(question: str, language: str, embedder: Any | None, tags: Collection[str] = ()) -> str:
     """A question in a language with no table of its own, its plain words said in English by the
     multilingual embedder (anchors.py); as it is where that embedder is not installed. The words of
-    dates (glossary.dated) and names stay as written."""
+    dates (glossary.dated) and names stay as written, and the words of `tags` (lower case, tag_words): the
+    rules find a tag as the blog writes it ("stampa 3D" is no "post 3D")."""
     if embedder is None:
         return question
-    return anchors.said_in_english(question, embedder, language, kept_as_written(question, language))
+    return anchors.said_in_english(question, embedder, language, kept_as_written(question, language) | set(tags))
+
+
+def tag_words(entries: Sequence[Entry], question: str) -> frozenset[str]:
+    """The words (lower case) of each of the blog's tags that the question writes whole: "stampa 3D", and
+    not the "wpis" of the tag "wpis gościnny" in "Jaki jest najnowszy wpis na blogu?", a word for posts
+    (keeping every tag's words lost that question and one more of the Polish blog's)."""
+    lowered = question.lower()
+    return frozenset(w for tag in {t.lower() for e in entries for t in e.tags}
+                     if tag in lowered and re.search(rf"(?<!\w){re.escape(tag)}(?!\w)", lowered)
+                     for w in anchors.WORD.findall(tag))
 
 
 def kept_as_written(question: str, language: str) -> set[str]:
@@ -198,6 +210,9 @@ HOW_MANY = 0.0005
 # one); left out, 8 more questions exact (Spanish +3, German +2), none more sent to the catalog
 # (docs/benchmarks/languages.md).
 LIST = 0.45
+# Or where a word of the question is said as "post" or "posts": "Quali articoli parlano di tubeless?" (overview
+# 0.55, list 0.33) asks for the posts of a tag it names, as "Jakie wpisy są otagowane jako Rust?" does
+POSTS_SAID = re.compile(r"\bposts?\b")
 
 
 def asks_how_many(question: str, language: str, embedder: Any | None) -> bool:

@@ -907,7 +907,8 @@ def _parse(question: str, entries: Sequence[Entry], today: dt.date | None = None
                 used[i] = True
     q.types = [TYPE_WORDS[w] for w in dict.fromkeys(words) if w in TYPE_WORDS and TYPE_WORDS[w] in vocab.types]
     mark_identity(words, used, vocab)
-    q.order, q.limit, ordered = order_and_limit(text, bool(period))
+    unread = language != "en" and language not in glossary.TABLES  # said in English word by word (read_again)
+    q.order, q.limit, ordered = order_and_limit(text, bool(period), unread)
     if q.limit and str(q.limit) in words:  # "the last 5 posts": the 5 is the limit, not a subject
         used[words.index(str(q.limit))] = True
     # the overview's own words are known only where the blog as a whole is asked of
@@ -1217,31 +1218,41 @@ def mark_identity(words: list[str], used: list[bool], vocab: Vocabulary) -> None
             used[i] = True
 
 
-NUMBER_ASKED = re.compile(rf"\b{NUMBER} (?:(?:latest|newest|most recent|recent|last|first|oldest|earliest) )?"
+ORDER_WORDS = "latest|newest|most recent|recent|last|first|oldest|earliest"
+NUMBER_ASKED = re.compile(rf"\b{NUMBER} (?:(?:{ORDER_WORDS}) )?"
                           r"(?:[\w\-]+ ){0,5}(?:posts|articles|entries|notes|photos|links|things|ones|updates|"
                           r"announcements|studies|stories|issues|editions|newsletters)\b"
-                          rf"|\b(?:latest|newest|last|first|oldest|earliest|recent) {NUMBER}\b"
+                          rf"|\b(?:{ORDER_WORDS}) {NUMBER}\b"
                           rf"|\bwhich {NUMBER} (?:are|were|is|was|came|went)\b")
 
 
-def number_asked(text: str) -> int | None:
-    """How many posts the question asks for, where it says a number: "the 3 newest posts", "first two"."""
-    number = NUMBER_ASKED.search(text)
+# A number beside the order word, up to as many words away as NUMBER_ASKED lets one stand from its noun: in a
+# language with no table, no word says "posts" for the number to count ("die 5 newest beiträge", "2 written
+# latest", "which 3 homelab artikel kamen first"), where the English word order is no guide either
+NUMBER_BY_ORDER = re.compile(rf"\b{NUMBER} (?:[\w\-]+ ){{0,5}}?(?:{ORDER_WORDS})\b|\b(?:{ORDER_WORDS}) (?:[\w\-]+ ){{0,5}}?{NUMBER}\b")
+
+
+def number_asked(text: str, unread: bool = False) -> int | None:
+    """How many posts the question asks for, where it says a number: "the 3 newest posts", "first two".
+    `unread`: the question's plain words were said in English word by word (intents.plain_words): its number
+    may stand anywhere near the order word (NUMBER_BY_ORDER)."""
+    number = NUMBER_ASKED.search(text) or (NUMBER_BY_ORDER.search(text) if unread else None)
     if not number:
         return None
-    word = number[1] or number[2] or number[3]
+    word = next(group for group in number.groups() if group)
     return int(word) if word.isdigit() else NUMBERS[word]
 
 
-def order_and_limit(text: str, has_period: bool) -> tuple[str, int | None, bool]:
-    """('newest'|'oldest', limit or None, whether the question asked for an order at all)."""
+def order_and_limit(text: str, has_period: bool, unread: bool = False) -> tuple[str, int | None, bool]:
+    """('newest'|'oldest', limit or None, whether the question asked for an order at all). `unread`: as
+    for number_asked."""
     newest, oldest = NEWEST.search(text), OLDEST.search(text)
     if newest and newest[1] == "new" and (has_period or oldest):
         newest = None  # "anything new this year": everything in the period, not the one newest
     if not newest and not oldest:
         return "newest", None, False
     order = "oldest" if oldest and (not newest or oldest.start() < newest.start()) else "newest"
-    number = number_asked(text)
+    number = number_asked(text, unread)
     if number:
         return order, number, True
     if has_period and not re.search(r"\b(latest|newest|most recent|last|first|oldest|earliest|opened|kicked off|began|"
@@ -1401,7 +1412,7 @@ def read_again(question: str, intent: str, entries: Sequence[Entry], owner: str 
         return None
     elif intent in ("latest", "first"):
         q.action, q.order, q.limit = "list", "newest" if intent == "latest" else "oldest", q.limit or 1
-        if language not in glossary.TABLES and not number_asked(text):
+        if language not in glossary.TABLES and not number_asked(text, unread=True):
             # said in English by e5, "poszt" is "post" or "posts" by a hair: where no number is asked, one
             # post is (214 of the 219 latest and first questions with no number in seventeen blind sets)
             q.limit = 1
