@@ -67,6 +67,12 @@ IT = [cat.Entry("a.md", "Restauro della Bianchi (parte 1)", "/a/", "2020-01-12",
     ([cat.Entry("j.md", "לילות ארוכים עם גלקסיית המשולש", "/j/", "2026-11-07", [], "post",
                 "בלילה שבין שישי לשבת צילמתי את גלקסיית המשולש מהחצר, עם הטלסקופ הקטן.", 300)], "he",
      "שאלו את הבלוג", "שליחה"),
+    ([cat.Entry("l.md", "Tri dana uz obalu, 1. dio: plan i pakiranje", "/l/", "2020-05-24", [], "post",
+                "Prije puta sve sam složila na pod dnevnog boravka: šator, vreću za spavanje i dvadeset litara vode.", 300)],
+     "sh", "Pitajte blog", "Pošalji"),  # Croatian: wordfreq's Serbo-Croatian in Latin letters
+    ([cat.Entry("m.md", "Kaip stačiau duonkepę krosnį (1 dalis)", "/m/", "2023-03-18", [], "post",
+                "Pavasarį nusprendžiau pagaliau pastatyti kiemo duonkepę krosnį, kokią turėjo mano senelė.", 300)],
+     "lt", "Klauskite tinklaraščio", "Siųsti"),
 ])
 def test_blogs_in_other_languages_get_their_own_page(entries, language, title, send):
     assert strings.page_language(entries) == language
