@@ -175,9 +175,13 @@ def tag_words(entries: Sequence[Entry], question: str) -> frozenset[str]:
     not the "wpis" of the tag "wpis gościnny" in "Jaki jest najnowszy wpis na blogu?", a word for posts
     (keeping every tag's words lost that question and one more of the Polish blog's)."""
     lowered = question.lower()
-    return frozenset(w for tag in {t.lower() for e in entries for t in e.tags}
-                     if tag in lowered and re.search(rf"(?<!\w){re.escape(tag)}(?!\w)", lowered)
+    return frozenset(w for tag in {t.lower() for e in entries for t in e.tags} if written_in(tag, lowered)
                      for w in anchors.WORD.findall(tag))
+
+
+def written_in(phrase: str, lowered: str) -> bool:
+    """Whether a question (lower case) writes `phrase` whole, not inside a longer word."""
+    return phrase in lowered and bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered))
 
 
 def kept_as_written(question: str, language: str) -> set[str]:
@@ -187,10 +191,7 @@ def kept_as_written(question: str, language: str) -> set[str]:
     dates = glossary.table(language) or {}
     numbers = anchors.number_words(language)
     lowered = question.lower()
-
-    def written(phrase: str) -> bool:
-        return phrase in lowered and bool(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered))
-    kept = {w for phrase in dates for w in phrase.split() if w not in numbers or written(phrase)}
+    kept = {w for phrase in dates for w in phrase.split() if w not in numbers or written_in(phrase, lowered)}
     return kept | wholeblog.capitalised_names(question)
 
 
